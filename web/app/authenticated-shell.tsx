@@ -1,0 +1,38 @@
+import type { ReactNode } from "react";
+import { Link, useLocation } from "wouter";
+import { LogoutButton } from "../features/auth/components/logout-button";
+import { useSessionUser } from "../features/auth/components/session-context";
+import { UserSummary } from "../features/auth/components/user-summary";
+import { useUnitName } from "../features/units/hooks/use-unit-name";
+import { texts } from "./texts";
+
+/** Header (app name, navigation, who is signed in, logout) around the office pages. */
+export function AuthenticatedShell({ children }: { children: ReactNode }) {
+  const user = useSessionUser();
+  const scopeName = useUnitName(user.scope);
+  const [, navigate] = useLocation();
+  const navClass = (active: boolean) => (active ? "shell-nav__link is-active" : "shell-nav__link");
+
+  return (
+    <div className="shell">
+      <header className="shell-header">
+        <div className="shell-header__brand">{texts.appName}</div>
+        <nav className="shell-nav">
+          <Link href="/dashboard" className={navClass}>
+            {texts.shell.nav.dashboard}
+          </Link>
+          {user.role === "admin" && (
+            <Link href="/admin" className={navClass}>
+              {texts.shell.nav.admin}
+            </Link>
+          )}
+        </nav>
+        <div className="shell-header__user">
+          <UserSummary user={user} scopeLabel={scopeName ? `${scopeName}（${user.scope}）` : undefined} />
+          <LogoutButton onLoggedOut={() => navigate("/login", { replace: true })} />
+        </div>
+      </header>
+      <main className="shell-main">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { useEffect } from "react";
+import { useLocation, useSearch } from "wouter";
+import { LoginForm } from "../../features/auth/components/login-form";
+import { safeNext } from "../../features/auth/lib/safe-next";
+import { texts } from "../texts";
+
+/** /login — then on to `?next=` (same site only) or the dashboard. */
+export default function LoginPage() {
+  const [, navigate] = useLocation();
+  const next = safeNext(new URLSearchParams(useSearch()).get("next"));
+  useEffect(() => {
+    document.title = `${texts.auth.loginTitle} · ${texts.appName}`;
+  }, []);
+
+  return (
+    <div className="login-page">
+      <div className="login-card">
+        <div className="login-card__brand">{texts.appName}</div>
+        <h1 className="login-card__title">{texts.auth.loginTitle}</h1>
+        <LoginForm onSignedIn={() => navigate(next, { replace: true })} />
+      </div>
+    </div>
+  );
+}

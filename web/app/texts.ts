@@ -1,0 +1,133 @@
+/**
+ * Every text the UI shows, in one typed object, so a second language is one more object of the
+ * same type. Code reads `texts.<area>.<key>`; texts with numbers or names are functions.
+ */
+export interface Texts {
+  appName: string;
+  common: {
+    loading: string;
+    building: string;
+    notFoundTitle: string;
+    notFoundBody: string;
+    backHome: string;
+  };
+  respondent: {
+    loading: string;
+    loadingQuestions: string;
+    invalidTokenTitle: string;
+    invalidTokenBody: string;
+    loadFailedTitle: string;
+    loadFailedBody: string;
+    reload: string;
+    draftRestored: string;
+    versionChanged: string;
+    submitting: string;
+    offline: string;
+    retryIn: (seconds: number) => string;
+    retryNow: string;
+    rateLimited: string;
+    invalidTitle: string;
+    invalidBody: string;
+    rejectedTitle: string;
+    rejectedBody: string;
+    thanksTitle: string;
+    thanksBody: string;
+    thanksNote: string;
+    documentTitle: (unitName: string) => string;
+  };
+  auth: {
+    loginTitle: string;
+    username: string;
+    password: string;
+    submit: string;
+    submitting: string;
+    badCredentials: string;
+    tooMany: string;
+    networkError: string;
+    unexpectedError: (message: string) => string;
+    logout: string;
+    checking: string;
+    roles: Record<"admin" | "office" | "interviewer", string>;
+    scope: string;
+  };
+  shell: {
+    nav: { dashboard: string; admin: string };
+    loggedInAs: (name: string, role: string) => string;
+  };
+  pages: {
+    dashboardTitle: string;
+    dashboardBody: string;
+    adminTitle: string;
+    adminBody: string;
+    adminOnly: string;
+    interviewTitle: string;
+    interviewBody: string;
+    whoAmI: (name: string, role: string, scope: string) => string;
+  };
+}
+
+export const zhCN: Texts = {
+  appName: "创文问卷",
+  common: {
+    loading: "加载中…",
+    building: "建设中",
+    notFoundTitle: "页面不存在",
+    notFoundBody: "您访问的页面不存在，请检查链接是否正确。",
+    backHome: "返回首页",
+  },
+  respondent: {
+    loading: "正在加载问卷…",
+    loadingQuestions: "正在加载题目…",
+    invalidTokenTitle: "二维码无效或已过期",
+    invalidTokenBody: "请扫描张贴处最新的二维码，或联系社区工作人员。",
+    loadFailedTitle: "问卷加载失败",
+    loadFailedBody: "网络不稳定，请检查网络后重新加载。",
+    reload: "重新加载",
+    draftRestored: "已恢复您上次填写的内容，可以接着填写。",
+    versionChanged: "问卷内容已更新，仍然适用的答案已为您保留，请从第一页核对。",
+    submitting: "正在提交，请稍候…",
+    offline: "网络不稳定，您的答案已保存在本机，正在重试…",
+    retryIn: (seconds) => `${seconds} 秒后自动重试`,
+    retryNow: "立即重试",
+    rateLimited: "提交过于频繁，请稍后再试",
+    invalidTitle: "有几处答案需要修改",
+    invalidBody: "请根据下面的提示修改后再次提交：",
+    rejectedTitle: "提交未成功",
+    rejectedBody: "您的答案已保存在本机。请稍后再试，或联系社区工作人员。",
+    thanksTitle: "感谢您的参与！",
+    thanksBody: "您的意见已经提交。共建文明城市，有您的一份力量。",
+    thanksNote: "可以直接关闭本页面。",
+    documentTitle: (unitName) => `${unitName} · 创文问卷`,
+  },
+  auth: {
+    loginTitle: "登录",
+    username: "用户名",
+    password: "密码",
+    submit: "登录",
+    submitting: "正在登录…",
+    badCredentials: "用户名或密码错误",
+    tooMany: "尝试次数过多，请稍后再试",
+    networkError: "网络连接失败，请检查网络后重试",
+    unexpectedError: (message) => `登录失败：${message}`,
+    logout: "退出登录",
+    checking: "正在验证登录状态…",
+    roles: { admin: "管理员", office: "单位用户", interviewer: "调查员" },
+    scope: "管理范围",
+  },
+  shell: {
+    nav: { dashboard: "数据看板", admin: "管理" },
+    loggedInAs: (name, role) => `${name}（${role}）`,
+  },
+  pages: {
+    dashboardTitle: "数据看板",
+    dashboardBody: "知晓率、支持率、参与率、满意率看板正在建设中。",
+    adminTitle: "管理",
+    adminBody: "单位、用户、二维码海报与问卷版本管理正在建设中。",
+    adminOnly: "仅管理员可以访问此页面。",
+    interviewTitle: "入户访问",
+    interviewBody: "调查员离线入户访问功能正在建设中。",
+    whoAmI: (name, role, scope) => `当前登录：${name}，角色：${role}，管理范围：${scope}`,
+  },
+};
+
+export const texts: Texts = zhCN;

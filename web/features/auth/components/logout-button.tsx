@@ -1,0 +1,22 @@
+import { useState } from "react";
+import { texts } from "../../../app/texts";
+import { logout } from "../api/logout";
+
+/** Ends the session, then hands over (the shell goes to /login). Leaves even if the call fails. */
+export function LogoutButton({ onLoggedOut }: { onLoggedOut: () => void }) {
+  const [busy, setBusy] = useState(false);
+  async function run() {
+    setBusy(true);
+    try {
+      await logout();
+    } catch {
+      // The cookie may already be gone; leaving the page is still right.
+    }
+    onLoggedOut();
+  }
+  return (
+    <button type="button" className="button button--ghost" onClick={run} disabled={busy}>
+      {texts.auth.logout}
+    </button>
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * The respondent page after a QR scan: loads the questionnaire, restores the draft kept on the
+ * phone, runs the survey, and sends the result until the server has it. Works through reloads at
+ * any point: while filling (answers and page come back), while sending (the same response is
+ * resent), after sending (the thank-you stays).
+ */
+import { Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { texts } from "../../../app/texts";
+import { getDeviceId } from "../../../lib/device-id";
+import type { ApiIssue } from "../../../lib/http";
+import { localStore } from "../../../lib/storage";
+import { uuidV4 } from "../../../lib/uuid";
+import { useQuestionnaire } from "../hooks/use-questionnaire";
+import { useSubmission } from "../hooks/use-submission";
+import {
+  markCompleted,
+  markSubmitted,
+  recordProgress,
+  reopenDraft,
+  resumeDraft,
+  toSubmission,
+  type Draft,
+  type ResumedDraft,
+} from "../lib/draft";
+import { loadDraft, saveDraft } from "../lib/draft-store";
+import type { QrSubmission } from "../types";
+import { LazySurveyRunner, preloadSurveyRunner } from "./lazy-survey-runner";
+import { MessagePanel } from "./message-panel";
+import { RespondentHeader } from "./respondent-header";
+import { SubmitStatus } from "./submit-status";
+import { ThankYou } from "./thank-you";
+
+const nowIso = () => new Date().toISOString();
+
+export function RespondentView({ token }: { token: string }) {
+  const [stored] = useState(() => loadDraft(localStore, token));
+  const [submitted, setSubmitted] = useState(stored?.status === "submitted");
+  const [submission, setSubmission] = useState<QrSubmission | null>(() =>
+    stored ? toSubmission(stored, token, getDeviceId()) : null,
+  );
+  const [resumed, setResumed] = useState<ResumedDraft | null>(null);
+  const [issues, setIssues] = useState<ApiIssue[] | null>(null);
+  const draftRef = useRef<Draft | null>(stored);
+  const { state: loadState, reload } = useQuestionnaire(token, submitted);
+
+  const save = useCallback(
+    (draft: Draft) => {
+      draftRef.current = draft;
+      saveDraft(localStore, token, draft);
+    },
+    [token],
+  );
+
+  useEffect(() => {
+    if (!submitted) preloadSurveyRunner();
+  }, [submitted]);
+
+  const questionnaire = loadState.kind === "ready" ? loadState.questionnaire : null;
+  useEffect(() => {
+    if (!questionnaire || resumed) return;
+    const next = resumeDraft(draftRef.current, questionnaire.survey, nowIso(), uuidV4);
+    save(next.draft);
+    setResumed(next);
+  }, [questionnaire, resumed, save]);
+
+  const unitName = questionnaire?.unit.name;
+  useEffect(() => {
+    document.title = unitName ? texts.respondent.documentTitle(unitName) : texts.appName;
+  }, [unitName]);
+
+  const { state: submitState, retryNow } = useSubmission(submission, {
+    onDone: () => {
+      if (draftRef.current) save(markSubmitted(draftRef.current, nowIso()));
+      setSubmitted(true);
+    },
+    onInvalid: (found) => {
+      if (draftRef.current) save(reopenDraft(draftRef.current, nowIso()));
+      setIssues(found);
+      setSubmission(null);
+    },
+  });
+
+  const onProgress = useCallback(
+    (data: Record<string, unknown>, pageNo: number) => {
+      if (draftRef.current) save(recordProgress(draftRef.current, data, pageNo, nowIso()));
+    },
+    [save],
+  );
+
+  const onComplete = useCallback(
+    (data: Record<string, unknown>) => {
+      if (!draftRef.current) return;
+      const draft = markCompleted(draftRef.current, data, nowIso());
+      save(draft);
+      setIssues(null);
+      setSubmission(toSubmission(draft, token, getDeviceId()));
+    },
+    [save, token],
+  );
+
+  return (
+    <div className="respondent">
+      <RespondentHeader unitName={unitName} />
+      <main className="respondent__body">
+        {submitted ? (
+          <ThankYou />
+        ) : (
+          <>
+            {submission && <SubmitStatus state={submitState} onRetryNow={retryNow} />}
+            {!submission && <LoadStatus kind={loadState.kind} onReload={reload} />}
+            {questionnaire && resumed && (
+              <div hidden={submission !== null}>
+                {resumed.versionChanged ? (
+                  <p className="notice notice-info">{texts.respondent.versionChanged}</p>
+                ) : (
+                  resumed.restored && !issues && <p className="notice notice-info">{texts.respondent.draftRestored}</p>
+                )}
+                <Suspense fallback={<MessagePanel title={texts.respondent.loadingQuestions} />}>
+                  <LazySurveyRunner
+                    json={questionnaire.survey.json}
+                    initialData={resumed.draft.data}
+                    initialPageNo={resumed.draft.pageNo}
+                    dropStaleAnswers={resumed.versionChanged}
+                    issues={issues}
+                    onProgress={onProgress}
+                    onComplete={onComplete}
+                  />
+                </Suspense>
+              </div>
+            )}
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function LoadStatus({ kind, onReload }: { kind: string; onReload: () => void }) {
+  if (kind === "loading") {
+    return (
+      <MessagePanel title={texts.respondent.loading}>
+        <div className="spinner" aria-hidden="true" />
+      </MessagePanel>
+    );
+  }
+  if (kind === "invalid-token") {
+    return (
+      <MessagePanel tone="error" title={texts.respondent.invalidTokenTitle}>
+        <p>{texts.respondent.invalidTokenBody}</p>
+      </MessagePanel>
+    );
+  }
+  if (kind === "failed") {
+    return (
+      <MessagePanel tone="error" title={texts.respondent.loadFailedTitle}>
+        <p>{texts.respondent.loadFailedBody}</p>
+        <button type="button" className="button" onClick={onReload}>
+          {texts.respondent.reload}
+        </button>
+      </MessagePanel>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,36 @@
+import { useCallback, useEffect, useState } from "react";
+import { ApiError } from "../../../lib/http";
+import { getQuestionnaire } from "../api/get-questionnaire";
+import type { Questionnaire } from "../types";
+
+export type QuestionnaireState =
+  | { kind: "loading" }
+  | { kind: "ready"; questionnaire: Questionnaire }
+  | { kind: "invalid-token" }
+  | { kind: "failed" };
+
+/** Loads the questionnaire behind a token; `skip` avoids the request when it is not needed. */
+export function useQuestionnaire(token: string, skip: boolean): { state: QuestionnaireState; reload: () => void } {
+  const [state, setState] = useState<QuestionnaireState>({ kind: "loading" });
+  const [round, setRound] = useState(0);
+
+  useEffect(() => {
+    if (skip) return;
+    let cancelled = false;
+    setState({ kind: "loading" });
+    getQuestionnaire(token).then(
+      (questionnaire) => !cancelled && setState({ kind: "ready", questionnaire }),
+      (error: unknown) => {
+        if (cancelled) return;
+        const badToken = error instanceof ApiError && (error.status === 404 || error.status === 400);
+        setState({ kind: badToken ? "invalid-token" : "failed" });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [token, skip, round]);
+
+  const reload = useCallback(() => setRound((n) => n + 1), []);
+  return { state, reload };
+}
