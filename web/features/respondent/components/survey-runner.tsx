@@ -1,16 +1,15 @@
 /**
  * The SurveyJS part of the respondent page. Everything heavy (survey-core, survey-react-ui, their
- * CSS, the Chinese locale, our custom properties) is imported only here, and this module is only
- * reached through `lazy-survey-runner.ts`, so it lands in its own chunk after the shell painted.
+ * CSS, the Chinese locale, our custom properties via `survey-model.ts`) is reached only from
+ * here, and this module only through `lazy-survey-runner.ts`, so it is a chunk of its own that
+ * loads after the page shell painted.
  */
 import { useEffect, useRef, useState } from "react";
-import { Model } from "survey-core";
 import { Survey } from "survey-react-ui";
 import "survey-core/survey-core.fontless.min.css";
-import "survey-core/i18n/simplified-chinese";
-import "../../../../surveys/properties";
 import type { ApiIssue } from "../../../lib/http";
 import { texts } from "../../../app/texts";
+import { createSurveyModel, reopenAtIssues } from "../lib/survey-model";
 
 export interface SurveyRunnerProps {
   json: Record<string, unknown>;
@@ -24,22 +23,15 @@ export interface SurveyRunnerProps {
   onComplete: (data: Record<string, unknown>) => void;
 }
 
-function createModel(props: SurveyRunnerProps): Model {
-  const model = new Model(props.json);
-  model.locale = "zh-cn";
-  // Our own states (sending, retrying, thank-you) replace SurveyJS's completed page.
-  model.showCompletedPage = false;
-  // Save every keystroke, not only on blur: a reload mid-sentence must not lose the text.
-  model.textUpdateMode = "onTyping";
-  model.data = props.initialData;
-  if (props.dropStaleAnswers) model.clearIncorrectValues(true);
-  const lastPage = Math.max(0, model.visiblePageCount - 1);
-  model.currentPageNo = Math.min(Math.max(0, props.initialPageNo), lastPage);
-  return model;
-}
-
 export default function SurveyRunner(props: SurveyRunnerProps) {
-  const [model] = useState(() => createModel(props));
+  const [model] = useState(() =>
+    createSurveyModel({
+      json: props.json,
+      data: props.initialData,
+      pageNo: props.initialPageNo,
+      dropStaleAnswers: props.dropStaleAnswers,
+    }),
+  );
   const callbacks = useRef(props);
   callbacks.current = props;
 
@@ -61,18 +53,7 @@ export default function SurveyRunner(props: SurveyRunnerProps) {
   const { issues } = props;
   useEffect(() => {
     if (!issues || issues.length === 0) return;
-    // Reopen the completed survey with its answers and page kept, then go to the first problem.
-    if (model.state === "completed") model.clear(false, false);
-    let moved = false;
-    for (const issue of issues) {
-      const question = issue.question ? model.getQuestionByName(issue.question) : null;
-      if (!question) continue;
-      question.addError(issue.message);
-      if (!moved && question.page && question.isVisible) {
-        model.currentPage = question.page;
-        moved = true;
-      }
-    }
+    reopenAtIssues(model, issues);
     window.scrollTo(0, 0);
   }, [issues, model]);
 
