@@ -1,0 +1,39 @@
+import type { Context } from "hono";
+import type { Config } from "./config";
+import type { Database } from "./db/client";
+import type { Clock } from "./lib/clock";
+import type { QrGuard } from "./services/qr-guard";
+import type { ResponseWriter } from "./services/response-writer";
+import type { SurveyRegistry } from "./services/survey-registry";
+import type { User } from "./services/users";
+
+/** What the runtime entry hands to createApp. */
+export interface AppDeps {
+  db: Database;
+  config: Config;
+  /** HMAC key for poster tokens (ensureServerSecret). */
+  secret: string;
+  clock?: Clock;
+  /** The peer address as the runtime sees it (socket on Node, CF-Connecting-IP on Workers). */
+  remoteAddress?: (c: Context) => string | undefined;
+}
+
+/** Services built once per app from its deps and shared by every request. */
+export interface AppServices {
+  db: Database;
+  config: Config;
+  secret: string;
+  clock: Clock;
+  registry: SurveyRegistry;
+  writer: ResponseWriter;
+  qrGuard: QrGuard;
+  remoteAddress: (c: Context) => string | undefined;
+}
+
+export interface AppEnv {
+  Variables: {
+    services: AppServices;
+    user: User | undefined;
+    sessionToken: string | undefined;
+  };
+}

@@ -1,0 +1,92 @@
+import { Hono, type MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
+import { HTTPException } from "hono/http-exception";
+import type { AppDeps, AppEnv, AppServices } from "./app-env";
+import { ApiError } from "./errors";
+import { systemClock } from "./lib/clock";
+import { loadSession } from "./middleware/session";
+import { authRoutes } from "./routes/auth";
+import { posterRoutes } from "./routes/posters";
+import { questionnaireRoutes } from "./routes/questionnaire";
+import { responseRoutes } from "./routes/responses";
+import { surveyRoutes } from "./routes/surveys";
+import { unitRoutes } from "./routes/units";
+import { userRoutes } from "./routes/users";
+import { createQrGuard } from "./services/qr-guard";
+import { createResponseWriter } from "./services/response-writer";
+import { createSurveyRegistry } from "./services/survey-registry";
+
+/** Bodies past this are refused with 413 before they are read (DESIGN.md §4). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Builds the whole HTTP app from its dependencies; the runtime entries (node.ts, worker.ts) only
+ * open the database, load the config and hand over.
+ *
+ * @example
+ * const app = createApp({ db, config, secret });
+ * const res = await app.request("/api/v1/surveys");
+ */
+export function createApp(deps: AppDeps, options: { assets?: MiddlewareHandler } = {}) {
+  const clock = deps.clock ?? systemClock;
+  const services: AppServices = {
+    db: deps.db,
+    config: deps.config,
+    secret: deps.secret,
+    clock,
+    registry: createSurveyRegistry(deps.db, clock),
+    writer: createResponseWriter(deps.db),
+    qrGuard: createQrGuard({ flagLimit: deps.config.QR_RATE_LIMIT, blockLimit: deps.config.QR_BLOCK_LIMIT }, clock),
+    remoteAddress: deps.remoteAddress ?? (() => undefined),
+  };
+
+  const api = new Hono<AppEnv>()
+    .use(async (c, next) => {
+      c.set("services", services);
+      await next();
+    })
+    .use(
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: () => {
+          throw new ApiError(413, "payload_too_large", `请求体超过 ${MAX_BODY_BYTES / 1024} KiB`);
+        },
+      }),
+    )
+    .use(loadSession)
+    .route("/auth", authRoutes)
+    .route("/users", userRoutes)
+    .route("/surveys", surveyRoutes)
+    .route("/units", unitRoutes)
+    .route("/posters", posterRoutes)
+    .route("/q", questionnaireRoutes)
+    .route("/responses", responseRoutes);
+
+  const app = new Hono<AppEnv>();
+  app.use(compress());
+  app.route("/api/v1", api);
+  app.all("/api/*", () => {
+    throw new ApiError(404, "not_found", "接口不存在");
+  });
+  if (options.assets) app.use("*", options.assets);
+  app.notFound((c) => c.json({ error: { code: "not_found", message: "页面不存在" } }, 404));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      const body = { error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } };
+      return c.json(body, err.status);
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      const code = err.status === 400 ? "invalid_json" : "bad_request";
+      const message = err.status === 400 ? "请求体不是有效的 JSON" : err.message;
+      return c.json({ error: { code, message } }, err.status);
+    }
+    console.error("unhandled error", err);
+    return c.json({ error: { code: "internal", message: "服务器内部错误" } }, 500);
+  });
+  return Object.assign(app, { services });
+}
+
+export type App = ReturnType<typeof createApp>;
+/** The API's type for `hc<AppType>` clients in web/: routes flow from the chained `.route()` calls. */
+export type AppType = App;

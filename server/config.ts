@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+/**
+ * Every setting the app reads, parsed once from the runtime's environment (process.env on Node,
+ * bindings on Workers). Defaults are what `npm start` needs on a laptop.
+ */
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default("127.0.0.1"),
+  DATABASE_URL: z.string().default("file:data/survey.db"),
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+  /** HMAC key for poster tokens; generated and persisted in the database when absent. */
+  SERVER_SECRET: z.string().min(16).optional(),
+  /** Absolute origin used in poster links and QR codes; defaults to the request's origin. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** QR responses per minute from one address before they are stored flagged; 0 = off. */
+  QR_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
+  /** Past this many per minute from one address the QR path answers 429; 0 = never. */
+  QR_BLOCK_LIMIT: z.coerce.number().int().min(0).default(240),
+  /** Trust X-Forwarded-For / X-Forwarded-Proto (set when behind a reverse proxy). */
+  TRUST_PROXY: z.enum(["0", "1"]).default("0").transform((v) => v === "1"),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
+  SESSION_IDLE_HOURS: z.coerce.number().positive().default(24),
+  /** Seed the demo hierarchy and posters into an empty database. */
+  SEED_DEMO: z.enum(["0", "1"]).default("1").transform((v) => v === "1"),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}

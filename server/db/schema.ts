@@ -1,0 +1,245 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/** Area hierarchy: 12-digit 统计用区划代码 for admin units, free codes for schools. */
+export const units = sqliteTable(
+  "units",
+  {
+    code: text("code").primaryKey(),
+    name: text("name").notNull(),
+    kind: text("kind", {
+      enum: ["city", "district", "subdistrict", "community", "school_zone", "school"],
+    }).notNull(),
+    parentCode: text("parent_code"),
+    households: integer("households"),
+    population: integer("population"),
+    targetN: integer("target_n"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("units_parent_idx").on(t.parentCode)],
+);
+
+/**
+ * Closure table: one row per (ancestor, descendant) pair including each unit with itself, so
+ * "is X inside Y's subtree" and "sum over Y's subtree" are single indexed joins.
+ */
+export const unitClosure = sqliteTable(
+  "unit_closure",
+  {
+    ancestor: text("ancestor").notNull(),
+    descendant: text("descendant").notNull(),
+    depth: integer("depth").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ancestor, t.descendant] }),
+    index("unit_closure_descendant_idx").on(t.descendant),
+  ],
+);
+
+/** Published questionnaire versions; a row is never changed once written. */
+export const surveyVersions = sqliteTable(
+  "survey_versions",
+  {
+    surveyId: text("survey_id").notNull(),
+    version: integer("version").notNull(),
+    audience: text("audience").notNull(),
+    title: text("title").notNull(),
+    hash: text("hash").notNull(),
+    json: text("json").notNull(),
+    publishedAt: text("published_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.version] })],
+);
+
+export const responses = sqliteTable(
+  "responses",
+  {
+    /** Client-generated UUID: the idempotency key. */
+    id: text("id").primaryKey(),
+    surveyId: text("survey_id").notNull(),
+    surveyVersion: integer("survey_version").notNull(),
+    unitCode: text("unit_code").notNull(),
+    channel: text("channel", { enum: ["qr", "interview"] }).notNull(),
+    answers: text("answers").notNull(),
+    startedAt: text("started_at").notNull(),
+    completedAt: text("completed_at").notNull(),
+    /** Asia/Shanghai calendar day of completedAt, the key of date filters and rollups. */
+    day: text("day").notNull(),
+    receivedAt: text("received_at").notNull(),
+    deviceId: text("device_id").notNull(),
+    interviewer: text("interviewer"),
+    posterId: text("poster_id"),
+    /** Keyed hash of the client address: enough to see bursts, not enough to identify anyone. */
+    sourceHash: text("source_hash"),
+    contentHash: text("content_hash").notNull(),
+    /** Left out of rates (unless asked): set by the QR abuse checks, changed only by a review. */
+    flagged: integer("flagged", { mode: "boolean" }).notNull().default(false),
+    /** Why it was flagged, kept after a review includes it again (e.g. "same_device,burst"). */
+    flagReason: text("flag_reason"),
+    reviewDecision: text("review_decision", { enum: ["include", "exclude"] }),
+    reviewReason: text("review_reason"),
+    reviewedBy: text("reviewed_by"),
+    reviewedAt: text("reviewed_at"),
+  },
+  (t) => [
+    index("responses_device_idx").on(t.deviceId, t.surveyId, t.unitCode),
+    index("responses_unit_day_idx").on(t.unitCode, t.day),
+  ],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    username: text("username").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ["admin", "office", "interviewer"] }).notNull(),
+    scope: text("scope").notNull(),
+    disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("users_username_idx").on(t.username)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** SHA-256 of the cookie token: a leaked table cannot be replayed as cookies. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id").notNull(),
+    createdAt: text("created_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const posters = sqliteTable(
+  "posters",
+  {
+    id: text("id").primaryKey(),
+    unitCode: text("unit_code").notNull(),
+    surveyId: text("survey_id").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("posters_unit_idx").on(t.unitCode)],
+);
+
+/** Small key/value settings: the server secret, thresholds. Values are JSON. */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: text("updated_at").notNull().default(sql`CURRENT_TIMESTAMP`),
+});
+
+/**
+ * Rollups (DESIGN.md §2): counts per leaf unit x day x survey version x channel x flagged,
+ * written in the same transaction as the responses they count. Dashboards sum these, never raw
+ * responses. `rollup_metrics` holds per-metric respondent counts (a respondent is counted once
+ * per metric, which per-answer counts cannot tell); `rollup_answers` per-question answer counts.
+ */
+export const rollupMetrics = sqliteTable(
+  "rollup_metrics",
+  {
+    unitCode: text("unit_code").notNull(),
+    day: text("day").notNull(),
+    surveyId: text("survey_id").notNull(),
+    surveyVersion: integer("survey_version").notNull(),
+    channel: text("channel").notNull(),
+    flagged: integer("flagged").notNull(),
+    metric: text("metric").notNull(),
+    respondents: integer("respondents").notNull().default(0),
+    answers: integer("answers").notNull().default(0),
+    positive: integer("positive").notNull().default(0),
+    scoreSum: integer("score_sum").notNull().default(0),
+    scoreCount: integer("score_count").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.unitCode, t.day, t.surveyId, t.surveyVersion, t.channel, t.flagged, t.metric],
+    }),
+    index("rollup_metrics_day_idx").on(t.day),
+  ],
+);
+
+export const rollupAnswers = sqliteTable(
+  "rollup_answers",
+  {
+    unitCode: text("unit_code").notNull(),
+    day: text("day").notNull(),
+    surveyId: text("survey_id").notNull(),
+    surveyVersion: integer("survey_version").notNull(),
+    channel: text("channel").notNull(),
+    flagged: integer("flagged").notNull(),
+    question: text("question").notNull(),
+    /** The answer value as JSON text ("\"vs\"", "true", "5"). */
+    answer: text("answer").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.unitCode, t.day, t.surveyId, t.surveyVersion, t.channel, t.flagged, t.question, t.answer],
+    }),
+  ],
+);
+
+/** Door-to-door visits (入户): every knock is recorded, completed or not. Idempotent by client id. */
+export const visits = sqliteTable(
+  "visits",
+  {
+    id: text("id").primaryKey(),
+    unitCode: text("unit_code").notNull(),
+    surveyId: text("survey_id").notNull(),
+    household: text("household").notNull(),
+    outcome: text("outcome", { enum: ["completed", "refused", "not_home", "vacant"] }).notNull(),
+    responseId: text("response_id"),
+    interviewer: text("interviewer").notNull(),
+    deviceId: text("device_id").notNull(),
+    visitedAt: text("visited_at").notNull(),
+    day: text("day").notNull(),
+    receivedAt: text("received_at").notNull(),
+    durationMs: integer("duration_ms"),
+    latitude: real("latitude"),
+    longitude: real("longitude"),
+    accuracyM: real("accuracy_m"),
+    contentHash: text("content_hash").notNull(),
+  },
+  (t) => [
+    index("visits_unit_day_idx").on(t.unitCode, t.day),
+    index("visits_interviewer_day_idx").on(t.interviewer, t.day),
+  ],
+);
+
+/** Last heartbeat of every field device, so unsent work is visible before a deadline. */
+export const devices = sqliteTable("devices", {
+  deviceId: text("device_id").primaryKey(),
+  username: text("username").notNull(),
+  pending: integer("pending").notNull().default(0),
+  needsAttention: integer("needs_attention").notNull().default(0),
+  appVersion: text("app_version"),
+  lastSyncAt: text("last_sync_at"),
+  lastHeartbeatAt: text("last_heartbeat_at").notNull(),
+});
+
+/** Every admin action: who, what, when, before and after. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    target: text("target"),
+    before: text("before"),
+    after: text("after"),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at)],
+);
+
+/** Failed logins per key (username or address) and window, shared by every instance. */
+export const loginAttempts = sqliteTable("login_attempts", {
+  key: text("key").primaryKey(),
+  windowStart: text("window_start").notNull(),
+  failures: integer("failures").notNull().default(0),
+});

@@ -1,0 +1,29 @@
+import { validator } from "hono/validator";
+import type { z } from "zod";
+import { ApiError } from "../errors";
+
+const JSON_TYPE = /^application\/([a-z.+-]+\+)?json(;|$)/i;
+
+/**
+ * Validates a JSON body with zod at the edge and types it for handlers and `hc` clients.
+ * Not JSON -> 400 `invalid_json`; JSON of the wrong shape -> 422 `invalid_request` with issues.
+ *
+ * @example .post("/", jsonBody(loginSchema), async (c) => { const { username } = c.req.valid("json"); })
+ */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return validator("json", (value, c): z.output<T> => {
+    if (!JSON_TYPE.test(c.req.header("content-type") ?? "")) {
+      throw new ApiError(400, "invalid_json", "请求体必须是 JSON (Content-Type: application/json)");
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      throw new ApiError(
+        422,
+        "invalid_request",
+        "请求内容不符合接口要求",
+        parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+      );
+    }
+    return parsed.data;
+  });
+}

@@ -1,0 +1,149 @@
+/**
+ * The Node entry: embedded libSQL file by default (or a libSQL server via DATABASE_URL), the API
+ * and the built web app on one port. `npm start` runs this file.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve, type ServerType } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { createClient } from "@libsql/client";
+import type { MiddlewareHandler } from "hono";
+import { shippedSurveys } from "../surveys/index";
+import { createApp, type App } from "./app";
+import { loadConfig } from "./config";
+import { createDatabase, type Database } from "./db/client";
+import { migrateDatabase } from "./db/migrate";
+import { bootstrapDatabase, demoPosterLinks, type BootstrapResult } from "./services/bootstrap";
+
+export interface NodeServerOptions {
+  port?: number;
+  host?: string;
+  databaseUrl?: string;
+  adminPassword?: string;
+  /** Folder of the built web app (vite build); default dist/web beside the repo root. */
+  webRoot?: string;
+  /** Extra environment, over process.env (tests set QR_RATE_LIMIT and such here). */
+  env?: Record<string, string | undefined>;
+  quiet?: boolean;
+}
+
+export interface NodeServer {
+  url: string;
+  app: App;
+  db: Database;
+  boot: BootstrapResult;
+  close(): Promise<void>;
+}
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+export async function startNodeServer(options: NodeServerOptions = {}): Promise<NodeServer> {
+  const config = loadConfig({
+    ...process.env,
+    ...options.env,
+    ...(options.port !== undefined ? { PORT: String(options.port) } : {}),
+    ...(options.host ? { HOST: options.host } : {}),
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    ...(options.adminPassword ? { ADMIN_PASSWORD: options.adminPassword } : {}),
+  });
+  const embedded = config.DATABASE_URL.startsWith("file:") || config.DATABASE_URL === ":memory:";
+  if (config.DATABASE_URL.startsWith("file:")) {
+    mkdirSync(dirname(resolve(config.DATABASE_URL.slice("file:".length))), { recursive: true });
+  }
+  const client = createClient({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN });
+  const db = createDatabase(client);
+  await migrateDatabase(db, { embedded });
+  const boot = await bootstrapDatabase(db, config, shippedSurveys, new Date());
+
+  const webRoot = options.webRoot ?? resolve(REPO_ROOT, "dist/web");
+  const app = createApp(
+    { db, config, secret: boot.secret, remoteAddress: (c) => getConnInfo(c).remote.address },
+    { assets: webAssets(webRoot) },
+  );
+
+  const server = await listen(app, config.PORT, config.HOST);
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
+  if (!options.quiet) await printBanner(db, boot, url, config.PUBLIC_URL ?? url);
+
+  return {
+    url,
+    app,
+    db,
+    boot,
+    async close() {
+      await new Promise<void>((done) => server.close(() => done()));
+      await app.services.writer.drain();
+      client.close();
+    },
+  };
+}
+
+function listen(app: App, port: number, hostname: string): Promise<ServerType> {
+  return new Promise((resolveListen, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname }, () => resolveListen(server));
+    server.once("error", (err: NodeJS.ErrnoException) =>
+      reject(err.code === "EADDRINUSE" ? new Error(`Port ${port} on ${hostname} is in use; set PORT to another.`) : err),
+    );
+  });
+}
+
+/** Built assets with long-lived caching for hashed files, and index.html for the app's routes. */
+function webAssets(root: string): MiddlewareHandler {
+  const files = serveStatic({
+    root,
+    precompressed: true,
+    onFound: (path, c) => {
+      c.header("Cache-Control", path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+    },
+  });
+  const index = serveStatic({ root, path: "index.html", onFound: (_p, c) => c.header("Cache-Control", "no-cache") });
+  return async (c, next) => {
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
+    return files(c, async () => {
+      if (c.req.path.startsWith("/assets/")) return next();
+      await index(c, next);
+    });
+  };
+}
+
+async function printBanner(db: Database, boot: BootstrapResult, url: string, publicUrl: string): Promise<void> {
+  const lines = [
+    "",
+    "  创文问卷 is running",
+    `  Open:        ${url}/login`,
+  ];
+  if (boot.admin) {
+    lines.push(`  Admin login: ${boot.admin.username} / ${boot.admin.password}`);
+    if (boot.admin.generated) lines.push("               (generated now and shown once; set ADMIN_PASSWORD to choose it)");
+  } else {
+    lines.push("  Admin login: admin (password as set on first start, or ADMIN_PASSWORD then)");
+  }
+  const links = await demoPosterLinks(db, boot.secret, publicUrl);
+  if (links.length > 0) {
+    lines.push("  Sample poster links (open on a phone or a narrow window):");
+    for (const l of links) lines.push(`    ${l.surveyId.padEnd(10)} ${l.unitName}: ${l.url}`);
+  }
+  for (const p of boot.published) lines.push(`  Published survey ${p.surveyId} version ${p.version}`);
+  console.log(lines.join("\n") + "\n");
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  startNodeServer().then(
+    (server) => {
+      const stop = () => {
+        server.close().then(() => process.exit(0));
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,52 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env";
+import { submitResponseSchema } from "../contracts/responses";
+import { ApiError, forbidden, unauthorized } from "../errors";
+import { clientAddress } from "../lib/request-origin";
+import { jsonBody } from "../middleware/json-body";
+import { verifyPosterToken } from "../services/posters";
+import { prepareResponse, resolveInterviewOrigin, type ResponseOrigin } from "../services/responses";
+
+export const responseRoutes = new Hono<AppEnv>().post("/", jsonBody(submitResponseSchema), async (c) => {
+  const body = c.req.valid("json");
+  const { db, registry, writer, qrGuard, secret, clock } = c.var.services;
+  const address = clientAddress(c);
+  const flagReasons: string[] = [];
+  let origin: ResponseOrigin;
+
+  if (body.channel === "qr") {
+    if (!body.token) throw new ApiError(422, "token_required", "扫码填写必须带有海报令牌 (token)");
+    const poster = await verifyPosterToken(db, secret, body.token);
+    if (!poster) throw new ApiError(422, "invalid_token", "二维码无效");
+    if (poster.surveyId !== body.surveyId) {
+      throw new ApiError(422, "survey_mismatch", "问卷与二维码不符");
+    }
+    if (body.unitCode && body.unitCode !== poster.unitCode) {
+      throw new ApiError(422, "unit_mismatch", "单位与二维码不符");
+    }
+    const verdict = qrGuard.check(address);
+    if (verdict === "block") throw new ApiError(429, "rate_limited", "提交过于频繁，请稍后再试");
+    if (verdict === "flag") flagReasons.push("burst");
+    origin = { unitCode: poster.unitCode, posterId: poster.id, interviewer: null };
+  } else {
+    const user = c.var.user;
+    if (!user) throw unauthorized();
+    if (user.role !== "interviewer" && user.role !== "admin") throw forbidden("只有调查员可以提交入户问卷");
+    origin = await resolveInterviewOrigin(db, user, body.unitCode);
+  }
+
+  const row = await prepareResponse(db, registry, body, origin, { now: clock.now(), secret, address, flagReasons });
+  let outcome;
+  try {
+    outcome = await writer.submit(row);
+  } catch (error) {
+    console.error("response write failed", error);
+    throw new ApiError(503, "storage_unavailable", "暂时无法保存，请稍后重试，答案不会丢失");
+  }
+  if (outcome.status === "conflict") {
+    throw new ApiError(409, "id_conflict", "该编号已用于另一份不同内容的答卷");
+  }
+  return outcome.status === "accepted"
+    ? c.json({ id: row.id, status: "accepted" as const }, 201)
+    : c.json({ id: row.id, status: "duplicate" as const }, 200);
+});

@@ -1,0 +1,29 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env";
+import { notFound } from "../errors";
+
+const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" };
+
+/** Survey definitions are public: every respondent sees them anyway. Served from memory. */
+export const surveyRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    const list = await c.var.services.registry.listCurrent();
+    return c.json(
+      list.map((s) => ({ id: s.id, version: s.version, audience: s.audience, title: s.title })),
+      200,
+    );
+  })
+  .get("/:id", async (c) => {
+    const survey = await c.var.services.registry.getCurrent(c.req.param("id"));
+    if (!survey) throw notFound("问卷");
+    return c.body(survey.body, 200, JSON_HEADERS);
+  })
+  .get("/:id/versions/:version", async (c) => {
+    const version = Number(c.req.param("version"));
+    const survey = Number.isSafeInteger(version)
+      ? await c.var.services.registry.get(c.req.param("id"), version)
+      : undefined;
+    if (!survey) throw notFound("问卷版本");
+    // Published versions never change, so clients may keep them.
+    return c.body(survey.body, 200, { ...JSON_HEADERS, "cache-control": "public, max-age=86400, immutable" });
+  });

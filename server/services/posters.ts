@@ -1,0 +1,45 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { posters } from "../db/schema";
+import { constantTimeEqual, fromBase64Url, hmacSha256, randomToken, toBase64Url } from "../lib/crypto";
+
+export type Poster = typeof posters.$inferSelect;
+
+/** 128 bits of HMAC: short enough for a small QR code, far too long to guess. */
+const SIGNATURE_BYTES = 16;
+
+async function sign(secret: string, poster: Pick<Poster, "id" | "unitCode" | "surveyId">): Promise<string> {
+  const mac = await hmacSha256(secret, `poster:${poster.id}:${poster.unitCode}:${poster.surveyId}`);
+  return toBase64Url(mac.slice(0, SIGNATURE_BYTES));
+}
+
+/** The token in a poster's link: its id plus a signature over id, unit and survey. */
+export async function posterToken(secret: string, poster: Poster): Promise<string> {
+  return `${poster.id}.${await sign(secret, poster)}`;
+}
+
+export async function createPoster(
+  db: Database,
+  input: { unitCode: string; surveyId: string; createdBy: string },
+  now: Date,
+): Promise<Poster> {
+  const [row] = await db
+    .insert(posters)
+    .values({ id: randomToken(9), ...input, createdAt: now.toISOString() })
+    .returning();
+  return row!;
+}
+
+export async function getPoster(db: Database, id: string): Promise<Poster | undefined> {
+  return db.query.posters.findFirst({ where: eq(posters.id, id) });
+}
+
+/** The poster a token names, or undefined for anything malformed, unknown or not signed by us. */
+export async function verifyPosterToken(db: Database, secret: string, token: string): Promise<Poster | undefined> {
+  const match = /^([A-Za-z0-9_-]{6,32})\.([A-Za-z0-9_-]{22})$/.exec(token);
+  if (!match) return undefined;
+  const poster = await getPoster(db, match[1]!);
+  if (!poster) return undefined;
+  const expected = fromBase64Url(await sign(secret, poster));
+  return constantTimeEqual(expected, fromBase64Url(match[2]!)) ? poster : undefined;
+}

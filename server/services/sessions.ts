@@ -1,0 +1,58 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { sessions, users } from "../db/schema";
+import { randomToken, sha256Hex } from "../lib/crypto";
+import type { User } from "./users";
+
+export interface SessionPolicy {
+  ttlHours: number;
+  idleHours: number;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+/** Refresh lastSeenAt at most this often, so a busy dashboard does not write on every poll. */
+const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+
+/** Opens a session and returns the cookie token; only its hash is stored. */
+export async function openSession(db: Database, userId: number, policy: SessionPolicy, now: Date): Promise<string> {
+  const token = randomToken(32);
+  await db.insert(sessions).values({
+    id: await sha256Hex(token),
+    userId,
+    createdAt: now.toISOString(),
+    lastSeenAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + policy.ttlHours * HOUR_MS).toISOString(),
+  });
+  return token;
+}
+
+/** The user behind a cookie token, or undefined when the session is unknown, expired, idle or disabled. */
+export async function resolveSession(
+  db: Database,
+  token: string,
+  policy: SessionPolicy,
+  now: Date,
+): Promise<User | undefined> {
+  const id = await sha256Hex(token);
+  const row = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .get();
+  if (!row) return undefined;
+  const nowMs = now.getTime();
+  const idleLimit = Date.parse(row.session.lastSeenAt) + policy.idleHours * HOUR_MS;
+  if (row.user.disabled || nowMs >= Date.parse(row.session.expiresAt) || nowMs >= idleLimit) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return undefined;
+  }
+  if (nowMs - Date.parse(row.session.lastSeenAt) > TOUCH_INTERVAL_MS) {
+    await db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id));
+  }
+  return row.user;
+}
+
+export async function closeSession(db: Database, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, await sha256Hex(token)));
+}

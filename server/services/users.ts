@@ -1,0 +1,50 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { users } from "../db/schema";
+import { randomToken } from "../lib/crypto";
+import { hashPassword } from "./passwords";
+
+export type User = typeof users.$inferSelect;
+export type Role = User["role"];
+export const ROLES: readonly Role[] = ["admin", "office", "interviewer"];
+
+/** What the API shows of a user: never the hash. */
+export function publicUser(user: Pick<User, "username" | "role" | "scope">) {
+  return { username: user.username, role: user.role, scope: user.scope };
+}
+
+export async function findUserByName(db: Database, username: string): Promise<User | undefined> {
+  return db.query.users.findFirst({ where: eq(users.username, username) });
+}
+
+export async function createUser(
+  db: Database,
+  input: { username: string; password: string; role: Role; scope: string },
+  now: Date,
+): Promise<User | undefined> {
+  const passwordHash = await hashPassword(input.password);
+  const [row] = await db
+    .insert(users)
+    .values({ ...input, passwordHash, createdAt: now.toISOString() })
+    .onConflictDoNothing()
+    .returning();
+  return row;
+}
+
+/**
+ * First start: with no users at all, create `admin` scoped to the root unit. The password is
+ * ADMIN_PASSWORD, or a generated one that the caller prints once (it is not stored in clear).
+ */
+export async function bootstrapAdmin(
+  db: Database,
+  rootCode: string,
+  configuredPassword: string | undefined,
+  now: Date,
+): Promise<{ username: string; password: string; generated: boolean } | null> {
+  const any = await db.select({ id: users.id }).from(users).limit(1);
+  if (any.length > 0) return null;
+  const password = configuredPassword ?? randomToken(12);
+  const created = await createUser(db, { username: "admin", password, role: "admin", scope: rootCode }, now);
+  if (!created) return null;
+  return { username: "admin", password, generated: !configuredPassword };
+}
