@@ -1,0 +1,74 @@
+import { createClient } from "@libsql/client";
+import { shippedSurveys } from "../../surveys/index";
+import { createApp } from "../../server/app";
+import { loadConfig } from "../../server/config";
+import { createDatabase } from "../../server/db/client";
+import { migrateDatabase } from "../../server/db/migrate";
+import type { Clock } from "../../server/lib/clock";
+import { bootstrapDatabase } from "../../server/services/bootstrap";
+
+export const ADMIN_PASSWORD = "admin-password-1";
+
+/** A settable clock for tests that move time (sessions, rate windows). */
+export function manualClock(start = new Date("2026-11-20T02:00:00Z")): Clock & { advance(ms: number): void; set(d: Date): void } {
+  let now = start.getTime();
+  return {
+    now: () => new Date(now),
+    advance: (ms) => {
+      now += ms;
+    },
+    set: (d) => {
+      now = d.getTime();
+    },
+  };
+}
+
+/**
+ * The real app on a fresh in-memory libSQL database with the real migrations, the shipped surveys
+ * and the demo city. Addresses come from X-Forwarded-For (TRUST_PROXY=1) so tests can play many clients.
+ */
+export async function createTestApp(options: { env?: Record<string, string>; clock?: Clock } = {}) {
+  const client = createClient({ url: ":memory:" });
+  const db = createDatabase(client);
+  await migrateDatabase(db, { embedded: false });
+  const config = loadConfig({ ADMIN_PASSWORD, TRUST_PROXY: "1", ...options.env });
+  const now = options.clock?.now() ?? new Date();
+  const boot = await bootstrapDatabase(db, config, shippedSurveys, now);
+  const app = createApp({ db, config, secret: boot.secret, clock: options.clock, remoteAddress: () => "127.0.0.1" });
+
+  async function request(path: string, init: RequestInit & { json?: unknown; cookie?: string; ip?: string } = {}) {
+    const headers = new Headers(init.headers);
+    if (init.json !== undefined) headers.set("content-type", "application/json");
+    if (init.cookie) headers.set("cookie", init.cookie);
+    if (init.ip) headers.set("x-forwarded-for", init.ip);
+    const body = init.json !== undefined ? JSON.stringify(init.json) : init.body;
+    return app.request(path, { ...init, headers, body });
+  }
+
+  /** Logs in and returns the Cookie header value to send with later requests. */
+  async function login(username = "admin", password = ADMIN_PASSWORD): Promise<string> {
+    const res = await request("/api/v1/auth/login", { method: "POST", json: { username, password } });
+    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
+    const setCookie = res.headers.get("set-cookie") ?? "";
+    return setCookie.split(";")[0]!;
+  }
+
+  async function createUser(
+    adminCookie: string,
+    user: { username: string; password: string; role: "admin" | "office" | "interviewer"; scope: string },
+  ): Promise<string> {
+    const res = await request("/api/v1/users", { method: "POST", json: user, cookie: adminCookie });
+    if (res.status !== 201) throw new Error(`create user failed: ${res.status} ${await res.text()}`);
+    return login(user.username, user.password);
+  }
+
+  async function createPoster(cookie: string, unitCode: string, surveyId: string) {
+    const res = await request("/api/v1/posters", { method: "POST", json: { unitCode, surveyId }, cookie });
+    if (res.status !== 201) throw new Error(`create poster failed: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { id: string; token: string; url: string };
+  }
+
+  return { app, db, client, config, boot, request, login, createUser, createPoster, close: () => client.close() };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
