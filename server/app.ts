@@ -7,12 +7,15 @@ import { ApiError } from "./errors";
 import { systemClock } from "./lib/clock";
 import { loadSession } from "./middleware/session";
 import { authRoutes } from "./routes/auth";
+import { deviceRoutes } from "./routes/devices";
+import { fieldProgressRoutes } from "./routes/field-progress";
 import { posterRoutes } from "./routes/posters";
 import { questionnaireRoutes } from "./routes/questionnaire";
 import { responseRoutes } from "./routes/responses";
 import { surveyRoutes } from "./routes/surveys";
 import { unitRoutes } from "./routes/units";
 import { userRoutes } from "./routes/users";
+import { visitRoutes } from "./routes/visits";
 import { createQrGuard } from "./services/qr-guard";
 import { createResponseWriter } from "./services/response-writer";
 import { createSurveyRegistry } from "./services/survey-registry";
@@ -61,7 +64,10 @@ export function createApp(deps: AppDeps, options: { assets?: MiddlewareHandler }
     .route("/units", unitRoutes)
     .route("/posters", posterRoutes)
     .route("/q", questionnaireRoutes)
-    .route("/responses", responseRoutes);
+    .route("/responses", responseRoutes)
+    .route("/visits", visitRoutes)
+    .route("/devices", deviceRoutes)
+    .route("/field-progress", fieldProgressRoutes);
 
   const app = new Hono<AppEnv>();
   app.use(compress());

@@ -1,0 +1,23 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env";
+import { submitVisitSchema } from "../contracts/field";
+import { ApiError } from "../errors";
+import { jsonBody } from "../middleware/json-body";
+import { currentUser, requireRole } from "../middleware/require-role";
+import { prepareVisit, saveVisit } from "../services/visits";
+
+/** Door-to-door visits from the tablets: idempotent by client id, exactly like responses. */
+export const visitRoutes = new Hono<AppEnv>().post(
+  "/",
+  requireRole("interviewer", "admin"),
+  jsonBody(submitVisitSchema),
+  async (c) => {
+    const { db, registry, clock } = c.var.services;
+    const row = await prepareVisit(db, registry, currentUser(c), c.req.valid("json"), clock.now());
+    const status = await saveVisit(db, row);
+    if (status === "conflict") throw new ApiError(409, "id_conflict", "该编号已用于另一条不同内容的入户记录");
+    return status === "accepted"
+      ? c.json({ id: row.id, status: "accepted" as const }, 201)
+      : c.json({ id: row.id, status: "duplicate" as const }, 200);
+  },
+);
