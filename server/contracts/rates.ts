@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { METRICS } from "../../surveys/properties";
+import { unitCodeSchema } from "./units";
+
+/** A calendar day; checked to be a real date, not just the right shape. */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "日期无效");
+
+export const AUDIENCES = ["resident", "shopkeeper", "parent"] as const;
+export const CHANNELS = ["qr", "interview"] as const;
+
+/** Query of GET /api/v1/rates (DESIGN.md §4) and of the other dashboard reads. */
+export const ratesQuerySchema = z
+  .object({
+    unit: unitCodeSchema,
+    audience: z.enum(AUDIENCES).optional(),
+    channel: z.enum(CHANNELS).optional(),
+    from: day.optional(),
+    to: day.optional(),
+    includeFlagged: z
+      .enum(["0", "1", "true", "false"])
+      .optional()
+      .transform((v) => v === "1" || v === "true"),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "起始日期晚于结束日期", path: ["from"] });
+
+export type RatesQuery = z.output<typeof ratesQuerySchema>;
+
+const rate = z.number().min(0).max(1);
+const perMetric = <T extends z.ZodType>(t: T) =>
+  z.object(Object.fromEntries(METRICS.map((m) => [m, t])) as Record<(typeof METRICS)[number], T>);
+
+/** PUT /api/v1/settings/thresholds: any subset of metrics; minRespondents applies to all metrics. */
+export const rateSettingsUpdateSchema = z
+  .object({
+    threshold: perMetric(rate).partial().strict().optional(),
+    minRespondents: z.number().int().min(1).max(100_000).optional(),
+  })
+  .strict();
+
+export type RateSettingsUpdate = z.infer<typeof rateSettingsUpdateSchema>;

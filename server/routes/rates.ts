@@ -1,0 +1,76 @@
+import { Hono, type Context } from "hono";
+import { etag } from "hono/etag";
+import type { AppEnv } from "../app-env";
+import { ratesQuerySchema, type RatesQuery } from "../contracts/rates";
+import { notFound } from "../errors";
+import { assertInScope, requireRole } from "../middleware/require-role";
+import { queryParams } from "../middleware/query-params";
+import { getRateSettings } from "../services/rate-settings";
+import { computeRates, unitAndChildMetrics } from "../services/rates";
+import { plannedTargets, planFor } from "../services/rates-plan";
+import { weeklyTrend } from "../services/rates-trend";
+import { getChildren, getUnit } from "../services/units";
+
+/** The unit of the query, if it exists and lies in the caller's scope (else 404 / 403). */
+async function scopedUnit(c: Context<AppEnv>, code: string) {
+  const unit = await getUnit(c.var.services.db, code);
+  if (!unit) throw notFound("单位");
+  await assertInScope(c, unit.code);
+  return unit;
+}
+
+const filterOf = (q: RatesQuery) => ({
+  audience: q.audience,
+  channel: q.channel,
+  from: q.from,
+  to: q.to,
+  includeFlagged: q.includeFlagged,
+});
+
+/**
+ * Dashboard reads. Every answer is a sum of rollups (never a scan of raw responses) and carries
+ * an ETag, so a dashboard that polls every few seconds gets 304s until a response lands.
+ */
+export const rateRoutes = new Hono<AppEnv>()
+  .use(requireRole("admin", "office"))
+  .use(etag())
+  .use(async (c, next) => {
+    await next();
+    // Always revalidate: the numbers change as responses arrive.
+    c.header("Cache-Control", "private, no-cache");
+  })
+  .get("/", queryParams(ratesQuerySchema), async (c) => {
+    const q = c.req.valid("query");
+    const { db, registry } = c.var.services;
+    const unit = await scopedUnit(c, q.unit);
+    const settings = await getRateSettings(db);
+    return c.json(await computeRates(db, registry, unit, filterOf(q), settings), 200);
+  })
+  .get("/trend", queryParams(ratesQuerySchema), async (c) => {
+    const q = c.req.valid("query");
+    const { db } = c.var.services;
+    const unit = await scopedUnit(c, q.unit);
+    const settings = await getRateSettings(db);
+    const weeks = await weeklyTrend(db, unit.code, filterOf(q), settings);
+    return c.json({ unit: { code: unit.code, name: unit.name, kind: unit.kind }, threshold: settings.threshold, weeks }, 200);
+  })
+  .get("/plan", queryParams(ratesQuerySchema), async (c) => {
+    const q = c.req.valid("query");
+    const { db } = c.var.services;
+    const unit = await scopedUnit(c, q.unit);
+    const settings = await getRateSettings(db);
+    const [tree, children] = await Promise.all([
+      unitAndChildMetrics(db, unit, filterOf(q), settings),
+      getChildren(db, unit.code),
+    ]);
+    const targets = await plannedTargets(db, [unit, ...children]);
+    return c.json(
+      {
+        minRespondents: settings.minRespondents,
+        threshold: settings.threshold,
+        ...planFor({ code: unit.code, name: unit.name, kind: unit.kind }, targets.get(unit.code) ?? null, tree.metrics, settings),
+        children: tree.children.map((ch) => planFor(ch.unit, targets.get(ch.unit.code) ?? null, ch.metrics, settings)),
+      },
+      200,
+    );
+  });

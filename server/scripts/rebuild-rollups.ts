@@ -1,0 +1,24 @@
+/**
+ * `npm run rollups:rebuild`: recompute the rollups of the database in DATABASE_URL
+ * (default file:data/survey.db) from its raw responses.
+ */
+import { createClient } from "@libsql/client";
+import { loadConfig } from "../config";
+import { createDatabase } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { rebuildRollups } from "../services/rollup-rebuild";
+import { createSurveyRegistry } from "../services/survey-registry";
+import { systemClock } from "../lib/clock";
+
+const config = loadConfig(process.env);
+const client = createClient({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN });
+const db = createDatabase(client);
+await migrateDatabase(db, { embedded: config.DATABASE_URL.startsWith("file:") });
+const started = performance.now();
+const { responses } = await rebuildRollups(db, createSurveyRegistry(db, systemClock), {
+  onProgress: (done) => {
+    if (done % 50_000 === 0) console.log(`  ${done} responses`);
+  },
+});
+console.log(`Rebuilt rollups from ${responses} responses in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+client.close();
