@@ -11,7 +11,9 @@ import { deviceRoutes } from "./routes/devices";
 import { fieldProgressRoutes } from "./routes/field-progress";
 import { posterRoutes } from "./routes/posters";
 import { questionnaireRoutes } from "./routes/questionnaire";
+import { rateRoutes } from "./routes/rates";
 import { responseRoutes } from "./routes/responses";
+import { settingsRoutes } from "./routes/settings";
 import { surveyRoutes } from "./routes/surveys";
 import { unitRoutes } from "./routes/units";
 import { userRoutes } from "./routes/users";
@@ -67,7 +69,9 @@ export function createApp(deps: AppDeps, options: { assets?: MiddlewareHandler }
     .route("/responses", responseRoutes)
     .route("/visits", visitRoutes)
     .route("/devices", deviceRoutes)
-    .route("/field-progress", fieldProgressRoutes);
+    .route("/field-progress", fieldProgressRoutes)
+    .route("/rates", rateRoutes)
+    .route("/settings", settingsRoutes);
 
   const app = new Hono<AppEnv>();
   app.use(compress());
