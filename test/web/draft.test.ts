@@ -128,6 +128,15 @@ describe("draft storage", () => {
     expect(loadDraft(store, "tokB")).toBeNull();
   });
 
+  it("keeps the unit name for the header after submission", () => {
+    const store = memoryStore();
+    const d = { ...markSubmitted(startDraft(survey, T0, fixedId), T1), unitName: "大渡口区 新山村街道 XX社区" };
+    saveDraft(store, "t", d);
+    expect(loadDraft(store, "t")?.unitName).toBe("大渡口区 新山村街道 XX社区");
+    saveDraft(store, "u", { ...d, unitName: 42 as unknown as string });
+    expect(loadDraft(store, "u")).toBeNull();
+  });
+
   it("ignores corrupt or foreign entries", () => {
     const store = memoryStore({
       [draftKey("junk")]: "{not json",

@@ -35,7 +35,13 @@ const v2 = {
         },
       ],
     },
-    { name: "p3", elements: [{ type: "comment", name: "advice", title: "建议" }] },
+    {
+      name: "p3",
+      elements: [
+        { type: "rating", name: "overall", rateMin: 1, rateMax: 5, minRateDescription: "很不满意", maxRateDescription: "很满意" },
+        { type: "comment", name: "advice", title: "建议" },
+      ],
+    },
   ],
 };
 
@@ -49,6 +55,11 @@ describe("createSurveyModel", () => {
     expect(model.data).toEqual({ knows_campaign: "yes" });
     // The Chinese locale is really loaded: SurveyJS's own buttons are in Chinese.
     expect(model.completeText).not.toBe("Complete");
+  });
+
+  it("keeps 1-5 ratings as buttons on phones (labels under the ends)", () => {
+    const model = createSurveyModel({ json: v2, data: {}, pageNo: 0, dropStaleAnswers: false });
+    expect(model.getQuestionByName("overall").rateDescriptionLocation).toBe("bottom");
   });
 
   it("clamps a page number past the end (survey got shorter)", () => {

@@ -35,6 +35,8 @@ export interface Texts {
     thanksNote: string;
     documentTitle: (unitName: string) => string;
   };
+  /** Strings of SurveyJS's own Chinese locale that read badly (machine-translated) replaced. */
+  surveyLocale: Record<string, string>;
   auth: {
     loginTitle: string;
     username: string;
@@ -98,6 +100,12 @@ export const zhCN: Texts = {
     thanksBody: "您的意见已经提交。共建文明城市，有您的一份力量。",
     thanksNote: "可以直接关闭本页面。",
     documentTitle: (unitName) => `${unitName} · 创文问卷`,
+  },
+  surveyLocale: {
+    placeholder: "请选择…",
+    ratingOptionsCaption: "请选择…",
+    buttongroupOptionsCaption: "请选择…",
+    loadingSurvey: "问卷正在加载中…",
   },
   auth: {
     loginTitle: "登录",

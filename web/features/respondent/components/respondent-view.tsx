@@ -59,11 +59,11 @@ export function RespondentView({ token }: { token: string }) {
   useEffect(() => {
     if (!questionnaire || resumed) return;
     const next = resumeDraft(draftRef.current, questionnaire.survey, nowIso(), uuidV4);
-    save(next.draft);
+    save({ ...next.draft, unitName: questionnaire.unit.name });
     setResumed(next);
   }, [questionnaire, resumed, save]);
 
-  const unitName = questionnaire?.unit.name;
+  const unitName = questionnaire?.unit.name ?? stored?.unitName;
   useEffect(() => {
     document.title = unitName ? texts.respondent.documentTitle(unitName) : texts.appName;
   }, [unitName]);
@@ -94,6 +94,7 @@ export function RespondentView({ token }: { token: string }) {
       save(draft);
       setIssues(null);
       setSubmission(toSubmission(draft, token, getDeviceId()));
+      window.scrollTo(0, 0);
     },
     [save, token],
   );

@@ -24,6 +24,8 @@ export interface Draft {
   /** When the person pressed 完成 (ISO); null while filling. */
   completedAt: string | null;
   updatedAt: string;
+  /** The unit's name, so the header still names it after submission (no questionnaire loaded). */
+  unitName?: string;
 }
 
 export interface SurveyRef {
@@ -143,5 +145,6 @@ export function parseDraft(raw: unknown): Draft | null {
     return null;
   }
   if (d.status === "pending" && d.completedAt === null) return null;
+  if (d.unitName !== undefined && typeof d.unitName !== "string") return null;
   return raw as Draft;
 }

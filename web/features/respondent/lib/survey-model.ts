@@ -2,9 +2,13 @@
  * Builds the SurveyJS model for the respondent page from the survey JSON and the draft.
  * Imported only by the lazy runner chunk (it pulls in survey-core), and by tests in Node.
  */
-import { Model } from "survey-core";
+import { Model, surveyLocalization, type QuestionRatingModel } from "survey-core";
 import "survey-core/i18n/simplified-chinese";
 import "../../../../surveys/properties";
+import { texts } from "../../../app/texts";
+
+export const SURVEY_LOCALE = "zh-cn";
+Object.assign(surveyLocalization.locales[SURVEY_LOCALE] ?? {}, texts.surveyLocale);
 
 export interface ModelSeed {
   json: Record<string, unknown>;
@@ -16,11 +20,12 @@ export interface ModelSeed {
 
 export function createSurveyModel(seed: ModelSeed): Model {
   const model = new Model(seed.json);
-  model.locale = "zh-cn";
+  model.locale = SURVEY_LOCALE;
   // Our own states (sending, retrying, thank-you) replace SurveyJS's completed page.
   model.showCompletedPage = false;
   // Save every keystroke, not only on blur: a reload mid-sentence must not lose the text.
   model.textUpdateMode = "onTyping";
+  fitRatingsToPhones(model);
   model.data = seed.data;
   // Unknown keys and choices no longer offered would be refused by the server ("unknown keys").
   if (seed.dropStaleAnswers) model.clearIncorrectValues(true);
@@ -43,6 +48,20 @@ export function reopenAtIssues(model: Model, issues: { question?: string; messag
     if (!moved && question.page && question.isVisible) {
       model.currentPage = question.page;
       moved = true;
+    }
+  }
+}
+
+/**
+ * With the min/max labels left and right of the buttons a 1-5 scale does not fit 375 px, and
+ * SurveyJS falls back to a dropdown (two taps and a popup). Labels under the ends keep buttons.
+ */
+function fitRatingsToPhones(model: Model): void {
+  for (const question of model.getAllQuestions()) {
+    if (question.getType() !== "rating") continue;
+    const rating = question as QuestionRatingModel;
+    if (rating.displayMode === "auto" && rating.rateDescriptionLocation === "leftRight") {
+      rating.rateDescriptionLocation = "bottom";
     }
   }
 }

@@ -1,0 +1,287 @@
+/**
+ * The sync engine: sends one user's queued visits (and their responses) oldest first, exactly
+ * once as far as the server is concerned, however often the network drops.
+ *
+ * - 201/200: done. A 200 "duplicate" is the answer to a retry after a lost reply: also done.
+ * - 401: the session expired; stop and keep everything until the owner logs in again.
+ * - 409, 422 and other refusals: the item moves to 需处理 with the server's reason, never dropped.
+ * - No answer, 408, 429, 5xx: the pass stops and the next one waits an exponential backoff with
+ *   jitter (web/lib/backoff.ts); the items stay pending.
+ *
+ * @example
+ * const engine = createSyncEngine({ store, owner: "zhang", transport: fetchTransport });
+ * await engine.start();
+ * await engine.enqueue(item);
+ */
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from "../../../lib/backoff";
+import type { ApiIssue } from "../../../lib/http";
+import type { InterviewDb } from "../lib/interview-db";
+import type { Transport, TransportReply } from "./transport";
+import type { QueueItem, SyncProblem, SyncSnapshot } from "./types";
+
+export interface Timers {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realTimers: Timers = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+export type SyncStore = Pick<InterviewDb, "itemsOf" | "putItem" | "getMeta" | "setMeta" | "deviceCounts">;
+
+export interface SyncEngineOptions {
+  store: SyncStore;
+  owner: string;
+  transport: Transport;
+  timers?: Timers;
+  random?: () => number;
+  backoff?: BackoffOptions;
+  /** Sent after each pass that reached the server, so offices see what this tablet still holds. */
+  device?: { deviceId: string; appVersion: string };
+}
+
+export interface SyncEngine {
+  /** Loads the owner's queue and starts sending. */
+  start(): Promise<void>;
+  stop(): void;
+  /** Adds a new item (already stored by the caller, or stored here) and syncs. */
+  enqueue(item: QueueItem, alreadyStored?: boolean): Promise<void>;
+  /** Skips any backoff wait and runs a pass now; resolves when that pass ends. */
+  syncNow(): Promise<void>;
+  /** Moves a 需处理 item back to the queue (e.g. after an admin fixed a scope). */
+  retry(id: string): Promise<void>;
+  snapshot(): SyncSnapshot;
+  subscribe(listener: (s: SyncSnapshot) => void): () => void;
+}
+
+type Verdict = { kind: "ok"; status: number } | { kind: "refused"; problem: SyncProblem } | { kind: "auth" } | { kind: "transient"; reason: string; retryAfterMs: number | null };
+
+const lastSyncKey = (owner: string) => `lastSyncAt:${owner}`;
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { store, owner, transport } = options;
+  const timers = options.timers ?? realTimers;
+  const random = options.random ?? Math.random;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const listeners = new Set<(s: SyncSnapshot) => void>();
+
+  let items: QueueItem[] = [];
+  let lastSyncAt: string | null = null;
+  let phase: SyncSnapshot["phase"] = "stopped";
+  let failures = 0;
+  let nextAttemptAt: number | null = null;
+  let timer: unknown = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  const nowIso = () => new Date(timers.now()).toISOString();
+
+  function snapshot(): SyncSnapshot {
+    const count = (state: QueueItem["state"]) => items.filter((i) => i.state === state).length;
+    return {
+      owner,
+      items: [...items],
+      pending: count("pending"),
+      synced: count("done"),
+      needsAttention: count("needs_attention"),
+      lastSyncAt,
+      phase,
+      nextAttemptAt,
+      failures,
+    };
+  }
+  const emit = () => {
+    const s = snapshot();
+    for (const l of listeners) l(s);
+  };
+
+  async function save(item: QueueItem): Promise<void> {
+    await store.putItem(item);
+    items = items.map((i) => (i.id === item.id ? item : i));
+    emit();
+  }
+
+  function clearTimer() {
+    if (timer !== null) timers.clearTimeout(timer);
+    timer = null;
+    nextAttemptAt = null;
+  }
+
+  function schedule(delayMs: number) {
+    clearTimer();
+    nextAttemptAt = timers.now() + delayMs;
+    timer = timers.setTimeout(() => {
+      timer = null;
+      nextAttemptAt = null;
+      void kick();
+    }, delayMs);
+  }
+
+  /** Runs a pass unless one is running; a request during a pass runs one more right after. */
+  function kick(): Promise<void> {
+    if (phase === "stopped" || phase === "auth_required") return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await pass();
+        } while (again && phase === "idle");
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  }
+
+  async function pass(): Promise<void> {
+    const queue = items.filter((i) => i.state === "pending").sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    if (queue.length === 0) {
+      phase = "idle";
+      emit();
+      return;
+    }
+    clearTimer();
+    phase = "syncing";
+    emit();
+    for (const item of queue) {
+      if (phase !== "syncing") return; // stopped meanwhile
+      const verdict = await send(item);
+      if (verdict.kind === "auth") {
+        phase = "auth_required";
+        emit();
+        return;
+      }
+      if (verdict.kind === "transient") {
+        const wait = Math.max(backoffDelay(failures, backoff, random), verdict.retryAfterMs ?? 0);
+        failures++;
+        phase = "waiting";
+        schedule(wait);
+        emit();
+        return;
+      }
+    }
+    failures = 0;
+    lastSyncAt = nowIso();
+    await store.setMeta(lastSyncKey(owner), lastSyncAt);
+    phase = "idle";
+    emit();
+    await heartbeat();
+  }
+
+  /** Sends one item: its response first (if not yet confirmed), then the visit. */
+  async function send(start: QueueItem): Promise<Verdict> {
+    let item: QueueItem = { ...start, attempts: start.attempts + 1 };
+    if (item.response && !item.responseSyncedAt) {
+      const verdict = await post("/api/v1/responses", item.response, "response");
+      if (verdict.kind !== "ok") return settle(item, verdict);
+      item = { ...item, responseSyncedAt: nowIso() };
+      await save(item);
+    }
+    const verdict = await post("/api/v1/visits", item.visit, "visit");
+    if (verdict.kind !== "ok") return settle(item, verdict);
+    const at = nowIso();
+    await save({ ...item, state: "done", syncedAt: at, lastError: null, problem: null });
+    lastSyncAt = at;
+    return verdict;
+  }
+
+  async function settle(item: QueueItem, verdict: Verdict): Promise<Verdict> {
+    if (verdict.kind === "refused") {
+      await save({ ...item, state: "needs_attention", problem: verdict.problem, lastError: null });
+    } else if (verdict.kind === "transient") {
+      await save({ ...item, lastError: verdict.reason });
+    } else {
+      await save(item);
+    }
+    return verdict;
+  }
+
+  async function post(path: string, body: unknown, part: SyncProblem["part"]): Promise<Verdict> {
+    let reply: TransportReply;
+    try {
+      reply = await transport(path, body);
+    } catch (error) {
+      return { kind: "transient", reason: error instanceof Error ? error.message : String(error), retryAfterMs: null };
+    }
+    return classify(reply, part);
+  }
+
+  async function heartbeat(): Promise<void> {
+    if (!options.device) return;
+    try {
+      const counts = await store.deviceCounts();
+      await transport("/api/v1/devices/heartbeat", { ...options.device, ...counts, lastSyncAt });
+    } catch {
+      // A missed heartbeat is harmless: the next pass sends another.
+    }
+  }
+
+  return {
+    async start() {
+      items = await store.itemsOf(owner);
+      lastSyncAt = (await store.getMeta<string>(lastSyncKey(owner))) ?? null;
+      phase = "idle";
+      emit();
+      await kick();
+    },
+    stop() {
+      clearTimer();
+      phase = "stopped";
+      emit();
+    },
+    async enqueue(item, alreadyStored = false) {
+      if (item.owner !== owner) throw new Error(`item of ${item.owner} given to the engine of ${owner}`);
+      if (!alreadyStored) await store.putItem(item);
+      items = [...items.filter((i) => i.id !== item.id), item];
+      emit();
+      if (phase !== "waiting") await kick();
+    },
+    async syncNow() {
+      if (phase === "waiting") {
+        clearTimer();
+        phase = "idle";
+      }
+      await kick();
+    },
+    async retry(id) {
+      const item = items.find((i) => i.id === id && i.state === "needs_attention");
+      if (!item) return;
+      await save({ ...item, state: "pending", problem: null });
+      await this.syncNow();
+    },
+    snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** What a server answer means for the queue. */
+export function classify(reply: TransportReply, part: SyncProblem["part"]): Verdict {
+  const { status } = reply;
+  if (status === 200 || status === 201) return { kind: "ok", status };
+  if (status === 401) return { kind: "auth" };
+  if (status === 408 || status === 429 || status >= 500 || status < 200) {
+    return { kind: "transient", reason: `HTTP ${status}`, retryAfterMs: reply.retryAfterMs };
+  }
+  const error = (reply.body as { error?: { code?: unknown; message?: unknown; issues?: unknown } } | null)?.error;
+  return {
+    kind: "refused",
+    problem: {
+      part,
+      status,
+      code: typeof error?.code === "string" ? error.code : `http_${status}`,
+      message: typeof error?.message === "string" ? error.message : `HTTP ${status}`,
+      issues: Array.isArray(error?.issues) ? (error.issues as ApiIssue[]) : [],
+    },
+  };
+}
