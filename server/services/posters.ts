@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { posters } from "../db/schema";
-import { constantTimeEqual, fromBase64Url, hmacSha256, randomToken, toBase64Url } from "../lib/crypto";
+import { constantTimeEqual, hmacSha256, randomToken, toBase64Url } from "../lib/crypto";
 
 export type Poster = typeof posters.$inferSelect;
 
@@ -40,6 +40,9 @@ export async function verifyPosterToken(db: Database, secret: string, token: str
   if (!match) return undefined;
   const poster = await getPoster(db, match[1]!);
   if (!poster) return undefined;
-  const expected = fromBase64Url(await sign(secret, poster));
-  return constantTimeEqual(expected, fromBase64Url(match[2]!)) ? poster : undefined;
+  // Compare the text, not decoded bytes: the last base64 character carries spare bits, and a
+  // token differing only there must not pass as the same signature.
+  const encoder = new TextEncoder();
+  const expected = encoder.encode(await sign(secret, poster));
+  return constantTimeEqual(expected, encoder.encode(match[2]!)) ? poster : undefined;
 }

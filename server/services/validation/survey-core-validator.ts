@@ -53,10 +53,13 @@ export function createSurveyCoreValidator(json: object): AnswerValidator {
       if (problem) add(name, problem);
     }
 
+    // A reused model keeps errors on questions the new data hides; only fresh ones may count.
+    const all = model.getAllQuestions(false, false, true) as Question[];
+    for (const question of all) if (question.errors.length > 0) question.errors = [];
     model.validate(true, false);
-    for (const question of model.getAllQuestions(true) as Question[]) {
+    for (const question of all) {
       const first = question.errors[0];
-      if (first) add(question.getValueName(), first.getText());
+      if (first && question.isVisible && question.isParentVisible) add(question.getValueName(), first.getText());
     }
     return [...issues].map(([question, message]) => ({ question, message }));
   };
