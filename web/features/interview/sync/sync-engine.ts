@@ -171,9 +171,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     failures = 0;
     lastSyncAt = nowIso();
     await store.setMeta(lastSyncKey(owner), lastSyncAt);
-    phase = "idle";
-    emit();
     await heartbeat();
+    if (phase === "syncing") phase = "idle";
+    emit();
   }
 
   /** Sends one item: its response first (if not yet confirmed), then the visit. */
