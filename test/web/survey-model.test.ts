@@ -82,4 +82,20 @@ describe("createSurveyModel", () => {
     expect(model.data).toEqual({ knows_campaign: "yes", satisfaction_env: "5" });
     expect(model.getQuestionByName("satisfaction_env").errors.map((e) => e.getText())).toContain("超出范围");
   });
+
+  it("drops refused values the person could never fix, so a retry is not refused again", () => {
+    const model = createSurveyModel({
+      json: v2,
+      data: { knows_campaign: "yes", satisfaction_env: "bogus", ghost: 1 },
+      pageNo: 2,
+      dropStaleAnswers: false,
+    });
+    model.doComplete();
+    reopenAtIssues(model, [
+      { question: "satisfaction_env", message: "答案不在选项范围内" },
+      { question: "ghost", message: "未知问题" },
+    ]);
+    expect(model.data).toEqual({ knows_campaign: "yes" });
+    expect(model.currentPage.name).toBe("p2");
+  });
 });

@@ -4,7 +4,8 @@ export type Audience = "resident" | "shopkeeper" | "parent" | (string & {});
 
 /** GET /api/v1/q/:token */
 export interface Questionnaire {
-  unit: { code: string; name: string };
+  /** `fullName` (e.g. "大渡口区 新山村街道 民主社区") is an extra the server sends beyond the contract. */
+  unit: { code: string; name: string; fullName?: string };
   survey: { id: string; version: number; audience: Audience; json: Record<string, unknown> };
 }
 

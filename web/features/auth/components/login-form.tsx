@@ -61,7 +61,8 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
 
 function describe(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === 401 || error.status === 400) return texts.auth.badCredentials;
+    // 422: a name or password the server's contract refuses (too long, only spaces) cannot be right.
+    if (error.status === 401 || error.status === 400 || error.status === 422) return texts.auth.badCredentials;
     if (error.status === 429) return texts.auth.tooMany;
     return texts.auth.unexpectedError(error.message);
   }

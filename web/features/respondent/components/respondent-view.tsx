@@ -59,11 +59,11 @@ export function RespondentView({ token }: { token: string }) {
   useEffect(() => {
     if (!questionnaire || resumed) return;
     const next = resumeDraft(draftRef.current, questionnaire.survey, nowIso(), uuidV4);
-    save({ ...next.draft, unitName: questionnaire.unit.name });
+    save({ ...next.draft, unitName: questionnaire.unit.fullName ?? questionnaire.unit.name });
     setResumed(next);
   }, [questionnaire, resumed, save]);
 
-  const unitName = questionnaire?.unit.name ?? stored?.unitName;
+  const unitName = questionnaire ? (questionnaire.unit.fullName ?? questionnaire.unit.name) : stored?.unitName;
   useEffect(() => {
     document.title = unitName ? texts.respondent.documentTitle(unitName) : texts.appName;
   }, [unitName]);

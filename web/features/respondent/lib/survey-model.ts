@@ -37,13 +37,19 @@ export function createSurveyModel(seed: ModelSeed): Model {
 /**
  * Reopens a completed survey with its answers and page kept (SurveyJS 3: `clear(false, false)`),
  * marks each refused question, and moves to the page of the first one that is visible.
+ * Values the person cannot see or fix (unknown keys, choices no longer offered) are dropped,
+ * else the same refusal would come back on every try.
  */
 export function reopenAtIssues(model: Model, issues: { question?: string; message: string }[]): void {
   if (model.state === "completed") model.clear(false, false);
+  model.clearIncorrectValues(true);
   let moved = false;
   for (const issue of issues) {
     const question = issue.question ? model.getQuestionByName(issue.question) : null;
-    if (!question) continue;
+    if (!question) {
+      if (issue.question) model.clearValue(issue.question);
+      continue;
+    }
     question.addError(issue.message);
     if (!moved && question.page && question.isVisible) {
       model.currentPage = question.page;
