@@ -35,8 +35,10 @@ export function createSurveyCoreValidator(json: object): AnswerValidator {
       if (model.getQuestionByValueName(key)) continue;
       const base = key.endsWith(commentSuffix) ? model.getQuestionByValueName(key.slice(0, -commentSuffix.length)) : null;
       if (base && acceptsComment(base)) {
-        if (typeof value !== "string") add(key, "补充说明应为文本");
-        else if (!base.isVisible || !base.isParentVisible) add(key, "该问题未显示，不应有答案");
+        // A comment belongs to its question: its problems are reported under the question's name.
+        const baseName = base.getValueName();
+        if (!base.isVisible || !base.isParentVisible) add(baseName, "该问题未显示，不应有答案");
+        else if (typeof value !== "string") add(baseName, "补充说明应为文本");
         continue;
       }
       add(key, "问卷中没有这个问题");
