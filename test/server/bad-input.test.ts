@@ -19,7 +19,7 @@ afterEach(async () => {
   t.close();
 });
 
-const raw = (path: string, body: string | Uint8Array, contentType = "application/json", cookie?: string) =>
+const raw = (path: string, body: string, contentType = "application/json", cookie?: string) =>
   t.app.request(path, {
     method: "POST",
     body,
