@@ -105,7 +105,10 @@ function webAssets(root: string): MiddlewareHandler {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
     return files(c, async () => {
       if (c.req.path.startsWith("/assets/")) return next();
-      await index(c, next);
+      // serveStatic used as a plain function returns its Response instead of setting c.res;
+      // without this every client-side route (/login, /dashboard, /q/...) failed "not finalized".
+      const res = await index(c, next);
+      if (res) c.res = res;
     });
   };
 }

@@ -98,7 +98,7 @@ const filterArb = fc.record(
 
 const dayAgo = (n: number) => new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
 
-async function buildTree(t: TestApp, tree: fc.Infer<typeof treeArb>) {
+async function buildTree(t: TestApp, tree: { subdistricts: number[]; schools: number }[]) {
   const units: NewUnit[] = [];
   const children = new Map<string, string[]>();
   const link = (u: NewUnit) => {

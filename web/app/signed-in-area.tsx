@@ -3,6 +3,7 @@ import { RequireSession } from "../features/auth/components/require-session";
 import { AuthenticatedShell } from "./authenticated-shell";
 import { AdminPage } from "./pages/admin-page";
 import { DashboardPage } from "./pages/dashboard-page";
+import { DashboardReportPage } from "./pages/dashboard-report-page";
 import { NotFoundPage } from "./pages/not-found-page";
 
 /** Everything behind a login: session check, then the shell around the office pages. */
@@ -11,6 +12,7 @@ export default function SignedInArea() {
     <RequireSession>
       <AuthenticatedShell>
         <Switch>
+          <Route path="/dashboard/report" component={DashboardReportPage} />
           <Route path="/dashboard" component={DashboardPage} />
           <Route path="/admin" component={AdminPage} />
           <Route component={NotFoundPage} />

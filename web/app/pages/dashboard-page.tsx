@@ -1,16 +1,18 @@
 import { useEffect } from "react";
+import { useSessionUser } from "../../features/auth/components/session-context";
+import { DashboardView } from "../../features/dashboard/components/dashboard-view";
+import { DashboardQueryProvider } from "../../features/dashboard/components/query-provider";
 import { texts } from "../texts";
-import { Placeholder } from "./placeholder";
-import { WhoAmI } from "./who-am-i";
 
-/** /dashboard — rates by unit against the 90% line (to come). */
+/** /dashboard — live rates by unit against the 90% line, starting at the user's scope. */
 export function DashboardPage() {
+  const user = useSessionUser();
   useEffect(() => {
-    document.title = `${texts.pages.dashboardTitle} · ${texts.appName}`;
+    document.title = `${texts.dashboard.title} · ${texts.appName}`;
   }, []);
   return (
-    <Placeholder title={texts.pages.dashboardTitle} body={texts.pages.dashboardBody}>
-      <WhoAmI />
-    </Placeholder>
+    <DashboardQueryProvider>
+      <DashboardView scope={user.scope} isAdmin={user.role === "admin"} />
+    </DashboardQueryProvider>
   );
 }

@@ -1,0 +1,103 @@
+import { Link } from "wouter";
+import { texts } from "../../../app/texts";
+import { useDashboardData } from "../hooks/use-dashboard-view";
+import { filtersToSearch, useFilters } from "../hooks/use-filters";
+import { rankRows } from "../lib/ranking-rows";
+import { METRIC_KEYS, type MetricKey } from "../types";
+import { RateBarChart, TrendChart } from "./charts";
+import { FilterBar } from "./filter-bar";
+import { MetricCards } from "./metric-cards";
+import { QuestionTable } from "./question-table";
+import { RankingTable } from "./ranking-table";
+import { SamplePlan } from "./sample-plan";
+import { ThresholdsPanel } from "./thresholds-panel";
+import "../dashboard.css";
+
+const T = texts.dashboard;
+
+/** /dashboard: a unit's four metrics, its children ranked and charted, questions, trend, plan. */
+export function DashboardView({ scope, isAdmin }: { scope: string; isAdmin: boolean }) {
+  const { filters, update } = useFilters(scope);
+  const { rates, trend, plan, unit } = useDashboardData(filters);
+  const open = (code: string) => update({ unit: code });
+
+  if (rates.error && !rates.data) {
+    const status = (rates.error as { status?: number }).status;
+    return <p className="dash-error">{status === 403 ? T.forbidden : status === 404 ? texts.common.notFoundBody : T.loadFailed}</p>;
+  }
+  if (!rates.data) return <p className="page-status">{texts.common.loading}</p>;
+
+  const body = rates.data;
+  const streets = rankRows(body.children.filter((c) => c.unit.kind !== "school"), filters.metric);
+  const schools = rankRows(body.children.filter((c) => c.unit.kind === "school"), filters.metric);
+  const parent = unit.data?.parentCode && body.unit.code !== scope ? unit.data.parentCode : null;
+  const updatedAt = new Date(rates.dataUpdatedAt).toLocaleTimeString("zh-CN", { hour12: false });
+
+  return (
+    <div className="dash">
+      <header className="dash-head">
+        <div>
+          <h1 data-testid="unit-name">{body.unit.name}</h1>
+          <p className="dash-muted">
+            {body.unit.code}
+            {parent && (
+              <>
+                {" · "}
+                <button type="button" className="link-button" onClick={() => open(parent)}>
+                  {T.up}
+                </button>
+              </>
+            )}
+          </p>
+        </div>
+        <div className="dash-head__side">
+          <span className={rates.isError ? "dash-error" : "dash-live"} data-testid="live">
+            {rates.isError ? T.offline : T.live(updatedAt)}
+          </span>
+          <Link className="button button--ghost" href={`/dashboard/report?${filtersToSearch(filters)}`}>
+            {T.report}
+          </Link>
+        </div>
+      </header>
+      <FilterBar filters={filters} onChange={update} />
+      {isAdmin && <ThresholdsPanel />}
+      <MetricCards metrics={body.metrics} threshold={body.threshold} />
+
+      {body.children.length > 0 && (
+        <section className="dash-panel">
+          <header className="dash-panel__head">
+            <h2>{T.chartTitle(T.metrics[filters.metric])}</h2>
+            <label className="no-print">
+              {T.rankBy}{" "}
+              <select value={filters.metric} onChange={(e) => update({ metric: e.target.value as MetricKey })}>
+                {METRIC_KEYS.map((k) => (
+                  <option key={k} value={k}>
+                    {T.metrics[k]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </header>
+          <RateBarChart rows={[...streets, ...schools]} metric={filters.metric} threshold={body.threshold[filters.metric]} />
+        </section>
+      )}
+      {streets.length > 0 && <RankingTable title={T.rankingStreets} rows={streets} metric={filters.metric} fileName={`${body.unit.name}-${T.ranking}`} onOpen={open} />}
+      {schools.length > 0 && <RankingTable title={T.rankingSchools} rows={schools} metric={filters.metric} fileName={`${body.unit.name}-${T.rankingSchools}`} onOpen={open} />}
+
+      <div className="dash-grid">
+        <section className="dash-panel">
+          <h2>{T.questions}</h2>
+          <QuestionTable questions={body.questions} threshold={body.threshold} />
+        </section>
+        <section className="dash-panel">
+          <h2>{T.trend}</h2>
+          {trend.data && trend.data.weeks.length > 0 ? <TrendChart weeks={trend.data.weeks} threshold={trend.data.threshold} /> : <p className="dash-empty">{T.noData}</p>}
+        </section>
+      </div>
+      <section className="dash-panel">
+        <h2>{T.plan}</h2>
+        {plan.data ? <SamplePlan plan={plan.data} /> : <p className="dash-empty">{texts.common.loading}</p>}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { texts } from "../../../app/texts";
+import { pct } from "../lib/format";
+import type { QuestionRate } from "../types";
+
+const T = texts.dashboard;
+
+/** Per-question rates, weakest first (the server sorts), so publicity knows where to push. */
+export function QuestionTable({ questions, threshold }: { questions: QuestionRate[]; threshold: Record<string, number> }) {
+  if (questions.length === 0) return <p className="dash-empty">{T.noData}</p>;
+  return (
+    <table className="dash-table" data-testid="question-table">
+      <thead>
+        <tr>
+          <th>{T.question}</th>
+          <th>{T.survey}</th>
+          <th>{T.rate}</th>
+          <th>{T.positive}/{T.answers}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {questions.map((q) => (
+          <tr key={`${q.surveyId}|${q.name}`} className={q.rate !== null && q.rate < (threshold[q.metric] ?? 0.9) ? "is-below" : undefined}>
+            <td>
+              {q.title} <small className="dash-muted">（{T.metrics[q.metric]}）</small>
+            </td>
+            <td>{T.audiences[q.surveyId as "resident"] ?? q.surveyId}</td>
+            <td>{pct(q.rate)}</td>
+            <td>
+              {q.positive}/{q.answers}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

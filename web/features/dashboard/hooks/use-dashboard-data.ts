@@ -1,0 +1,28 @@
+import { useQuery } from "@tanstack/react-query";
+import { getPlan } from "../api/get-plan";
+import { getRates } from "../api/get-rates";
+import { getTrend } from "../api/get-trend";
+import { getUnitInfo } from "../api/get-unit-info";
+import { ratesQuery } from "../api/query-string";
+import type { DashboardFilters } from "../types";
+
+/** How often the dashboard asks again; with ETags an unchanged answer is a bodiless 304. */
+export const POLL_MS = 3000;
+
+const retry = (count: number, error: unknown) => count < 3 && !(error instanceof Error && "status" in error && (error as { status: number }).status < 500);
+
+export function useRates(f: DashboardFilters) {
+  return useQuery({ queryKey: ["rates", ratesQuery(f)], queryFn: () => getRates(f), refetchInterval: POLL_MS, retry });
+}
+
+export function useTrend(f: DashboardFilters) {
+  return useQuery({ queryKey: ["trend", ratesQuery(f)], queryFn: () => getTrend(f), refetchInterval: POLL_MS * 5, retry });
+}
+
+export function usePlan(f: DashboardFilters) {
+  return useQuery({ queryKey: ["plan", ratesQuery(f)], queryFn: () => getPlan(f), refetchInterval: POLL_MS * 5, retry });
+}
+
+export function useUnitInfo(code: string) {
+  return useQuery({ queryKey: ["unit", code], queryFn: () => getUnitInfo(code), staleTime: 5 * 60_000, retry });
+}
