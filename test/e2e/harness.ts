@@ -11,6 +11,7 @@ import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import { startNodeServer, type NodeServer } from "../../server/node";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 
@@ -118,6 +119,43 @@ export function resultPath(name: string): string {
   return path.join(process.cwd(), "test-results", name);
 }
 
+export interface TestServer {
+  url: string;
+  server: NodeServer;
+  adminPassword: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real Node server (migrations, demo units and surveys, admin user) on a fresh database in a
+ * temp dir, serving the built web app from dist/web (`npm test` builds it first).
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), "cw-e2e-"));
+  const adminPassword = "e2e-admin-password";
+  if (!existsSync(path.join(process.cwd(), "dist/web/index.html"))) {
+    throw new Error("dist/web is missing: run `npx vite build` (npm test does) before the browser tests");
+  }
+  const server = await startNodeServer({
+    port: 0,
+    host: "127.0.0.1",
+    databaseUrl: `file:${path.join(dir, "survey.db")}`,
+    adminPassword,
+    webRoot: path.join(process.cwd(), "dist/web"),
+    env,
+    quiet: true,
+  });
+  return {
+    url: server.url,
+    server,
+    adminPassword,
+    async close() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** A fetch that keeps the session cookie, for driving the API as an admin. */
 export function apiSession(baseUrl: string) {
   let cookie = "";
@@ -139,6 +177,29 @@ export function apiSession(baseUrl: string) {
     get: <T>(route: string) => call<T>("GET", route),
     post: <T>(route: string, body?: unknown) => call<T>("POST", route, body),
   };
+}
+
+export type ApiSession = ReturnType<typeof apiSession>;
+
+interface UnitNode {
+  code: string;
+  name: string;
+  kind: string;
+  children: { code: string; name: string; kind: string }[];
+}
+
+/** Communities under `rootCode`, found by walking GET /api/v1/units/:code down the tree. */
+export async function findCommunities(api: ApiSession, rootCode: string, wanted: number): Promise<UnitNode[]> {
+  const found: UnitNode[] = [];
+  const queue = [rootCode];
+  while (queue.length > 0 && found.length < wanted) {
+    const { status, body } = await api.get<UnitNode>(`/api/v1/units/${queue.shift()}`);
+    if (status !== 200) throw new Error(`GET /api/v1/units answered ${status}`);
+    if (body.kind === "community") found.push(body);
+    else queue.push(...body.children.filter((c) => c.kind !== "school" && c.kind !== "school_zone").map((c) => c.code));
+  }
+  if (found.length < wanted) throw new Error(`only ${found.length} communities in the demo data, wanted ${wanted}`);
+  return found;
 }
 
 /* ---------- driving a SurveyJS page like a person would ---------- */
