@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
+import { VitePWA } from "vite-plugin-pwa";
 
 /**
  * One config for the web build (web/ -> dist/web) and the test projects:
@@ -9,7 +10,53 @@ import react from "@vitejs/plugin-react";
 export default defineConfig({
   root: "web",
   publicDir: "public",
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The installable offline interview app (web/features/interview/lib/pwa.ts registers it).
+    VitePWA({
+      registerType: "autoUpdate",
+      injectRegister: false,
+      scope: "/interview",
+      manifest: {
+        name: "创文问卷 · 入户访问",
+        short_name: "入户访问",
+        description: "调查员离线入户访问",
+        lang: "zh-CN",
+        start_url: "/interview",
+        scope: "/interview",
+        display: "standalone",
+        orientation: "any",
+        background_color: "#f4f5f7",
+        theme_color: "#b3261e",
+        icons: [
+          { src: "/icons/interview-192.png", sizes: "192x192", type: "image/png" },
+          { src: "/icons/interview-512.png", sizes: "512x512", type: "image/png", purpose: "any maskable" },
+        ],
+      },
+      workbox: {
+        globPatterns: ["**/*.{js,css,html,png,svg,webmanifest}"],
+        // The SurveyJS chunk is over Workbox's 2 MiB default; interviews need it offline.
+        maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
+        navigateFallback: "/index.html",
+        navigateFallbackAllowlist: [/^\/interview/],
+        clientsClaim: true,
+        skipWaiting: true,
+        runtimeCaching: [
+          {
+            // Published survey versions never change (the server says immutable).
+            urlPattern: /\/api\/v1\/surveys\/[^/]+\/versions\/\d+$/,
+            handler: "CacheFirst",
+            options: { cacheName: "cw-survey-versions", expiration: { maxEntries: 50 } },
+          },
+          {
+            urlPattern: /\/api\/v1\/(units\/[^/]+|surveys)$/,
+            handler: "NetworkFirst",
+            options: { cacheName: "cw-units-surveys", networkTimeoutSeconds: 5, expiration: { maxEntries: 500 } },
+          },
+        ],
+      },
+    }),
+  ],
   build: {
     outDir: "../dist/web",
     emptyOutDir: true,

@@ -1,15 +1,11 @@
 import { useEffect } from "react";
+import { InterviewApp } from "../../features/interview/components/interview-app";
 import { texts } from "../texts";
-import { Placeholder } from "./placeholder";
 
-/** /interview — the offline tablet app for survey teams (to come). */
+/** /interview — the offline tablet app for survey teams (its own login, works without signal). */
 export default function InterviewPage() {
   useEffect(() => {
-    document.title = `${texts.pages.interviewTitle} · ${texts.appName}`;
+    document.title = `${texts.interview.title} · ${texts.appName}`;
   }, []);
-  return (
-    <div className="standalone-page">
-      <Placeholder title={texts.pages.interviewTitle} body={texts.pages.interviewBody} />
-    </div>
-  );
+  return <InterviewApp />;
 }

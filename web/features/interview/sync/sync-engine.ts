@@ -211,7 +211,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     } catch (error) {
       return { kind: "transient", reason: error instanceof Error ? error.message : String(error), retryAfterMs: null };
     }
-    return classify(reply, part);
+    const verdict = classify(reply, part);
+    // The server answered: the network works again, so the next wait starts short.
+    if (verdict.kind === "ok" || verdict.kind === "refused") failures = 0;
+    return verdict;
   }
 
   async function heartbeat(): Promise<void> {

@@ -1,0 +1,58 @@
+/**
+ * SurveyJS in interview mode (its own lazy chunk). The interviewer reads the questions aloud;
+ * options whose text says 不读出 are shown marked so they are not read out.
+ */
+import { useEffect, useRef, useState } from "react";
+import { Model } from "survey-core";
+import "survey-core/i18n/simplified-chinese";
+import "survey-core/survey-core.fontless.min.css";
+import { Survey } from "survey-react-ui";
+import "../../../../surveys/properties";
+
+export const NOT_READ_MARK = "不读出";
+export const NOT_READ_CLASS = "iv-not-read";
+
+export interface InterviewRunnerProps {
+  json: Record<string, unknown>;
+  initialData: Record<string, unknown>;
+  initialPageNo: number;
+  onProgress: (data: Record<string, unknown>, pageNo: number) => void;
+  onComplete: (data: Record<string, unknown>) => void;
+}
+
+function createInterviewModel(props: InterviewRunnerProps): Model {
+  const model = new Model(props.json);
+  model.locale = "zh-cn";
+  model.showCompletedPage = false;
+  model.textUpdateMode = "onTyping";
+  model.data = props.initialData;
+  model.currentPageNo = Math.min(Math.max(0, props.initialPageNo), Math.max(0, model.visiblePageCount - 1));
+  model.onUpdateChoiceItemCss.add((_sender, options) => {
+    if (String(options.item.text ?? "").includes(NOT_READ_MARK)) options.css = `${options.css} ${NOT_READ_CLASS}`;
+  });
+  return model;
+}
+
+export default function InterviewRunner(props: InterviewRunnerProps) {
+  const [model] = useState(() => createInterviewModel(props));
+  const callbacks = useRef(props);
+  callbacks.current = props;
+
+  useEffect(() => {
+    const progress = () => callbacks.current.onProgress(model.data, model.currentPageNo);
+    const complete = () => callbacks.current.onComplete(model.data);
+    const top = () => window.scrollTo(0, 0);
+    model.onValueChanged.add(progress);
+    model.onCurrentPageChanged.add(progress);
+    model.onCurrentPageChanged.add(top);
+    model.onComplete.add(complete);
+    return () => {
+      model.onValueChanged.remove(progress);
+      model.onCurrentPageChanged.remove(progress);
+      model.onCurrentPageChanged.remove(top);
+      model.onComplete.remove(complete);
+    };
+  }, [model]);
+
+  return <Survey model={model} />;
+}

@@ -1,0 +1,116 @@
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { texts } from "../../../app/texts";
+import { getDeviceId } from "../../../lib/device-id";
+import { getSurveyVersion } from "../lib/catalog";
+import { currentFix, requestFix } from "../lib/geolocation";
+import type { InterviewDb, InterviewDraft } from "../lib/interview-db";
+import { newQueueItem } from "../sync/queue-item";
+import type { QueueItem } from "../sync/types";
+import type { SurveyDefinition } from "../types";
+
+/** SurveyJS is ~350 kB gzipped: its own chunk, precached by the service worker for offline use. */
+const InterviewRunner = lazy(() => import("./interview-runner"));
+
+/**
+ * A 完成 visit in progress: the questionnaire in interview mode, every answer written to the
+ * draft, and on completion the visit and its response saved to the queue in one transaction.
+ */
+export function InterviewSession(props: {
+  db: InterviewDb;
+  draft: InterviewDraft;
+  notice: string | null;
+  onDone: (item: QueueItem | null, message: string | null) => void;
+}) {
+  const { db } = props;
+  const draft = useRef(props.draft);
+  const [survey, setSurvey] = useState<SurveyDefinition | null | "failed">(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    getSurveyVersion(db, draft.current.surveyId, draft.current.surveyVersion).then(
+      (s) => !cancelled && setSurvey(s),
+      () => !cancelled && setSurvey("failed"),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [db]);
+
+  function progress(data: Record<string, unknown>, pageNo: number) {
+    draft.current = { ...draft.current, data, pageNo };
+    void db.putDraft(draft.current);
+  }
+
+  async function complete(data: Record<string, unknown>) {
+    const d = { ...draft.current, data };
+    const completedAt = new Date();
+    // A position taken during the interview is better than none from before it.
+    const fix = d.location ?? currentFix();
+    const deviceId = getDeviceId();
+    const item = newQueueItem({
+      owner: d.owner,
+      unitName: d.unitName,
+      now: completedAt,
+      visit: {
+        id: d.visitId,
+        unitCode: d.unitCode,
+        surveyId: d.surveyId,
+        household: d.household,
+        outcome: "completed",
+        responseId: d.responseId,
+        visitedAt: d.startedAt,
+        deviceId,
+        durationMs: Math.max(0, completedAt.getTime() - Date.parse(d.startedAt)),
+        latitude: fix?.latitude ?? null,
+        longitude: fix?.longitude ?? null,
+        accuracyM: fix?.accuracyM ?? null,
+      },
+      response: {
+        id: d.responseId,
+        surveyId: d.surveyId,
+        surveyVersion: d.surveyVersion,
+        channel: "interview",
+        answers: data,
+        startedAt: d.startedAt,
+        completedAt: completedAt.toISOString(),
+        deviceId,
+        unitCode: d.unitCode,
+      },
+    });
+    await db.commitInterview(item);
+    requestFix();
+    props.onDone(item, texts.interview.saved(d.household, texts.interview.outcomes.completed));
+  }
+
+  async function abandon() {
+    if (!window.confirm(texts.interview.abandonConfirm)) return;
+    await db.deleteDraft(draft.current.owner);
+    props.onDone(null, null);
+  }
+
+  return (
+    <section className="iv-card iv-session">
+      <div className="iv-session__head">
+        <h2 data-testid="interview-title">{texts.interview.interviewing(draft.current.household, draft.current.unitName)}</h2>
+        <button type="button" className="button button--small button--secondary" onClick={() => void abandon()}>
+          {texts.interview.abandon}
+        </button>
+      </div>
+      {props.notice && <p className="notice iv-notice">{props.notice}</p>}
+      <p className="iv-muted">{texts.interview.notReadHint}</p>
+      {survey === null && <p className="iv-muted">{texts.respondent.loadingQuestions}</p>}
+      {survey === "failed" && <p className="notice notice-warning">{texts.interview.surveyUnavailable}</p>}
+      {survey && survey !== "failed" && (
+        <Suspense fallback={<p className="iv-muted">{texts.respondent.loadingQuestions}</p>}>
+          <InterviewRunner
+            json={survey.json}
+            initialData={draft.current.data}
+            initialPageNo={draft.current.pageNo}
+            onProgress={progress}
+            onComplete={(data) => void complete(data)}
+          />
+        </Suspense>
+      )}
+    </section>
+  );
+}

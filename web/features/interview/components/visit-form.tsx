@@ -1,0 +1,132 @@
+import { useState } from "react";
+import { texts } from "../../../app/texts";
+import { getDeviceId } from "../../../lib/device-id";
+import { uuidV4 } from "../../../lib/uuid";
+import { currentFix, requestFix } from "../lib/geolocation";
+import type { InterviewDb, InterviewDraft } from "../lib/interview-db";
+import { newQueueItem } from "../sync/queue-item";
+import type { QueueItem, VisitOutcome } from "../sync/types";
+import type { WorkArea } from "../types";
+
+const OTHER_OUTCOMES: Exclude<VisitOutcome, "completed">[] = ["refused", "not_home", "vacant"];
+
+/**
+ * One door: the household label, then 完成 (opens the questionnaire, saved as a draft from the
+ * first tap) or another outcome (saved to the queue at once).
+ */
+export function VisitForm(props: {
+  db: InterviewDb;
+  owner: string;
+  area: WorkArea;
+  onStartInterview: (draft: InterviewDraft) => void;
+  onSaved: (item: QueueItem, message: string) => Promise<void>;
+}) {
+  const { db, owner, area } = props;
+  const [household, setHousehold] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function label(): string | null {
+    const value = household.trim();
+    if (!value) setError(texts.interview.householdRequired);
+    return value || null;
+  }
+
+  async function start() {
+    const value = label();
+    if (!value) return;
+    const fix = currentFix();
+    const draft: InterviewDraft = {
+      owner,
+      visitId: uuidV4(),
+      responseId: uuidV4(),
+      unitCode: area.unitCode,
+      unitName: area.unitName,
+      surveyId: area.survey.id,
+      surveyVersion: area.survey.version,
+      household: value,
+      startedAt: new Date().toISOString(),
+      data: {},
+      pageNo: 0,
+      location: fix ? { latitude: fix.latitude, longitude: fix.longitude, accuracyM: fix.accuracyM } : null,
+    };
+    await db.putDraft(draft);
+    setHousehold("");
+    props.onStartInterview(draft);
+  }
+
+  async function record(outcome: Exclude<VisitOutcome, "completed">) {
+    const value = label();
+    if (!value || busy) return;
+    setBusy(true);
+    const fix = currentFix();
+    const now = new Date();
+    const item = newQueueItem({
+      owner,
+      unitName: area.unitName,
+      now,
+      response: null,
+      visit: {
+        id: uuidV4(),
+        unitCode: area.unitCode,
+        surveyId: area.survey.id,
+        household: value,
+        outcome,
+        responseId: null,
+        visitedAt: now.toISOString(),
+        deviceId: getDeviceId(),
+        durationMs: null,
+        latitude: fix?.latitude ?? null,
+        longitude: fix?.longitude ?? null,
+        accuracyM: fix?.accuracyM ?? null,
+      },
+    });
+    try {
+      await props.onSaved(item, texts.interview.saved(value, texts.interview.outcomes[outcome]));
+      setHousehold("");
+      requestFix();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="iv-card" aria-labelledby="iv-visit-title">
+      <h2 id="iv-visit-title">{texts.interview.newVisit}</h2>
+      <label className="field">
+        <span className="field__label">{texts.interview.household}</span>
+        <input
+          name="household"
+          value={household}
+          placeholder={texts.interview.householdPlaceholder}
+          onChange={(e) => {
+            setHousehold(e.target.value);
+            setError(null);
+          }}
+          maxLength={200}
+        />
+      </label>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="iv-outcomes">
+        <button type="button" className="button iv-outcome-button iv-outcome-button--completed" onClick={() => void start()}>
+          {texts.interview.startInterview}
+        </button>
+        {OTHER_OUTCOMES.map((outcome) => (
+          <button
+            key={outcome}
+            type="button"
+            className="button button--secondary iv-outcome-button"
+            disabled={busy}
+            onClick={() => void record(outcome)}
+          >
+            {texts.interview.outcomes[outcome]}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}
