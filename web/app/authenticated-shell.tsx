@@ -21,6 +21,9 @@ export function AuthenticatedShell({ children }: { children: ReactNode }) {
           <Link href="/dashboard" className={navClass}>
             {texts.shell.nav.dashboard}
           </Link>
+          <Link href="/dashboard/field" className={navClass}>
+            {texts.interview.field.title}
+          </Link>
           {user.role === "admin" && (
             <Link href="/admin" className={navClass}>
               {texts.shell.nav.admin}

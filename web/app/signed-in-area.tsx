@@ -4,6 +4,7 @@ import { AuthenticatedShell } from "./authenticated-shell";
 import { AdminPage } from "./pages/admin-page";
 import { DashboardPage } from "./pages/dashboard-page";
 import { DashboardReportPage } from "./pages/dashboard-report-page";
+import { FieldProgressPage } from "./pages/field-progress-page";
 import { NotFoundPage } from "./pages/not-found-page";
 
 /** Everything behind a login: session check, then the shell around the office pages. */
@@ -13,6 +14,7 @@ export default function SignedInArea() {
       <AuthenticatedShell>
         <Switch>
           <Route path="/dashboard/report" component={DashboardReportPage} />
+          <Route path="/dashboard/field" component={FieldProgressPage} />
           <Route path="/dashboard" component={DashboardPage} />
           <Route path="/admin" component={AdminPage} />
           <Route component={NotFoundPage} />

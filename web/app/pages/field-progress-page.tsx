@@ -1,0 +1,13 @@
+import { useEffect } from "react";
+import { useSearch } from "wouter";
+import { FieldProgressView } from "../../features/field-progress/components/field-progress-view";
+import { texts } from "../texts";
+
+/** /dashboard/field — door-to-door progress for offices (?unit=CODE narrows it; default: the user's scope). */
+export function FieldProgressPage() {
+  const unit = new URLSearchParams(useSearch()).get("unit");
+  useEffect(() => {
+    document.title = `${texts.interview.field.title} · ${texts.appName}`;
+  }, []);
+  return <FieldProgressView unit={unit} />;
+}

@@ -1,0 +1,160 @@
+import "../field-progress.css";
+import { useEffect, useState } from "react";
+import { texts } from "../../../app/texts";
+import { getDevices, getInterviewerDays, getUnitProgress } from "../api/get-field-progress";
+
+type Data = {
+  interviewers: Awaited<ReturnType<typeof getInterviewerDays>>;
+  units: Awaited<ReturnType<typeof getUnitProgress>>;
+  devices: Awaited<ReturnType<typeof getDevices>>;
+};
+
+const t = texts.interview.field;
+const percent = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)}%`);
+const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString("zh-CN", { hour12: false }) : "—");
+
+/** Field progress for offices: interviews per interviewer per day, outcomes and coverage per community, devices. */
+export function FieldProgressView({ unit }: { unit: string | null }) {
+  const [data, setData] = useState<Data | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([getInterviewerDays(unit), getUnitProgress(unit), getDevices(unit)]).then(
+      ([interviewers, units, devices]) => !cancelled && setData({ interviewers, units, devices }),
+      () => !cancelled && setFailed(true),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [unit]);
+
+  if (failed) return <p className="notice notice-warning">{t.loadFailed}</p>;
+  if (!data) return <p className="page-status">{texts.common.loading}</p>;
+  const { units, interviewers, devices } = data;
+
+  return (
+    <div className="field-progress">
+      <h1>
+        {t.title} · {units.unit.name}
+      </h1>
+      <section>
+        <h2>{t.communities}</h2>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th>{t.unit}</th>
+              <th>{t.visits}</th>
+              <th>{t.outcomes.completed}</th>
+              <th>{t.outcomes.refused}</th>
+              <th>{t.outcomes.notHome}</th>
+              <th>{t.outcomes.vacant}</th>
+              <th>{t.visitedHouseholds}</th>
+              <th>{t.households}</th>
+              <th>{t.coverage}</th>
+              <th>{t.responseRate}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {units.rows.map((r) => (
+              <tr key={r.unit.code}>
+                <td>{r.unit.name}</td>
+                <td>{r.visits}</td>
+                <td>{r.completed}</td>
+                <td>{r.refused}</td>
+                <td>{r.notHome}</td>
+                <td>{r.vacant}</td>
+                <td>{r.visitedHouseholds}</td>
+                <td>{r.households ?? "—"}</td>
+                <td>{percent(r.coverage)}</td>
+                <td>{percent(r.responseRate)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th>{t.total}</th>
+              <th>{units.totals.visits}</th>
+              <th>{units.totals.completed}</th>
+              <th>{units.totals.refused}</th>
+              <th>{units.totals.notHome}</th>
+              <th>{units.totals.vacant}</th>
+              <th>{units.totals.visitedHouseholds}</th>
+              <th>{units.totals.households ?? "—"}</th>
+              <th>{percent(units.totals.coverage)}</th>
+              <th>{percent(units.totals.responseRate)}</th>
+            </tr>
+          </tfoot>
+        </table>
+      </section>
+      <section>
+        <h2>{t.interviewers}</h2>
+        {interviewers.rows.length === 0 ? (
+          <p>{t.empty}</p>
+        ) : (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>{t.day}</th>
+                <th>{t.interviewer}</th>
+                <th>{t.visits}</th>
+                <th>{t.outcomes.completed}</th>
+                <th>{t.outcomes.refused}</th>
+                <th>{t.outcomes.notHome}</th>
+                <th>{t.outcomes.vacant}</th>
+                <th>{t.responseRate}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {interviewers.rows.map((r) => (
+                <tr key={`${r.day}-${r.interviewer}`}>
+                  <td>{r.day}</td>
+                  <td>{r.interviewer}</td>
+                  <td>{r.visits}</td>
+                  <td>{r.completed}</td>
+                  <td>{r.refused}</td>
+                  <td>{r.notHome}</td>
+                  <td>{r.vacant}</td>
+                  <td>{percent(r.responseRate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section>
+        <h2>{t.devices}</h2>
+        {devices.rows.length === 0 ? (
+          <p>{t.empty}</p>
+        ) : (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>{t.device}</th>
+                <th>{t.user}</th>
+                <th>{t.pending}</th>
+                <th>{t.needsAttention}</th>
+                <th>{t.lastSync}</th>
+                <th>{t.lastHeartbeat}</th>
+                <th>{t.appVersion}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {devices.rows.map((d) => (
+                <tr key={d.deviceId} className={d.pending > 0 || d.needsAttention > 0 ? "is-warning" : undefined}>
+                  <td title={d.deviceId}>{d.deviceId.slice(0, 8)}</td>
+                  <td>{d.username}</td>
+                  <td>{d.pending}</td>
+                  <td>{d.needsAttention}</td>
+                  <td>{time(d.lastSyncAt)}</td>
+                  <td>{time(d.lastHeartbeatAt)}</td>
+                  <td>{d.appVersion ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
