@@ -163,6 +163,8 @@ export function apiSession(baseUrl: string) {
     const headers: Record<string, string> = { Accept: "application/json" };
     if (cookie) headers.Cookie = cookie;
     if (body !== undefined) headers["Content-Type"] = "application/json";
+    // Browsers send Origin on every POST; the server refuses cookie-carrying writes without it.
+    if (method !== "GET") headers.Origin = new URL(baseUrl).origin;
     const res = await fetch(new URL(route, baseUrl), {
       method,
       headers,

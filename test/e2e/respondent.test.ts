@@ -248,6 +248,38 @@ describe.skipIf(!canRun)("respondent page in Chromium (375x667)", () => {
     }
   });
 
+  it("paints the page shell with the unit name before the SurveyJS chunk arrives", async () => {
+    const poster = await posterFor(communities[3]!.code);
+    const unitName = poster.questionnaire.unit.fullName ?? poster.questionnaire.unit.name;
+    const html = await (await fetch(poster.url)).text();
+    const entryFiles = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]));
+    const browser = await launchBrowser(PHONE);
+    try {
+      const { page } = await newPage(browser.context);
+      let release!: () => void;
+      const held = new Promise<void>((done) => (release = done));
+      const lazyRequested: string[] = [];
+      // Hold every script the entry does not name: the lazily loaded chunks.
+      await page.route("**/assets/*.js", async (route) => {
+        const file = new URL(route.request().url()).pathname;
+        if (!entryFiles.has(file)) {
+          lazyRequested.push(file);
+          await held;
+        }
+        await route.continue();
+      });
+      await page.goto(poster.url, { waitUntil: "domcontentloaded" });
+      await page.getByRole("heading", { name: unitName }).waitFor();
+      await page.getByText("正在加载题目…").waitFor();
+      expect(lazyRequested.length).toBeGreaterThan(0);
+      expect(await page.locator(".sd-question").count()).toBe(0);
+      release();
+      await page.locator(".sd-page .sd-question").first().waitFor();
+    } finally {
+      await browser.close();
+    }
+  });
+
   it("says plainly when a QR code is not valid", async () => {
     const browser = await launchBrowser(PHONE);
     try {
