@@ -1,0 +1,183 @@
+/**
+ * Dashboard bench (docs/benchmarks.md, "Dashboard"): N responses over ~2,300 units, then the
+ * median server time of GET /api/v1/rates for one district (with children) and the whole city,
+ * against the same numbers from a GROUP BY over the raw responses, in the same run.
+ *
+ *   npm run bench:rates                 # 100k and 1M responses
+ *   BENCH_SIZES=100000 npm run bench:rates
+ *
+ * Raw rows and rollups are written directly (not through HTTP) in large transactions; the
+ * rollups by the same applyRollups the writer uses.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createClient } from "@libsql/client";
+import { shippedSurveys } from "../surveys/index";
+import { createApp } from "../server/app";
+import { loadConfig } from "../server/config";
+import { createDatabase, type Database } from "../server/db/client";
+import { migrateDatabase } from "../server/db/migrate";
+import { responses } from "../server/db/schema";
+import { chunk } from "../server/lib/chunk";
+import { bootstrapDatabase } from "../server/services/bootstrap";
+import { applyRollups, type RollupInput } from "../server/services/rollups";
+import { addUnits, type NewUnit } from "../server/services/units";
+
+const SIZES = (process.env.BENCH_SIZES ?? "100000,1000000").split(",").map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const DAYS = 60;
+const CITY = "590000000000";
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** 20 districts x 10 subdistricts x 10 communities + 4 schools per district: 2,301 units. */
+function hierarchy(): NewUnit[] {
+  const list: NewUnit[] = [{ code: CITY, name: "基准市", kind: "city", parentCode: null }];
+  for (let d = 10; d < 30; d++) {
+    const dc = `59${d}00000000`;
+    list.push({ code: dc, name: `区${d}`, kind: "district", parentCode: CITY });
+    for (let s = 1; s <= 10; s++) {
+      const sc = `59${d}${String(s).padStart(3, "0")}000`.padEnd(12, "0");
+      list.push({ code: sc, name: `街道${d}-${s}`, kind: "subdistrict", parentCode: dc });
+      for (let c = 1; c <= 10; c++) list.push({ code: `${sc.slice(0, 7)}${String(c).padStart(3, "0")}00`, name: `社区${d}-${s}-${c}`, kind: "community", parentCode: sc, targetN: 100 });
+    }
+    for (let k = 1; k <= 4; k++) list.push({ code: `59${d}S${k}`, name: `学校${d}-${k}`, kind: "school", parentCode: dc, targetN: 60 });
+  }
+  return list;
+}
+
+async function seed(db: Database, n: number) {
+  const units = hierarchy();
+  const communities = units.filter((u) => u.kind === "community").map((u) => u.code);
+  const schools = units.filter((u) => u.kind === "school").map((u) => u.code);
+  const surveys = new Map(shippedSurveys.map((s) => [s.id, s]));
+  const defs = new Map<string, RollupInput["metricQuestions"]>();
+  const versions = await db.query.surveyVersions.findMany();
+  const { extractMetricQuestions } = await import("../server/services/metric-definitions");
+  for (const v of versions) defs.set(v.surveyId, extractMetricQuestions(JSON.parse(v.json)));
+  const versionOf = new Map(versions.map((v) => [v.surveyId, v.version]));
+  const choices = new Map<string, unknown[]>();
+  for (const s of surveys.values()) {
+    const walk = (els: any[] = []) => els.forEach((e) => { if (e.metric) choices.set(`${s.id}|${e.name}`, e.type === "boolean" ? [true, false] : e.type === "rating" ? [1, 2, 3, 4, 5] : e.choices.map((c: any) => c.value ?? c)); walk(e.elements); });
+    for (const p of (s.json as any).pages) walk(p.elements);
+  }
+  const r = rng(42);
+  const start = Date.parse("2026-09-01T00:00:00Z");
+  for (let done = 0; done < n; ) {
+    const size = Math.min(20_000, n - done);
+    const rows: (typeof responses.$inferInsert)[] = [];
+    const inputs: RollupInput[] = [];
+    for (let i = 0; i < size; i++) {
+      const parent = r() < 0.1;
+      const surveyId = parent ? "parent" : r() < 0.8 ? "resident" : "shopkeeper";
+      const unitCode = parent ? schools[Math.floor(r() * schools.length)]! : communities[Math.floor(r() * communities.length)]!;
+      const answers: Record<string, unknown> = {};
+      for (const q of defs.get(surveyId)!) {
+        const opts = choices.get(`${surveyId}|${q.name}`)!;
+        answers[q.name] = r() < 0.85 ? q.positive[0] : opts[Math.floor(r() * opts.length)];
+      }
+      const at = new Date(start + Math.floor(r() * DAYS * 86_400_000)).toISOString();
+      const row = {
+        id: `b${String(done + i).padStart(9, "0")}`,
+        surveyId, surveyVersion: versionOf.get(surveyId)!, unitCode,
+        channel: (r() < 0.6 ? "interview" : "qr") as "qr" | "interview",
+        answers: JSON.stringify(answers), startedAt: at, completedAt: at,
+        day: new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 10),
+        receivedAt: at, deviceId: `d${i}`, contentHash: "x", flagged: r() < 0.02,
+      };
+      rows.push(row);
+      inputs.push({ ...row, flagged: row.flagged, answers, metricQuestions: defs.get(surveyId)! });
+    }
+    await db.transaction(async (tx) => {
+      for (const part of chunk(rows, 100)) await tx.insert(responses).values(part);
+      await applyRollups(tx, inputs);
+    });
+    done += size;
+    if (done % 200_000 === 0) console.log(`    ${done} responses`);
+  }
+}
+
+/** The GROUP BY over raw responses a dashboard without rollups would run (same filter: not flagged). */
+async function rawRates(db: Database, unit: string) {
+  const defs = new Map<string, { metric: string; positive: unknown[] }>();
+  for (const s of shippedSurveys) {
+    const walk = (els: any[] = []) => els.forEach((e) => { if (e.metric) defs.set(`${s.id}|${e.name}`, { metric: e.metric, positive: e.positive }); walk(e.elements); });
+    for (const p of (s.json as any).pages) walk(p.elements);
+  }
+  const values = [...defs].flatMap(([k, d]) => d.positive.map((p) => `('${k.split("|")[0]}','${k.split("|")[1]}','${d.metric}','${JSON.stringify(p).replace(/'/g, "''")}',1)`));
+  const metricOf = [...defs].map(([k, d]) => `('${k.split("|")[0]}','${k.split("|")[1]}','${d.metric}')`);
+  const q = `
+    with qs(survey_id, name, metric) as (values ${metricOf.join(",")}),
+         pos(survey_id, name, metric, value, p) as (values ${values.join(",")}),
+         a as (
+           select r.id, r.unit_code, qs.metric, j.key, case when pos.p is null then 0 else 1 end as positive
+           from unit_closure c join responses r on r.unit_code = c.descendant
+           join json_each(r.answers) j
+           join qs on qs.survey_id = r.survey_id and qs.name = j.key
+           left join pos on pos.survey_id = r.survey_id and pos.name = j.key and pos.value = case j.type when 'text' then json_quote(j.value) when 'true' then 'true' when 'false' then 'false' else cast(j.value as text) end
+           where c.ancestor = ? and r.flagged = 0 and j.value is not null)
+    select metric, count(distinct id) as respondents, count(*) as answers, sum(positive) as positive from a group by metric`;
+  return (await db.$client.execute({ sql: q, args: [unit] })).rows;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function timeIt(fn: () => Promise<unknown>, runs = RUNS) {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+for (const n of SIZES) {
+  const dir = mkdtempSync(path.join(tmpdir(), "cw-bench-"));
+  const client = createClient({ url: `file:${path.join(dir, "bench.db")}` });
+  const db = createDatabase(client);
+  await migrateDatabase(db, { embedded: true });
+  const config = loadConfig({ ADMIN_PASSWORD: "bench-password", SEED_DEMO: "0" });
+  await addUnits(db, hierarchy(), new Date()); // before bootstrap, so the admin's scope is this city
+  const boot = await bootstrapDatabase(db, config, shippedSurveys, new Date());
+  const t0 = performance.now();
+  await seed(db, n);
+  const seedS = (performance.now() - t0) / 1000;
+  const counts = (await client.execute("select (select count(*) from rollup_metrics) m, (select count(*) from rollup_answers) a")).rows[0]!;
+  const app = createApp({ db, config, secret: boot.secret });
+  const login = await app.request("/api/v1/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: "bench-password" }) });
+  const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+  const get = async (unit: string) => {
+    const res = await app.request(`/api/v1/rates?unit=${unit}`, { headers: { cookie } });
+    if (res.status !== 200) throw new Error(`rates ${res.status}`);
+    return res.json() as Promise<any>;
+  };
+  const district = "591000000000";
+  // Same numbers both ways, or the comparison means nothing.
+  const viaRollups = await get(district);
+  const viaRaw = await rawRates(db, district);
+  for (const row of viaRaw as any[]) {
+    const m = viaRollups.metrics[row.metric];
+    if (m.respondents !== Number(row.respondents) || m.answers !== Number(row.answers) || m.positive !== Number(row.positive)) {
+      throw new Error(`rollup and raw disagree on ${row.metric}: ${JSON.stringify(m)} vs ${JSON.stringify(row)}`);
+    }
+  }
+  const districtMs = await timeIt(() => get(district));
+  const cityMs = await timeIt(() => get(CITY));
+  const rawDistrictMs = await timeIt(() => rawRates(db, district), 3);
+  const rawCityMs = await timeIt(() => rawRates(db, CITY), 1);
+  console.log(
+    JSON.stringify({ responses: n, units: 2301, seedSeconds: +seedS.toFixed(1), rollupMetricRows: Number(counts.m), rollupAnswerRows: Number(counts.a), districtMs: +districtMs.toFixed(1), cityMs: +cityMs.toFixed(1), rawDistrictMs: +rawDistrictMs.toFixed(0), rawCityMs: +rawCityMs.toFixed(0), districtSpeedup: +(rawDistrictMs / districtMs).toFixed(1), citySpeedup: +(rawCityMs / cityMs).toFixed(1) }),
+  );
+  client.close();
+  rmSync(dir, { recursive: true, force: true });
+}
