@@ -5,7 +5,9 @@ import { HTTPException } from "hono/http-exception";
 import type { AppDeps, AppEnv, AppServices } from "./app-env";
 import { ApiError } from "./errors";
 import { systemClock } from "./lib/clock";
+import { csrfGuard, securityHeaders } from "./middleware/security";
 import { loadSession } from "./middleware/session";
+import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { deviceRoutes } from "./routes/devices";
 import { fieldProgressRoutes } from "./routes/field-progress";
@@ -14,7 +16,9 @@ import { questionnaireRoutes } from "./routes/questionnaire";
 import { rateRoutes } from "./routes/rates";
 import { responseRoutes } from "./routes/responses";
 import { settingsRoutes } from "./routes/settings";
+import { surveyVersionRoutes } from "./routes/survey-versions";
 import { surveyRoutes } from "./routes/surveys";
+import { UNIT_IMPORT_PATH, unitImportRoutes } from "./routes/unit-import";
 import { unitRoutes } from "./routes/units";
 import { userRoutes } from "./routes/users";
 import { visitRoutes } from "./routes/visits";
@@ -24,6 +28,13 @@ import { createSurveyRegistry } from "./services/survey-registry";
 
 /** Bodies past this are refused with 413 before they are read (DESIGN.md §4). */
 export const MAX_BODY_BYTES = 64 * 1024;
+
+const defaultBodyLimit = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new ApiError(413, "payload_too_large", `请求体超过 ${MAX_BODY_BYTES / 1024} KiB`);
+  },
+});
 
 /**
  * Builds the whole HTTP app from its dependencies; the runtime entries (node.ts, worker.ts) only
@@ -51,18 +62,18 @@ export function createApp(deps: AppDeps, options: { assets?: MiddlewareHandler }
       c.set("services", services);
       await next();
     })
-    .use(
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: () => {
-          throw new ApiError(413, "payload_too_large", `请求体超过 ${MAX_BODY_BYTES / 1024} KiB`);
-        },
-      }),
-    )
+    .use(async (c, next) => {
+      // The hierarchy import takes whole files; it sets its own, larger limit.
+      if (c.req.path.startsWith(`/api/v1${UNIT_IMPORT_PATH}`)) return next();
+      return defaultBodyLimit(c, next);
+    })
+    .use(csrfGuard)
     .use(loadSession)
     .route("/auth", authRoutes)
     .route("/users", userRoutes)
     .route("/surveys", surveyRoutes)
+    .route("/surveys", surveyVersionRoutes)
+    .route(UNIT_IMPORT_PATH, unitImportRoutes)
     .route("/units", unitRoutes)
     .route("/posters", posterRoutes)
     .route("/q", questionnaireRoutes)
@@ -71,9 +82,11 @@ export function createApp(deps: AppDeps, options: { assets?: MiddlewareHandler }
     .route("/devices", deviceRoutes)
     .route("/field-progress", fieldProgressRoutes)
     .route("/rates", rateRoutes)
-    .route("/settings", settingsRoutes);
+    .route("/settings", settingsRoutes)
+    .route("/admin", adminRoutes);
 
   const app = new Hono<AppEnv>();
+  app.use(securityHeaders);
   app.use(compress());
   app.route("/api/v1", api);
   app.all("/api/*", () => {

@@ -20,6 +20,15 @@ const configSchema = z.object({
   QR_BLOCK_LIMIT: z.coerce.number().int().min(0).default(240),
   /** Trust X-Forwarded-For / X-Forwarded-Proto (set when behind a reverse proxy). */
   TRUST_PROXY: z.enum(["0", "1"]).default("0").transform((v) => v === "1"),
+  /** Failed logins for one username within LOGIN_WINDOW_MINUTES before further tries get 429. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  /** Failed logins from one address within LOGIN_WINDOW_MINUTES before further tries get 429. */
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /** A QR response faster than this many seconds per answered question is flagged too_fast; 0 = off. */
+  QR_MIN_SECONDS_PER_ANSWER: z.coerce.number().min(0).default(1.5),
+  /** This many answered questions with one shared choice list all given the same answer flag straight_line; 0 = off. */
+  QR_STRAIGHTLINE_MIN: z.coerce.number().int().min(0).default(8),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(24),
   /** Seed the demo hierarchy and posters into an empty database. */

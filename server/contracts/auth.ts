@@ -17,3 +17,24 @@ export const createUserSchema = z.object({
   role: roleSchema,
   scope: z.string().regex(/^[0-9A-Za-z_-]{1,32}$/, "单位代码格式不正确"),
 });
+
+const password = z.string().min(8, "密码至少 8 位").max(256);
+
+/** POST /api/v1/auth/password: every user changes their own password, proving the current one. */
+export const changeOwnPasswordSchema = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: password,
+});
+
+/** PATCH /api/v1/users/:username (admin): any subset of role, scope, disabled. */
+export const updateUserSchema = z
+  .object({
+    role: roleSchema.optional(),
+    scope: z.string().regex(/^[0-9A-Za-z_-]{1,32}$/, "单位代码格式不正确").optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: "至少修改一项" });
+
+/** POST /api/v1/users/:username/password (admin): a new password set for someone else. */
+export const resetPasswordSchema = z.object({ password });

@@ -1,14 +1,30 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import QRCode from "qrcode";
 import type { AppEnv } from "../app-env";
-import { createPosterSchema } from "../contracts/posters";
+import { createPosterBatchSchema, createPosterSchema, listPostersQuerySchema } from "../contracts/posters";
 import { ApiError, notFound } from "../errors";
 import { publicOrigin } from "../lib/request-origin";
 import { jsonBody } from "../middleware/json-body";
+import { queryParams } from "../middleware/query-params";
 import { assertInScope, currentUser, requireRole } from "../middleware/require-role";
 import { AUDIENCE_UNIT_HINT, audienceFitsUnit } from "../services/audience";
-import { createPoster, getPoster, posterToken } from "../services/posters";
-import { getUnit, LEAF_KINDS } from "../services/units";
+import { recordAudit } from "../services/audit";
+import { createPostersForCommunities, listPosters } from "../services/poster-batch";
+import { createPoster, getPoster, posterToken, type Poster } from "../services/posters";
+import { getLineage, getUnit, LEAF_KINDS } from "../services/units";
+
+/** The QR target of a poster: its respondent link. */
+async function posterUrl(c: Context<AppEnv>, poster: Poster): Promise<string> {
+  return `${publicOrigin(c)}/q/${await posterToken(c.var.services.secret, poster)}`;
+}
+
+/** The poster a path names, checked against the caller's scope. */
+async function scopedPoster(c: Context<AppEnv>): Promise<Poster> {
+  const poster = await getPoster(c.var.services.db, c.req.param("id") ?? "");
+  if (!poster) throw notFound("海报");
+  await assertInScope(c, poster.unitCode);
+  return poster;
+}
 
 export const posterRoutes = new Hono<AppEnv>()
   .post("/", requireRole("admin", "office"), jsonBody(createPosterSchema), async (c) => {
@@ -27,14 +43,77 @@ export const posterRoutes = new Hono<AppEnv>()
     }
     const poster = await createPoster(db, { unitCode, surveyId, createdBy: currentUser(c).username }, clock.now());
     const token = await posterToken(secret, poster);
+    await recordAudit(db, { actor: poster.createdBy, action: "posters.create", target: poster.id, after: poster }, clock.now());
     return c.json({ id: poster.id, token, url: `${publicOrigin(c)}/q/${token}` }, 201);
   })
+  .post("/batch", requireRole("admin", "office"), jsonBody(createPosterBatchSchema), async (c) => {
+    const { subdistrictCode, surveyId } = c.req.valid("json");
+    const { db, registry, clock } = c.var.services;
+    const unit = await getUnit(db, subdistrictCode);
+    if (!unit) throw new ApiError(422, "unknown_unit", `单位 ${subdistrictCode} 不存在`);
+    await assertInScope(c, unit.code);
+    if (unit.kind !== "subdistrict") throw new ApiError(422, "not_subdistrict", "批量生成需要选择一个街道（镇、乡）");
+    const survey = await registry.getCurrent(surveyId);
+    if (!survey) throw new ApiError(422, "unknown_survey", `问卷 ${surveyId} 不存在`);
+    if (!audienceFitsUnit(survey.audience, "community")) {
+      throw new ApiError(422, "audience_mismatch", AUDIENCE_UNIT_HINT[survey.audience] ?? "问卷与单位类型不匹配");
+    }
+    const actor = currentUser(c).username;
+    const made = await createPostersForCommunities(db, unit.code, surveyId, actor, clock.now());
+    if (made.length === 0) throw new ApiError(422, "no_communities", "该街道下没有社区");
+    await recordAudit(
+      db,
+      { actor, action: "posters.create_batch", target: unit.code, after: { surveyId, posters: made.map((p) => ({ id: p.id, unitCode: p.unitCode })) } },
+      clock.now(),
+    );
+    const posters = await Promise.all(
+      made.map(async (p) => ({ id: p.id, unitCode: p.unitCode, unitName: p.unitName, url: await posterUrl(c, p) })),
+    );
+    return c.json({ posters }, 201);
+  })
+  .get("/", requireRole("admin", "office"), queryParams(listPostersQuerySchema), async (c) => {
+    const query = c.req.valid("query");
+    if (query.unit) await assertInScope(c, query.unit);
+    const rows = await listPosters(c.var.services.db, { ...query, scope: currentUser(c).scope });
+    return c.json({ posters: rows }, 200);
+  })
+  .get("/:id", requireRole("admin", "office"), async (c) => {
+    const poster = await scopedPoster(c);
+    const { db, registry } = c.var.services;
+    const [lineage, survey] = await Promise.all([getLineage(db, poster.unitCode), registry.getCurrent(poster.surveyId)]);
+    const unit = lineage.at(-1);
+    return c.json(
+      {
+        id: poster.id,
+        unitCode: poster.unitCode,
+        unitName: unit?.name ?? poster.unitCode,
+        fullName: lineage.filter((u) => u.kind !== "city").map((u) => u.name).join(" "),
+        surveyId: poster.surveyId,
+        surveyTitle: survey?.title ?? poster.surveyId,
+        audience: survey?.audience ?? null,
+        url: await posterUrl(c, poster),
+        createdBy: poster.createdBy,
+        createdAt: poster.createdAt,
+      },
+      200,
+    );
+  })
+  .get("/:id/qr.png", requireRole("admin", "office"), async (c) => {
+    const poster = await scopedPoster(c);
+    // qrcode's Node build writes PNG with pngjs; its browser build (what workerd resolves) has
+    // no toBuffer, and there the web app renders the PNG from the SVG instead.
+    const toBuffer = (QRCode as { toBuffer?: typeof QRCode.toBuffer }).toBuffer;
+    if (typeof toBuffer !== "function") throw new ApiError(501, "png_unavailable", "此运行环境不能生成 PNG，请下载 SVG");
+    const png = await toBuffer(await posterUrl(c, poster), { type: "png", errorCorrectionLevel: "M", margin: 2, width: 1024 });
+    return c.body(new Uint8Array(png), 200, {
+      "content-type": "image/png",
+      "cache-control": "private, max-age=3600",
+      "content-disposition": `attachment; filename="poster-${poster.id}.png"`,
+    });
+  })
   .get("/:id/qr.svg", requireRole("admin", "office"), async (c) => {
-    const { db, secret } = c.var.services;
-    const poster = await getPoster(db, c.req.param("id"));
-    if (!poster) throw notFound("海报");
-    await assertInScope(c, poster.unitCode);
-    const url = `${publicOrigin(c)}/q/${await posterToken(secret, poster)}`;
+    const poster = await scopedPoster(c);
+    const url = await posterUrl(c, poster);
     const svg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
     return c.body(svg, 200, { "content-type": "image/svg+xml; charset=utf-8", "cache-control": "private, max-age=3600" });
   });

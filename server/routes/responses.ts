@@ -5,6 +5,7 @@ import { ApiError, forbidden, unauthorized } from "../errors";
 import { clientAddress } from "../lib/request-origin";
 import { jsonBody } from "../middleware/json-body";
 import { verifyPosterToken } from "../services/posters";
+import { qualityFlags } from "../services/quality-flags";
 import { prepareResponse, resolveInterviewOrigin, type ResponseOrigin } from "../services/responses";
 
 export const responseRoutes = new Hono<AppEnv>().post("/", jsonBody(submitResponseSchema), async (c) => {
@@ -36,6 +37,18 @@ export const responseRoutes = new Hono<AppEnv>().post("/", jsonBody(submitRespon
   }
 
   const row = await prepareResponse(db, registry, body, origin, { now: clock.now(), secret, address, flagReasons });
+
+  // Quality flags on self-filled answers (issue 5): too fast, straight-lining. Interviews are
+  // entered by trained staff on shared tablets and are not judged this way.
+  if (body.channel === "qr") {
+    const survey = await registry.get(body.surveyId, body.surveyVersion);
+    const { QR_MIN_SECONDS_PER_ANSWER, QR_STRAIGHTLINE_MIN } = c.var.services.config;
+    if (survey) {
+      row.flagReasons.push(
+        ...qualityFlags(survey.json, body.answers, body, { minSecondsPerAnswer: QR_MIN_SECONDS_PER_ANSWER, straightlineMin: QR_STRAIGHTLINE_MIN }),
+      );
+    }
+  }
   let outcome;
   try {
     outcome = await writer.submit(row);

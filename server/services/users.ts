@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { users } from "../db/schema";
+import { unitClosure, users } from "../db/schema";
 import { randomToken } from "../lib/crypto";
 import { hashPassword } from "./passwords";
 
@@ -47,4 +47,29 @@ export async function bootstrapAdmin(
   const created = await createUser(db, { username: "admin", password, role: "admin", scope: rootCode }, now);
   if (!created) return null;
   return { username: "admin", password, generated: !configuredPassword };
+}
+
+export async function setPassword(db: Database, userId: number, password: string): Promise<void> {
+  await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, userId));
+}
+
+/** What an admin may change about another user. */
+export async function updateUser(
+  db: Database,
+  userId: number,
+  changes: Partial<Pick<User, "role" | "scope" | "disabled">>,
+): Promise<User | undefined> {
+  const [row] = await db.update(users).set(changes).where(eq(users.id, userId)).returning();
+  return row;
+}
+
+/** Users whose scope lies inside `scope` (an admin sees the users of their own subtree). */
+export async function listUsersWithin(db: Database, scope: string): Promise<User[]> {
+  const inside = db.select({ code: unitClosure.descendant }).from(unitClosure).where(eq(unitClosure.ancestor, scope));
+  return db.select().from(users).where(inArray(users.scope, inside)).orderBy(asc(users.username));
+}
+
+/** The admin view of a user: never the hash. */
+export function adminUserView(user: User) {
+  return { ...publicUser(user), disabled: user.disabled, createdAt: user.createdAt };
 }

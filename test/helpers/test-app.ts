@@ -41,6 +41,9 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
     if (init.json !== undefined) headers.set("content-type", "application/json");
     if (init.cookie) headers.set("cookie", init.cookie);
     if (init.ip) headers.set("x-forwarded-for", init.ip);
+    // Like a browser: every cookie-carrying write says where it comes from (the CSRF check needs it).
+    const method = (init.method ?? "GET").toUpperCase();
+    if (!["GET", "HEAD", "OPTIONS"].includes(method) && !headers.has("origin")) headers.set("origin", "http://localhost");
     const body = init.json !== undefined ? JSON.stringify(init.json) : init.body;
     return app.request(path, { ...init, headers, body });
   }

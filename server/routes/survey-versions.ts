@@ -1,0 +1,51 @@
+import { asc, count, eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../app-env";
+import { responses, surveyVersions } from "../db/schema";
+import { ApiError, notFound } from "../errors";
+import { queryParams } from "../middleware/query-params";
+import { requireRole } from "../middleware/require-role";
+import { diffSurveys } from "../services/survey-diff";
+import { getVersionRow } from "../services/surveys";
+
+const diffQuery = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
+
+/**
+ * Admin views of published versions: every version with how many responses used it, and the
+ * readable difference between two versions.
+ */
+export const surveyVersionRoutes = new Hono<AppEnv>()
+  .get("/:id/versions", requireRole("admin"), async (c) => {
+    const { db } = c.var.services;
+    const id = c.req.param("id");
+    const rows = await db
+      .select({ version: surveyVersions.version, title: surveyVersions.title, audience: surveyVersions.audience, hash: surveyVersions.hash, publishedAt: surveyVersions.publishedAt })
+      .from(surveyVersions)
+      .where(eq(surveyVersions.surveyId, id))
+      .orderBy(asc(surveyVersions.version));
+    if (rows.length === 0) throw notFound("问卷");
+    const counts = await db
+      .select({ version: responses.surveyVersion, flagged: responses.flagged, n: count() })
+      .from(responses)
+      .where(eq(responses.surveyId, id))
+      .groupBy(responses.surveyVersion, responses.flagged);
+    const per = (version: number, flagged: boolean) => counts.find((r) => r.version === version && r.flagged === flagged)?.n ?? 0;
+    return c.json(
+      {
+        id,
+        versions: rows.map((r) => ({ ...r, responses: per(r.version, false) + per(r.version, true), flagged: per(r.version, true) })),
+      },
+      200,
+    );
+  })
+  .get("/:id/diff", requireRole("admin"), queryParams(diffQuery), async (c) => {
+    const { db } = c.var.services;
+    const id = c.req.param("id");
+    const { from, to } = c.req.valid("query");
+    if (from === to) throw new ApiError(422, "same_version", "请选择两个不同的版本");
+    const [a, b] = await Promise.all([getVersionRow(db, id, from), getVersionRow(db, id, to)]);
+    if (!a || !b) throw notFound("问卷版本");
+    return c.json({ id, from, to, diff: diffSurveys(JSON.parse(a.json), JSON.parse(b.json)) }, 200);
+  });
+

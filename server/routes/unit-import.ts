@@ -1,0 +1,70 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppEnv } from "../app-env";
+import { ApiError } from "../errors";
+import { currentUser, requireRole } from "../middleware/require-role";
+import { ImportFileError, readImportFile } from "../services/unit-import-file";
+import { applyImport, planImport, type ImportPlan } from "../services/unit-import";
+
+/** Where the import lives under /api/v1; app.ts exempts it from the 64 KiB body limit. */
+export const UNIT_IMPORT_PATH = "/units/import";
+/** 50,000 units are ~3 MB of CSV; this leaves room for XLSX and longer names. */
+export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+/** How many adds and changes a preview lists (the counts are always complete). */
+const PREVIEW_ROWS = 500;
+
+const importLimit = bodyLimit({
+  maxSize: MAX_IMPORT_BYTES,
+  onError: () => {
+    throw new ApiError(413, "payload_too_large", `导入文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`);
+  },
+});
+
+function summary(plan: ImportPlan) {
+  return {
+    rows: plan.rows,
+    added: plan.adds.length,
+    changed: plan.changes.length,
+    unchanged: plan.unchanged,
+    adds: plan.adds.slice(0, PREVIEW_ROWS),
+    changes: plan.changes.slice(0, PREVIEW_ROWS),
+    errors: plan.errors,
+  };
+}
+
+/**
+ * The area hierarchy from a CSV or XLSX file sent as the raw request body: `preview` checks and
+ * lists what would change; the import itself writes all of it or nothing.
+ */
+export const unitImportRoutes = new Hono<AppEnv>()
+  .use(importLimit)
+  .post("/preview", requireRole("admin"), async (c) => {
+    const rows = await readBody(await c.req.arrayBuffer());
+    const plan = await planImport(c.var.services.db, rows, currentUser(c).scope);
+    return c.json(summary(plan), 200);
+  })
+  .post("/", requireRole("admin"), async (c) => {
+    const rows = await readBody(await c.req.arrayBuffer());
+    const { db, clock } = c.var.services;
+    const plan = await planImport(db, rows, currentUser(c).scope);
+    if (plan.errors.length > 0) {
+      throw new ApiError(
+        422,
+        "import_invalid",
+        `导入文件有 ${plan.errors.length} 行错误，未写入任何数据`,
+        plan.errors.map((e) => ({ path: `line ${e.line}`, message: `${e.code}: ${e.message} (${e.reason})` })),
+      );
+    }
+    await applyImport(db, plan, currentUser(c).username, clock.now());
+    return c.json({ rows: plan.rows, added: plan.adds.length, changed: plan.changes.length, unchanged: plan.unchanged }, 200);
+  });
+
+async function readBody(buffer: ArrayBuffer) {
+  if (buffer.byteLength === 0) throw new ApiError(400, "empty_file", "请上传 CSV 或 XLSX 文件作为请求体");
+  try {
+    return await readImportFile(new Uint8Array(buffer));
+  } catch (error) {
+    if (error instanceof ImportFileError) throw new ApiError(422, "unreadable_file", error.message);
+    throw error;
+  }
+}
