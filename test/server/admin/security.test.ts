@@ -1,0 +1,160 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { countRows, DEMO } from "../../helpers/fixtures";
+import { ADMIN_PASSWORD, createTestApp, manualClock, type TestApp } from "../../helpers/test-app";
+
+let t: TestApp;
+afterEach(() => t.close());
+
+describe("CSRF: cookie-authenticated writes must come from our own origin", () => {
+  let admin: string;
+  beforeEach(async () => {
+    t = await createTestApp();
+    admin = await t.login();
+  });
+
+  /** A raw request: no Origin is added for us, so each case says exactly what a browser would send. */
+  const write = (headers: Record<string, string>) =>
+    t.app.request("/api/v1/posters", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ unitCode: DEMO.community, surveyId: "resident" }),
+    });
+
+  it("accepts a matching Origin or Sec-Fetch-Site: same-origin", async () => {
+    expect((await write({ cookie: admin, origin: "http://localhost" })).status).toBe(201);
+    expect((await write({ cookie: admin, "sec-fetch-site": "same-origin" })).status).toBe(201);
+  });
+
+  it("refuses a foreign Origin, a cross-site or same-site fetch, and a cookie write with neither header", async () => {
+    const before = await countRows(t, "posters");
+    for (const headers of [
+      { origin: "https://evil.example" },
+      { origin: "null" },
+      { "sec-fetch-site": "cross-site", origin: "http://localhost" },
+      { "sec-fetch-site": "same-site" },
+      {},
+    ]) {
+      const res = await write({ cookie: admin, ...headers });
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      expect((await res.json()).error.code).toBe("csrf_rejected");
+    }
+    expect(await countRows(t, "posters")).toBe(before);
+  });
+
+  it("leaves requests without the session cookie alone (QR posts, login) and never blocks reads", async () => {
+    const login = await t.app.request("/api/v1/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "admin", password: ADMIN_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    expect((await t.app.request(`/api/v1/units/${DEMO.city}`, { headers: { cookie: admin, origin: "https://evil.example" } })).status).toBe(200);
+    // Without a cookie the write is simply unauthenticated: 401, not a CSRF error.
+    expect((await write({ origin: "https://evil.example" })).status).toBe(401);
+  });
+
+  it("accepts PUBLIC_URL as our origin behind a proxy", async () => {
+    t.close();
+    t = await createTestApp({ env: { PUBLIC_URL: "https://cw.example.cn" } });
+    admin = await t.login();
+    expect((await write({ cookie: admin, origin: "https://cw.example.cn" })).status).toBe(201);
+    expect((await write({ cookie: admin, origin: "https://other.example.cn" })).status).toBe(403);
+  });
+});
+
+describe("login throttling (DB-backed, per username and per address)", () => {
+  const attempt = (username: string, password: string, ip: string) =>
+    t.request("/api/v1/auth/login", { method: "POST", json: { username, password }, ip });
+
+  it("answers 429 after LOGIN_MAX_FAILURES for one username, even with the right password, until the window ends", async () => {
+    const clock = manualClock();
+    t = await createTestApp({ clock, env: { LOGIN_MAX_FAILURES: "3", LOGIN_WINDOW_MINUTES: "10" } });
+    for (let i = 0; i < 3; i++) expect((await attempt("admin", "wrong-password", `10.0.0.${i}`)).status).toBe(401);
+    const locked = await attempt("admin", ADMIN_PASSWORD, "10.0.0.9");
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get("retry-after")).toBe("600");
+    expect((await locked.json()).error).toMatchObject({ code: "too_many_attempts", message: expect.stringContaining("10 分钟") });
+    // Another user from the same addresses is not affected.
+    await t.createUser(await loginAfterWindow(), { username: "li", password: "li-password", role: "office", scope: DEMO.dadukou });
+    expect((await attempt("li", "li-password", "10.0.0.1")).status).toBe(200);
+
+    async function loginAfterWindow() {
+      clock.advance(10 * 60_000);
+      const ok = await attempt("admin", ADMIN_PASSWORD, "10.0.0.9");
+      expect(ok.status).toBe(200);
+      return ok.headers.get("set-cookie")!.split(";")[0]!;
+    }
+  });
+
+  it("limits one address across many usernames, and keeps counters in login_attempts (shared by instances)", async () => {
+    t = await createTestApp({ env: { LOGIN_MAX_FAILURES_PER_ADDRESS: "4" } });
+    for (let i = 0; i < 4; i++) expect((await attempt(`user${i}`, "whatever-pw", "10.1.1.1")).status).toBe(401);
+    expect((await attempt("admin", ADMIN_PASSWORD, "10.1.1.1")).status).toBe(429);
+    expect((await attempt("admin", ADMIN_PASSWORD, "10.1.1.2")).status).toBe(200);
+    const rows = (await t.client.execute("select key, failures from login_attempts where key like 'addr:%'")).rows;
+    expect(rows.map((r) => [r.key, r.failures])).toEqual([["addr:10.1.1.1", 4]]);
+  });
+
+  it("clears a username's counter after a successful login", async () => {
+    t = await createTestApp({ env: { LOGIN_MAX_FAILURES: "3" } });
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 2; i++) expect((await attempt("admin", "wrong-password", "10.2.0.1")).status).toBe(401);
+      expect((await attempt("admin", ADMIN_PASSWORD, "10.2.0.1")).status).toBe(200);
+    }
+  });
+});
+
+describe("security headers", () => {
+  it("sends a CSP and the usual hardening headers on API answers", async () => {
+    t = await createTestApp();
+    const res = await t.request("/api/v1/surveys");
+    const csp = res.headers.get("content-security-policy")!;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("referrer-policy")).toBe("same-origin");
+  });
+});
+
+describe("own password and admin user management", () => {
+  it("lets every user change their own password with the current one; an admin disables and resets others", async () => {
+    t = await createTestApp();
+    const admin = await t.login();
+    const office = await t.createUser(admin, { username: "wang", password: "wang-password", role: "office", scope: DEMO.dadukou });
+    const change = (cookie: string, currentPassword: string, newPassword: string) =>
+      t.request("/api/v1/auth/password", { method: "POST", cookie, json: { currentPassword, newPassword } });
+    expect((await change(office, "not-it-at-all", "wang-password-2")).status).toBe(422);
+    expect((await change(office, "wang-password", "wang-password-2")).status).toBe(200);
+    expect((await change("", "wang-password", "wang-password-2")).status).toBe(401);
+    await t.login("wang", "wang-password-2");
+
+    const patch = (username: string, json: unknown, cookie = admin) => t.request(`/api/v1/users/${username}`, { method: "PATCH", cookie, json });
+    expect((await patch("wang", { role: "interviewer", scope: DEMO.xinshancun })).status).toBe(200);
+    expect((await patch("wang", { disabled: true })).status).toBe(200);
+    expect((await t.request("/api/v1/auth/me", { cookie: office })).status).toBe(401);
+    expect((await patch("wang", { disabled: false })).status).toBe(200);
+    const reset = await t.request("/api/v1/users/wang/password", { method: "POST", cookie: admin, json: { password: "reset-password-3" } });
+    expect(reset.status).toBe(200);
+    await t.login("wang", "reset-password-3");
+    expect((await patch("admin", { disabled: true })).status).toBe(422);
+    expect((await patch("nobody", { disabled: true })).status).toBe(404);
+
+    const list = await (await t.request("/api/v1/users", { cookie: admin })).json();
+    expect(list.users.find((u: { username: string }) => u.username === "wang")).toMatchObject({ role: "interviewer", scope: DEMO.xinshancun, disabled: false });
+    const actions = (await t.client.execute("select action, target, before, after from audit_log order by id")).rows;
+    expect(actions.map((r) => `${r.action}:${r.target}`)).toEqual([
+      "users.create:wang",
+      "auth.password_change:wang",
+      "users.update:wang",
+      "users.update:wang",
+      "users.update:wang",
+      "users.reset_password:wang",
+    ]);
+    expect(JSON.parse(String(actions[2]!.before))).toMatchObject({ role: "office", scope: DEMO.dadukou });
+    expect(JSON.parse(String(actions[2]!.after))).toMatchObject({ role: "interviewer", scope: DEMO.xinshancun });
+    expect(JSON.stringify(actions)).not.toContain("reset-password-3");
+  });
+});

@@ -1,0 +1,266 @@
+/**
+ * Authorization as a matrix: every API route of the real app × every role × a target inside and
+ * outside the caller's scope. Routes are read from the app itself (`app.routes`), so a new
+ * endpoint without an entry in SPECS fails the first test instead of going unchecked.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_PASSWORD, createTestApp, type TestApp } from "../helpers/test-app";
+import { DEMO, qrBody } from "../helpers/fixtures";
+
+type Role = "admin" | "office" | "interviewer";
+type Who = Role | "anonymous";
+const WHO: Who[] = ["anonymous", "interviewer", "office", "admin"];
+
+interface Case {
+  path: string;
+  json?: unknown;
+  raw?: string;
+}
+interface Fixtures {
+  tokenIn: string;
+  posterIn: string;
+  posterOut: string;
+  flaggedIn: string;
+  flaggedOut: string;
+  unique(): string;
+}
+interface Spec {
+  /** Who may call it: anyone, anyone signed in, or these roles. */
+  allowed: "public" | "signed-in" | Role[];
+  /** A request whose target lies inside every tested user's scope (大渡口区). */
+  inScope: (f: Fixtures) => Case;
+  /** The same request aimed outside it (綦江区); absent when the endpoint names no unit. */
+  outOfScope?: (f: Fixtures) => Case;
+  /** Status for an out-of-scope target: 403, or 422 where the contract says so (§4 responses). */
+  outOfScopeStatus?: number;
+  /** The call ends the caller's session (logout): sign in again afterwards. */
+  endsSession?: boolean;
+}
+
+const CSV = "code,name,kind,parent_code,households,population,target_n\n";
+const visit = (f: Fixtures, unitCode: string) => ({
+  id: crypto.randomUUID(), unitCode, surveyId: "resident", household: `${f.unique()}号`, outcome: "refused",
+  visitedAt: new Date().toISOString(), deviceId: "matrix-tablet",
+});
+const interview = (unitCode: string) => ({ ...qrBody(""), token: undefined, channel: "interview", unitCode });
+
+const SPECS: Record<string, Spec> = {
+  "POST /api/v1/auth/login": { allowed: "public", inScope: () => ({ path: "/api/v1/auth/login", json: { username: "admin", password: ADMIN_PASSWORD } }) },
+  "POST /api/v1/auth/logout": { allowed: "public", inScope: () => ({ path: "/api/v1/auth/logout" }), endsSession: true },
+  "GET /api/v1/auth/me": { allowed: "signed-in", inScope: () => ({ path: "/api/v1/auth/me" }) },
+  "POST /api/v1/auth/password": {
+    allowed: "signed-in",
+    inScope: () => ({ path: "/api/v1/auth/password", json: { currentPassword: "not-the-password", newPassword: "whatever-1234" } }),
+  },
+  "GET /api/v1/users": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/users" }) },
+  "POST /api/v1/users": {
+    allowed: ["admin"],
+    inScope: (f) => ({ path: "/api/v1/users", json: { username: `u${f.unique()}`, password: "password-123", role: "office", scope: DEMO.xinshancun } }),
+    outOfScope: (f) => ({ path: "/api/v1/users", json: { username: `u${f.unique()}`, password: "password-123", role: "office", scope: DEMO.qijiang } }),
+  },
+  "PATCH /api/v1/users/:username": {
+    allowed: ["admin"],
+    inScope: () => ({ path: "/api/v1/users/target-in", json: { role: "office" } }),
+    outOfScope: () => ({ path: "/api/v1/users/target-out", json: { role: "office" } }),
+  },
+  "POST /api/v1/users/:username/password": {
+    allowed: ["admin"],
+    inScope: () => ({ path: "/api/v1/users/target-in/password", json: { password: "new-password-1" } }),
+    outOfScope: () => ({ path: "/api/v1/users/target-out/password", json: { password: "new-password-1" } }),
+  },
+  "GET /api/v1/surveys": { allowed: "public", inScope: () => ({ path: "/api/v1/surveys" }) },
+  "GET /api/v1/surveys/:id": { allowed: "public", inScope: () => ({ path: "/api/v1/surveys/resident" }) },
+  "GET /api/v1/surveys/:id/versions/:version": { allowed: "public", inScope: () => ({ path: "/api/v1/surveys/resident/versions/1" }) },
+  "GET /api/v1/surveys/:id/versions": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/surveys/resident/versions" }) },
+  "GET /api/v1/surveys/:id/diff": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/surveys/resident/diff?from=1&to=1" }) },
+  "POST /api/v1/units/import/preview": {
+    allowed: ["admin"],
+    inScope: () => ({ path: "/api/v1/units/import/preview", raw: `${CSV}500104009000,新街道,subdistrict,500104000000,,,` }),
+    // A preview always answers 200: rows outside the scope are listed as out_of_scope errors.
+    outOfScope: () => ({ path: "/api/v1/units/import/preview", raw: `${CSV}500110009000,外街道,subdistrict,500110000000,,,` }),
+    outOfScopeStatus: 200,
+  },
+  "POST /api/v1/units/import": {
+    allowed: ["admin"],
+    inScope: () => ({ path: "/api/v1/units/import", raw: `${CSV}500104009000,新街道,subdistrict,500104000000,,,` }),
+    outOfScope: () => ({ path: "/api/v1/units/import", raw: `${CSV}500110009000,外街道,subdistrict,500110000000,,,` }),
+    outOfScopeStatus: 422,
+  },
+  "GET /api/v1/units/:code": {
+    allowed: ["admin", "office", "interviewer"],
+    inScope: () => ({ path: `/api/v1/units/${DEMO.community}` }),
+    outOfScope: () => ({ path: `/api/v1/units/${DEMO.qijiangCommunity}` }),
+  },
+  "POST /api/v1/posters": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: "/api/v1/posters", json: { unitCode: DEMO.community, surveyId: "resident" } }),
+    outOfScope: () => ({ path: "/api/v1/posters", json: { unitCode: DEMO.qijiangCommunity, surveyId: "resident" } }),
+  },
+  "POST /api/v1/posters/batch": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: "/api/v1/posters/batch", json: { subdistrictCode: DEMO.xinshancun, surveyId: "resident" } }),
+    outOfScope: () => ({ path: "/api/v1/posters/batch", json: { subdistrictCode: "500110002000", surveyId: "resident" } }),
+  },
+  "GET /api/v1/posters": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: `/api/v1/posters?unit=${DEMO.xinshancun}` }),
+    outOfScope: () => ({ path: `/api/v1/posters?unit=${DEMO.qijiang}` }),
+  },
+  "GET /api/v1/posters/:id": {
+    allowed: ["admin", "office"],
+    inScope: (f) => ({ path: `/api/v1/posters/${f.posterIn}` }),
+    outOfScope: (f) => ({ path: `/api/v1/posters/${f.posterOut}` }),
+  },
+  "GET /api/v1/posters/:id/qr.svg": {
+    allowed: ["admin", "office"],
+    inScope: (f) => ({ path: `/api/v1/posters/${f.posterIn}/qr.svg` }),
+    outOfScope: (f) => ({ path: `/api/v1/posters/${f.posterOut}/qr.svg` }),
+  },
+  "GET /api/v1/posters/:id/qr.png": {
+    allowed: ["admin", "office"],
+    inScope: (f) => ({ path: `/api/v1/posters/${f.posterIn}/qr.png` }),
+    outOfScope: (f) => ({ path: `/api/v1/posters/${f.posterOut}/qr.png` }),
+  },
+  "GET /api/v1/q/:token": { allowed: "public", inScope: (f) => ({ path: `/api/v1/q/${f.tokenIn}` }) },
+  "POST /api/v1/responses": { allowed: "public", inScope: (f) => ({ path: "/api/v1/responses", json: qrBody(f.tokenIn) }) },
+  // The interview channel of the same route (DESIGN.md §4: out of scope is 422 there).
+  "POST /api/v1/responses#interview": {
+    allowed: ["interviewer", "admin"],
+    inScope: () => ({ path: "/api/v1/responses", json: interview(DEMO.community) }),
+    outOfScope: () => ({ path: "/api/v1/responses", json: interview(DEMO.qijiangCommunity) }),
+    outOfScopeStatus: 422,
+  },
+  "POST /api/v1/visits": {
+    allowed: ["interviewer", "admin"],
+    inScope: (f) => ({ path: "/api/v1/visits", json: visit(f, DEMO.community) }),
+    outOfScope: (f) => ({ path: "/api/v1/visits", json: visit(f, DEMO.qijiangCommunity) }),
+    outOfScopeStatus: 422,
+  },
+  "POST /api/v1/devices/heartbeat": {
+    allowed: ["interviewer", "admin"],
+    inScope: () => ({ path: "/api/v1/devices/heartbeat", json: { deviceId: "matrix-tablet", pending: 0, needsAttention: 0 } }),
+  },
+  ...Object.fromEntries(
+    ["interviewers", "units", "devices"].map((what) => [
+      `GET /api/v1/field-progress/${what}`,
+      {
+        allowed: ["admin", "office"],
+        inScope: () => ({ path: `/api/v1/field-progress/${what}?unit=${DEMO.xinshancun}` }),
+        outOfScope: () => ({ path: `/api/v1/field-progress/${what}?unit=${DEMO.qijiang}` }),
+      } satisfies Spec,
+    ]),
+  ),
+  ...Object.fromEntries(
+    ["", "/trend", "/plan"].map((what) => [
+      `GET /api/v1/rates${what}`,
+      {
+        allowed: ["admin", "office"],
+        inScope: () => ({ path: `/api/v1/rates${what}?unit=${DEMO.xinshancun}` }),
+        outOfScope: () => ({ path: `/api/v1/rates${what}?unit=${DEMO.qijiang}` }),
+      } satisfies Spec,
+    ]),
+  ),
+  "GET /api/v1/settings/thresholds": { allowed: ["admin", "office"], inScope: () => ({ path: "/api/v1/settings/thresholds" }) },
+  "PUT /api/v1/settings/thresholds": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/settings/thresholds", json: { minRespondents: 20 } }) },
+  "GET /api/v1/admin/flagged": {
+    allowed: ["admin"],
+    inScope: () => ({ path: `/api/v1/admin/flagged?unit=${DEMO.community}` }),
+    outOfScope: () => ({ path: `/api/v1/admin/flagged?unit=${DEMO.qijiangCommunity}` }),
+  },
+  "POST /api/v1/admin/flagged/:id/review": {
+    allowed: ["admin"],
+    inScope: (f) => ({ path: `/api/v1/admin/flagged/${f.flaggedIn}/review`, json: { decision: "exclude", reason: "矩阵测试" } }),
+    outOfScope: (f) => ({ path: `/api/v1/admin/flagged/${f.flaggedOut}/review`, json: { decision: "exclude", reason: "矩阵测试" } }),
+  },
+  "GET /api/v1/admin/audit": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/admin/audit" }) },
+};
+
+let t: TestApp;
+let fixtures: Fixtures;
+const cookies: Partial<Record<Who, string>> = {};
+const passwords: Record<Role, [string, string]> = {
+  admin: ["ddk-admin", "ddk-admin-pass"],
+  office: ["ddk-office", "ddk-office-pass"],
+  interviewer: ["ddk-interviewer", "ddk-interview-pass"],
+};
+
+/** The app's own list of API routes, as `METHOD /path` (middleware entries left out). */
+function appRoutes(): string[] {
+  const keys = t.app.routes.filter((r) => r.method !== "ALL" && r.path.startsWith("/api/v1/")).map((r) => `${r.method} ${r.path}`);
+  return [...new Set(keys)].sort();
+}
+
+beforeAll(async () => {
+  // Generous limits: the matrix logs in and posts many times from one address.
+  t = await createTestApp({ env: { QR_RATE_LIMIT: "0", QR_BLOCK_LIMIT: "0", LOGIN_MAX_FAILURES_PER_ADDRESS: "1000" } });
+  const root = await t.login();
+  // Every tested user is scoped to 大渡口区; 綦江区 is outside.
+  for (const role of ["admin", "office", "interviewer"] as Role[]) {
+    const [username, password] = passwords[role];
+    cookies[role] = await t.createUser(root, { username, password, role, scope: DEMO.dadukou });
+  }
+  cookies.anonymous = "";
+  await t.createUser(root, { username: "target-in", password: "target-pass-1", role: "interviewer", scope: DEMO.xinshancun });
+  await t.createUser(root, { username: "target-out", password: "target-pass-1", role: "interviewer", scope: DEMO.qijiang });
+  const pIn = await t.createPoster(root, DEMO.community, "resident");
+  const pOut = await t.createPoster(root, DEMO.qijiangCommunity, "resident");
+  // Two responses from one device per poster: the second of each is flagged same_device.
+  const flagged: string[] = [];
+  for (const token of [pIn.token, pOut.token]) {
+    const deviceId = `matrix-${token.slice(0, 6)}`;
+    for (let i = 0; i < 2; i++) {
+      const body = qrBody(token, { deviceId });
+      expect((await t.request("/api/v1/responses", { method: "POST", json: body })).status).toBe(201);
+      if (i === 1) flagged.push(body.id);
+    }
+  }
+  let n = 0;
+  fixtures = { tokenIn: pIn.token, posterIn: pIn.id, posterOut: pOut.id, flaggedIn: flagged[0]!, flaggedOut: flagged[1]!, unique: () => `${Date.now()}${n++}` };
+});
+afterAll(() => t.close());
+
+async function call(spec: Spec, method: string, c: Case, who: Who): Promise<Response> {
+  const headers: Record<string, string> = {};
+  if (c.raw !== undefined) headers["content-type"] = "text/csv";
+  const res = await t.request(c.path, {
+    method,
+    cookie: cookies[who] || undefined,
+    headers,
+    ...(c.raw !== undefined ? { body: c.raw } : c.json !== undefined ? { json: c.json } : {}),
+  });
+  if (spec.endsSession && who !== "anonymous") cookies[who] = await t.login(...passwords[who]);
+  return res;
+}
+
+describe("authorization matrix", () => {
+  it("has an entry for every API route the app serves (and none for routes it does not)", () => {
+    const routes = appRoutes();
+    expect(routes.length).toBeGreaterThan(25);
+    const specced = [...new Set(Object.keys(SPECS).map((k) => k.split("#")[0]!))].sort();
+    expect(routes.filter((r) => !specced.includes(r)), "routes without a matrix entry").toEqual([]);
+    expect(specced.filter((r) => !routes.includes(r)), "matrix entries for routes that do not exist").toEqual([]);
+  });
+
+  for (const [key, spec] of Object.entries(SPECS)) {
+    const method = key.split(" ")[0]!;
+    it(`${key}: ${spec.allowed === "public" ? "anyone" : spec.allowed === "signed-in" ? "any signed-in user" : spec.allowed.join(", ")}`, async () => {
+      for (const who of WHO) {
+        const allowed =
+          spec.allowed === "public" || (who !== "anonymous" && (spec.allowed === "signed-in" || spec.allowed.includes(who)));
+        const res = await call(spec, method, spec.inScope(fixtures), who);
+        const label = `${key} as ${who} (in scope): ${res.status} ${await res.clone().text().then((s) => s.slice(0, 200))}`;
+        if (allowed) {
+          expect([401, 403], label).not.toContain(res.status);
+          expect(res.status, label).toBeLessThan(500);
+        } else {
+          expect(res.status, label).toBe(who === "anonymous" ? 401 : 403);
+        }
+        if (!spec.outOfScope) continue;
+        const out = await call(spec, method, spec.outOfScope(fixtures), who);
+        const outLabel = `${key} as ${who} (out of scope): ${out.status} ${await out.clone().text().then((s) => s.slice(0, 200))}`;
+        if (!allowed) expect(out.status, outLabel).toBe(who === "anonymous" ? 401 : 403);
+        else expect(out.status, outLabel).toBe(spec.outOfScopeStatus ?? 403);
+      }
+    });
+  }
+});
