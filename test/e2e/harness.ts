@@ -142,7 +142,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     databaseUrl: `file:${path.join(dir, "survey.db")}`,
     adminPassword,
     webRoot: path.join(process.cwd(), "dist/web"),
-    env,
+    // A browser robot answers a page in milliseconds and picks the same option everywhere, which
+    // the QR quality flags (too_fast, straight_line) rightly catch; they are off here unless a test
+    // asks for them, and tested in test/server/admin/flag-review.test.ts.
+    env: { QR_MIN_SECONDS_PER_ANSWER: "0", QR_STRAIGHTLINE_MIN: "0", ...env },
     quiet: true,
   });
   return {
