@@ -32,6 +32,9 @@ export function AuthenticatedShell({ children }: { children: ReactNode }) {
         </nav>
         <div className="shell-header__user">
           <UserSummary user={user} scopeLabel={scopeName ? `${scopeName}（${user.scope}）` : undefined} />
+          <Link href="/account/password" className="shell-nav__link">
+            {texts.admin.password.link}
+          </Link>
           <LogoutButton onLoggedOut={() => navigate("/login", { replace: true })} />
         </div>
       </header>

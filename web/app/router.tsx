@@ -13,7 +13,7 @@ const InterviewPage = lazy(() => import("./pages/interview-page"));
 const SignedInArea = lazy(() => import("./signed-in-area"));
 
 /** Paths served inside the authenticated shell; one shell instance survives navigation between them. */
-const SIGNED_IN_PATHS = /^\/(dashboard|admin)(\/.*)?$/;
+const SIGNED_IN_PATHS = /^\/(dashboard|admin|account)(\/.*)?$/;
 
 export function AppRouter() {
   return (

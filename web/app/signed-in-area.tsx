@@ -1,7 +1,9 @@
 import { Route, Switch } from "wouter";
 import { RequireSession } from "../features/auth/components/require-session";
 import { AuthenticatedShell } from "./authenticated-shell";
+import { AccountPasswordPage } from "./pages/account-password-page";
 import { AdminPage } from "./pages/admin-page";
+import { AdminPosterPrintPage } from "./pages/admin-poster-print-page";
 import { DashboardPage } from "./pages/dashboard-page";
 import { DashboardReportPage } from "./pages/dashboard-report-page";
 import { FieldProgressPage } from "./pages/field-progress-page";
@@ -16,7 +18,11 @@ export default function SignedInArea() {
           <Route path="/dashboard/report" component={DashboardReportPage} />
           <Route path="/dashboard/field" component={FieldProgressPage} />
           <Route path="/dashboard" component={DashboardPage} />
+          <Route path="/admin/posters/print">{() => <AdminPosterPrintPage />}</Route>
+          <Route path="/admin/posters/:id">{(params) => <AdminPosterPrintPage id={params.id} />}</Route>
+          <Route path="/admin/:section" component={AdminPage} />
           <Route path="/admin" component={AdminPage} />
+          <Route path="/account/password" component={AccountPasswordPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </AuthenticatedShell>

@@ -1,3 +1,5 @@
+import { adminTextsZh, type AdminTexts } from "../features/admin/admin-texts";
+
 /**
  * Every text the UI shows, in one typed object, so a second language is one more object of the
  * same type. Code reads `texts.<area>.<key>`; texts with numbers or names are functions.
@@ -68,6 +70,7 @@ export interface Texts {
   };
   dashboard: DashboardTexts;
   interview: InterviewTexts;
+  admin: AdminTexts;
 }
 
 /** Texts of the office dashboard (/dashboard) and its printable monthly report. */
@@ -408,6 +411,8 @@ export const zhCN: Texts = {
     saved: "已保存",
     loadFailed: "数据加载失败，正在重试…",
     forbidden: "无权查看该单位的数据",
-  },};
+  },
+  admin: adminTextsZh,
+};
 
 export const texts: Texts = zhCN;

@@ -27,7 +27,7 @@ describe("CSRF: cookie-authenticated writes must come from our own origin", () =
 
   it("refuses a foreign Origin, a cross-site or same-site fetch, and a cookie write with neither header", async () => {
     const before = await countRows(t, "posters");
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { origin: "https://evil.example" },
       { origin: "null" },
       { "sec-fetch-site": "cross-site", origin: "http://localhost" },

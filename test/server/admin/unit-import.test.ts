@@ -15,7 +15,7 @@ afterEach(() => t.close());
 const HEADER = "code,name,kind,parent_code,households,population,target_n";
 
 function upload(path: string, body: string | Uint8Array, cookie = admin, type = "text/csv") {
-  return t.request(`/api/v1/units/import${path}`, { method: "POST", body, cookie, headers: { "content-type": type } });
+  return t.request(`/api/v1/units/import${path}`, { method: "POST", body: body as BodyInit, cookie, headers: { "content-type": type } });
 }
 
 /** Every closure row recomputed from parent links: what unit_closure must hold. */

@@ -1,0 +1,17 @@
+import { useEffect } from "react";
+import { PasswordForm } from "../../features/admin/components/password-form";
+import "../../features/admin/admin.css";
+import { texts } from "../texts";
+
+/** /account/password: every signed-in user changes their own password. */
+export function AccountPasswordPage() {
+  useEffect(() => {
+    document.title = `${texts.admin.password.title} · ${texts.appName}`;
+  }, []);
+  return (
+    <section className="admin-panel">
+      <h1>{texts.admin.password.title}</h1>
+      <PasswordForm />
+    </section>
+  );
+}

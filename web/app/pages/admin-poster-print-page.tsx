@@ -1,0 +1,40 @@
+import { useEffect, useState } from "react";
+import { Link, useSearch } from "wouter";
+import { getPoster } from "../../features/admin/api/posters";
+import { PosterSheet } from "../../features/admin/components/poster-sheet";
+import type { PosterDetail } from "../../features/admin/types";
+import "../../features/admin/admin.css";
+import { texts } from "../texts";
+
+const T = texts.admin.poster;
+
+/**
+ * /admin/posters/:id (one poster) and /admin/posters/print?ids=a,b,c (a batch): A4 pages, one
+ * poster per printed page (CSS print; "Save as PDF" in the print dialog gives the PDF).
+ */
+export function AdminPosterPrintPage({ id }: { id?: string }) {
+  const search = useSearch();
+  const ids = id ? [id] : (new URLSearchParams(search).get("ids") ?? "").split(",").filter(Boolean);
+  const [posters, setPosters] = useState<PosterDetail[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const key = ids.join(",");
+  useEffect(() => {
+    document.title = `${texts.admin.tabs.posters} · ${texts.appName}`;
+    Promise.all(key.split(",").filter(Boolean).map(getPoster))
+      .then(setPosters)
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [key]);
+  return (
+    <section>
+      <div className="poster-toolbar">
+        <Link href="/admin/posters">{T.back}</Link>
+        <button className="button" type="button" onClick={() => window.print()} disabled={!posters}>
+          {T.print}
+        </button>
+      </div>
+      {error && <p className="admin-error">{texts.admin.loadFailed(error)}</p>}
+      {!posters && !error && <p>{texts.admin.loading}</p>}
+      <div className="poster-sheets">{posters?.map((p) => <PosterSheet key={p.id} poster={p} />)}</div>
+    </section>
+  );
+}

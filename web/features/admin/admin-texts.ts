@@ -1,0 +1,308 @@
+/** Texts of the administration pages (/admin, poster print pages, own password). */
+export interface AdminTexts {
+  title: string;
+  adminOnly: string;
+  tabs: Record<"units" | "users" | "posters" | "surveys" | "flagged" | "thresholds" | "audit", string>;
+  loading: string;
+  loadFailed: (message: string) => string;
+  save: string;
+  saved: string;
+  cancel: string;
+  import: {
+    intro: string;
+    columns: string;
+    chooseFile: string;
+    preview: string;
+    run: string;
+    running: string;
+    summary: (rows: number, added: number, changed: number, unchanged: number) => string;
+    errorsTitle: (n: number) => string;
+    line: string;
+    code: string;
+    reason: string;
+    message: string;
+    reasons: Record<string, string>;
+    addsTitle: (n: number) => string;
+    changesTitle: (n: number) => string;
+    shownFirst: (n: number) => string;
+    blocked: string;
+    done: (added: number, changed: number, unchanged: number) => string;
+    fields: Record<string, string>;
+    name: string;
+    kind: string;
+    parent: string;
+  };
+  users: {
+    create: string;
+    username: string;
+    password: string;
+    role: string;
+    scope: string;
+    status: string;
+    disabled: string;
+    active: string;
+    disable: string;
+    enable: string;
+    resetPassword: string;
+    newPassword: string;
+    apply: string;
+    created: (name: string) => string;
+    resetDone: (name: string) => string;
+  };
+  posters: {
+    survey: string;
+    unit: string;
+    unitHint: string;
+    createOne: string;
+    createBatch: string;
+    batchHint: string;
+    created: (n: number) => string;
+    list: string;
+    filter: string;
+    id: string;
+    community: string;
+    createdAt: string;
+    open: string;
+    svg: string;
+    png: string;
+    printAll: (n: number) => string;
+    empty: string;
+  };
+  poster: {
+    heading: string;
+    instruction: string;
+    privacy: string;
+    idLabel: (id: string) => string;
+    print: string;
+    back: string;
+  };
+  surveys: {
+    survey: string;
+    version: string;
+    publishedAt: string;
+    responses: string;
+    flagged: string;
+    compare: string;
+    from: string;
+    to: string;
+    noChanges: string;
+    added: string;
+    removed: string;
+    changed: string;
+    surveyLevel: string;
+    choiceAdded: (text: string) => string;
+    choiceRemoved: (text: string) => string;
+    choiceText: (before: string, after: string) => string;
+    property: (name: string) => string;
+  };
+  flagged: {
+    status: string;
+    statuses: Record<"pending" | "included" | "excluded" | "all", string>;
+    reasons: Record<string, string>;
+    unit: string;
+    received: string;
+    duration: (seconds: number) => string;
+    device: string;
+    flags: string;
+    decision: string;
+    include: string;
+    exclude: string;
+    reasonPlaceholder: string;
+    reasonRequired: string;
+    decided: (decision: string, by: string, reason: string) => string;
+    answers: string;
+    empty: string;
+    counted: string;
+    notCounted: string;
+  };
+  thresholds: {
+    intro: string;
+    metrics: Record<"awareness" | "support" | "participation" | "satisfaction", string>;
+    minRespondents: string;
+  };
+  audit: {
+    at: string;
+    actor: string;
+    action: string;
+    target: string;
+    before: string;
+    after: string;
+    more: string;
+    actions: Record<string, string>;
+  };
+  password: {
+    title: string;
+    link: string;
+    current: string;
+    next: string;
+    repeat: string;
+    mismatch: string;
+    submit: string;
+    done: string;
+  };
+}
+
+export const adminTextsZh: AdminTexts = {
+  title: "管理",
+  adminOnly: "仅管理员可以访问此页面。",
+  tabs: { units: "单位导入", users: "用户", posters: "二维码海报", surveys: "问卷版本", flagged: "标记审核", thresholds: "达标线", audit: "操作日志" },
+  loading: "加载中…",
+  loadFailed: (m) => `加载失败：${m}`,
+  save: "保存",
+  saved: "已保存",
+  cancel: "取消",
+  import: {
+    intro: "从 CSV 或 Excel（XLSX）文件导入 区 → 街道 → 社区 及学校。先预览，确认无误后再导入；导入要么全部成功，要么什么都不写。文件中没有的单位保持不变。",
+    columns: "列：code（统计用区划代码）, name, kind（city / district / subdistrict / community / school_zone / school）, parent_code, households, population, target_n",
+    chooseFile: "选择文件",
+    preview: "预览",
+    run: "确认导入",
+    running: "正在处理…",
+    summary: (rows, added, changed, unchanged) => `共 ${rows} 行：新增 ${added}，修改 ${changed}，不变 ${unchanged}`,
+    errorsTitle: (n) => `${n} 行有错误，修正后才能导入`,
+    line: "行号",
+    code: "代码",
+    reason: "原因",
+    message: "说明",
+    reasons: {
+      invalid_field: "字段无效",
+      duplicate_code: "代码重复",
+      unknown_parent: "上级不存在",
+      code_level: "代码与层级不符",
+      cycle: "上级关系循环",
+      second_root: "多个顶级单位",
+      out_of_scope: "超出管辖范围",
+    },
+    addsTitle: (n) => `将新增 ${n} 个单位`,
+    changesTitle: (n) => `将修改 ${n} 个单位`,
+    shownFirst: (n) => `（仅显示前 ${n} 条）`,
+    blocked: "有错误，不能导入",
+    done: (added, changed, unchanged) => `导入完成：新增 ${added}，修改 ${changed}，不变 ${unchanged}`,
+    fields: { name: "名称", kind: "类型", parentCode: "上级", households: "户数", population: "人口", targetN: "计划样本量" },
+    name: "名称",
+    kind: "类型",
+    parent: "上级代码",
+  },
+  users: {
+    create: "新建用户",
+    username: "用户名",
+    password: "初始密码（至少 8 位）",
+    role: "角色",
+    scope: "负责范围（单位代码）",
+    status: "状态",
+    disabled: "已停用",
+    active: "正常",
+    disable: "停用",
+    enable: "启用",
+    resetPassword: "重置密码",
+    newPassword: "新密码",
+    apply: "应用",
+    created: (n) => `已创建用户 ${n}`,
+    resetDone: (n) => `已重置 ${n} 的密码，其所有登录已失效`,
+  },
+  posters: {
+    survey: "问卷",
+    unit: "单位代码",
+    unitHint: "社区或学校代码（单个海报），或街道代码（批量）",
+    createOne: "为该社区/学校生成海报",
+    createBatch: "为该街道下所有社区生成海报",
+    batchHint: "批量生成会为街道下每个社区各生成一张海报。",
+    created: (n) => `已生成 ${n} 张海报`,
+    list: "海报列表",
+    filter: "按单位筛选",
+    id: "海报编号",
+    community: "单位",
+    createdAt: "生成时间",
+    open: "海报页",
+    svg: "SVG",
+    png: "PNG",
+    printAll: (n) => `打印这 ${n} 张（每页一张）`,
+    empty: "暂无海报",
+  },
+  poster: {
+    heading: "创建全国文明城市 · 群众满意度调查",
+    instruction: "请用微信或手机相机扫描二维码，花 3–5 分钟填写问卷。您的意见将帮助我们把社区建设得更好。",
+    privacy: "匿名填写，不收集姓名和电话。",
+    idLabel: (id) => `海报编号：${id}`,
+    print: "打印",
+    back: "返回海报列表",
+  },
+  surveys: {
+    survey: "问卷",
+    version: "版本",
+    publishedAt: "发布时间",
+    responses: "答卷数",
+    flagged: "其中被标记",
+    compare: "比较版本",
+    from: "从",
+    to: "到",
+    noChanges: "两个版本的题目没有差别",
+    added: "新增题目",
+    removed: "删除题目",
+    changed: "修改的题目",
+    surveyLevel: "问卷整体",
+    choiceAdded: (t) => `新增选项「${t}」`,
+    choiceRemoved: (t) => `删除选项「${t}」`,
+    choiceText: (b, a) => `选项「${b}」改为「${a}」`,
+    property: (name) =>
+      ({
+        title: "题目文字", type: "题型", isRequired: "必答", visibleIf: "显示条件", metric: "指标", positive: "计为肯定的选项",
+        excluded: "不计入分母的选项", scores: "分值", rateMin: "最小分", rateMax: "最大分", validators: "校验规则", pages: "页数", audience: "对象",
+      })[name] ?? name,
+  },
+  flagged: {
+    status: "状态",
+    statuses: { pending: "待审核", included: "已计入", excluded: "已排除", all: "全部" },
+    reasons: { same_device: "同一设备重复填写", burst: "同一网络地址短时大量提交", too_fast: "完成过快", straight_line: "所有满意度题答案相同" },
+    unit: "单位",
+    received: "收到时间",
+    duration: (s) => (s < 120 ? `用时 ${s} 秒` : `用时 ${Math.round(s / 60)} 分钟`),
+    device: "设备",
+    flags: "标记原因",
+    decision: "审核",
+    include: "计入统计",
+    exclude: "排除",
+    reasonPlaceholder: "审核理由（必填，会记录在操作日志中）",
+    reasonRequired: "请填写审核理由",
+    decided: (d, by, r) => `${d === "include" ? "已计入" : "已排除"}（${by}）：${r}`,
+    answers: "答案",
+    empty: "没有符合条件的被标记答卷",
+    counted: "计入统计",
+    notCounted: "未计入统计",
+  },
+  thresholds: {
+    intro: "每项指标的达标线（默认 90%）和给出达标判定所需的最少样本量（默认 20）。修改立即影响所有看板，并记入操作日志。",
+    metrics: { awareness: "知晓率", support: "支持率", participation: "参与率", satisfaction: "满意度" },
+    minRespondents: "最少样本量",
+  },
+  audit: {
+    at: "时间",
+    actor: "操作人",
+    action: "操作",
+    target: "对象",
+    before: "变更前",
+    after: "变更后",
+    more: "加载更早的记录",
+    actions: {
+      "units.import": "导入单位",
+      "users.create": "新建用户",
+      "users.update": "修改用户",
+      "users.reset_password": "重置密码",
+      "auth.password_change": "修改本人密码",
+      "posters.create": "生成海报",
+      "posters.create_batch": "批量生成海报",
+      "responses.review": "审核答卷",
+      "settings.thresholds": "修改达标线",
+    },
+  },
+  password: {
+    title: "修改密码",
+    link: "修改密码",
+    current: "当前密码",
+    next: "新密码（至少 8 位）",
+    repeat: "再次输入新密码",
+    mismatch: "两次输入的新密码不一致",
+    submit: "修改密码",
+    done: "密码已修改；其他设备上的登录已退出。",
+  },
+};

@@ -1,0 +1,109 @@
+import { useState, type FormEvent } from "react";
+import { texts } from "../../../app/texts";
+import { createUser, listUsers, resetPassword, updateUser } from "../api/users";
+import { useLoad } from "../lib/use-load";
+import type { AdminUser, Role } from "../types";
+
+const T = texts.admin.users;
+const ROLES: Role[] = ["admin", "office", "interviewer"];
+
+/** Users of the admin's subtree: create, change role and scope, disable, reset a password. */
+export function UsersPanel() {
+  const users = useLoad(listUsers, []);
+  const [note, setNote] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run(action: () => Promise<unknown>, done: string) {
+    setError(null);
+    setNote(null);
+    try {
+      await action();
+      setNote(done);
+      users.reload();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  function onCreate(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    const input = { username: String(f.get("username")), password: String(f.get("password")), role: String(f.get("role")) as Role, scope: String(f.get("scope")) };
+    void run(() => createUser(input).then(() => form.reset()), T.created(input.username));
+  }
+
+  return (
+    <section className="admin-panel">
+      <form className="admin-row" onSubmit={onCreate}>
+        <strong>{T.create}</strong>
+        <input name="username" placeholder={T.username} required />
+        <input name="password" type="password" placeholder={T.password} minLength={8} required autoComplete="new-password" />
+        <select name="role" defaultValue="office">
+          {ROLES.map((r) => (
+            <option key={r} value={r}>{texts.auth.roles[r]}</option>
+          ))}
+        </select>
+        <input name="scope" placeholder={T.scope} required />
+        <button className="button" type="submit">{T.create}</button>
+      </form>
+      {error && <p className="admin-error">{error}</p>}
+      {note && <p className="admin-ok" role="status">{note}</p>}
+      {users.error && <p className="admin-error">{texts.admin.loadFailed(users.error)}</p>}
+      <table className="admin-table">
+        <thead>
+          <tr><th>{T.username}</th><th>{T.role}</th><th>{T.scope}</th><th>{T.status}</th><th /></tr>
+        </thead>
+        <tbody>
+          {users.data?.map((u) => <UserRow key={u.username} user={u} run={run} />)}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function UserRow({ user, run }: { user: AdminUser; run: (action: () => Promise<unknown>, done: string) => Promise<void> }) {
+  const [role, setRole] = useState<Role>(user.role);
+  const [scope, setScope] = useState(user.scope);
+  const [password, setPassword] = useState("");
+  const changed = role !== user.role || scope !== user.scope;
+  return (
+    <tr className={user.disabled ? "is-disabled" : undefined}>
+      <td>{user.username}</td>
+      <td>
+        <select value={role} onChange={(e) => setRole(e.target.value as Role)} aria-label={T.role}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>{texts.auth.roles[r]}</option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <input value={scope} onChange={(e) => setScope(e.target.value)} aria-label={T.scope} size={14} />
+        {changed && (
+          <button className="button button--small" type="button" onClick={() => void run(() => updateUser(user.username, { role, scope }), texts.admin.saved)}>
+            {T.apply}
+          </button>
+        )}
+      </td>
+      <td>{user.disabled ? T.disabled : T.active}</td>
+      <td className="admin-actions">
+        <button
+          className="button button--small"
+          type="button"
+          onClick={() => void run(() => updateUser(user.username, { disabled: !user.disabled }), texts.admin.saved)}
+        >
+          {user.disabled ? T.enable : T.disable}
+        </button>
+        <input type="password" value={password} placeholder={T.newPassword} minLength={8} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" size={12} />
+        <button
+          className="button button--small"
+          type="button"
+          disabled={password.length < 8}
+          onClick={() => void run(() => resetPassword(user.username, password).then(() => setPassword("")), T.resetDone(user.username))}
+        >
+          {T.resetPassword}
+        </button>
+      </td>
+    </tr>
+  );
+}
