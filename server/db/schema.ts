@@ -134,54 +134,26 @@ export const settings = sqliteTable("settings", {
 });
 
 /**
- * Rollups (DESIGN.md §2): counts per leaf unit x day x survey version x channel x flagged,
- * written in the same transaction as the responses they count. Dashboards sum these, never raw
- * responses. `rollup_metrics` holds per-metric respondent counts (a respondent is counted once
- * per metric, which per-answer counts cannot tell); `rollup_answers` per-question answer counts.
+ * Rollups (DESIGN.md §2): for every unit at every level (via unit_closure) and every period
+ * (a Shanghai day "D:2026-11-20" and its month "M:2026-11"), per survey, channel and flagged
+ * side: how many responses, and their classified counts packed as JSON (see rollup-counts.ts).
+ * Written in the same transaction as the responses they count. Dashboards read these, never
+ * raw responses, and only the rows of the units they show.
  */
-export const rollupMetrics = sqliteTable(
-  "rollup_metrics",
+export const rollups = sqliteTable(
+  "rollups",
   {
+    /** unit|period|survey|channel|flagged: one primary key lookup per row in a write batch. */
+    key: text("key").primaryKey(),
     unitCode: text("unit_code").notNull(),
-    day: text("day").notNull(),
+    period: text("period").notNull(),
     surveyId: text("survey_id").notNull(),
-    surveyVersion: integer("survey_version").notNull(),
     channel: text("channel").notNull(),
     flagged: integer("flagged").notNull(),
-    metric: text("metric").notNull(),
-    respondents: integer("respondents").notNull().default(0),
-    answers: integer("answers").notNull().default(0),
-    positive: integer("positive").notNull().default(0),
-    scoreSum: integer("score_sum").notNull().default(0),
-    scoreCount: integer("score_count").notNull().default(0),
+    responses: integer("responses").notNull(),
+    counts: text("counts").notNull(),
   },
-  (t) => [
-    primaryKey({
-      columns: [t.unitCode, t.day, t.surveyId, t.surveyVersion, t.channel, t.flagged, t.metric],
-    }),
-    index("rollup_metrics_day_idx").on(t.day),
-  ],
-);
-
-export const rollupAnswers = sqliteTable(
-  "rollup_answers",
-  {
-    unitCode: text("unit_code").notNull(),
-    day: text("day").notNull(),
-    surveyId: text("survey_id").notNull(),
-    surveyVersion: integer("survey_version").notNull(),
-    channel: text("channel").notNull(),
-    flagged: integer("flagged").notNull(),
-    question: text("question").notNull(),
-    /** The answer value as JSON text ("\"vs\"", "true", "5"). */
-    answer: text("answer").notNull(),
-    count: integer("count").notNull().default(0),
-  },
-  (t) => [
-    primaryKey({
-      columns: [t.unitCode, t.day, t.surveyId, t.surveyVersion, t.channel, t.flagged, t.question, t.answer],
-    }),
-  ],
+  (t) => [index("rollups_unit_period_idx").on(t.unitCode, t.period)],
 );
 
 /** Door-to-door visits (入户): every knock is recorded, completed or not. Idempotent by client id. */

@@ -1,11 +1,10 @@
-import { inArray } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { unitClosure } from "../db/schema";
 import { METRICS, type Metric } from "../../surveys/properties";
-import { classifyAnswer, type MetricQuestion } from "./metric-definitions";
-import { addSums, emptySums, metricResult, type MetricResult, type MetricSums } from "./metric-status";
+import type { MetricQuestion } from "./metric-definitions";
+import { emptySums, metricResult, type MetricResult, type MetricSums } from "./metric-status";
 import type { RateSettings } from "./rate-settings";
-import { answerCounts, metricSumsByLeaf, type RollupFilter } from "./rollup-queries";
+import { metricSums, type RollupCounts } from "./rollup-counts";
+import { countsByUnit, questionCounts, type RollupFilter } from "./rollup-queries";
 import type { SurveyRegistry } from "./survey-registry";
 import { getChildren, type Unit } from "./units";
 
@@ -40,16 +39,13 @@ export function toMetricMap(sums: Map<Metric, MetricSums> | undefined, settings:
   ) as MetricMap;
 }
 
-function add(target: Map<string, Map<Metric, MetricSums>>, key: string, metric: Metric, s: MetricSums) {
-  const perMetric = target.get(key) ?? new Map<Metric, MetricSums>();
-  perMetric.set(metric, addSums(perMetric.get(metric) ?? emptySums(), s));
-  target.set(key, perMetric);
+function sumsOf(counts: RollupCounts | undefined): Map<Metric, MetricSums> {
+  return new Map(METRICS.map((m) => [m, counts ? metricSums(counts, m) : emptySums()]));
 }
 
 /**
- * Rates of a unit's subtree and of each direct child's subtree, from one pass over the leaf
- * rollups: each leaf row is added to the unit total and to the child that contains it. A
- * respondent belongs to exactly one leaf, so respondent counts add up across children.
+ * Rates of a unit's subtree and of each direct child's subtree. Rollups are kept at every level,
+ * so this reads only the rows of the unit and its children, however many leaves lie below.
  */
 export async function unitAndChildMetrics(
   db: Database,
@@ -58,30 +54,17 @@ export async function unitAndChildMetrics(
   settings: RateSettings,
 ): Promise<{ metrics: MetricMap; children: { unit: UnitRef; metrics: MetricMap }[] }> {
   const children = await getChildren(db, unit.code);
-  const childOf = new Map<string, string>();
-  if (children.length > 0) {
-    const pairs = await db
-      .select({ child: unitClosure.ancestor, leaf: unitClosure.descendant })
-      .from(unitClosure)
-      .where(inArray(unitClosure.ancestor, children.map((c) => c.code)));
-    for (const p of pairs) childOf.set(p.leaf, p.child);
-  }
-  const sums = new Map<string, Map<Metric, MetricSums>>();
-  for (const row of await metricSumsByLeaf(db, unit.code, filter)) {
-    add(sums, unit.code, row.metric, row);
-    const child = childOf.get(row.unitCode);
-    if (child) add(sums, child, row.metric, row);
-  }
+  const counts = await countsByUnit(db, [unit.code, ...children.map((c) => c.code)], filter);
   return {
-    metrics: toMetricMap(sums.get(unit.code), settings),
-    children: children.map((c) => ({ unit: ref(c), metrics: toMetricMap(sums.get(c.code), settings) })),
+    metrics: toMetricMap(sumsOf(counts.get(unit.code)), settings),
+    children: children.map((c) => ({ unit: ref(c), metrics: toMetricMap(sumsOf(counts.get(c.code)), settings) })),
   };
 }
 
 /**
- * Per-question counts, grouped by survey id + question name across versions; each stored answer
- * value is classified with its own version's definition, so a version that changed `positive`
- * or `excluded` is counted by its own rules. Weakest first, unanswered last.
+ * Per-question counts, grouped by survey id + question name across versions (each response was
+ * classified by its own version when counted). The newest version that has the question names
+ * it. Weakest first, unanswered last.
  */
 export async function questionRates(
   db: Database,
@@ -89,41 +72,33 @@ export async function questionRates(
   unitCode: string,
   filter: RollupFilter,
 ): Promise<QuestionRate[]> {
-  const out = new Map<string, QuestionRate & { version: number }>();
-  const definitions = new Map<string, Map<string, MetricQuestion>>();
-  for (const row of await answerCounts(db, unitCode, filter)) {
-    const vKey = `${row.surveyId}@${row.surveyVersion}`;
-    let byName = definitions.get(vKey);
-    if (!byName) {
-      const survey = await registry.get(row.surveyId, row.surveyVersion);
-      byName = new Map((survey?.metricQuestions ?? []).map((q) => [q.name, q]));
-      definitions.set(vKey, byName);
+  const out: QuestionRate[] = [];
+  for (const [surveyId, perQuestion] of await questionCounts(db, unitCode, filter)) {
+    const definitions = await questionDefinitions(registry, surveyId, [...perQuestion.keys()]);
+    for (const [name, [answers, positive]] of perQuestion) {
+      const q = definitions.get(name);
+      if (!q || answers === 0) continue;
+      out.push({ surveyId, name, metric: q.metric, title: q.title, answers: answers!, positive: positive!, rate: positive! / answers! });
     }
-    const q = byName.get(row.question);
-    if (!q || row.count === 0) continue;
-    const key = `${row.surveyId}|${row.question}`;
-    const entry = out.get(key) ?? {
-      surveyId: row.surveyId,
-      name: q.name,
-      metric: q.metric,
-      title: q.title,
-      answers: 0,
-      positive: 0,
-      rate: null,
-      version: row.surveyVersion,
-    };
-    // The newest version names the question.
-    if (row.surveyVersion > entry.version) Object.assign(entry, { metric: q.metric, title: q.title, version: row.surveyVersion });
-    const c = classifyAnswer(q, JSON.parse(row.answer) as unknown);
-    if (c.counted) {
-      entry.answers += row.count;
-      if (c.positive) entry.positive += row.count;
-    }
-    out.set(key, entry);
   }
-  return [...out.values()]
-    .map(({ version: _v, ...q }) => ({ ...q, rate: q.answers > 0 ? q.positive / q.answers : null }))
-    .sort((a, b) => (a.rate ?? 2) - (b.rate ?? 2) || a.surveyId.localeCompare(b.surveyId) || a.name.localeCompare(b.name));
+  return out.sort(
+    (a, b) => (a.rate ?? 2) - (b.rate ?? 2) || a.surveyId.localeCompare(b.surveyId) || a.name.localeCompare(b.name),
+  );
+}
+
+/** Definitions of the named questions from the newest version of the survey that has each. */
+async function questionDefinitions(
+  registry: SurveyRegistry,
+  surveyId: string,
+  names: string[],
+): Promise<Map<string, MetricQuestion>> {
+  const found = new Map<string, MetricQuestion>();
+  const current = await registry.getCurrent(surveyId);
+  for (let v = current?.version ?? 0; v >= 1 && found.size < names.length; v--) {
+    const survey = v === current?.version ? current : await registry.get(surveyId, v);
+    for (const q of survey?.metricQuestions ?? []) if (!found.has(q.name)) found.set(q.name, q);
+  }
+  return found;
 }
 
 /** GET /api/v1/rates for a unit the caller may see. */

@@ -1,8 +1,10 @@
-import { and, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
-import type { Database } from "../db/client";
-import { rollupAnswers, rollupMetrics, unitClosure } from "../db/schema";
+import { and, between, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { Metric } from "../../surveys/properties";
-import type { MetricSums } from "./metric-status";
+import type { Database } from "../db/client";
+import { rollups } from "../db/schema";
+import { METRICS } from "../../surveys/properties";
+import { addSums, emptySums, type MetricSums } from "./metric-status";
+import { addCounts, emptyCounts, metricSums, parseCounts, type RollupCounts } from "./rollup-counts";
 
 /** Which responses a dashboard read covers (DESIGN.md §4 query parameters). */
 export interface RollupFilter {
@@ -13,77 +15,121 @@ export interface RollupFilter {
   includeFlagged?: boolean;
 }
 
-type RollupTable = typeof rollupMetrics | typeof rollupAnswers;
+const LAST = "\uffff";
 
-/** Leaf units of the subtree, as a subquery: the closure table makes "whole subtree" one lookup. */
-function subtreeOf(db: Database, unitCode: string) {
-  return db.select({ code: unitClosure.descendant }).from(unitClosure).where(eq(unitClosure.ancestor, unitCode));
+function lastDayOfMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
-function conditions(db: Database, table: RollupTable, unitCode: string, f: RollupFilter): SQL {
-  const parts: (SQL | undefined)[] = [
-    inArray(table.unitCode, subtreeOf(db, unitCode)),
+function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 + by, 1)).toISOString().slice(0, 7);
+}
+
+/**
+ * The rollup periods that cover [from, to] exactly once: the whole months inside it from month
+ * rows, the ragged ends from day rows. Without bounds, every month row.
+ *
+ * @example periodRanges({ from: "2026-03-15", to: "2026-05-31" })
+ * // [["M:2026-04", "M:2026-05"], ["D:2026-03-15", "D:2026-03-31"]]
+ */
+export function periodRanges(f: Pick<RollupFilter, "from" | "to">): [string, string][] {
+  const { from, to } = f;
+  if (from && to && from > to) return [];
+  const ranges: [string, string][] = [];
+  const fromMonth = from?.slice(0, 7);
+  const toMonth = to?.slice(0, 7);
+  const firstFull = from ? (from.endsWith("-01") ? fromMonth! : shiftMonth(fromMonth!, 1)) : undefined;
+  const lastFull = to ? (to === lastDayOfMonth(toMonth!) ? toMonth! : shiftMonth(toMonth!, -1)) : undefined;
+  if (!firstFull || !lastFull || firstFull <= lastFull) ranges.push([`M:${firstFull ?? ""}`, `M:${lastFull ?? LAST}`]);
+  const head = from && !from.endsWith("-01");
+  if (head) {
+    const end = lastDayOfMonth(fromMonth!);
+    ranges.push([`D:${from}`, `D:${to && to < end ? to : end}`]);
+  }
+  if (to && to !== lastDayOfMonth(toMonth!) && !(head && fromMonth === toMonth)) {
+    const start = `${toMonth}-01`;
+    ranges.push([`D:${from && from > start ? from : start}`, `D:${to}`]);
+  }
+  return ranges;
+}
+
+function baseConditions(unitCodes: string[], f: RollupFilter, ranges: [string, string][]): SQL | undefined {
+  return and(
+    inArray(rollups.unitCode, unitCodes),
+    or(...ranges.map(([lo, hi]) => between(rollups.period, lo, hi))),
     // Survey id = audience (one questionnaire per audience).
-    f.audience ? eq(table.surveyId, f.audience) : undefined,
-    f.channel ? eq(table.channel, f.channel) : undefined,
-    f.from ? gte(table.day, f.from) : undefined,
-    f.to ? lte(table.day, f.to) : undefined,
-    f.includeFlagged ? undefined : eq(table.flagged, 0),
-  ];
-  return and(...parts)!;
+    f.audience ? eq(rollups.surveyId, f.audience) : undefined,
+    f.channel ? eq(rollups.channel, f.channel) : undefined,
+    f.includeFlagged ? undefined : eq(rollups.flagged, 0),
+  );
 }
 
-const metricSumColumns = {
-  respondents: sql<number>`sum(${rollupMetrics.respondents})`.mapWith(Number),
-  answers: sql<number>`sum(${rollupMetrics.answers})`.mapWith(Number),
-  positive: sql<number>`sum(${rollupMetrics.positive})`.mapWith(Number),
-  scoreSum: sql<number>`sum(${rollupMetrics.scoreSum})`.mapWith(Number),
-  scoreCount: sql<number>`sum(${rollupMetrics.scoreCount})`.mapWith(Number),
-};
+/** The summed counts of each listed unit's own rollup rows (each covers the unit's whole subtree). */
+export async function countsByUnit(db: Database, unitCodes: string[], f: RollupFilter): Promise<Map<string, RollupCounts>> {
+  const out = new Map<string, RollupCounts>();
+  const ranges = periodRanges(f);
+  if (unitCodes.length === 0 || ranges.length === 0) return out;
+  const rows = await db
+    .select({ unitCode: rollups.unitCode, counts: rollups.counts })
+    .from(rollups)
+    .where(baseConditions(unitCodes, f, ranges));
+  for (const row of rows) {
+    const into = out.get(row.unitCode) ?? emptyCounts();
+    addCounts(into, parseCounts(row.counts));
+    out.set(row.unitCode, into);
+  }
+  return out;
+}
 
-/** Metric sums per leaf unit of the subtree; callers fold them into the unit and its children. */
-export async function metricSumsByLeaf(
+/** Per-question counts of one unit, by survey: [answers, positive]. */
+export async function questionCounts(
   db: Database,
   unitCode: string,
   f: RollupFilter,
-): Promise<(MetricSums & { unitCode: string; metric: Metric })[]> {
+): Promise<Map<string, Map<string, number[]>>> {
+  const ranges = periodRanges(f);
+  const out = new Map<string, Map<string, number[]>>();
+  if (ranges.length === 0) return out;
   const rows = await db
-    .select({ unitCode: rollupMetrics.unitCode, metric: rollupMetrics.metric, ...metricSumColumns })
-    .from(rollupMetrics)
-    .where(conditions(db, rollupMetrics, unitCode, f))
-    .groupBy(rollupMetrics.unitCode, rollupMetrics.metric);
-  return rows as (MetricSums & { unitCode: string; metric: Metric })[];
+    .select({ surveyId: rollups.surveyId, counts: rollups.counts })
+    .from(rollups)
+    .where(baseConditions([unitCode], f, ranges));
+  for (const row of rows) {
+    const perSurvey = out.get(row.surveyId) ?? new Map<string, number[]>();
+    for (const [name, v] of Object.entries(parseCounts(row.counts).q)) {
+      const t = perSurvey.get(name) ?? [0, 0];
+      t[0]! += v[0]!;
+      t[1]! += v[1]!;
+      perSurvey.set(name, t);
+    }
+    out.set(row.surveyId, perSurvey);
+  }
+  return out;
 }
 
-/** Metric sums per day over the whole subtree (for trends). */
+/** Metric sums per day for one unit (its own day rows), for trends. */
 export async function metricSumsByDay(
   db: Database,
   unitCode: string,
   f: RollupFilter,
 ): Promise<(MetricSums & { day: string; metric: Metric })[]> {
+  const range: [string, string] = [`D:${f.from ?? ""}`, `D:${f.to ?? LAST}`];
   const rows = await db
-    .select({ day: rollupMetrics.day, metric: rollupMetrics.metric, ...metricSumColumns })
-    .from(rollupMetrics)
-    .where(conditions(db, rollupMetrics, unitCode, f))
-    .groupBy(rollupMetrics.day, rollupMetrics.metric);
-  return rows as (MetricSums & { day: string; metric: Metric })[];
-}
-
-/** Answer counts per survey version, question and value over the subtree. */
-export async function answerCounts(
-  db: Database,
-  unitCode: string,
-  f: RollupFilter,
-): Promise<{ surveyId: string; surveyVersion: number; question: string; answer: string; count: number }[]> {
-  return db
-    .select({
-      surveyId: rollupAnswers.surveyId,
-      surveyVersion: rollupAnswers.surveyVersion,
-      question: rollupAnswers.question,
-      answer: rollupAnswers.answer,
-      count: sql<number>`sum(${rollupAnswers.count})`.mapWith(Number),
-    })
-    .from(rollupAnswers)
-    .where(conditions(db, rollupAnswers, unitCode, f))
-    .groupBy(rollupAnswers.surveyId, rollupAnswers.surveyVersion, rollupAnswers.question, rollupAnswers.answer);
+    .select({ period: rollups.period, counts: rollups.counts })
+    .from(rollups)
+    .where(baseConditions([unitCode], f, [range]));
+  const byDay = new Map<string, Map<Metric, MetricSums>>();
+  for (const row of rows) {
+    const day = row.period.slice(2);
+    const counts = parseCounts(row.counts);
+    const perMetric = byDay.get(day) ?? new Map<Metric, MetricSums>();
+    for (const metric of METRICS) {
+      if (!counts.m[metric]) continue;
+      perMetric.set(metric, addSums(perMetric.get(metric) ?? emptySums(), metricSums(counts, metric)));
+    }
+    byDay.set(day, perMetric);
+  }
+  return [...byDay].flatMap(([day, perMetric]) => [...perMetric].map(([metric, sums]) => ({ day, metric, ...sums })));
 }

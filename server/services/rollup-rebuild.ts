@@ -1,11 +1,11 @@
 import { asc, gt } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { responses, rollupAnswers, rollupMetrics } from "../db/schema";
+import { responses, rollups } from "../db/schema";
 import { applyRollups, type RollupInput } from "./rollups";
 import type { SurveyRegistry } from "./survey-registry";
 
 /**
- * Recomputes both rollup tables from the raw responses: after a bug fix in the counting rules,
+ * Recomputes the rollups from the raw responses: after a bug fix in the counting rules,
  * a restore, or to check the incremental rollups. One transaction, so readers see the old
  * rollups until the new ones are complete; responses are read in keyset pages so memory stays
  * flat whatever the table size.
@@ -19,8 +19,7 @@ export async function rebuildRollups(
 ): Promise<{ responses: number }> {
   const batchSize = options.batchSize ?? 2000;
   return db.transaction(async (tx) => {
-    await tx.delete(rollupMetrics);
-    await tx.delete(rollupAnswers);
+    await tx.delete(rollups);
     let after = "";
     let done = 0;
     for (;;) {

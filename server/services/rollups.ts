@@ -1,8 +1,9 @@
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { rollupAnswers, rollupMetrics } from "../db/schema";
+import { rollups, unitClosure } from "../db/schema";
 import { chunk } from "../lib/chunk";
-import { classifyAnswer, type MetricQuestion } from "./metric-definitions";
+import type { MetricQuestion } from "./metric-definitions";
+import { addCounts, countsOfResponse, emptyCounts, parseCounts, serializeCounts, type RollupCounts } from "./rollup-counts";
 
 /** What a rollup needs to know of one stored response. */
 export interface RollupInput {
@@ -18,105 +19,100 @@ export interface RollupInput {
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
+/** A rollup row's period: one Shanghai day, or one month. */
+export const dayPeriod = (day: string) => `D:${day}`;
+export const monthPeriod = (day: string) => `M:${day.slice(0, 7)}`;
+
+export function rollupKey(unitCode: string, period: string, surveyId: string, channel: string, flagged: number): string {
+  return `${unitCode}|${period}|${surveyId}|${channel}|${flagged}`;
+}
+
+interface PendingRow {
+  unitCode: string;
+  period: string;
+  surveyId: string;
+  channel: string;
+  flagged: number;
+  responses: number;
+  counts: RollupCounts;
+}
+
 /**
- * Adds (sign = 1) or removes (sign = -1, e.g. when a review moves a response out of the flagged
- * set) a group of responses from the rollups. Counts are summed in memory first so a batch costs
- * one upsert per distinct key, not one per answer.
+ * Adds (sign = 1) or removes (sign = -1, when a review moves a response between the flagged and
+ * the counted side) responses to the rollups (DESIGN.md §2), in the caller's transaction.
+ *
+ * Every response is counted at its leaf and at each ancestor (unit_closure), for its day and its
+ * month. A dashboard read then touches the unit's and its children's own rows for the months in
+ * range (plus days at the range's ragged ends): its cost grows with units and periods, never with
+ * responses. The rows of a batch are merged in memory, read once, and written back once; the
+ * transaction holds the write lock, so the read-modify-write cannot race another writer.
  */
 export async function applyRollups(tx: Tx | Database, inputs: readonly RollupInput[], sign: 1 | -1 = 1): Promise<void> {
-  const metricRows = new Map<string, typeof rollupMetrics.$inferInsert>();
-  const answerRows = new Map<string, typeof rollupAnswers.$inferInsert>();
+  if (inputs.length === 0) return;
+  const ancestors = await ancestorsOf(tx, [...new Set(inputs.map((r) => r.unitCode))]);
 
+  const pending = new Map<string, PendingRow>();
   for (const r of inputs) {
-    const base = {
-      unitCode: r.unitCode,
-      day: r.day,
-      surveyId: r.surveyId,
-      surveyVersion: r.surveyVersion,
-      channel: r.channel,
-      flagged: r.flagged ? 1 : 0,
-    };
-    const baseKey = `${r.unitCode}|${r.day}|${r.surveyId}|${r.surveyVersion}|${r.channel}|${base.flagged}`;
-    const perMetric = new Map<string, { answers: number; positive: number; scoreSum: number; scoreCount: number }>();
-    for (const q of r.metricQuestions) {
-      const value = r.answers[q.name];
-      if (value === undefined || value === null) continue;
-      const answer = JSON.stringify(value);
-      const aKey = `${baseKey}|${q.name}|${answer}`;
-      const aRow = answerRows.get(aKey) ?? { ...base, question: q.name, answer, count: 0 };
-      aRow.count = (aRow.count ?? 0) + sign;
-      answerRows.set(aKey, aRow);
-
-      const c = classifyAnswer(q, value);
-      if (!c.counted) continue;
-      const m = perMetric.get(q.metric) ?? { answers: 0, positive: 0, scoreSum: 0, scoreCount: 0 };
-      m.answers += 1;
-      if (c.positive) m.positive += 1;
-      if (c.score !== null) {
-        m.scoreSum += c.score;
-        m.scoreCount += 1;
+    const delta = countsOfResponse(r.metricQuestions, r.answers);
+    const flagged = r.flagged ? 1 : 0;
+    for (const unitCode of ancestors.get(r.unitCode) ?? [r.unitCode]) {
+      for (const period of [dayPeriod(r.day), monthPeriod(r.day)]) {
+        const key = rollupKey(unitCode, period, r.surveyId, r.channel, flagged);
+        let row = pending.get(key);
+        if (!row) {
+          row = { unitCode, period, surveyId: r.surveyId, channel: r.channel, flagged, responses: 0, counts: emptyCounts() };
+          pending.set(key, row);
+        }
+        row.responses += sign;
+        addCounts(row.counts, delta, sign);
       }
-      perMetric.set(q.metric, m);
-    }
-    for (const [metric, m] of perMetric) {
-      const mKey = `${baseKey}|${metric}`;
-      const row = metricRows.get(mKey) ?? {
-        ...base,
-        metric,
-        respondents: 0,
-        answers: 0,
-        positive: 0,
-        scoreSum: 0,
-        scoreCount: 0,
-      };
-      row.respondents! += sign;
-      row.answers! += sign * m.answers;
-      row.positive! += sign * m.positive;
-      row.scoreSum! += sign * m.scoreSum;
-      row.scoreCount! += sign * m.scoreCount;
-      metricRows.set(mKey, row);
     }
   }
 
-  for (const part of chunk([...metricRows.values()], 400)) {
+  for (const keys of chunk([...pending.keys()], 500)) {
+    const stored = await tx
+      .select({ key: rollups.key, responses: rollups.responses, counts: rollups.counts })
+      .from(rollups)
+      .where(inArray(rollups.key, keys));
+    for (const s of stored) {
+      const row = pending.get(s.key)!;
+      row.responses += s.responses;
+      addCounts(row.counts, parseCounts(s.counts));
+    }
+  }
+
+  const upserts: (typeof rollups.$inferInsert)[] = [];
+  const emptied: string[] = [];
+  for (const [key, row] of pending) {
+    if (row.responses < 0) throw new Error(`rollup ${key} would go below zero: the rollups disagree with the responses`);
+    if (row.responses === 0) emptied.push(key);
+    else upserts.push({ key, ...row, counts: serializeCounts(row.counts) });
+  }
+  for (const part of chunk(upserts, 200)) {
     await tx
-      .insert(rollupMetrics)
+      .insert(rollups)
       .values(part)
       .onConflictDoUpdate({
-        target: [
-          rollupMetrics.unitCode,
-          rollupMetrics.day,
-          rollupMetrics.surveyId,
-          rollupMetrics.surveyVersion,
-          rollupMetrics.channel,
-          rollupMetrics.flagged,
-          rollupMetrics.metric,
-        ],
-        set: {
-          respondents: sql`${rollupMetrics.respondents} + excluded.respondents`,
-          answers: sql`${rollupMetrics.answers} + excluded.answers`,
-          positive: sql`${rollupMetrics.positive} + excluded.positive`,
-          scoreSum: sql`${rollupMetrics.scoreSum} + excluded.score_sum`,
-          scoreCount: sql`${rollupMetrics.scoreCount} + excluded.score_count`,
-        },
+        target: rollups.key,
+        set: { responses: sql`excluded.responses`, counts: sql`excluded.counts` },
       });
   }
-  for (const part of chunk([...answerRows.values()], 400)) {
-    await tx
-      .insert(rollupAnswers)
-      .values(part)
-      .onConflictDoUpdate({
-        target: [
-          rollupAnswers.unitCode,
-          rollupAnswers.day,
-          rollupAnswers.surveyId,
-          rollupAnswers.surveyVersion,
-          rollupAnswers.channel,
-          rollupAnswers.flagged,
-          rollupAnswers.question,
-          rollupAnswers.answer,
-        ],
-        set: { count: sql`${rollupAnswers.count} + excluded.count` },
-      });
+  for (const part of chunk(emptied, 500)) await tx.delete(rollups).where(inArray(rollups.key, part));
+}
+
+/** Each leaf's ancestors including itself (the leaf is counted in every unit above it). */
+async function ancestorsOf(tx: Tx | Database, leaves: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (const part of chunk(leaves, 500)) {
+    const rows = await tx
+      .select({ ancestor: unitClosure.ancestor, descendant: unitClosure.descendant })
+      .from(unitClosure)
+      .where(inArray(unitClosure.descendant, part));
+    for (const r of rows) {
+      const list = out.get(r.descendant) ?? [];
+      list.push(r.ancestor);
+      out.set(r.descendant, list);
+    }
   }
+  return out;
 }

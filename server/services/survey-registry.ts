@@ -2,6 +2,7 @@ import type { Database } from "../db/client";
 import type { Clock } from "../lib/clock";
 import { getCurrentVersionRow, getVersionRow, listCurrentVersions } from "./surveys";
 import { extractMetricQuestions, type MetricQuestion } from "./metric-definitions";
+import { compileValidator } from "./validation/compiled-validator";
 import { createSurveyCoreValidator, type AnswerValidator } from "./validation/survey-core-validator";
 
 export interface LoadedSurvey {
@@ -48,7 +49,7 @@ export function createSurveyRegistry(db: Database, clock: Clock): SurveyRegistry
       title: row.title,
       json,
       body: JSON.stringify({ id: row.surveyId, version: row.version, audience: row.audience, json }),
-      validate: (answers) => (validator ??= createSurveyCoreValidator(json))(answers),
+      validate: (answers) => (validator ??= compileValidator(json) ?? createSurveyCoreValidator(json))(answers),
       metricQuestions: extractMetricQuestions(json),
     };
     versions.set(key, survey);

@@ -63,7 +63,7 @@ export async function countRows(t: TestApp, table: string, where = "1=1"): Promi
 
 /** Every table a bad request must leave untouched. */
 export async function snapshotCounts(t: TestApp): Promise<Record<string, number>> {
-  const tables = ["responses", "posters", "users", "sessions", "units", "rollup_metrics", "rollup_answers", "survey_versions"];
+  const tables = ["responses", "posters", "users", "sessions", "units", "rollups", "survey_versions"];
   const out: Record<string, number> = {};
   for (const table of tables) out[table] = await countRows(t, table);
   return out;

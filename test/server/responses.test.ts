@@ -223,14 +223,25 @@ describe("rollups follow every accepted response in the same transaction", () =>
     const body = qrBody(token, { answers: eligibleAnswers() });
     expect((await post(body)).status).toBe(201);
     await post(body);
-    const rs = await t.client.execute(
-      "select metric, sum(respondents) r, sum(answers) a from rollup_metrics where flagged = 0 group by metric order by metric",
-    );
-    const byMetric = Object.fromEntries(rs.rows.map((r) => [r.metric, [Number(r.r), Number(r.a)]]));
-    expect(byMetric.awareness).toEqual([1, 4]);
-    expect(byMetric.support).toEqual([1, 2]);
-    expect(byMetric.participation).toEqual([1, 4]);
-    expect(byMetric.satisfaction).toEqual([1, 10]);
+    // The response is counted once at its community and once at every unit above it, per period.
+    for (const unit of [DEMO.community, DEMO.xinshancun, DEMO.dadukou, DEMO.city]) {
+      for (const period of ["D:", "M:"]) {
+        const rs = await t.client.execute({
+          sql: "select responses, counts from rollups where unit_code = ? and period like ? and flagged = 0",
+          args: [unit, `${period}%`],
+        });
+        expect(rs.rows).toHaveLength(1);
+        expect(rs.rows[0]!.responses).toBe(1);
+        const m = JSON.parse(String(rs.rows[0]!.counts)).m;
+        expect([m.awareness.slice(0, 2), m.support.slice(0, 2), m.participation.slice(0, 2), m.satisfaction.slice(0, 2)]).toEqual([
+          [1, 4],
+          [1, 2],
+          [1, 4],
+          [1, 10],
+        ]);
+      }
+    }
+    expect(await countRows(t, "rollups", `unit_code = '${DEMO.community2}'`)).toBe(0);
   });
 });
 
@@ -242,7 +253,9 @@ describe("concurrency", () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(100);
     expect(statuses.filter((s) => s === 200)).toHaveLength(30);
     expect(await countRows(t, "responses")).toBe(100);
-    const metrics = await t.client.execute("select sum(respondents) n from rollup_metrics where metric = 'support'");
+    const metrics = await t.client.execute(
+      `select sum(json_extract(counts, '$.m.support[0]')) n from rollups where unit_code = '${DEMO.city}' and period like 'M:%'`,
+    );
     const eligible = bodies.filter((b) => "supports_campaign" in (b.answers as object)).length;
     expect(Number(metrics.rows[0]!.n)).toBe(eligible);
   });

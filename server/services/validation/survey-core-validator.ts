@@ -17,6 +17,9 @@ export type AnswerValidator = (answers: Record<string, unknown>) => AnswerIssue[
  * over-long text and values of the wrong type.
  *
  * Synchronous on purpose: one model is safe to share because no request can interleave.
+ * A reused model is not perfectly stateless: after some inputs it misjudges the next one (a
+ * boolean answered `false` reported as missing was seen). The request path therefore uses the
+ * compiled validator; this one is the fallback for survey features the compiler does not model.
  */
 export function createSurveyCoreValidator(json: object): AnswerValidator {
   const model = new Model(json);
@@ -25,6 +28,7 @@ export function createSurveyCoreValidator(json: object): AnswerValidator {
 
   return (answers) => {
     // Assigning data replaces every value (comments included); clear() would cost 3x as much.
+    model.clear(true, true);
     model.data = answers;
     const issues = new Map<string, string>();
     const add = (question: string, message: string) => {

@@ -1,0 +1,2 @@
+DROP TABLE `rollup_answers`;--> statement-breakpoint
+DROP TABLE `rollup_metrics`;
