@@ -3,7 +3,7 @@ import type { Config } from "./config";
 import type { Database } from "./db/client";
 import type { Clock } from "./lib/clock";
 import type { QrGuard } from "./services/qr-guard";
-import type { ResponseWriter } from "./services/response-writer";
+import type { ResponseWriter, ResponseWriterOptions } from "./services/response-writer";
 import type { SurveyRegistry } from "./services/survey-registry";
 import type { User } from "./services/users";
 
@@ -16,6 +16,8 @@ export interface AppDeps {
   clock?: Clock;
   /** The peer address as the runtime sees it (socket on Node, CF-Connecting-IP on Workers). */
   remoteAddress?: (c: Context) => string | undefined;
+  /** How the response writer commits (the Worker commits each request on its own). */
+  writer?: ResponseWriterOptions;
 }
 
 /** Services built once per app from its deps and shared by every request. */

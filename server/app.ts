@@ -44,7 +44,7 @@ const defaultBodyLimit = bodyLimit({
  * const app = createApp({ db, config, secret });
  * const res = await app.request("/api/v1/surveys");
  */
-export function createApp(deps: AppDeps, options: { assets?: MiddlewareHandler } = {}) {
+export function createApp(deps: AppDeps, options: { assets?: MiddlewareHandler; compress?: boolean } = {}) {
   const clock = deps.clock ?? systemClock;
   const services: AppServices = {
     db: deps.db,
@@ -52,7 +52,7 @@ export function createApp(deps: AppDeps, options: { assets?: MiddlewareHandler }
     secret: deps.secret,
     clock,
     registry: createSurveyRegistry(deps.db, clock),
-    writer: createResponseWriter(deps.db),
+    writer: createResponseWriter(deps.db, deps.writer),
     qrGuard: createQrGuard({ flagLimit: deps.config.QR_RATE_LIMIT, blockLimit: deps.config.QR_BLOCK_LIMIT }, clock),
     remoteAddress: deps.remoteAddress ?? (() => undefined),
   };
@@ -87,7 +87,8 @@ export function createApp(deps: AppDeps, options: { assets?: MiddlewareHandler }
 
   const app = new Hono<AppEnv>();
   app.use(securityHeaders);
-  app.use(compress());
+  // Workers compress responses themselves (a gzip body there would be gzipped twice): off there.
+  if (options.compress !== false) app.use(compress());
   app.route("/api/v1", api);
   app.all("/api/*", () => {
     throw new ApiError(404, "not_found", "接口不存在");

@@ -4,6 +4,7 @@ import { responses } from "../db/schema";
 import { chunk } from "../lib/chunk";
 import type { MetricQuestion } from "./metric-definitions";
 import { applyRollups } from "./rollups";
+import { isTransientDbError, withRetry, type RetryOptions } from "./transient-errors";
 
 export type NewResponse = typeof responses.$inferInsert & {
   id: string;
@@ -27,6 +28,18 @@ export interface ResponseWriter {
   drain(): Promise<void>;
 }
 
+export interface ResponseWriterOptions {
+  maxBatch?: number;
+  /**
+   * Group submissions that arrive together into one transaction (default). The Worker turns this
+   * off: an isolate serves many requests at once, and one request's I/O may not run on behalf of
+   * another, so there each response is its own transaction.
+   */
+  groupCommits?: boolean;
+  /** Retries of a transaction that a libSQL server refused or rolled back (busy, lock timeout). */
+  retry?: RetryOptions;
+}
+
 interface Pending {
   response: NewResponse;
   resolve(outcome: WriteOutcome): void;
@@ -41,8 +54,26 @@ interface Pending {
  *
  * @example const outcome = await writer.submit(response); // { status: "accepted", flagged: false }
  */
-export function createResponseWriter(db: Database, options: { maxBatch?: number } = {}): ResponseWriter {
+export function createResponseWriter(db: Database, options: ResponseWriterOptions = {}): ResponseWriter {
   const maxBatch = options.maxBatch ?? 256;
+  const commit = (batch: NewResponse[]) => withRetry(() => commitBatch(db, batch), isTransientDbError, options.retry);
+  if (options.groupCommits === false) {
+    const inFlight = new Set<Promise<unknown>>();
+    return {
+      async submit(response) {
+        const done = commit([response]);
+        inFlight.add(done);
+        try {
+          return (await done)[0]!;
+        } finally {
+          inFlight.delete(done);
+        }
+      },
+      async drain() {
+        await Promise.allSettled([...inFlight]);
+      },
+    };
+  }
   let queue: Pending[] = [];
   let running: Promise<void> | null = null;
 
@@ -53,7 +84,7 @@ export function createResponseWriter(db: Database, options: { maxBatch?: number 
       const batch = queue.slice(0, maxBatch);
       queue = queue.slice(maxBatch);
       try {
-        const outcomes = await commitBatch(db, batch.map((p) => p.response));
+        const outcomes = await commit(batch.map((p) => p.response));
         batch.forEach((p, i) => p.resolve(outcomes[i]!));
       } catch (error) {
         for (const p of batch) p.reject(error);
@@ -75,22 +106,19 @@ export function createResponseWriter(db: Database, options: { maxBatch?: number 
   };
 }
 
-/** One transaction for a batch: the database, not memory, decides duplicates, so it holds across processes. */
+/**
+ * One transaction for a batch: the database, not memory, decides duplicates, so it holds across
+ * processes and isolates. libSQL write transactions (BEGIN IMMEDIATE, also on sqld and Turso) run
+ * one at a time, so the lookup below already sees every committed response; the insert still
+ * skips ids that exist and only rows it really inserted reach the rollups, so a writer racing on
+ * the same id can never count a response twice, whatever the isolation.
+ */
 async function commitBatch(db: Database, batch: NewResponse[]): Promise<WriteOutcome[]> {
   return db.transaction(async (tx) => {
-    const ids = [...new Set(batch.map((r) => r.id))];
-    const known = new Map<string, string>();
-    for (const part of chunk(ids, 500)) {
-      const rows = await tx
-        .select({ id: responses.id, contentHash: responses.contentHash })
-        .from(responses)
-        .where(inArray(responses.id, part));
-      for (const row of rows) known.set(row.id, row.contentHash);
-    }
-
+    const known = await storedHashes(tx, batch.map((r) => r.id));
     const seenDevices = await priorDeviceKeys(tx, batch);
     const outcomes: WriteOutcome[] = [];
-    const fresh: (NewResponse & { flagged: boolean })[] = [];
+    const fresh: (NewResponse & { flagged: boolean; index: number })[] = [];
     for (const r of batch) {
       const existing = known.get(r.id);
       if (existing !== undefined) {
@@ -105,28 +133,57 @@ async function commitBatch(db: Database, batch: NewResponse[]): Promise<WriteOut
       }
       const flagged = reasons.length > 0;
       known.set(r.id, r.contentHash);
-      fresh.push({ ...r, flagged, flagReason: flagged ? reasons.join(",") : null });
+      fresh.push({ ...r, flagged, flagReason: flagged ? reasons.join(",") : null, index: outcomes.length });
       outcomes.push({ status: "accepted", flagged });
     }
 
+    const inserted = new Set<string>();
     for (const part of chunk(fresh, 100)) {
-      await tx.insert(responses).values(part.map(({ flagReasons: _f, metricQuestions: _m, answerValues: _a, ...row }) => row));
+      const rows = await tx
+        .insert(responses)
+        .values(part.map(({ flagReasons: _f, metricQuestions: _m, answerValues: _a, index: _i, ...row }) => row))
+        .onConflictDoNothing({ target: responses.id })
+        .returning({ id: responses.id });
+      for (const row of rows) inserted.add(row.id);
+    }
+    const raced = fresh.filter((r) => !inserted.has(r.id));
+    if (raced.length > 0) {
+      const winners = await storedHashes(tx, raced.map((r) => r.id));
+      for (const r of raced) {
+        outcomes[r.index] = { status: winners.get(r.id) === r.contentHash ? "duplicate" : "conflict", flagged: false };
+      }
     }
     await applyRollups(
       tx,
-      fresh.map((r) => ({
-        unitCode: r.unitCode,
-        day: r.day,
-        surveyId: r.surveyId,
-        surveyVersion: r.surveyVersion,
-        channel: r.channel,
-        flagged: r.flagged,
-        answers: r.answerValues,
-        metricQuestions: r.metricQuestions,
-      })),
+      fresh
+        .filter((r) => inserted.has(r.id))
+        .map((r) => ({
+          unitCode: r.unitCode,
+          day: r.day,
+          surveyId: r.surveyId,
+          surveyVersion: r.surveyVersion,
+          channel: r.channel,
+          flagged: r.flagged,
+          answers: r.answerValues,
+          metricQuestions: r.metricQuestions,
+        })),
     );
     return outcomes;
   });
+}
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+async function storedHashes(tx: Tx, ids: string[]): Promise<Map<string, string>> {
+  const known = new Map<string, string>();
+  for (const part of chunk([...new Set(ids)], 500)) {
+    const rows = await tx
+      .select({ id: responses.id, contentHash: responses.contentHash })
+      .from(responses)
+      .where(inArray(responses.id, part));
+    for (const row of rows) known.set(row.id, row.contentHash);
+  }
+  return known;
 }
 
 function deviceKey(r: Pick<NewResponse, "deviceId" | "surveyId" | "unitCode">): string {
@@ -134,10 +191,7 @@ function deviceKey(r: Pick<NewResponse, "deviceId" | "surveyId" | "unitCode">): 
 }
 
 /** Devices of this batch that already answered the same survey for the same unit by QR. */
-async function priorDeviceKeys(
-  tx: Parameters<Parameters<Database["transaction"]>[0]>[0],
-  batch: NewResponse[],
-): Promise<Set<string>> {
+async function priorDeviceKeys(tx: Tx, batch: NewResponse[]): Promise<Set<string>> {
   const devices = [...new Set(batch.filter((r) => r.channel === "qr").map((r) => r.deviceId))];
   const keys = new Set<string>();
   for (const part of chunk(devices, 500)) {

@@ -1,0 +1,97 @@
+/**
+ * The Cloudflare Workers entry: the same createApp on a remote libSQL database (Turso, or sqld
+ * locally) over fetch. Settings come from the Worker's vars and secrets (wrangler.toml, `wrangler
+ * secret put`); the web build is served by Workers static assets, which send only /api/* here.
+ *
+ * Nothing that matters lives in the isolate: sessions, duplicates and same-device flags are decided
+ * by the database, and each response is committed before its request is answered. Migrations are
+ * not run from here (`npm run db:migrate` applies them with drizzle-kit); a database without the
+ * schema makes every request fail with a 503 that says so.
+ */
+import { createClient } from "@libsql/client/web";
+import type { ExecutionContext } from "hono";
+import { shippedSurveys } from "../surveys/index";
+import { createApp, type App } from "./app";
+import { loadConfig } from "./config";
+import { createDatabase } from "./db/client";
+import { assertSchemaCurrent } from "./db/schema-check";
+import { bootstrapDatabase } from "./services/bootstrap";
+
+/** The static assets binding ([assets] binding in wrangler.toml). */
+interface AssetsBinding {
+  fetch(request: Request): Promise<Response>;
+}
+
+export interface WorkerEnv {
+  ASSETS?: AssetsBinding;
+  [name: string]: unknown;
+}
+
+/**
+ * One app per isolate, built by the first request. Requests that arrive meanwhile poll with their
+ * own timer instead of awaiting the first request's promise: workerd cancels a request as hung
+ * when all it waits for is another request's work.
+ */
+let app: App | undefined;
+let starting = false;
+
+async function appFor(env: WorkerEnv): Promise<App> {
+  while (!app) {
+    if (!starting) {
+      starting = true;
+      try {
+        app = await start(env);
+      } finally {
+        starting = false;
+      }
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+  return app;
+}
+
+async function start(env: WorkerEnv): Promise<App> {
+  const strings = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === "string"));
+  const config = loadConfig(strings);
+  if (!/^(libsql|https?):/.test(config.DATABASE_URL)) {
+    throw new Error(`DATABASE_URL must point at a libSQL server (libsql://, https://), not ${config.DATABASE_URL.split(":")[0]}: (WebSockets would tie the connection to one request)`);
+  }
+  // The client queues requests past `concurrency` (default 20) and a queued request awaits another
+  // request's promise, which workerd cancels as a hang. The isolate's own concurrency bounds the
+  // requests anyway, so the queue is made unreachable (0 does not turn it off: `0 || 20`).
+  const client = createClient({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, concurrency: 100_000 });
+  const db = createDatabase(client);
+  await assertSchemaCurrent(db);
+  // Idempotent and race-safe across isolates: publishes a survey only when its content changed.
+  const boot = await bootstrapDatabase(db, config, shippedSurveys, new Date());
+  if (boot.admin?.generated) {
+    console.log(`created the first admin: admin / ${boot.admin.password} (shown once; set ADMIN_PASSWORD instead)`);
+  }
+  const assets = env.ASSETS;
+  return createApp(
+    {
+      db,
+      config,
+      secret: boot.secret,
+      remoteAddress: (c) => c.req.header("cf-connecting-ip"),
+      // Requests in one isolate must not share I/O, so each response commits on its own.
+      writer: { groupCommits: false },
+    },
+    { compress: false, ...(assets ? { assets: (c) => assets.fetch(c.req.raw) } : {}) },
+  );
+}
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+    let ready: App;
+    try {
+      ready = await appFor(env);
+    } catch (error) {
+      console.error("worker start failed", error);
+      const message = error instanceof Error ? error.message : String(error);
+      return Response.json({ error: { code: "unavailable", message: `服务暂不可用: ${message}` } }, { status: 503 });
+    }
+    return ready.fetch(request, env, ctx);
+  },
+};
