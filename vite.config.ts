@@ -7,6 +7,9 @@ import { VitePWA } from "vite-plugin-pwa";
  * `unit` runs API, service and survey tests on in-memory libSQL; `e2e` drives real Chromium
  * against a real server and so runs its files one at a time.
  */
+/** Contract test files that also run against the Worker (they use test/helpers/target.ts). */
+const EDGE_CONTRACT_FILES = ["responses", "auth", "posters", "bad-input", "survey-versions"];
+
 export default defineConfig({
   root: "web",
   publicDir: "public",
@@ -76,7 +79,7 @@ export default defineConfig({
           name: "unit",
           root: ".",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/e2e/**", "node_modules/**"],
+          exclude: ["test/e2e/**", "test/edge/**", "node_modules/**"],
           environment: "node",
           testTimeout: 30_000,
         },
@@ -91,6 +94,33 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        // The HTTP contract cases again, against the Worker under workerd on a real sqld
+        // (test/edge/contract-setup.ts starts both per file; test/helpers/target.ts switches).
+        extends: true,
+        test: {
+          name: "edge-contract",
+          root: ".",
+          include: [`test/server/{${EDGE_CONTRACT_FILES.join(",")}}.test.ts`],
+          env: { CONTRACT_TARGET: "worker" },
+          setupFiles: ["test/edge/contract-setup.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // Several runtimes on one sqld at once, the Worker's start, its bundle.
+        extends: true,
+        test: {
+          name: "edge",
+          root: ".",
+          include: ["test/edge/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -56,13 +56,13 @@ export function qrBody(token: string, overrides: Record<string, unknown> = {}) {
   };
 }
 
-export async function countRows(t: TestApp, table: string, where = "1=1"): Promise<number> {
+export async function countRows(t: Pick<TestApp, "client">, table: string, where = "1=1"): Promise<number> {
   const rs = await t.client.execute(`select count(*) as n from ${table} where ${where}`);
   return Number(rs.rows[0]!.n);
 }
 
 /** Every table a bad request must leave untouched. */
-export async function snapshotCounts(t: TestApp): Promise<Record<string, number>> {
+export async function snapshotCounts(t: Pick<TestApp, "client">): Promise<Record<string, number>> {
   const tables = ["responses", "posters", "users", "sessions", "units", "rollups", "survey_versions"];
   const out: Record<string, number> = {};
   for (const table of tables) out[table] = await countRows(t, table);

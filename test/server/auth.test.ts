@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ADMIN_PASSWORD, createTestApp, manualClock, type TestApp } from "../helpers/test-app";
+import { createTarget, itInProcess, type Target } from "../helpers/target";
+import { ADMIN_PASSWORD, manualClock } from "../helpers/test-app";
 import { countRows, DEMO } from "../helpers/fixtures";
 
-let t: TestApp;
+let t: Target;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createTarget();
 });
 afterEach(() => t.close());
 
@@ -28,9 +29,9 @@ describe("auth", () => {
     expect(cookie).not.toMatch(/Secure/);
   });
 
-  it("marks the cookie Secure behind https", async () => {
+  itInProcess("marks the cookie Secure behind https", async () => {
     t.close();
-    t = await createTestApp({ env: { PUBLIC_URL: "https://survey.example.cn" } });
+    t = await createTarget({ env: { PUBLIC_URL: "https://survey.example.cn" } });
     const res = await login("admin", ADMIN_PASSWORD);
     expect(res.headers.get("set-cookie")).toMatch(/Secure/);
   });
@@ -67,10 +68,10 @@ describe("auth", () => {
     expect(String(users.rows[0]!.password_hash)).toMatch(/^pbkdf2\$sha256\$100000\$/);
   });
 
-  it("expires sessions after the idle and the absolute limit", async () => {
+  itInProcess("expires sessions after the idle and the absolute limit", async () => {
     const clock = manualClock();
     t.close();
-    t = await createTestApp({ clock, env: { SESSION_IDLE_HOURS: "2", SESSION_TTL_HOURS: "5" } });
+    t = await createTarget({ clock, env: { SESSION_IDLE_HOURS: "2", SESSION_TTL_HOURS: "5" } });
     const cookie = await t.login();
     for (let hour = 0; hour < 4; hour++) {
       clock.advance(60 * 60_000 + 1);
@@ -95,9 +96,9 @@ describe("auth", () => {
     expect(await countRows(t, "users")).toBe(1);
   });
 
-  it("generates and returns a password when ADMIN_PASSWORD is not set", async () => {
+  itInProcess("generates and returns a password when ADMIN_PASSWORD is not set", async () => {
     t.close();
-    t = await createTestApp({ env: { ADMIN_PASSWORD: "" } });
+    t = await createTarget({ env: { ADMIN_PASSWORD: "" } });
     expect(t.boot.admin?.generated).toBe(true);
     expect(t.boot.admin!.password.length).toBeGreaterThanOrEqual(16);
     expect((await login("admin", t.boot.admin!.password)).status).toBe(200);

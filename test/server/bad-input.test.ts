@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../helpers/test-app";
+import { createTarget, type Target } from "../helpers/target";
 import { DEMO, qrBody, snapshotCounts } from "../helpers/fixtures";
 
-let t: TestApp;
+let t: Target;
 let token: string;
 let admin: string;
 let before: Record<string, number>;
 
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createTarget();
   admin = await t.login();
   token = (await t.createPoster(admin, DEMO.community, "resident")).token;
   before = await snapshotCounts(t);
@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 const raw = (path: string, body: string, contentType = "application/json", cookie?: string) =>
-  t.app.request(path, {
+  t.request(path, {
     method: "POST",
     body,
     headers: { "content-type": contentType, ...(cookie ? { cookie } : {}) },

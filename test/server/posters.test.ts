@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../helpers/test-app";
+import { createTarget, itInProcess, type Target } from "../helpers/target";
 import { countRows, DEMO } from "../helpers/fixtures";
 
-let t: TestApp;
+let t: Target;
 let admin: string;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createTarget();
   admin = await t.login();
 });
 afterEach(() => t.close());
@@ -18,13 +18,13 @@ describe("posters", () => {
     const res = await createPoster({ unitCode: DEMO.community, surveyId: "resident" }, admin);
     expect(res.status).toBe(201);
     const body = await res.json();
-    expect(body).toEqual({ id: expect.any(String), token: expect.any(String), url: `http://localhost/q/${body.token}` });
+    expect(body).toEqual({ id: expect.any(String), token: expect.any(String), url: `${t.origin}/q/${body.token}` });
     expect(body.token.startsWith(`${body.id}.`)).toBe(true);
   });
 
-  it("uses PUBLIC_URL for links when set", async () => {
+  itInProcess("uses PUBLIC_URL for links when set", async () => {
     t.close();
-    t = await createTestApp({ env: { PUBLIC_URL: "https://cw.example.cn/" } });
+    t = await createTarget({ env: { PUBLIC_URL: "https://cw.example.cn/" } });
     admin = await t.login();
     const body = await (await createPoster({ unitCode: DEMO.community, surveyId: "resident" }, admin)).json();
     expect(body.url).toBe(`https://cw.example.cn/q/${body.token}`);

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../helpers/test-app";
+import { createTarget, itInProcess, type Target } from "../helpers/target";
 import { countRows, DEMO, eligibleAnswers, qrBody, validAnswers } from "../helpers/fixtures";
 
-let t: TestApp;
+let t: Target;
 let admin: string;
 let token: string;
 
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createTarget();
   admin = await t.login();
   token = (await t.createPoster(admin, DEMO.community, "resident")).token;
 });
@@ -134,9 +134,9 @@ describe("POST /api/v1/responses (qr)", () => {
     expect(await countRows(t, "responses")).toBe(0);
   });
 
-  it("limits bursts from one address: flagged past QR_RATE_LIMIT, 429 past QR_BLOCK_LIMIT, other addresses unaffected", async () => {
+  itInProcess("limits bursts from one address: flagged past QR_RATE_LIMIT, 429 past QR_BLOCK_LIMIT, other addresses unaffected", async () => {
     t.close();
-    t = await createTestApp({ env: { QR_RATE_LIMIT: "3", QR_BLOCK_LIMIT: "5" } });
+    t = await createTarget({ env: { QR_RATE_LIMIT: "3", QR_BLOCK_LIMIT: "5" } });
     admin = await t.login();
     token = (await t.createPoster(admin, DEMO.community, "resident")).token;
     const statuses: number[] = [];
@@ -147,9 +147,9 @@ describe("POST /api/v1/responses (qr)", () => {
     expect(await countRows(t, "responses", "flagged = 0")).toBe(4);
   });
 
-  it("turns the burst limit off with QR_RATE_LIMIT=0 and QR_BLOCK_LIMIT=0", async () => {
+  itInProcess("turns the burst limit off with QR_RATE_LIMIT=0 and QR_BLOCK_LIMIT=0", async () => {
     t.close();
-    t = await createTestApp({ env: { QR_RATE_LIMIT: "0", QR_BLOCK_LIMIT: "0" } });
+    t = await createTarget({ env: { QR_RATE_LIMIT: "0", QR_BLOCK_LIMIT: "0" } });
     admin = await t.login();
     token = (await t.createPoster(admin, DEMO.community, "resident")).token;
     for (let i = 0; i < 10; i++) expect((await post(qrBody(token), { ip: "10.9.9.9" })).status).toBe(201);

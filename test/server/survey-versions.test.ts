@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { shippedSurveys } from "../../surveys/index";
 import { publishSurveys } from "../../server/services/surveys";
-import { createTestApp, type TestApp } from "../helpers/test-app";
+import { createTarget, type Target } from "../helpers/target";
 import { countRows, DEMO, qrBody, validAnswers } from "../helpers/fixtures";
 
-let t: TestApp;
+let t: Target;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createTarget();
 });
 afterEach(() => t.close());
 

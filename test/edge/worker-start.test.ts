@@ -1,0 +1,66 @@
+/**
+ * The Worker's start on a libSQL server: it never migrates by itself and says so with a 503 while
+ * the schema is missing; once `npm run db:migrate` (drizzle-kit, against the server's URL) has run,
+ * the next request bootstraps the database (surveys, demo city, admin) and the API works. Static
+ * assets answer every other path, client routes included (single-page-application fallback).
+ */
+import { execFile } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT, requireEdge, startSqld, startWorker, type Sqld, type WorkerDev } from "../helpers/edge";
+
+const vars = { ADMIN_PASSWORD: "worker-start-admin-1", SERVER_SECRET: "worker-start-secret-0123456789", SEED_DEMO: "1" };
+
+describe.skipIf(!requireEdge())("Worker start on an empty libSQL server", () => {
+  let sqld: Sqld;
+  let worker: WorkerDev;
+  const get = (path: string, init: RequestInit = {}) =>
+    fetch(`${worker.url}${path}`, { ...init, headers: { connection: "close", ...(init.headers as Record<string, string>) } });
+
+  beforeAll(async () => {
+    sqld = await startSqld();
+    worker = await startWorker({ ...vars, DATABASE_URL: sqld.url });
+  }, 120_000);
+  afterAll(async () => {
+    await worker?.stop();
+    await sqld?.stop();
+  }, 30_000);
+
+  it("answers 503 naming db:migrate without a schema, then serves once drizzle-kit has migrated", async () => {
+    const before = await get("/api/v1/surveys");
+    expect(before.status).toBe(503);
+    const error = (await before.json()).error;
+    expect(error.code).toBe("unavailable");
+    expect(error.message).toMatch(/npm run db:migrate/);
+
+    const migrate = await new Promise<{ code: number; output: string }>((resolve) => {
+      execFile("npm", ["run", "db:migrate"], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: sqld.url }, timeout: 60_000 }, (err, stdout, stderr) =>
+        resolve({ code: err ? Number(err.code ?? 1) : 0, output: stdout + stderr }),
+      );
+    });
+    expect(migrate.code, migrate.output).toBe(0);
+
+    const after = await get("/api/v1/surveys");
+    expect(after.status).toBe(200);
+    expect((await after.json()).map((s: { id: string }) => s.id).sort()).toEqual(["parent", "resident", "shopkeeper"]);
+    const login = await get("/api/v1/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "admin", password: vars.ADMIN_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    const units = (await sqld.client().execute("select count(*) n from units")).rows[0]!.n;
+    expect(Number(units)).toBeGreaterThan(10);
+  });
+
+  it("serves the web build for client routes and keeps /api/* in the Worker", async () => {
+    for (const path of ["/", "/q/some-token", "/dashboard", "/interview"]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("content-type"), path).toMatch(/text\/html/);
+      expect(await res.text()).toMatch(/<div id="root">|<html/);
+    }
+    const api = await get("/api/v1/nothing");
+    expect(api.status).toBe(404);
+    expect((await api.json()).error.code).toBe("not_found");
+  });
+});
