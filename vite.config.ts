@@ -107,6 +107,8 @@ export default defineConfig({
           env: { CONTRACT_TARGET: "worker" },
           setupFiles: ["test/edge/contract-setup.ts"],
           environment: "node",
+          // One workerd + sqld at a time: several at once on a small CI machine restart workerd.
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -119,6 +121,7 @@ export default defineConfig({
           root: ".",
           include: ["test/edge/**/*.test.ts"],
           environment: "node",
+          fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 120_000,
         },

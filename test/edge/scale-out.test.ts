@@ -186,16 +186,18 @@ describe.skipIf(!ready)("two Node processes and the Worker on one sqld", () => {
     expect(rows.filter((r) => r.flagged === 1).map((r) => r.flag_reason)).toEqual(Array(SAME_DEVICE_PAIRS).fill("same_device"));
 
     // The rollups the writers kept incrementally equal a recomputation from the stored rows.
-    const table = async (sql: string) => {
-      const rs = await db.$client.execute(sql);
-      return rs.rows.map((r) => JSON.stringify(rs.columns.map((c) => r[c])));
+    // Every rollup table, whatever its layout, row by row.
+    const snapshot = async () => {
+      const names = (await db.$client.execute("select name from sqlite_master where type = 'table' and name like 'rollup%' order by name")).rows.map((r) => String(r.name));
+      const out: Record<string, string[]> = {};
+      for (const name of names) {
+        const rs = await db.$client.execute(`select * from "${name}"`);
+        out[name] = rs.rows.map((r) => JSON.stringify(rs.columns.map((c) => r[c]))).sort();
+      }
+      return out;
     };
-    const snapshot = async () => ({
-      metrics: await table("select * from rollup_metrics where respondents <> 0 or answers <> 0 order by 1,2,3,4,5,6,7"),
-      answers: await table("select * from rollup_answers where count <> 0 order by 1,2,3,4,5,6,7,8"),
-    });
     const incremental = await snapshot();
-    expect(incremental.metrics.length).toBeGreaterThan(0);
+    expect(Object.values(incremental).some((rows) => rows.length > 0)).toBe(true);
     const rebuilt = await rebuildRollups(db, createSurveyRegistry(db, systemClock));
     expect(rebuilt.responses).toBe(UNIQUE);
     expect(await snapshot()).toEqual(incremental);
