@@ -15,6 +15,7 @@ import { createApp, type App } from "./app";
 import { loadConfig } from "./config";
 import { createDatabase } from "./db/client";
 import { assertSchemaCurrent } from "./db/schema-check";
+import { drainBody } from "./lib/drain-body";
 import { bootstrapDatabase } from "./services/bootstrap";
 
 /** The static assets binding ([assets] binding in wrangler.toml). */
@@ -90,8 +91,11 @@ export default {
     } catch (error) {
       console.error("worker start failed", error);
       const message = error instanceof Error ? error.message : String(error);
+      await drainBody(request);
       return Response.json({ error: { code: "unavailable", message: `服务暂不可用: ${message}` } }, { status: 503 });
     }
-    return ready.fetch(request, env, ctx);
+    const response = await ready.fetch(request, env, ctx);
+    await drainBody(request);
+    return response;
   },
 };

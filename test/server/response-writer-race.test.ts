@@ -35,7 +35,7 @@ it("stores and counts each id once when two instances race on the same ids", asy
     if (init.json !== undefined) headers.set("content-type", "application/json");
     if (init.cookie) headers.set("cookie", init.cookie);
     if (init.method === "POST") headers.set("origin", "http://localhost");
-    return apps[i]!.request(path, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+    return Promise.resolve(apps[i]!.request(path, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body }));
   };
   const admin = httpHelpers(request(0), "race-admin-1");
   const { token } = await admin.createPoster(await admin.login(), DEMO.community, "resident");
