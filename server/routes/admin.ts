@@ -1,12 +1,13 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
+import { notFound } from "../errors";
 import { unitCodeSchema } from "../contracts/units";
 import { jsonBody } from "../middleware/json-body";
 import { queryParams } from "../middleware/query-params";
 import { assertInScope, currentUser, requireRole } from "../middleware/require-role";
 import { listAudit } from "../services/audit";
-import { listFlagged, reviewResponse } from "../services/review";
+import { listFlagged, responseUnit, reviewResponse } from "../services/review";
 
 const flaggedQuery = z.object({
   unit: unitCodeSchema.optional(),
@@ -40,7 +41,10 @@ export const adminRoutes = new Hono<AppEnv>()
     const { db, registry, clock } = c.var.services;
     const user = currentUser(c);
     const { decision, reason } = c.req.valid("json");
-    const row = await reviewResponse(db, registry, { id: c.req.param("id"), decision, reason, actor: user.username, scope: user.scope }, clock.now());
+    const unitCode = await responseUnit(db, c.req.param("id"));
+    if (!unitCode) throw notFound("答卷");
+    await assertInScope(c, unitCode, "无权审核该单位的答卷");
+    const row = await reviewResponse(db, registry, { id: c.req.param("id"), decision, reason, actor: user.username }, clock.now());
     return c.json(
       { id: row.id, flagged: row.flagged, flagReason: row.flagReason, reviewDecision: row.reviewDecision, reviewReason: row.reviewReason, reviewedBy: row.reviewedBy, reviewedAt: row.reviewedAt },
       200,

@@ -45,7 +45,7 @@ export const unitImportRoutes = new Hono<AppEnv>()
   })
   .post("/", requireRole("admin"), async (c) => {
     const rows = await readBody(await c.req.arrayBuffer());
-    const { db, clock } = c.var.services;
+    const { db, registry, clock } = c.var.services;
     const plan = await planImport(db, rows, currentUser(c).scope);
     if (plan.errors.length > 0) {
       throw new ApiError(
@@ -55,7 +55,7 @@ export const unitImportRoutes = new Hono<AppEnv>()
         plan.errors.map((e) => ({ path: `line ${e.line}`, message: `${e.code}: ${e.message} (${e.reason})` })),
       );
     }
-    await applyImport(db, plan, currentUser(c).username, clock.now());
+    await applyImport(db, registry, plan, currentUser(c).username, clock.now());
     return c.json({ rows: plan.rows, added: plan.adds.length, changed: plan.changes.length, unchanged: plan.unchanged }, 200);
   });
 

@@ -56,6 +56,12 @@ export async function listFlagged(
   }));
 }
 
+/** The unit a response belongs to, for the caller's scope check; undefined when unknown. */
+export async function responseUnit(db: Database, id: string): Promise<string | undefined> {
+  const row = await db.query.responses.findFirst({ where: eq(responses.id, id.toLowerCase()), columns: { unitCode: true } });
+  return row?.unitCode;
+}
+
 /**
  * Includes a flagged response in the rates or excludes it again, with a reason. The response
  * row, the rollups (moved between the flagged and the counted side, sign -1 then +1) and the
@@ -64,16 +70,12 @@ export async function listFlagged(
 export async function reviewResponse(
   db: Database,
   registry: SurveyRegistry,
-  input: { id: string; decision: "include" | "exclude"; reason: string; actor: string; scope: string },
+  input: { id: string; decision: "include" | "exclude"; reason: string; actor: string },
   now: Date,
 ) {
   const id = input.id.toLowerCase();
   const existing = await db.query.responses.findFirst({ where: eq(responses.id, id) });
   if (!existing) throw notFound("答卷");
-  const inScope = await db.query.unitClosure.findFirst({
-    where: and(eq(unitClosure.ancestor, input.scope), eq(unitClosure.descendant, existing.unitCode)),
-  });
-  if (!inScope) throw new ApiError(403, "forbidden", "无权审核该单位的答卷");
   if (!existing.flagReason) throw new ApiError(422, "not_flagged", "只有被标记的答卷需要审核");
   const survey = await registry.get(existing.surveyId, existing.surveyVersion);
   if (!survey) throw new ApiError(422, "unknown_survey", "答卷所用问卷版本不存在");

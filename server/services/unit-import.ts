@@ -1,8 +1,10 @@
 import { inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { unitClosure, units } from "../db/schema";
+import { responses, unitClosure, units } from "../db/schema";
 import { chunk } from "../lib/chunk";
 import { auditInsert } from "./audit";
+import { applyRollups, type RollupInput } from "./rollups";
+import type { SurveyRegistry } from "./survey-registry";
 import type { ImportRow } from "./unit-import-file";
 import type { Unit, UnitKind } from "./units";
 
@@ -223,12 +225,16 @@ function chainOf(graph: Map<string, Pick<UnitFields, "parentCode">>, code: strin
   return chain;
 }
 
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
 /**
- * Writes a plan without errors in one atomic batch: units upserted, closure rows rebuilt for
- * new units and for the whole subtree of every unit that moved to another parent, one audit entry.
- * A plan with nothing to add or change writes nothing.
+ * Writes a plan without errors atomically: units upserted, closure rows rebuilt for new units and
+ * for the whole subtree of every unit that moved to another parent, one audit entry. Rollups are
+ * kept per ancestor, so the responses inside a moved subtree are taken out of the old ancestors'
+ * rollups and added to the new ones in the same transaction. A plan with nothing to add or change
+ * writes nothing.
  */
-export async function applyImport(db: Database, plan: ImportPlan, actor: string, now: Date): Promise<void> {
+export async function applyImport(db: Database, registry: SurveyRegistry, plan: ImportPlan, actor: string, now: Date): Promise<void> {
   if (plan.errors.length > 0) throw new Error("an import with errors cannot be applied");
   if (plan.adds.length === 0 && plan.changes.length === 0) return;
 
@@ -255,9 +261,9 @@ export async function applyImport(db: Database, plan: ImportPlan, actor: string,
 
   const createdAt = now.toISOString();
   const upserts = [...plan.adds.map(({ line: _l, ...u }) => u), ...plan.changes.map((c) => c.after)];
-  const statements = [
+  const statements = (q: Database | Tx) => [
     ...chunk(upserts, 2000).map((part) =>
-      db
+      q
         .insert(units)
         .values(part.map((u) => ({ ...u, createdAt })))
         .onConflictDoUpdate({
@@ -272,10 +278,10 @@ export async function applyImport(db: Database, plan: ImportPlan, actor: string,
           },
         }),
     ),
-    ...chunk([...rebuilt], 500).map((part) => db.delete(unitClosure).where(inArray(unitClosure.descendant, part))),
-    ...chunk(closure, 10000).map((part) => db.insert(unitClosure).values(part)),
+    ...chunk([...rebuilt], 500).map((part) => q.delete(unitClosure).where(inArray(unitClosure.descendant, part))),
+    ...chunk(closure, 10000).map((part) => q.insert(unitClosure).values(part)),
     auditInsert(
-      db,
+      q,
       {
         actor,
         action: "units.import",
@@ -287,5 +293,42 @@ export async function applyImport(db: Database, plan: ImportPlan, actor: string,
       now,
     ),
   ];
-  await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
+
+  if (rebuilt.size === 0) {
+    // Only new units and changed fields: one batch, the fast path for large imports.
+    const list = statements(db);
+    await db.batch(list as [(typeof list)[number], ...(typeof list)[number][]]);
+    return;
+  }
+  await db.transaction(async (tx) => {
+    const moving = await rollupInputsUnder(tx, registry, [...rebuilt]);
+    await applyRollups(tx, moving, -1); // counted under the old ancestors
+    for (const statement of statements(tx)) await statement;
+    await applyRollups(tx, moving, 1); // and now under the new ones
+  });
+}
+
+/** Every stored response of the given units, as rollup inputs. */
+async function rollupInputsUnder(tx: Tx, registry: SurveyRegistry, unitCodes: string[]): Promise<RollupInput[]> {
+  const out: RollupInput[] = [];
+  for (const part of chunk(unitCodes, 500)) {
+    const rows = await tx
+      .select({
+        unitCode: responses.unitCode,
+        day: responses.day,
+        surveyId: responses.surveyId,
+        surveyVersion: responses.surveyVersion,
+        channel: responses.channel,
+        flagged: responses.flagged,
+        answers: responses.answers,
+      })
+      .from(responses)
+      .where(inArray(responses.unitCode, part));
+    for (const r of rows) {
+      const survey = await registry.get(r.surveyId, r.surveyVersion);
+      if (!survey) throw new Error(`survey ${r.surveyId} v${r.surveyVersion} of a stored response is missing`);
+      out.push({ ...r, answers: JSON.parse(r.answers) as Record<string, unknown>, metricQuestions: survey.metricQuestions });
+    }
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import writeXlsxFile from "write-excel-file/node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { countRows, DEMO } from "../../helpers/fixtures";
+import { rebuildRollups } from "../../../server/services/rollup-rebuild";
+import { countRows, DEMO, validAnswers } from "../../helpers/fixtures";
 import { createTestApp, type TestApp } from "../../helpers/test-app";
 import { buildHierarchyCsv } from "../../helpers/hierarchy-csv";
 
@@ -133,6 +134,32 @@ describe("hierarchy import", () => {
     expect(await storedClosure()).toEqual(await expectedClosure());
     const lineage = (await t.client.execute(`select ancestor from unit_closure where descendant = '${DEMO.school}' order by depth`)).rows.map((r) => r.ancestor);
     expect(lineage).toEqual([DEMO.school, "DDK-Z1", DEMO.city]);
+  });
+
+  it("moves the responses of a moved school to its new ancestors' rates, in the same transaction", async () => {
+    const answers = validAnswers("parent");
+    const now = new Date().toISOString();
+    const body = { id: crypto.randomUUID(), surveyId: "parent", surveyVersion: 1, channel: "interview", answers, startedAt: now, completedAt: now, deviceId: "tab", unitCode: DEMO.school };
+    const sent = await t.request("/api/v1/responses", { method: "POST", cookie: admin, json: body });
+    expect(sent.status, await sent.clone().text()).toBe(201);
+    const respondents = async (unit: string) => {
+      const res = await (await t.request(`/api/v1/rates?unit=${unit}`, { cookie: admin })).json();
+      return Math.max(0, ...Object.values(res.metrics as Record<string, { respondents: number }>).map((m) => m.respondents));
+    };
+    const before = await respondents(DEMO.dadukou);
+    expect(before).toBeGreaterThan(0);
+    // A new school zone under 大渡口区 and the school moved into it, in one file.
+    const res = await upload("", [HEADER, "DDK-Z9,大渡口九学区,school_zone,500104000000,,,", `${DEMO.school},大渡口区实验小学,school,DDK-Z9,,,60`].join("\n"));
+    expect(await res.json()).toMatchObject({ added: 1, changed: 1 });
+    expect(await respondents("DDK-Z9")).toBe(before);
+    expect(await respondents(DEMO.dadukou)).toBe(before);
+    // Then the zone moves up to the city: 大渡口区 no longer holds the response.
+    await upload("", [HEADER, "DDK-Z9,大渡口九学区,school_zone,500000000000,,,"].join("\n"));
+    expect(await respondents(DEMO.dadukou)).toBe(0);
+    expect(await respondents(DEMO.city)).toBe(before);
+    const incremental = JSON.stringify((await t.client.execute("select * from rollups order by key")).rows);
+    await rebuildRollups(t.db, t.app.services.registry);
+    expect(JSON.stringify((await t.client.execute("select * from rollups order by key")).rows)).toEqual(incremental);
   });
 
   it("reads XLSX, GBK CSV and Chinese headers", async () => {
