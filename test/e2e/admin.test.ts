@@ -97,6 +97,22 @@ describe.skipIf(!canRun)("administration in Chromium", () => {
       const rows = page.locator("tr[data-poster]");
       await expect.poll(() => rows.count()).toBe(3);
 
+      // PNG downloads: the server's PNG on Node, and the SVG drawn on a canvas when the runtime
+      // cannot make PNG (Workers answer 501), simulated here by intercepting the request.
+      const pngMagic = async (download: import("playwright-core").Download) => {
+        const { readFileSync } = await import("node:fs");
+        return [...readFileSync((await download.path())!).subarray(0, 4)];
+      };
+      const [serverPng] = await Promise.all([page.waitForEvent("download"), rows.first().getByRole("button", { name: "PNG" }).click()]);
+      expect(serverPng.suggestedFilename()).toMatch(/^poster-.+\.png$/);
+      expect(await pngMagic(serverPng)).toEqual([0x89, 0x50, 0x4e, 0x47]);
+      await page.route("**/qr.png", (route) =>
+        route.fulfill({ status: 501, contentType: "application/json", body: JSON.stringify({ error: { code: "png_unavailable", message: "x" } }) }),
+      );
+      const [canvasPng] = await Promise.all([page.waitForEvent("download"), rows.nth(1).getByRole("button", { name: "PNG" }).click()]);
+      expect(await pngMagic(canvasPng)).toEqual([0x89, 0x50, 0x4e, 0x47]);
+      await page.unroute("**/qr.png");
+
       // The batch print view: three A4 sheets.
       await page.getByRole("link", { name: "打印这 3 张（每页一张）" }).first().click();
       await expect.poll(() => page.locator(".poster-sheet").count()).toBe(3);

@@ -1,7 +1,8 @@
 import { useRef, useState } from "react";
 import { Link } from "wouter";
 import { texts } from "../../../app/texts";
-import { createPoster, createPosterBatch, listPosters, listSurveys, qrPngUrl, qrSvgUrl } from "../api/posters";
+import { createPoster, createPosterBatch, listPosters, listSurveys, qrSvgUrl } from "../api/posters";
+import { downloadQrPng } from "../lib/download-qr-png";
 import { useLoad } from "../lib/use-load";
 
 const T = texts.admin.posters;
@@ -102,7 +103,9 @@ export function PostersPanel() {
                   <td className="admin-actions">
                     <Link href={`/admin/posters/${p.id}`}>{T.open}</Link>
                     <a href={qrSvgUrl(p.id)} download={`poster-${p.id}.svg`}>{T.svg}</a>
-                    <a href={qrPngUrl(p.id)} download={`poster-${p.id}.png`}>{T.png}</a>
+                    <button className="button button--small button--ghost" type="button" onClick={() => void downloadQrPng(p.id).catch((e: unknown) => setError(String(e)))}>
+                      {T.png}
+                    </button>
                   </td>
                 </tr>
               ))}
