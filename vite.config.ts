@@ -1,5 +1,7 @@
+import { constants as zlibConstants } from "node:zlib";
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
+import { compression, defineAlgorithm } from "vite-plugin-compression2";
 import { VitePWA } from "vite-plugin-pwa";
 
 /**
@@ -59,10 +61,19 @@ export default defineConfig({
         ],
       },
     }),
+    // Brotli and gzip files beside each asset, served as they are by server/node.ts: phones on a
+    // slow link get ~20% fewer bytes than on-the-fly gzip, and the server spends no CPU on it.
+    compression({
+      algorithms: [defineAlgorithm("brotliCompress", { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }), "gzip"],
+      threshold: 1024,
+      exclude: [/\.(png|jpe?g|webp|woff2?)$/],
+    }),
   ],
   build: {
     outDir: "../dist/web",
     emptyOutDir: true,
+    // server/node.ts reads it to send preload hints for the respondent page's chunks.
+    manifest: true,
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
   },

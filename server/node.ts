@@ -2,7 +2,7 @@
  * The Node entry: embedded libSQL file by default (or a libSQL server via DATABASE_URL), the API
  * and the built web app on one port. `npm start` runs this file.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve, type ServerType } from "@hono/node-server";
@@ -13,6 +13,7 @@ import type { MiddlewareHandler } from "hono";
 import { shippedSurveys } from "../surveys/index";
 import { createApp, type App } from "./app";
 import { loadConfig } from "./config";
+import { questionnairePreloadLink, respondentPreloadLinks } from "./lib/preload-hints";
 import { createDatabase, type Database } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { bootstrapDatabase, demoPosterLinks, type BootstrapResult } from "./services/bootstrap";
@@ -100,7 +101,19 @@ function webAssets(root: string): MiddlewareHandler {
       c.header("Cache-Control", path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
     },
   });
-  const index = serveStatic({ root, path: "index.html", onFound: (_p, c) => c.header("Cache-Control", "no-cache") });
+  const preload = readPreloadLinks(root);
+  const index = serveStatic({
+    root,
+    path: "index.html",
+    onFound: (_p, c) => {
+      c.header("Cache-Control", "no-cache");
+      const token = /^\/q\/([^/]+)$/.exec(c.req.path)?.[1];
+      if (token !== undefined) {
+        const links = [...preload, questionnairePreloadLink(token)].filter(Boolean);
+        if (links.length > 0) c.header("Link", links.join(", "));
+      }
+    },
+  });
   return async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
     return files(c, async () => {
@@ -111,6 +124,15 @@ function webAssets(root: string): MiddlewareHandler {
       if (res) c.res = res;
     });
   };
+}
+
+/** Preload hints for /q/:token, from the build manifest (none if the build has no manifest). */
+function readPreloadLinks(root: string): string[] {
+  try {
+    return respondentPreloadLinks(JSON.parse(readFileSync(resolve(root, ".vite/manifest.json"), "utf8")));
+  } catch {
+    return [];
+  }
 }
 
 async function printBanner(db: Database, boot: BootstrapResult, url: string, publicUrl: string): Promise<void> {

@@ -1,0 +1,98 @@
+/**
+ * Memory bench (docs/benchmarks.md, "Memory"): the Node server's resident memory while it takes
+ * 100,000 QR submissions. The target: flat within 10% from the end of warm-up to the end.
+ *
+ *   npx tsx bench/memory.ts                  # 100,000 submissions
+ *   BENCH_SUBMISSIONS=20000 npx tsx bench/memory.ts
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { shippedSurveys } from "../surveys/index";
+import { generateAnswers, seededRng } from "../test/helpers/answer-generator";
+import { runLoad } from "./lib/load";
+import { startServerProcess } from "./lib/server-process";
+
+const TOTAL = Number(process.env.BENCH_SUBMISSIONS ?? 100_000);
+const WARMUP = Math.round(TOTAL / 10);
+const STEP = Math.round(TOTAL / 10);
+
+const dir = mkdtempSync(path.join(tmpdir(), "cw-memory-"));
+const pools = Object.fromEntries(
+  shippedSurveys.map((s) => [s.id, Array.from({ length: 100 }, (_, i) => generateAnswers(s.json, seededRng(i + 1)))]),
+);
+const server = await startServerProcess("server/node.ts", 18789, {
+  DATABASE_URL: `file:${path.join(dir, "memory.db")}`,
+  ADMIN_PASSWORD: "bench-password",
+  QR_RATE_LIMIT: "0",
+  QR_BLOCK_LIMIT: "0",
+});
+try {
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: server.url },
+    body: JSON.stringify({ username: "admin", password: "bench-password" }),
+  });
+  const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+  const makePoster = async (unitCode: string, surveyId: string) =>
+    (
+      await (
+        await fetch(`${server.url}/api/v1/posters`, {
+          method: "POST",
+          headers: { "content-type": "application/json", cookie, origin: server.url },
+          body: JSON.stringify({ unitCode, surveyId }),
+        })
+      ).json()
+    ).token as string;
+  const targets = [
+    { surveyId: "resident", token: await makePoster("500104001001", "resident") },
+    { surveyId: "shopkeeper", token: await makePoster("500104002001", "shopkeeper") },
+    { surveyId: "parent", token: await makePoster("500104S01", "parent") },
+  ];
+  const now = Date.now();
+  let sent = 0;
+  const body = () => {
+    const i = sent++;
+    const t = targets[i % 3]!;
+    return JSON.stringify({
+      id: crypto.randomUUID(),
+      surveyId: t.surveyId,
+      surveyVersion: 1,
+      channel: "qr",
+      token: t.token,
+      answers: pools[t.surveyId]![i % 100],
+      startedAt: new Date(now - 300_000).toISOString(),
+      // Spread over 90 days so rollups grow the way they do in a campaign.
+      completedAt: new Date(now - (i % 90) * 86_400_000).toISOString(),
+      deviceId: `mem-${i}`,
+    });
+  };
+  const samples: { submissions: number; rssMb: number }[] = [];
+  const send = async (n: number) => {
+    const r = await runLoad({ url: `${server.url}/api/v1/responses`, connections: 50, durationMs: 600_000, maxRequests: n, body });
+    if (r.errors || Object.keys(r.statuses).some((s) => s !== "201")) throw new Error(`answers ${JSON.stringify(r.statuses)}`);
+  };
+  await send(WARMUP);
+  samples.push({ submissions: WARMUP, rssMb: server.rssMb() });
+  while (sent < TOTAL) {
+    await send(Math.min(STEP, TOTAL - sent));
+    samples.push({ submissions: sent, rssMb: +server.rssMb().toFixed(1) });
+    console.log(`  ${sent} submissions: RSS ${samples.at(-1)!.rssMb} MB`);
+  }
+  const first = samples[0]!.rssMb;
+  const peak = Math.max(...samples.map((s) => s.rssMb));
+  const last = samples.at(-1)!.rssMb;
+  console.log(
+    JSON.stringify({
+      submissions: TOTAL,
+      rssAfterWarmupMb: +first.toFixed(1),
+      rssEndMb: +last.toFixed(1),
+      rssPeakMb: +peak.toFixed(1),
+      growthPercent: +(((last - first) / first) * 100).toFixed(1),
+      peakGrowthPercent: +(((peak - first) / first) * 100).toFixed(1),
+    }),
+  );
+} finally {
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
