@@ -24,6 +24,7 @@ import { userRoutes } from "./routes/users";
 import { visitRoutes } from "./routes/visits";
 import { createQrGuard } from "./services/qr-guard";
 import { createResponseWriter } from "./services/response-writer";
+import { isStorageUnavailableError, storageUnavailable } from "./services/storage-errors";
 import { createSurveyRegistry } from "./services/survey-registry";
 
 /** Bodies past this are refused with 413 before they are read (DESIGN.md §4). */
@@ -104,6 +105,13 @@ export function createApp(deps: AppDeps, options: { assets?: MiddlewareHandler; 
       const code = err.status === 400 ? "invalid_json" : "bad_request";
       const message = err.status === 400 ? "请求体不是有效的 JSON" : err.message;
       return c.json({ error: { code, message } }, err.status);
+    }
+    if (isStorageUnavailableError(err)) {
+      // Disk full, read-only or unreachable database: a write was refused, nothing half-done
+      // (every write is one statement or one transaction). Reads keep working meanwhile.
+      console.error("storage unavailable", err instanceof Error ? err.message : err);
+      const { code, message } = storageUnavailable();
+      return c.json({ error: { code, message } }, 503);
     }
     console.error("unhandled error", err);
     return c.json({ error: { code: "internal", message: "服务器内部错误" } }, 500);

@@ -6,6 +6,7 @@ import { clientAddress } from "../lib/request-origin";
 import { jsonBody } from "../middleware/json-body";
 import { verifyPosterToken } from "../services/posters";
 import { qualityFlags } from "../services/quality-flags";
+import { isStorageUnavailableError } from "../services/storage-errors";
 import { prepareResponse, resolveInterviewOrigin, type ResponseOrigin } from "../services/responses";
 
 export const responseRoutes = new Hono<AppEnv>().post("/", jsonBody(submitResponseSchema), async (c) => {
@@ -53,8 +54,9 @@ export const responseRoutes = new Hono<AppEnv>().post("/", jsonBody(submitRespon
   try {
     outcome = await writer.submit(row);
   } catch (error) {
-    console.error("response write failed", error);
-    throw new ApiError(503, "storage_unavailable", "暂时无法保存，请稍后重试，答案不会丢失");
+    // A full disk or read-only file is an expected state with one line of log, not a stack each time.
+    console.error("response write failed", isStorageUnavailableError(error) && error instanceof Error ? error.message : error);
+    throw new ApiError(503, "storage_unavailable", "暂时无法保存（写入已暂停），请稍后重试，答案不会丢失");
   }
   if (outcome.status === "conflict") {
     throw new ApiError(409, "id_conflict", "该编号已用于另一份不同内容的答卷");

@@ -2,6 +2,7 @@ import { and, eq, ne } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { sessions, users } from "../db/schema";
 import { randomToken, sha256Hex } from "../lib/crypto";
+import { isStorageUnavailableError } from "./storage-errors";
 import type { User } from "./users";
 
 export interface SessionPolicy {
@@ -44,13 +45,26 @@ export async function resolveSession(
   const nowMs = now.getTime();
   const idleLimit = Date.parse(row.session.lastSeenAt) + policy.idleHours * HOUR_MS;
   if (row.user.disabled || nowMs >= Date.parse(row.session.expiresAt) || nowMs >= idleLimit) {
-    await db.delete(sessions).where(eq(sessions.id, id));
+    await housekeeping(db.delete(sessions).where(eq(sessions.id, id)));
     return undefined;
   }
   if (nowMs - Date.parse(row.session.lastSeenAt) > TOUCH_INTERVAL_MS) {
-    await db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id));
+    await housekeeping(db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id)));
   }
   return row.user;
+}
+
+/**
+ * Session bookkeeping that a read must not depend on: when the disk is full or the database
+ * read-only, a dashboard keeps loading and the touch or clean-up is simply tried again later.
+ * An expired session is refused whether or not its row could be deleted.
+ */
+async function housekeeping(write: PromiseLike<unknown>): Promise<void> {
+  try {
+    await write;
+  } catch (error) {
+    if (!isStorageUnavailableError(error)) throw error;
+  }
 }
 
 export async function closeSession(db: Database, token: string): Promise<void> {

@@ -1,0 +1,29 @@
+import { ApiError } from "../errors";
+import { isTransientDbError } from "./transient-errors";
+
+/**
+ * Failures of the storage itself, not of the request: the disk is full (SQLITE_FULL), the file or
+ * its folder became read-only (SQLITE_READONLY*), the disk answers I/O errors (SQLITE_IOERR*),
+ * the file cannot be opened, or a libSQL server is unreachable. None is the client's fault, so the
+ * answer is 503 `storage_unavailable` (DESIGN.md §4: never a 5xx for anything a client can send,
+ * and a 503 tells a client to try again later) instead of a generic 500.
+ */
+const STORAGE_CODES = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|NOLFS|PROTOCOL)/;
+const STORAGE_MESSAGES =
+  /database or disk is full|attempt to write a readonly database|disk I\/O error|unable to open database|fetch failed|ECONNREFUSED|ECONNRESET/i;
+
+export function isStorageUnavailableError(error: unknown): boolean {
+  if (isTransientDbError(error)) return true;
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && STORAGE_CODES.test(code)) return true;
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === "string" && STORAGE_MESSAGES.test(message)) return true;
+  }
+  return false;
+}
+
+/** The one answer for writes the storage refuses; reads keep being served meanwhile. */
+export function storageUnavailable(): ApiError {
+  return new ApiError(503, "storage_unavailable", "数据库暂时无法写入（磁盘已满、只读或不可用），写入已暂停；已保存的数据不受影响，请稍后重试");
+}
