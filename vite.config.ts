@@ -7,7 +7,8 @@ import { VitePWA } from "vite-plugin-pwa";
 /**
  * One config for the web build (web/ -> dist/web) and the test projects:
  * `unit` runs API, service and survey tests on in-memory libSQL; `e2e` drives real Chromium
- * against a real server and so runs its files one at a time.
+ * against a real server and so runs its files one at a time; `reliability` kills, starves and
+ * floods real server processes (docs/reliability.md).
  */
 /** Contract test files that also run against the Worker (they use test/helpers/target.ts). */
 const EDGE_CONTRACT_FILES = ["responses", "auth", "posters", "bad-input", "survey-versions"];
@@ -90,7 +91,7 @@ export default defineConfig({
           name: "unit",
           root: ".",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/e2e/**", "test/edge/**", "node_modules/**"],
+          exclude: ["test/e2e/**", "test/edge/**", "test/reliability/**", "node_modules/**"],
           environment: "node",
           testTimeout: 30_000,
         },
@@ -105,6 +106,20 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        // Crash, storage faults, hostile input, flood, backup (issue 8; docs/reliability.md):
+        // real server processes and bounded loads, so one file at a time and long timeouts.
+        extends: true,
+        test: {
+          name: "reliability",
+          root: ".",
+          include: ["test/reliability/**/*.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
