@@ -1,0 +1,51 @@
+/**
+ * `npm run backup [path]`: a consistent snapshot of the embedded database in DATABASE_URL
+ * (default file:data/survey.db) while the server keeps writing. `VACUUM INTO` copies the database
+ * as of one read transaction (WAL mode lets it run beside the writer), so the copy holds every
+ * transaction committed before it started and none half-way. The copy is then opened and checked
+ * (`PRAGMA integrity_check`); the script prints its path and exits non-zero if anything failed.
+ *
+ *   npm run backup                         # backups/survey-2026-11-22T01-02-03Z.db
+ *   npm run backup -- /mnt/usb/survey.db
+ */
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { createClient } from "@libsql/client";
+import { loadConfig } from "../config";
+
+const config = loadConfig(process.env);
+if (!config.DATABASE_URL.startsWith("file:")) {
+  console.error(`backup: DATABASE_URL is ${config.DATABASE_URL}, not an embedded file; back up sqld/Turso as docs/operations.md says`);
+  process.exit(2);
+}
+const stamp = new Date().toISOString().replace(/\.\d+Z$/, "Z").replaceAll(":", "-");
+const target = resolve(process.argv[2] ?? `backups/survey-${stamp}.db`);
+if (existsSync(target)) {
+  console.error(`backup: ${target} exists already; choose a new path`);
+  process.exit(2);
+}
+mkdirSync(dirname(target), { recursive: true });
+
+const started = performance.now();
+const source = createClient({ url: config.DATABASE_URL });
+try {
+  // busy_timeout: the snapshot's read transaction may wait briefly for a checkpoint.
+  await source.execute("PRAGMA busy_timeout = 5000");
+  await source.execute({ sql: "VACUUM INTO ?", args: [target] });
+} finally {
+  source.close();
+}
+
+const copy = createClient({ url: `file:${target}` });
+try {
+  const check = await copy.execute("PRAGMA integrity_check");
+  const verdict = check.rows.map((r) => String(r[0])).join("; ");
+  const responses = Number((await copy.execute("select count(*) from responses")).rows[0]![0]);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`backup: ${target}`);
+  console.log(`  ${(statSync(target).size / 1024 / 1024).toFixed(1)} MiB, ${responses} responses, ${seconds} s`);
+  console.log(`  integrity_check: ${verdict}`);
+  if (verdict !== "ok") process.exit(1);
+} finally {
+  copy.close();
+}
