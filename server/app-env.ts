@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import type { Clock } from "./lib/clock";
+import type { PosterResolver } from "./services/poster-resolver";
 import type { QrGuard } from "./services/qr-guard";
 import type { ResponseWriter, ResponseWriterOptions } from "./services/response-writer";
 import type { SurveyRegistry } from "./services/survey-registry";
@@ -29,6 +30,8 @@ export interface AppServices {
   registry: SurveyRegistry;
   writer: ResponseWriter;
   qrGuard: QrGuard;
+  posters: PosterResolver;
+  sourceHasher: (address: string) => Promise<string>;
   remoteAddress: (c: Context) => string | undefined;
 }
 

@@ -22,7 +22,9 @@ import { UNIT_IMPORT_PATH, unitImportRoutes } from "./routes/unit-import";
 import { unitRoutes } from "./routes/units";
 import { userRoutes } from "./routes/users";
 import { visitRoutes } from "./routes/visits";
+import { createPosterResolver } from "./services/poster-resolver";
 import { createQrGuard } from "./services/qr-guard";
+import { createSourceHasher } from "./services/source-hasher";
 import { createResponseWriter } from "./services/response-writer";
 import { isStorageUnavailableError, storageUnavailable } from "./services/storage-errors";
 import { createSurveyRegistry } from "./services/survey-registry";
@@ -55,6 +57,8 @@ export function createApp(deps: AppDeps, options: { assets?: MiddlewareHandler; 
     registry: createSurveyRegistry(deps.db, clock),
     writer: createResponseWriter(deps.db, deps.writer),
     qrGuard: createQrGuard({ flagLimit: deps.config.QR_RATE_LIMIT, blockLimit: deps.config.QR_BLOCK_LIMIT }, clock),
+    posters: createPosterResolver(deps.db, deps.secret),
+    sourceHasher: createSourceHasher(deps.secret),
     remoteAddress: deps.remoteAddress ?? (() => undefined),
   };
 

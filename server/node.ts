@@ -53,7 +53,8 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   if (config.DATABASE_URL.startsWith("file:")) {
     mkdirSync(dirname(resolve(config.DATABASE_URL.slice("file:".length))), { recursive: true });
   }
-  const client = createClient({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN });
+  // timeout: SQLite's busy timeout (ms) on every pooled connection, for several processes on one file.
+  const client = createClient({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, timeout: 5000 });
   const db = createDatabase(client);
   await migrateDatabase(db, { embedded });
   const boot = await bootstrapDatabase(db, config, shippedSurveys, new Date());

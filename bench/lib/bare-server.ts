@@ -6,9 +6,9 @@ import { serve } from "@hono/node-server";
 import { createClient } from "@libsql/client";
 import { Hono } from "hono";
 
-const client = createClient({ url: process.env.DATABASE_URL ?? "file:/tmp/bare.db" });
+const client = createClient({ url: process.env.DATABASE_URL ?? "file:/tmp/bare.db", timeout: 5000 });
+// The same durability as ours: WAL, synchronous FULL (SQLite's default): every commit is on disk.
 await client.execute("PRAGMA journal_mode = WAL");
-await client.execute("PRAGMA synchronous = NORMAL");
 await client.execute("create table if not exists responses (id text primary key, body text not null, received_at text not null)");
 
 const app = new Hono()

@@ -6,14 +6,15 @@ import type { Database } from "./client";
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
 
 /**
- * Applies the committed migrations (Node and tests). SQLite pragmas that matter for an embedded
- * file (WAL for concurrent readers, a busy timeout for several processes) are set here too.
+ * Applies the committed migrations (Node and tests). WAL (concurrent readers while one writer
+ * commits) is a property of the file, so it is set here once. The busy timeout is per connection
+ * and is given to createClient (`timeout`), which applies it to every connection of its pool;
+ * `synchronous` stays at SQLite's FULL: each commit reaches the disk before its 2xx, and the
+ * batching writer pays that once per batch, not per response.
  */
 export async function migrateDatabase(db: Database, options: { embedded: boolean }): Promise<void> {
   if (options.embedded) {
     await db.$client.execute("PRAGMA journal_mode = WAL");
-    await db.$client.execute("PRAGMA busy_timeout = 5000");
-    await db.$client.execute("PRAGMA synchronous = NORMAL");
   }
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 }

@@ -1,6 +1,8 @@
 /**
- * WebCrypto helpers that run the same on Node and Workers.
+ * Crypto helpers that run the same on Node and Workers.
  */
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
 const encoder = new TextEncoder();
 
 export function toBase64Url(bytes: Uint8Array): string {
@@ -21,20 +23,25 @@ export function randomToken(bytes = 32): string {
   return toBase64Url(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
+/**
+ * SHA-256 as hex. Computed in JS (audited @noble/hashes) rather than crypto.subtle: for the
+ * small inputs hashed on every submission, WebCrypto's hop to a worker thread costs more than
+ * the hash. Still async so callers do not depend on how it is computed.
+ */
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", encoder.encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return bytesToHex(sha256(encoder.encode(text)));
 }
 
+/** Imported keys by secret: importKey costs as much as the signature, and there is one secret. */
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+
 export async function hmacSha256(secret: string, message: string): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey(
-    "raw",
-    encoder.encode(secret),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
-  return new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(message)));
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    hmacKeys.set(secret, key);
+  }
+  return new Uint8Array(await crypto.subtle.sign("HMAC", await key, encoder.encode(message)));
 }
 
 /** Compares without an early exit, so timing does not tell how much of a signature matched. */

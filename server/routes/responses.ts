@@ -4,22 +4,22 @@ import { submitResponseSchema } from "../contracts/responses";
 import { ApiError, forbidden, unauthorized } from "../errors";
 import { clientAddress } from "../lib/request-origin";
 import { jsonBody } from "../middleware/json-body";
-import { verifyPosterToken } from "../services/posters";
 import { qualityFlags } from "../services/quality-flags";
 import { isStorageUnavailableError } from "../services/storage-errors";
 import { prepareResponse, resolveInterviewOrigin, type ResponseOrigin } from "../services/responses";
 
 export const responseRoutes = new Hono<AppEnv>().post("/", jsonBody(submitResponseSchema), async (c) => {
   const body = c.req.valid("json");
-  const { db, registry, writer, qrGuard, secret, clock } = c.var.services;
+  const { db, registry, writer, qrGuard, posters, sourceHasher, clock } = c.var.services;
   const address = clientAddress(c);
   const flagReasons: string[] = [];
   let origin: ResponseOrigin;
 
   if (body.channel === "qr") {
     if (!body.token) throw new ApiError(422, "token_required", "扫码填写必须带有海报令牌 (token)");
-    const poster = await verifyPosterToken(db, secret, body.token);
-    if (!poster) throw new ApiError(422, "invalid_token", "二维码无效");
+    const resolved = await posters.resolve(body.token);
+    if (!resolved) throw new ApiError(422, "invalid_token", "二维码无效");
+    const { poster } = resolved;
     if (poster.surveyId !== body.surveyId) {
       throw new ApiError(422, "survey_mismatch", "问卷与二维码不符");
     }
@@ -29,7 +29,7 @@ export const responseRoutes = new Hono<AppEnv>().post("/", jsonBody(submitRespon
     const verdict = qrGuard.check(address);
     if (verdict === "block") throw new ApiError(429, "rate_limited", "提交过于频繁，请稍后再试");
     if (verdict === "flag") flagReasons.push("burst");
-    origin = { unitCode: poster.unitCode, posterId: poster.id, interviewer: null };
+    origin = { unitCode: poster.unitCode, unitKind: resolved.unitKind, posterId: poster.id, interviewer: null };
   } else {
     const user = c.var.user;
     if (!user) throw unauthorized();
@@ -37,7 +37,11 @@ export const responseRoutes = new Hono<AppEnv>().post("/", jsonBody(submitRespon
     origin = await resolveInterviewOrigin(db, user, body.unitCode);
   }
 
-  const row = await prepareResponse(db, registry, body, origin, { now: clock.now(), secret, address, flagReasons });
+  const row = await prepareResponse(db, registry, body, origin, {
+    now: clock.now(),
+    sourceHash: await sourceHasher(address),
+    flagReasons,
+  });
 
   // Quality flags on self-filled answers (issue 5): too fast, straight-lining. Interviews are
   // entered by trained staff on shared tablets and are not judged this way.

@@ -2,12 +2,12 @@ import type { SubmitResponse } from "../contracts/responses";
 import type { Database } from "../db/client";
 import { ApiError } from "../errors";
 import { canonicalJson } from "../lib/canonical-json";
-import { hmacSha256, sha256Hex, toBase64Url } from "../lib/crypto";
+import { sha256Hex } from "../lib/crypto";
 import { shanghaiDay } from "../lib/shanghai-day";
 import { AUDIENCE_UNIT_HINT, audienceFitsUnit } from "./audience";
 import type { NewResponse } from "./response-writer";
 import type { SurveyRegistry } from "./survey-registry";
-import { getUnit, isWithinScope, LEAF_KINDS } from "./units";
+import { getUnit, isWithinScope, LEAF_KINDS, type UnitKind } from "./units";
 import type { User } from "./users";
 
 /** How far ahead of the server a device clock may be before its completedAt is refused. */
@@ -16,6 +16,8 @@ const MAX_CLOCK_AHEAD_MS = 24 * 60 * 60 * 1000;
 /** Where a response belongs once its channel's credentials have been checked. */
 export interface ResponseOrigin {
   unitCode: string;
+  /** Checked against the survey's audience (parents answer for schools). */
+  unitKind: UnitKind;
   posterId: string | null;
   interviewer: string | null;
 }
@@ -33,7 +35,7 @@ export async function resolveInterviewOrigin(db: Database, user: User, unitCode:
   if (!(await isWithinScope(db, user.scope, unitCode))) {
     throw new ApiError(422, "unit_out_of_scope", `单位 ${unitCode} 不在您的负责范围内`);
   }
-  return { unitCode, posterId: null, interviewer: user.username };
+  return { unitCode, unitKind: unit.kind, posterId: null, interviewer: user.username };
 }
 
 /**
@@ -46,14 +48,13 @@ export async function prepareResponse(
   registry: SurveyRegistry,
   body: SubmitResponse,
   origin: ResponseOrigin,
-  context: { now: Date; secret: string; address: string; flagReasons: string[] },
+  context: { now: Date; sourceHash: string; flagReasons: string[] },
 ): Promise<NewResponse> {
   const survey = await registry.get(body.surveyId, body.surveyVersion);
   if (!survey) {
     throw new ApiError(422, "unknown_survey", `问卷 ${body.surveyId} 第 ${body.surveyVersion} 版不存在`);
   }
-  const unit = await getUnit(db, origin.unitCode);
-  if (!unit || !audienceFitsUnit(survey.audience, unit.kind)) {
+  if (!audienceFitsUnit(survey.audience, origin.unitKind)) {
     throw new ApiError(422, "audience_mismatch", AUDIENCE_UNIT_HINT[survey.audience] ?? "问卷与单位类型不匹配");
   }
   const started = Date.parse(body.startedAt);
@@ -94,7 +95,7 @@ export async function prepareResponse(
     deviceId: body.deviceId,
     interviewer: origin.interviewer,
     posterId: origin.posterId,
-    sourceHash: toBase64Url((await hmacSha256(context.secret, `addr:${context.address}`)).slice(0, 12)),
+    sourceHash: context.sourceHash,
     contentHash,
     flagReasons: context.flagReasons,
     metricQuestions: survey.metricQuestions,
