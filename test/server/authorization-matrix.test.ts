@@ -8,8 +8,15 @@ import { ADMIN_PASSWORD, createTestApp, type TestApp } from "../helpers/test-app
 import { DEMO, qrBody } from "../helpers/fixtures";
 
 type Role = "admin" | "office" | "interviewer";
-type Who = Role | "anonymous";
-const WHO: Who[] = ["anonymous", "interviewer", "office", "admin"];
+/**
+ * Callers without a valid session: no cookie, a forged cookie, and the cookie of a session that
+ * was signed out (issue 8: every non-public endpoint refuses all three with 401).
+ */
+type NoSession = "anonymous" | "forged" | "signed-out";
+type Who = Role | NoSession;
+const NO_SESSION: Who[] = ["anonymous", "forged", "signed-out"];
+const WHO: Who[] = [...NO_SESSION, "interviewer", "office", "admin"];
+const hasSession = (who: Who): who is Role => !NO_SESSION.includes(who);
 
 interface Case {
   path: string;
@@ -200,6 +207,11 @@ beforeAll(async () => {
     cookies[role] = await t.createUser(root, { username, password, role, scope: DEMO.dadukou });
   }
   cookies.anonymous = "";
+  cookies.forged = `cw_session=${"f".repeat(43)}`;
+  await t.createUser(root, { username: "signed-out", password: "signed-out-pass", role: "admin", scope: DEMO.dadukou });
+  const gone = await t.login("signed-out", "signed-out-pass");
+  expect((await t.request("/api/v1/auth/logout", { method: "POST", cookie: gone })).status).toBe(200);
+  cookies["signed-out"] = gone;
   await t.createUser(root, { username: "target-in", password: "target-pass-1", role: "interviewer", scope: DEMO.xinshancun });
   await t.createUser(root, { username: "target-out", password: "target-pass-1", role: "interviewer", scope: DEMO.qijiang });
   const pIn = await t.createPoster(root, DEMO.community, "resident");
@@ -228,7 +240,7 @@ async function call(spec: Spec, method: string, c: Case, who: Who): Promise<Resp
     headers,
     ...(c.raw !== undefined ? { body: c.raw } : c.json !== undefined ? { json: c.json } : {}),
   });
-  if (spec.endsSession && who !== "anonymous") cookies[who] = await t.login(...passwords[who]);
+  if (spec.endsSession && hasSession(who)) cookies[who] = await t.login(...passwords[who]);
   return res;
 }
 
@@ -246,19 +258,19 @@ describe("authorization matrix", () => {
     it(`${key}: ${spec.allowed === "public" ? "anyone" : spec.allowed === "signed-in" ? "any signed-in user" : spec.allowed.join(", ")}`, async () => {
       for (const who of WHO) {
         const allowed =
-          spec.allowed === "public" || (who !== "anonymous" && (spec.allowed === "signed-in" || spec.allowed.includes(who)));
+          spec.allowed === "public" || (hasSession(who) && (spec.allowed === "signed-in" || spec.allowed.includes(who)));
         const res = await call(spec, method, spec.inScope(fixtures), who);
         const label = `${key} as ${who} (in scope): ${res.status} ${await res.clone().text().then((s) => s.slice(0, 200))}`;
         if (allowed) {
           expect([401, 403], label).not.toContain(res.status);
           expect(res.status, label).toBeLessThan(500);
         } else {
-          expect(res.status, label).toBe(who === "anonymous" ? 401 : 403);
+          expect(res.status, label).toBe(hasSession(who) ? 403 : 401);
         }
         if (!spec.outOfScope) continue;
         const out = await call(spec, method, spec.outOfScope(fixtures), who);
         const outLabel = `${key} as ${who} (out of scope): ${out.status} ${await out.clone().text().then((s) => s.slice(0, 200))}`;
-        if (!allowed) expect(out.status, outLabel).toBe(who === "anonymous" ? 401 : 403);
+        if (!allowed) expect(out.status, outLabel).toBe(hasSession(who) ? 403 : 401);
         else expect(out.status, outLabel).toBe(spec.outOfScopeStatus ?? 403);
       }
     });
