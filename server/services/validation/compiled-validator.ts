@@ -21,12 +21,12 @@ export function compileValidator(json: Record<string, unknown>): AnswerValidator
   const text = (key: string, ...args: unknown[]) =>
     args.reduce<string>((s, a, i) => s.replace(`{${i}}`, String(a)), strings[key] ?? surveyLocalization.locales.en![key]);
 
-  const calculated = survey.calculatedValues.map((cv) => ({ name: cv.name, runner: new ExpressionRunner(cv.expression) }));
-  const conditionCache = new Map<string, ConditionRunner>();
+  const calculated = survey.calculatedValues.map((cv) => ({ name: cv.name, run: memoized(new ExpressionRunner(cv.expression)) }));
+  const conditionCache = new Map<string, Evaluate>();
   const condition = (expression: string) => {
-    let runner = conditionCache.get(expression);
-    if (!runner) conditionCache.set(expression, (runner = new ConditionRunner(expression)));
-    return runner;
+    let run = conditionCache.get(expression);
+    if (!run) conditionCache.set(expression, (run = memoized(new ConditionRunner(expression))));
+    return run;
   };
   const questions = survey.questions.map((q) => compileQuestion(q, condition, text, survey.maxTextLength));
   const byName = new Map(questions.map((q) => [q.name, q]));
@@ -34,7 +34,7 @@ export function compileValidator(json: Record<string, unknown>): AnswerValidator
 
   return (answers) => {
     const values: Record<string, unknown> = { ...answers };
-    for (const cv of calculated) values[cv.name] = cv.runner.runValues(values);
+    for (const cv of calculated) values[cv.name] = cv.run(values);
     const visible = new Map<CompiledQuestion, boolean>();
     const isVisible = (q: CompiledQuestion) => {
       let v = visible.get(q);
@@ -108,9 +108,33 @@ interface CompiledQuestion {
 
 type Text = (key: string, ...args: unknown[]) => string;
 
+type Evaluate = (values: Record<string, unknown>) => any;
+
+/** Distinct inputs an expression keeps results for; most answer sets share a handful. */
+const MEMO_LIMIT = 4096;
+
+/**
+ * An expression's result depends only on the variables it names, and the same few combinations
+ * come up again and again (age band, a yes/no), so results are kept by those values. Expressions
+ * with functions (today(), age()) or nested paths are run every time.
+ */
+function memoized(runner: ConditionRunner | ExpressionRunner): Evaluate {
+  const variables = runner.getVariables();
+  if (runner.hasFunction() || variables.some((v) => /[.[\]]/.test(v))) return (values) => runner.runValues(values);
+  const memo = new Map<string, unknown>();
+  return (values) => {
+    const key = JSON.stringify(variables.map((v) => values[v] ?? null));
+    if (memo.has(key)) return memo.get(key);
+    const result = runner.runValues(values);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, result);
+    return result;
+  };
+}
+
 function compileQuestion(
   q: JsonQuestion,
-  condition: (expression: string) => ConditionRunner,
+  condition: (expression: string) => Evaluate,
   text: Text,
   surveyMaxTextLength: number,
 ): CompiledQuestion {
@@ -128,8 +152,8 @@ function compileQuestion(
   return {
     name: q.name,
     acceptsComment: q.showOtherItem,
-    isVisible: (values) => q.visible && !q.containerHidden && chain.every((c) => c.runValues(values)),
-    isRequired: (values) => q.isRequired || (requiredIf !== null && requiredIf.runValues(values)),
+    isVisible: (values) => q.visible && !q.containerHidden && chain.every((c) => c(values) === true),
+    isRequired: (values) => q.isRequired || (requiredIf !== null && requiredIf(values) === true),
     shape(value) {
       switch (q.type) {
         case "radiogroup":
