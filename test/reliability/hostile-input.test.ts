@@ -130,6 +130,14 @@ const CONTENT_TYPES = [
   "text/csv", "application/vnd.api+json", "application/xml", "",
 ];
 
+function surveyJsEmpty(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
+  if (typeof v === "string") return v.trim() === "";
+  if (Array.isArray(v)) return v.every(surveyJsEmpty);
+  if (typeof v === "object") return Object.values(v as object).every(surveyJsEmpty);
+  return false;
+}
+
 interface Plan {
   key: string;
   raw: Raw;
@@ -210,7 +218,14 @@ function planArb(): fc.Arbitrary<Plan> {
       if (writes && g.bodyKind !== "none") {
         if (g.bodyKind === "malformed") body = g.malformed;
         else if (g.bodyKind === "deep") body = deep(g.depth, "{\"a\":", "}").replace(/}+$/, (m) => m) + "";
-        else if (g.bodyKind === "anything") body = JSON.stringify(g.anything);
+        else if (g.bodyKind === "anything") {
+          // An object could be a legitimate partial update ({} to PUT thresholds is a no-op 200):
+          // for routes that store, one sure fault keeps it hostile.
+          const v = g.anything;
+          const storing = !HARMLESS_WRITES.has(key) && key !== "POST /api/v1/auth/password";
+          if (storing && base && v && typeof v === "object" && !Array.isArray(v)) (v as Record<string, unknown>)[base.required] = { $ne: null };
+          body = JSON.stringify(v);
+        }
         else if (g.bodyKind === "valid-but" && (key === "POST /api/v1/responses" || key === "POST /api/v1/posters")) {
           // Well-formed and valid but for one hostile value that only the handler can refuse:
           // a forged token, an unknown answer key, a unit or survey that does not exist.
@@ -220,7 +235,9 @@ function planArb(): fc.Arbitrary<Plan> {
           if (key === "POST /api/v1/posters") obj[g.validBut === "surveyId" ? "surveyId" : "unitCode"] = text;
           else if (g.validBut === "token") obj.token = g.mutations.length > 1 ? `${token.split(".")[0]}.${text}` : text;
           else if (g.validBut === "answer-key") (obj.answers as Record<string, unknown>)[`q_${text}`] = value;
-          else if (g.validBut === "answer-value") (obj.answers as Record<string, unknown>).knows_campaign = value;
+          // An empty value ("", blanks, null, [], {}) is SurveyJS's "not answered", legitimately
+          // accepted for an optional or hidden question and not counted (metric-definitions.ts).
+          else if (g.validBut === "answer-value") (obj.answers as Record<string, unknown>).knows_campaign = surveyJsEmpty(value) ? `forged-${text}` : value;
           else if (g.validBut === "unitCode") obj.unitCode = text;
           else obj.surveyId = text;
           body = JSON.stringify(obj);
@@ -228,7 +245,7 @@ function planArb(): fc.Arbitrary<Plan> {
         else {
           const obj: Record<string, unknown> = base?.body() ?? {};
           for (const [field, value] of g.mutations) {
-            if (field === "answers" && typeof obj.answers === "object") (obj.answers as Record<string, unknown>)[`x_${String(value).slice(0, 20)}`] = value;
+            if (field === "answers" && obj.answers && typeof obj.answers === "object" && !Array.isArray(obj.answers)) (obj.answers as Record<string, unknown>)[`x_${String(value).slice(0, 20)}`] = value;
             else obj[field ?? "extra"] = value;
           }
           // A request that would otherwise be valid for a route that stores must be broken for sure:
@@ -343,7 +360,7 @@ describe("hostile input", () => {
           expect(typeof parsed.error?.message, label).toBe("string");
         }
         if (api && res.status < 300 && !["GET", "HEAD", "OPTIONS"].includes(plan.raw.method) && !HARMLESS_WRITES.has(plan.key)) {
-          twoXxWrites.push(label);
+          twoXxWrites.push(`${label} <- ${String(plan.raw.body ?? "").slice(0, 3000)}`);
         }
       }),
       { numRuns: RUNS, seed: Number(process.env.HOSTILE_SEED ?? Date.now() % 2 ** 31), verbose: 1, endOnFailure: true },
