@@ -31,7 +31,14 @@ import { openFile, rollupRows } from "./lib/server-process";
 const PASSWORD = "storage-admin-1";
 const cleanups: (() => void)[] = [];
 afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
+  // Each step on its own: a failed close must not leave the tmpfs mounted or the dir behind.
+  while (cleanups.length) {
+    try {
+      cleanups.pop()!();
+    } catch (error) {
+      console.warn("cleanup:", error instanceof Error ? error.message : error);
+    }
+  }
 });
 
 function tryMountTmpfs(dir: string, size: string): boolean {
