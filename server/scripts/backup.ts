@@ -27,10 +27,9 @@ if (existsSync(target)) {
 mkdirSync(dirname(target), { recursive: true });
 
 const started = performance.now();
-const source = createClient({ url: config.DATABASE_URL });
+// The busy timeout (on every pooled connection): the snapshot may wait briefly for a checkpoint.
+const source = createClient({ url: config.DATABASE_URL, timeout: 5000 });
 try {
-  // busy_timeout: the snapshot's read transaction may wait briefly for a checkpoint.
-  await source.execute("PRAGMA busy_timeout = 5000");
   await source.execute({ sql: "VACUUM INTO ?", args: [target] });
 } finally {
   source.close();
