@@ -5,12 +5,19 @@ import { readFileSync } from "node:fs";
 export interface ServerProcess {
   url: string;
   pid: number;
+  /** Sends a signal to the server process (the memory bench asks it for a GC this way). */
+  signal(name: NodeJS.Signals): void;
   rssMb(): number;
   stop(): Promise<void>;
 }
 
-export async function startServerProcess(script: string, port: number, env: Record<string, string>): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", script], {
+export async function startServerProcess(
+  script: string,
+  port: number,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", ...nodeArgs, script], {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -33,6 +40,7 @@ export async function startServerProcess(script: string, port: number, env: Reco
   return {
     url,
     pid: child.pid!,
+    signal: (name) => child.kill(name),
     rssMb() {
       const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
