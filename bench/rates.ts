@@ -5,12 +5,13 @@
  *
  *   npm run bench:rates                 # 100k and 1M responses
  *   BENCH_SIZES=100000 npm run bench:rates
+ *   BENCH_KEEP=/tmp/cw-rates npm run bench:rates   # keep the seeded files; later runs only measure
  *
  * Raw rows and rollups are written directly (not through HTTP) in large transactions; the
  * rollups by the same applyRollups the writer uses. Responses spread over 180 days, so month
  * rows cover six months.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createClient } from "@libsql/client";
@@ -142,16 +143,24 @@ async function timeIt(fn: () => Promise<unknown>, runs = RUNS) {
   return median(times);
 }
 
+/** BENCH_KEEP=dir keeps each seeded database there and reuses it on the next run (seeding 1M takes minutes). */
+const KEEP = process.env.BENCH_KEEP;
+
 for (const n of SIZES) {
-  const dir = mkdtempSync(path.join(tmpdir(), "cw-bench-"));
+  const dir = KEEP ? path.join(KEEP, String(n)) : mkdtempSync(path.join(tmpdir(), "cw-bench-"));
+  mkdirSync(dir, { recursive: true });
+  const reuse = KEEP !== undefined && existsSync(path.join(dir, "seeded"));
   const client = createClient({ url: `file:${path.join(dir, "bench.db")}` });
   const db = createDatabase(client);
   await migrateDatabase(db, { embedded: true });
   const config = loadConfig({ ADMIN_PASSWORD: "bench-password", SEED_DEMO: "0" });
-  await addUnits(db, hierarchy(), new Date()); // before bootstrap, so the admin's scope is this city
+  if (!reuse) await addUnits(db, hierarchy(), new Date()); // before bootstrap, so the admin's scope is this city
   const boot = await bootstrapDatabase(db, config, shippedSurveys, new Date());
   const t0 = performance.now();
-  await seed(db, n);
+  if (!reuse) {
+    await seed(db, n);
+    if (KEEP) writeFileSync(path.join(dir, "seeded"), String(n));
+  }
   const seedS = (performance.now() - t0) / 1000;
   const counts = (await client.execute("select count(*) n from rollups")).rows[0]!;
   const app = createApp({ db, config, secret: boot.secret });
@@ -180,5 +189,5 @@ for (const n of SIZES) {
     JSON.stringify({ responses: n, units: 2301, seedSeconds: +seedS.toFixed(1), rollupRows: Number(counts.n), districtMs: +districtMs.toFixed(1), cityMs: +cityMs.toFixed(1), rawDistrictMs: +rawDistrictMs.toFixed(0), rawCityMs: +rawCityMs.toFixed(0), districtSpeedup: +(rawDistrictMs / districtMs).toFixed(1), citySpeedup: +(rawCityMs / cityMs).toFixed(1) }),
   );
   client.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (!KEEP) rmSync(dir, { recursive: true, force: true });
 }
