@@ -1,7 +1,7 @@
 import { asc, gt } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { responses, rollups } from "../db/schema";
-import { applyRollups, type RollupInput } from "./rollups";
+import { applyRollups, rollupSourceColumns, toRollupInputs } from "./rollups";
 import type { SurveyRegistry } from "./survey-registry";
 
 /**
@@ -24,36 +24,13 @@ export async function rebuildRollups(
     let done = 0;
     for (;;) {
       const page = await tx
-        .select({
-          id: responses.id,
-          unitCode: responses.unitCode,
-          day: responses.day,
-          surveyId: responses.surveyId,
-          surveyVersion: responses.surveyVersion,
-          channel: responses.channel,
-          flagged: responses.flagged,
-          answers: responses.answers,
-        })
+        .select({ id: responses.id, ...rollupSourceColumns })
         .from(responses)
         .where(gt(responses.id, after))
         .orderBy(asc(responses.id))
         .limit(batchSize);
       if (page.length === 0) break;
-      const inputs: RollupInput[] = [];
-      for (const r of page) {
-        const survey = await registry.get(r.surveyId, r.surveyVersion);
-        if (!survey) throw new Error(`response ${r.id}: survey ${r.surveyId} v${r.surveyVersion} is not published`);
-        inputs.push({
-          unitCode: r.unitCode,
-          day: r.day,
-          surveyId: r.surveyId,
-          surveyVersion: r.surveyVersion,
-          channel: r.channel,
-          flagged: r.flagged,
-          answers: JSON.parse(r.answers) as Record<string, unknown>,
-          metricQuestions: survey.metricQuestions,
-        });
-      }
+      const inputs = await toRollupInputs(registry, page);
       await applyRollups(tx, inputs);
       done += page.length;
       after = page.at(-1)!.id;

@@ -1,6 +1,6 @@
 import { inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { rollups, unitClosure } from "../db/schema";
+import { responses, rollups, unitClosure } from "../db/schema";
 import { chunk } from "../lib/chunk";
 import type { MetricQuestion } from "./metric-definitions";
 import { addCounts, countsOfResponse, emptyCounts, parseCounts, serializeCounts, type RollupCounts } from "./rollup-counts";
@@ -18,6 +18,33 @@ export interface RollupInput {
 }
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** The columns of a stored response that its rollups depend on (select these, then toRollupInputs). */
+export const rollupSourceColumns = {
+  unitCode: responses.unitCode,
+  day: responses.day,
+  surveyId: responses.surveyId,
+  surveyVersion: responses.surveyVersion,
+  channel: responses.channel,
+  flagged: responses.flagged,
+  answers: responses.answers,
+};
+
+type RollupSourceRow = { [K in keyof typeof rollupSourceColumns]: (typeof rollupSourceColumns)[K]["_"]["data"] };
+
+/** Stored responses as rollup inputs, each counted by the metric rules of its own survey version. */
+export async function toRollupInputs(
+  registry: { get(id: string, version: number): Promise<{ metricQuestions: MetricQuestion[] } | undefined> },
+  rows: readonly RollupSourceRow[],
+): Promise<RollupInput[]> {
+  const out: RollupInput[] = [];
+  for (const r of rows) {
+    const survey = await registry.get(r.surveyId, r.surveyVersion);
+    if (!survey) throw new Error(`survey ${r.surveyId} v${r.surveyVersion} of a stored response is not published`);
+    out.push({ ...r, answers: JSON.parse(r.answers) as Record<string, unknown>, metricQuestions: survey.metricQuestions });
+  }
+  return out;
+}
 
 /** A rollup row's period: one Shanghai day, or one month. */
 export const dayPeriod = (day: string) => `D:${day}`;

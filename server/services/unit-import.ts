@@ -3,7 +3,7 @@ import type { Database } from "../db/client";
 import { responses, unitClosure, units } from "../db/schema";
 import { chunk } from "../lib/chunk";
 import { auditInsert } from "./audit";
-import { applyRollups, type RollupInput } from "./rollups";
+import { applyRollups, rollupSourceColumns, toRollupInputs, type RollupInput } from "./rollups";
 import type { SurveyRegistry } from "./survey-registry";
 import type { ImportRow } from "./unit-import-file";
 import type { Unit, UnitKind } from "./units";
@@ -312,23 +312,8 @@ export async function applyImport(db: Database, registry: SurveyRegistry, plan: 
 async function rollupInputsUnder(tx: Tx, registry: SurveyRegistry, unitCodes: string[]): Promise<RollupInput[]> {
   const out: RollupInput[] = [];
   for (const part of chunk(unitCodes, 500)) {
-    const rows = await tx
-      .select({
-        unitCode: responses.unitCode,
-        day: responses.day,
-        surveyId: responses.surveyId,
-        surveyVersion: responses.surveyVersion,
-        channel: responses.channel,
-        flagged: responses.flagged,
-        answers: responses.answers,
-      })
-      .from(responses)
-      .where(inArray(responses.unitCode, part));
-    for (const r of rows) {
-      const survey = await registry.get(r.surveyId, r.surveyVersion);
-      if (!survey) throw new Error(`survey ${r.surveyId} v${r.surveyVersion} of a stored response is missing`);
-      out.push({ ...r, answers: JSON.parse(r.answers) as Record<string, unknown>, metricQuestions: survey.metricQuestions });
-    }
+    const rows = await tx.select(rollupSourceColumns).from(responses).where(inArray(responses.unitCode, part));
+    out.push(...(await toRollupInputs(registry, rows)));
   }
   return out;
 }
