@@ -17,7 +17,7 @@ import { createSurveyRegistry } from "../../server/services/survey-registry";
 import { REPO_ROOT, requireEdge, startSqld, startWorker, type Sqld, type WorkerDev } from "../helpers/edge";
 import { DEMO, qrBody, validAnswers } from "../helpers/fixtures";
 import { freePort, startGroup, waitUntil, type Started } from "../helpers/processes";
-import { httpHelpers } from "../helpers/target";
+import { httpHelpers } from "../helpers/http-helpers";
 
 const UNIQUE = 480;
 const SAME_DEVICE_PAIRS = 30;

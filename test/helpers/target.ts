@@ -11,11 +11,12 @@ import { loadConfig, type Config } from "../../server/config";
 import { createDatabase, type Database } from "../../server/db/client";
 import type { Clock } from "../../server/lib/clock";
 import { bootstrapDatabase, type BootstrapResult } from "../../server/services/bootstrap";
+import { httpHelpers, type RequestInitPlus } from "./http-helpers";
 import { createTestApp } from "./test-app";
 
 export const remoteTarget = process.env.CONTRACT_TARGET === "worker";
 
-export type RequestInitPlus = RequestInit & { json?: unknown; cookie?: string; ip?: string };
+export type { RequestInitPlus } from "./http-helpers";
 
 export interface Target {
   kind: "in-process" | "worker";
@@ -91,26 +92,6 @@ async function createWorkerTarget(info: WorkerTargetInfo): Promise<Target> {
     return fetch(`${info.url}${path}`, { ...rest, headers, body, redirect: "manual" });
   }
   return { kind: "worker", origin: info.url, request, client, db, config, boot, close: () => client.close(), ...httpHelpers(request, info.vars.ADMIN_PASSWORD!) };
-}
-
-/** Login, user and poster shortcuts over any request function. */
-export function httpHelpers(request: Target["request"], adminPassword: string) {
-  async function login(username = "admin", password = adminPassword): Promise<string> {
-    const res = await request("/api/v1/auth/login", { method: "POST", json: { username, password } });
-    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
-    return (res.headers.get("set-cookie") ?? "").split(";")[0]!;
-  }
-  async function createUser(adminCookie: string, user: Parameters<Target["createUser"]>[1]): Promise<string> {
-    const res = await request("/api/v1/users", { method: "POST", json: user, cookie: adminCookie });
-    if (res.status !== 201) throw new Error(`create user failed: ${res.status} ${await res.text()}`);
-    return login(user.username, user.password);
-  }
-  async function createPoster(cookie: string, unitCode: string, surveyId: string) {
-    const res = await request("/api/v1/posters", { method: "POST", json: { unitCode, surveyId }, cookie });
-    if (res.status !== 201) throw new Error(`create poster failed: ${res.status} ${await res.text()}`);
-    return (await res.json()) as { id: string; token: string; url: string };
-  }
-  return { login, createUser, createPoster };
 }
 
 /** Empties every table but the migration log, so the next bootstrap starts from scratch. */

@@ -6,6 +6,7 @@ import { createDatabase } from "../../server/db/client";
 import { migrateDatabase } from "../../server/db/migrate";
 import type { Clock } from "../../server/lib/clock";
 import { bootstrapDatabase } from "../../server/services/bootstrap";
+import { httpHelpers, type RequestInitPlus } from "./http-helpers";
 
 export const ADMIN_PASSWORD = "admin-password-1";
 
@@ -36,7 +37,7 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
   const boot = await bootstrapDatabase(db, config, shippedSurveys, now);
   const app = createApp({ db, config, secret: boot.secret, clock: options.clock, remoteAddress: () => "127.0.0.1" });
 
-  async function request(path: string, init: RequestInit & { json?: unknown; cookie?: string; ip?: string } = {}) {
+  async function request(path: string, init: RequestInitPlus = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (init.json !== undefined) headers.set("content-type", "application/json");
     if (init.cookie) headers.set("cookie", init.cookie);
@@ -48,28 +49,7 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
     return app.request(path, { ...init, headers, body });
   }
 
-  /** Logs in and returns the Cookie header value to send with later requests. */
-  async function login(username = "admin", password = ADMIN_PASSWORD): Promise<string> {
-    const res = await request("/api/v1/auth/login", { method: "POST", json: { username, password } });
-    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
-    const setCookie = res.headers.get("set-cookie") ?? "";
-    return setCookie.split(";")[0]!;
-  }
-
-  async function createUser(
-    adminCookie: string,
-    user: { username: string; password: string; role: "admin" | "office" | "interviewer"; scope: string },
-  ): Promise<string> {
-    const res = await request("/api/v1/users", { method: "POST", json: user, cookie: adminCookie });
-    if (res.status !== 201) throw new Error(`create user failed: ${res.status} ${await res.text()}`);
-    return login(user.username, user.password);
-  }
-
-  async function createPoster(cookie: string, unitCode: string, surveyId: string) {
-    const res = await request("/api/v1/posters", { method: "POST", json: { unitCode, surveyId }, cookie });
-    if (res.status !== 201) throw new Error(`create poster failed: ${res.status} ${await res.text()}`);
-    return (await res.json()) as { id: string; token: string; url: string };
-  }
+  const { login, createUser, createPoster } = httpHelpers(request, ADMIN_PASSWORD);
 
   return { app, db, client, config, boot, request, login, createUser, createPoster, close: () => client.close() };
 }

@@ -16,7 +16,7 @@ import { migrateDatabase } from "../../server/db/migrate";
 import { bootstrapDatabase } from "../../server/services/bootstrap";
 import { isTransientDbError } from "../../server/services/transient-errors";
 import { DEMO, qrBody } from "../helpers/fixtures";
-import { httpHelpers } from "../helpers/target";
+import { httpHelpers } from "../helpers/http-helpers";
 
 const dir = mkdtempSync(join(tmpdir(), "cw-race-"));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
