@@ -276,6 +276,7 @@ describe.skipIf(!canRun)("interview app in Chromium (tablet, offline)", () => {
       expect(await counts("zhao")).toEqual({ responses: 0, visits: 1 });
 
       await page.getByRole("button", { name: "退出" }).click();
+      await page.locator('input[name="username"]').waitFor();
       await login(page, "li");
       await expect.poll(() => pending(page), { timeout: 20_000 }).toBe(0);
       await expect.poll(() => page.getByTestId("synced-count").textContent()).toBe("已同步 2");

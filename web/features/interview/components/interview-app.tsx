@@ -67,8 +67,9 @@ export function InterviewApp() {
       db={db}
       user={user}
       onLogout={async () => {
-        await db.deleteMeta(SESSION_KEY);
+        // Signed-out first: if the page is left before the rest finishes, boot() still ends the session.
         await db.setMeta(SIGNED_OUT_KEY, true);
+        await db.deleteMeta(SESSION_KEY);
         await logout().then(
           () => db.deleteMeta(SIGNED_OUT_KEY),
           () => {
