@@ -1,10 +1,10 @@
 import { Hono, type MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import type { AppDeps, AppEnv, AppServices } from "./app-env";
 import { ApiError } from "./errors";
 import { systemClock } from "./lib/clock";
+import { limitBody } from "./middleware/body-limit";
 import { csrfGuard, securityHeaders } from "./middleware/security";
 import { loadSession } from "./middleware/session";
 import { adminRoutes } from "./routes/admin";
@@ -32,12 +32,7 @@ import { createSurveyRegistry } from "./services/survey-registry";
 /** Bodies past this are refused with 413 before they are read (DESIGN.md §4). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-const defaultBodyLimit = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: () => {
-    throw new ApiError(413, "payload_too_large", `请求体超过 ${MAX_BODY_BYTES / 1024} KiB`);
-  },
-});
+const defaultBodyLimit = limitBody(MAX_BODY_BYTES);
 
 /**
  * Builds the whole HTTP app from its dependencies; the runtime entries (node.ts, worker.ts) only

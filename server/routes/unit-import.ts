@@ -1,7 +1,7 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../app-env";
 import { ApiError } from "../errors";
+import { limitBody } from "../middleware/body-limit";
 import { currentUser, requireRole } from "../middleware/require-role";
 import { ImportFileError, readImportFile } from "../services/unit-import-file";
 import { applyImport, planImport, type ImportPlan } from "../services/unit-import";
@@ -13,12 +13,7 @@ export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 /** How many adds and changes a preview lists (the counts are always complete). */
 const PREVIEW_ROWS = 500;
 
-const importLimit = bodyLimit({
-  maxSize: MAX_IMPORT_BYTES,
-  onError: () => {
-    throw new ApiError(413, "payload_too_large", `导入文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`);
-  },
-});
+const importLimit = limitBody(MAX_IMPORT_BYTES);
 
 function summary(plan: ImportPlan) {
   return {
