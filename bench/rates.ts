@@ -23,6 +23,7 @@ import { migrateDatabase } from "../server/db/migrate";
 import { responses } from "../server/db/schema";
 import { chunk } from "../server/lib/chunk";
 import { bootstrapDatabase } from "../server/services/bootstrap";
+import { drizzleExecutor } from "../server/db/sql-executor";
 import { applyRollups, type RollupInput } from "../server/services/rollups";
 import { addUnits, type NewUnit } from "../server/services/units";
 
@@ -101,7 +102,7 @@ async function seed(db: Database, n: number) {
     }
     await db.transaction(async (tx) => {
       for (const part of chunk(rows, 100)) await tx.insert(responses).values(part);
-      await applyRollups(tx, inputs);
+      await applyRollups(drizzleExecutor(tx), inputs);
     });
     done += size;
     if (done % 200_000 === 0) console.log(`    ${done} responses`);

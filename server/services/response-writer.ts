@@ -1,5 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import type { InValue } from "@libsql/client";
 import type { Database } from "../db/client";
+import { libsqlExecutor, placeholders, type SqlExecutor } from "../db/sql-executor";
 import { responses } from "../db/schema";
 import { chunk } from "../lib/chunk";
 import type { MetricQuestion } from "./metric-definitions";
@@ -106,100 +107,128 @@ export function createResponseWriter(db: Database, options: ResponseWriterOption
   };
 }
 
+/** The response columns the writer sets; the review columns start empty. */
+const INSERT_COLUMNS = [
+  "id", "survey_id", "survey_version", "unit_code", "channel", "answers", "started_at", "completed_at", "day",
+  "received_at", "device_id", "interviewer", "poster_id", "source_hash", "content_hash", "flagged", "flag_reason",
+] as const;
+const ROW_PLACEHOLDERS = `(${placeholders(INSERT_COLUMNS.length)})`;
+/** Rows per insert statement: 100 x 17 arguments stay far below SQLite's bound-parameter limit. */
+const INSERT_ROWS = 100;
+
+type FreshResponse = NewResponse & { flagged: boolean; flagReason: string | null; index: number };
+
+const insertArgs = (r: FreshResponse): InValue[] => [
+  r.id, r.surveyId, r.surveyVersion, r.unitCode, r.channel, r.answers, r.startedAt, r.completedAt, r.day,
+  r.receivedAt, r.deviceId, r.interviewer ?? null, r.posterId ?? null, r.sourceHash ?? null, r.contentHash, r.flagged ? 1 : 0, r.flagReason,
+];
+
 /**
- * One transaction for a batch: the database, not memory, decides duplicates, so it holds across
- * processes and isolates. libSQL write transactions (BEGIN IMMEDIATE, also on sqld and Turso) run
- * one at a time, so the lookup below already sees every committed response; the insert still
- * skips ids that exist and only rows it really inserted reach the rollups, so a writer racing on
- * the same id can never count a response twice, whatever the isolation.
+ * One transaction for a batch, on the libSQL transaction itself: the ingest path's statements are
+ * few and fixed, and drizzle's builder cost more CPU than SQLite did (docs/benchmarks.md).
  */
 async function commitBatch(db: Database, batch: NewResponse[]): Promise<WriteOutcome[]> {
-  return db.transaction(async (tx) => {
-    const known = await storedHashes(tx, batch.map((r) => r.id));
-    const seenDevices = await priorDeviceKeys(tx, batch);
-    const outcomes: WriteOutcome[] = [];
-    const fresh: (NewResponse & { flagged: boolean; index: number })[] = [];
-    for (const r of batch) {
-      const existing = known.get(r.id);
-      if (existing !== undefined) {
-        outcomes.push({ status: existing === r.contentHash ? "duplicate" : "conflict", flagged: false });
-        continue;
-      }
-      const reasons = [...r.flagReasons];
-      if (r.channel === "qr") {
-        const key = deviceKey(r);
-        if (seenDevices.has(key)) reasons.push("same_device");
-        seenDevices.add(key);
-      }
-      const flagged = reasons.length > 0;
-      known.set(r.id, r.contentHash);
-      fresh.push({ ...r, flagged, flagReason: flagged ? reasons.join(",") : null, index: outcomes.length });
-      outcomes.push({ status: "accepted", flagged });
-    }
-
-    const inserted = new Set<string>();
-    for (const part of chunk(fresh, 100)) {
-      const rows = await tx
-        .insert(responses)
-        .values(part.map(({ flagReasons: _f, metricQuestions: _m, answerValues: _a, index: _i, ...row }) => row))
-        .onConflictDoNothing({ target: responses.id })
-        .returning({ id: responses.id });
-      for (const row of rows) inserted.add(row.id);
-    }
-    const raced = fresh.filter((r) => !inserted.has(r.id));
-    if (raced.length > 0) {
-      const winners = await storedHashes(tx, raced.map((r) => r.id));
-      for (const r of raced) {
-        outcomes[r.index] = { status: winners.get(r.id) === r.contentHash ? "duplicate" : "conflict", flagged: false };
-      }
-    }
-    await applyRollups(
-      tx,
-      fresh
-        .filter((r) => inserted.has(r.id))
-        .map((r) => ({
-          unitCode: r.unitCode,
-          day: r.day,
-          surveyId: r.surveyId,
-          surveyVersion: r.surveyVersion,
-          channel: r.channel,
-          flagged: r.flagged,
-          answers: r.answerValues,
-          metricQuestions: r.metricQuestions,
-        })),
-    );
+  const tx = await db.$client.transaction("write");
+  try {
+    const outcomes = await writeBatch(libsqlExecutor(tx), batch);
+    await tx.commit();
     return outcomes;
-  });
+  } finally {
+    tx.close();
+  }
 }
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/**
+ * The database, not memory, decides duplicates, so it holds across processes and isolates.
+ * libSQL write transactions (BEGIN IMMEDIATE, also on sqld and Turso) run one at a time; the
+ * insert skips ids that are already stored and only rows it really inserted reach the rollups, so
+ * a writer racing on the same id can never count a response twice. A stored id is told apart as a
+ * duplicate or a conflict by its content hash, read only for the (rare) ids the insert skipped.
+ */
+async function writeBatch(exec: SqlExecutor, batch: NewResponse[]): Promise<WriteOutcome[]> {
+  const seenDevices = await priorDeviceKeys(exec, batch);
+  const outcomes: WriteOutcome[] = [];
+  const fresh: FreshResponse[] = [];
+  const inBatch = new Map<string, string>();
+  for (const r of batch) {
+    const earlier = inBatch.get(r.id);
+    if (earlier !== undefined) {
+      // The same id twice in one batch (a client retry that overtook its first send).
+      outcomes.push({ status: earlier === r.contentHash ? "duplicate" : "conflict", flagged: false });
+      continue;
+    }
+    inBatch.set(r.id, r.contentHash);
+    const reasons = [...r.flagReasons];
+    if (r.channel === "qr") {
+      const key = deviceKey(r);
+      if (seenDevices.has(key)) reasons.push("same_device");
+      seenDevices.add(key);
+    }
+    const flagged = reasons.length > 0;
+    fresh.push({ ...r, flagged, flagReason: flagged ? reasons.join(",") : null, index: outcomes.length });
+    outcomes.push({ status: "accepted", flagged });
+  }
 
-async function storedHashes(tx: Tx, ids: string[]): Promise<Map<string, string>> {
+  const inserted = new Set<string>();
+  for (const part of chunk(fresh, INSERT_ROWS)) {
+    const rows = await exec.rows<{ id: string }>(
+      `insert into responses (${INSERT_COLUMNS.join(", ")}) values ${part.map(() => ROW_PLACEHOLDERS).join(", ")}
+       on conflict (id) do nothing returning id`,
+      part.flatMap(insertArgs),
+    );
+    for (const row of rows) inserted.add(row.id);
+  }
+  const stored = fresh.filter((r) => !inserted.has(r.id));
+  if (stored.length > 0) {
+    const hashes = await storedHashes(exec, stored.map((r) => r.id));
+    for (const r of stored) {
+      outcomes[r.index] = { status: hashes.get(r.id) === r.contentHash ? "duplicate" : "conflict", flagged: false };
+    }
+  }
+  await applyRollups(
+    exec,
+    fresh
+      .filter((r) => inserted.has(r.id))
+      .map((r) => ({
+        unitCode: r.unitCode,
+        day: r.day,
+        surveyId: r.surveyId,
+        surveyVersion: r.surveyVersion,
+        channel: r.channel,
+        flagged: r.flagged,
+        answers: r.answerValues,
+        metricQuestions: r.metricQuestions,
+      })),
+  );
+  return outcomes;
+}
+
+async function storedHashes(exec: SqlExecutor, ids: string[]): Promise<Map<string, string>> {
   const known = new Map<string, string>();
   for (const part of chunk([...new Set(ids)], 500)) {
-    const rows = await tx
-      .select({ id: responses.id, contentHash: responses.contentHash })
-      .from(responses)
-      .where(inArray(responses.id, part));
-    for (const row of rows) known.set(row.id, row.contentHash);
+    const rows = await exec.rows<{ id: string; content_hash: string }>(
+      `select id, content_hash from responses where id in (${placeholders(part.length)})`,
+      part,
+    );
+    for (const row of rows) known.set(row.id, row.content_hash);
   }
   return known;
 }
 
-function deviceKey(r: Pick<NewResponse, "deviceId" | "surveyId" | "unitCode">): string {
+function deviceKey(r: { deviceId: string; surveyId: string; unitCode: string }): string {
   return `${r.deviceId}|${r.surveyId}|${r.unitCode}`;
 }
 
 /** Devices of this batch that already answered the same survey for the same unit by QR. */
-async function priorDeviceKeys(tx: Tx, batch: NewResponse[]): Promise<Set<string>> {
+async function priorDeviceKeys(exec: SqlExecutor, batch: NewResponse[]): Promise<Set<string>> {
   const devices = [...new Set(batch.filter((r) => r.channel === "qr").map((r) => r.deviceId))];
   const keys = new Set<string>();
   for (const part of chunk(devices, 500)) {
-    const rows = await tx
-      .select({ deviceId: responses.deviceId, surveyId: responses.surveyId, unitCode: responses.unitCode })
-      .from(responses)
-      .where(and(inArray(responses.deviceId, part), eq(responses.channel, "qr")));
-    for (const row of rows) keys.add(deviceKey(row));
+    const rows = await exec.rows<{ device_id: string; survey_id: string; unit_code: string }>(
+      `select device_id, survey_id, unit_code from responses where device_id in (${placeholders(part.length)}) and channel = 'qr'`,
+      part,
+    );
+    for (const row of rows) keys.add(deviceKey({ deviceId: row.device_id, surveyId: row.survey_id, unitCode: row.unit_code }));
   }
   return keys;
 }

@@ -3,6 +3,7 @@ import type { Database } from "../db/client";
 import { responses, unitClosure, units } from "../db/schema";
 import { ApiError, notFound } from "../errors";
 import { auditInsert } from "./audit";
+import { drizzleExecutor } from "../db/sql-executor";
 import { applyRollups } from "./rollups";
 import type { SurveyRegistry } from "./survey-registry";
 
@@ -95,8 +96,8 @@ export async function reviewResponse(
         answers: JSON.parse(row.answers) as Record<string, unknown>,
         metricQuestions: survey.metricQuestions,
       };
-      await applyRollups(tx, [{ ...base, flagged: row.flagged }], -1);
-      await applyRollups(tx, [{ ...base, flagged }], 1);
+      await applyRollups(drizzleExecutor(tx), [{ ...base, flagged: row.flagged }], -1);
+      await applyRollups(drizzleExecutor(tx), [{ ...base, flagged }], 1);
     }
     const review = { reviewDecision: input.decision, reviewReason: input.reason, reviewedBy: input.actor, reviewedAt: now.toISOString() };
     const [updated] = await tx.update(responses).set({ flagged, ...review }).where(eq(responses.id, id)).returning();

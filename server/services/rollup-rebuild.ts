@@ -1,6 +1,7 @@
 import { asc, gt } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { responses, rollups } from "../db/schema";
+import { drizzleExecutor } from "../db/sql-executor";
 import { applyRollups, rollupSourceColumns, toRollupInputs } from "./rollups";
 import type { SurveyRegistry } from "./survey-registry";
 
@@ -31,7 +32,7 @@ export async function rebuildRollups(
         .limit(batchSize);
       if (page.length === 0) break;
       const inputs = await toRollupInputs(registry, page);
-      await applyRollups(tx, inputs);
+      await applyRollups(drizzleExecutor(tx), inputs);
       done += page.length;
       after = page.at(-1)!.id;
       options.onProgress?.(done);

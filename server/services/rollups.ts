@@ -1,6 +1,6 @@
-import { inArray, sql } from "drizzle-orm";
-import type { Database } from "../db/client";
-import { responses, rollups, unitClosure } from "../db/schema";
+import type { InValue } from "@libsql/client";
+import { placeholders, type SqlExecutor } from "../db/sql-executor";
+import { responses } from "../db/schema";
 import { chunk } from "../lib/chunk";
 import type { MetricQuestion } from "./metric-definitions";
 import { addCounts, countsOfResponse, emptyCounts, parseCounts, serializeCounts, type RollupCounts } from "./rollup-counts";
@@ -16,8 +16,6 @@ export interface RollupInput {
   answers: Record<string, unknown>;
   metricQuestions: readonly MetricQuestion[];
 }
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** The columns of a stored response that its rollups depend on (select these, then toRollupInputs). */
 export const rollupSourceColumns = {
@@ -64,6 +62,17 @@ interface PendingRow {
   counts: RollupCounts;
 }
 
+/** Responses of one leaf, day, survey, channel and side, summed before they go up the tree. */
+interface LeafGroup {
+  unitCode: string;
+  day: string;
+  surveyId: string;
+  channel: string;
+  flagged: number;
+  responses: number;
+  counts: RollupCounts;
+}
+
 /**
  * Adds (sign = 1) or removes (sign = -1, when a review moves a response between the flagged and
  * the counted side) responses to the rollups (DESIGN.md §2), in the caller's transaction.
@@ -71,70 +80,79 @@ interface PendingRow {
  * Every response is counted at its leaf and at each ancestor (unit_closure), for its day and its
  * month. A dashboard read then touches the unit's and its children's own rows for the months in
  * range (plus days at the range's ragged ends): its cost grows with units and periods, never with
- * responses. The rows of a batch are merged in memory, read once, and written back once; the
- * transaction holds the write lock, so the read-modify-write cannot race another writer.
+ * responses. A batch is summed per leaf first (a write batch mostly comes from a few posters), the
+ * rows it touches are read once and written back once; the transaction holds the write lock, so
+ * the read-modify-write cannot race another writer.
  */
-export async function applyRollups(tx: Tx | Database, inputs: readonly RollupInput[], sign: 1 | -1 = 1): Promise<void> {
+export async function applyRollups(exec: SqlExecutor, inputs: readonly RollupInput[], sign: 1 | -1 = 1): Promise<void> {
   if (inputs.length === 0) return;
-  const ancestors = await ancestorsOf(tx, [...new Set(inputs.map((r) => r.unitCode))]);
-
-  const pending = new Map<string, PendingRow>();
+  const groups = new Map<string, LeafGroup>();
   for (const r of inputs) {
-    const delta = countsOfResponse(r.metricQuestions, r.answers);
     const flagged = r.flagged ? 1 : 0;
-    for (const unitCode of ancestors.get(r.unitCode) ?? [r.unitCode]) {
-      for (const period of [dayPeriod(r.day), monthPeriod(r.day)]) {
-        const key = rollupKey(unitCode, period, r.surveyId, r.channel, flagged);
+    const key = `${r.unitCode}|${r.day}|${r.surveyId}|${r.channel}|${flagged}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { unitCode: r.unitCode, day: r.day, surveyId: r.surveyId, channel: r.channel, flagged, responses: 0, counts: emptyCounts() };
+      groups.set(key, group);
+    }
+    group.responses += 1;
+    addCounts(group.counts, countsOfResponse(r.metricQuestions, r.answers));
+  }
+
+  const ancestors = await ancestorsOf(exec, [...new Set(inputs.map((r) => r.unitCode))]);
+  const pending = new Map<string, PendingRow>();
+  for (const g of groups.values()) {
+    for (const unitCode of ancestors.get(g.unitCode) ?? [g.unitCode]) {
+      for (const period of [dayPeriod(g.day), monthPeriod(g.day)]) {
+        const key = rollupKey(unitCode, period, g.surveyId, g.channel, g.flagged);
         let row = pending.get(key);
         if (!row) {
-          row = { unitCode, period, surveyId: r.surveyId, channel: r.channel, flagged, responses: 0, counts: emptyCounts() };
+          row = { unitCode, period, surveyId: g.surveyId, channel: g.channel, flagged: g.flagged, responses: 0, counts: emptyCounts() };
           pending.set(key, row);
         }
-        row.responses += sign;
-        addCounts(row.counts, delta, sign);
+        row.responses += sign * g.responses;
+        addCounts(row.counts, g.counts, sign);
       }
     }
   }
 
   for (const keys of chunk([...pending.keys()], 500)) {
-    const stored = await tx
-      .select({ key: rollups.key, responses: rollups.responses, counts: rollups.counts })
-      .from(rollups)
-      .where(inArray(rollups.key, keys));
+    const stored = await exec.rows<{ key: string; responses: number; counts: string }>(
+      `select key, responses, counts from rollups where key in (${placeholders(keys.length)})`,
+      keys,
+    );
     for (const s of stored) {
       const row = pending.get(s.key)!;
-      row.responses += s.responses;
+      row.responses += Number(s.responses);
       addCounts(row.counts, parseCounts(s.counts));
     }
   }
 
-  const upserts: (typeof rollups.$inferInsert)[] = [];
+  const upserts: InValue[][] = [];
   const emptied: string[] = [];
   for (const [key, row] of pending) {
     if (row.responses < 0) throw new Error(`rollup ${key} would go below zero: the rollups disagree with the responses`);
     if (row.responses === 0) emptied.push(key);
-    else upserts.push({ key, ...row, counts: serializeCounts(row.counts) });
+    else upserts.push([key, row.unitCode, row.period, row.surveyId, row.channel, row.flagged, row.responses, serializeCounts(row.counts)]);
   }
   for (const part of chunk(upserts, 200)) {
-    await tx
-      .insert(rollups)
-      .values(part)
-      .onConflictDoUpdate({
-        target: rollups.key,
-        set: { responses: sql`excluded.responses`, counts: sql`excluded.counts` },
-      });
+    await exec.rows(
+      `insert into rollups (key, unit_code, period, survey_id, channel, flagged, responses, counts) values ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
+       on conflict (key) do update set responses = excluded.responses, counts = excluded.counts`,
+      part.flat(),
+    );
   }
-  for (const part of chunk(emptied, 500)) await tx.delete(rollups).where(inArray(rollups.key, part));
+  for (const part of chunk(emptied, 500)) await exec.rows(`delete from rollups where key in (${placeholders(part.length)})`, part);
 }
 
 /** Each leaf's ancestors including itself (the leaf is counted in every unit above it). */
-async function ancestorsOf(tx: Tx | Database, leaves: string[]): Promise<Map<string, string[]>> {
+async function ancestorsOf(exec: SqlExecutor, leaves: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   for (const part of chunk(leaves, 500)) {
-    const rows = await tx
-      .select({ ancestor: unitClosure.ancestor, descendant: unitClosure.descendant })
-      .from(unitClosure)
-      .where(inArray(unitClosure.descendant, part));
+    const rows = await exec.rows<{ ancestor: string; descendant: string }>(
+      `select ancestor, descendant from unit_closure where descendant in (${placeholders(part.length)})`,
+      part,
+    );
     for (const r of rows) {
       const list = out.get(r.descendant) ?? [];
       list.push(r.ancestor);

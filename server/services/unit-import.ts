@@ -3,6 +3,7 @@ import type { Database } from "../db/client";
 import { responses, unitClosure, units } from "../db/schema";
 import { chunk } from "../lib/chunk";
 import { auditInsert } from "./audit";
+import { drizzleExecutor } from "../db/sql-executor";
 import { applyRollups, rollupSourceColumns, toRollupInputs, type RollupInput } from "./rollups";
 import type { SurveyRegistry } from "./survey-registry";
 import type { ImportRow } from "./unit-import-file";
@@ -302,9 +303,9 @@ export async function applyImport(db: Database, registry: SurveyRegistry, plan: 
   }
   await db.transaction(async (tx) => {
     const moving = await rollupInputsUnder(tx, registry, [...rebuilt]);
-    await applyRollups(tx, moving, -1); // counted under the old ancestors
+    await applyRollups(drizzleExecutor(tx), moving, -1); // counted under the old ancestors
     for (const statement of statements(tx)) await statement;
-    await applyRollups(tx, moving, 1); // and now under the new ones
+    await applyRollups(drizzleExecutor(tx), moving, 1); // and now under the new ones
   });
 }
 
