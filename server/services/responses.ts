@@ -68,18 +68,7 @@ export async function prepareResponse(
   if (issues.length > 0) throw new ApiError(422, "invalid_response", "答案未通过问卷校验", issues);
 
   const answers = canonicalJson(body.answers);
-  const contentHash = await sha256Hex(
-    canonicalJson({
-      surveyId: body.surveyId,
-      surveyVersion: body.surveyVersion,
-      channel: body.channel,
-      unitCode: origin.unitCode,
-      answers: body.answers,
-      startedAt: body.startedAt,
-      completedAt: body.completedAt,
-      deviceId: body.deviceId,
-    }),
-  );
+  const contentHash = await sha256Hex(contentHashInput({ ...body, unitCode: origin.unitCode }, answers));
   return {
     id: body.id.toLowerCase(),
     surveyId: body.surveyId,
@@ -100,4 +89,26 @@ export async function prepareResponse(
     flagReasons: context.flagReasons,
     metricQuestions: survey.metricQuestions,
   };
+}
+
+/**
+ * The canonical JSON of what a response says (its id and the server's own stamps left out): a
+ * retry with the same content is a duplicate, anything else under the same id a conflict. Equal
+ * to `canonicalJson` of the whole object; the answers, already canonical, are spliced in rather
+ * than sorted a second time ("answers" sorts before every other key).
+ */
+export function contentHashInput(
+  r: Pick<SubmitResponse, "surveyId" | "surveyVersion" | "channel" | "startedAt" | "completedAt" | "deviceId"> & { unitCode: string },
+  canonicalAnswers: string,
+): string {
+  const rest = canonicalJson({
+    surveyId: r.surveyId,
+    surveyVersion: r.surveyVersion,
+    channel: r.channel,
+    unitCode: r.unitCode,
+    startedAt: r.startedAt,
+    completedAt: r.completedAt,
+    deviceId: r.deviceId,
+  });
+  return `{"answers":${canonicalAnswers},${rest.slice(1)}`;
 }
