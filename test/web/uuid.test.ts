@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { uuidV4, UUID_V4_PATTERN } from "../../web/lib/uuid";
+import { uuidV4, uuidV7, UUID_V4_PATTERN, UUID_V7_PATTERN } from "../../web/lib/uuid";
 
 describe("uuidV4", () => {
   it("makes RFC 4122 version-4 ids", () => {
@@ -24,5 +24,35 @@ describe("uuidV4", () => {
     } finally {
       if (saved) Object.defineProperty(globalThis, "crypto", saved);
     }
+  });
+});
+
+describe("uuidV7", () => {
+  it("makes RFC 9562 version-7 ids that the server's contract accepts", async () => {
+    const { submitResponseSchema } = await import("../../server/contracts/responses");
+    const id = uuidV7();
+    expect(id).toMatch(UUID_V7_PATTERN);
+    expect(submitResponseSchema.shape.id.safeParse(id).success).toBe(true);
+  });
+
+  it("starts with the millisecond time, so later ids sort after earlier ones", () => {
+    const at = Date.parse("2026-11-22T08:00:00.000Z");
+    const id = uuidV7(undefined, at);
+    expect(parseInt(id.replace(/-/g, "").slice(0, 12), 16)).toBe(at);
+    const ids = [uuidV7(undefined, at), uuidV7(undefined, at), uuidV7(undefined, at + 1), uuidV7(undefined, at + 1000)];
+    expect([...ids].sort()).toEqual(ids);
+  });
+
+  it("counts up within one millisecond whatever the random bytes are", () => {
+    const at = Date.parse("2026-11-22T08:00:00.000Z");
+    const high = Array.from({ length: 5 }, () => uuidV7((b) => b.fill(0xff), at));
+    expect([...high].sort()).toEqual(high);
+    expect(new Set(high).size).toBe(5);
+    for (const id of high) expect(id).toMatch(UUID_V7_PATTERN);
+  });
+
+  it("does not repeat", () => {
+    const ids = new Set(Array.from({ length: 5000 }, () => uuidV7()));
+    expect(ids.size).toBe(5000);
   });
 });

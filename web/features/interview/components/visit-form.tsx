@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { texts } from "../../../app/texts";
 import { getDeviceId } from "../../../lib/device-id";
-import { uuidV4 } from "../../../lib/uuid";
+import { uuidV7 } from "../../../lib/uuid";
 import { currentFix, requestFix } from "../lib/geolocation";
 import type { InterviewDb, InterviewDraft } from "../lib/interview-db";
 import { newQueueItem } from "../sync/queue-item";
@@ -38,8 +38,8 @@ export function VisitForm(props: {
     const fix = currentFix();
     const draft: InterviewDraft = {
       owner,
-      visitId: uuidV4(),
-      responseId: uuidV4(),
+      visitId: uuidV7(),
+      responseId: uuidV7(),
       unitCode: area.unitCode,
       unitName: area.unitName,
       surveyId: area.survey.id,
@@ -67,7 +67,7 @@ export function VisitForm(props: {
       now,
       response: null,
       visit: {
-        id: uuidV4(),
+        id: uuidV7(),
         unitCode: area.unitCode,
         surveyId: area.survey.id,
         household: value,

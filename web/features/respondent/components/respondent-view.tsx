@@ -9,7 +9,7 @@ import { texts } from "../../../app/texts";
 import { getDeviceId } from "../../../lib/device-id";
 import type { ApiIssue } from "../../../lib/http";
 import { localStore } from "../../../lib/storage";
-import { uuidV4 } from "../../../lib/uuid";
+import { uuidV7 } from "../../../lib/uuid";
 import { useQuestionnaire } from "../hooks/use-questionnaire";
 import { useSubmission } from "../hooks/use-submission";
 import {
@@ -58,7 +58,7 @@ export function RespondentView({ token }: { token: string }) {
   const questionnaire = loadState.kind === "ready" ? loadState.questionnaire : null;
   useEffect(() => {
     if (!questionnaire || resumed) return;
-    const next = resumeDraft(draftRef.current, questionnaire.survey, nowIso(), uuidV4);
+    const next = resumeDraft(draftRef.current, questionnaire.survey, nowIso(), uuidV7);
     save({ ...next.draft, unitName: questionnaire.unit.fullName ?? questionnaire.unit.name });
     setResumed(next);
   }, [questionnaire, resumed, save]);
