@@ -19,6 +19,7 @@ import { migrateDatabase } from "../server/db/migrate";
 import { bootstrapDatabase } from "../server/services/bootstrap";
 import { shippedSurveys } from "../surveys/index";
 import { buildHierarchyCsv } from "../test/helpers/hierarchy-csv";
+import { report } from "./lib/report";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const COMMUNITIES = Number(process.env.BENCH_COMMUNITIES ?? 200);
@@ -70,6 +71,13 @@ for (let i = 0; i < RUNS; i++) {
   runs.push(r);
   console.log(`run ${i + 1}: preview ${r.preview.toFixed(0)} ms, import ${r.apply.toFixed(0)} ms, re-import ${r.reimport.toFixed(0)} ms`);
 }
+report("import", {
+  units: csv.units,
+  runs: RUNS,
+  previewMs: Math.round(median(runs.map((r) => r.preview))),
+  importMs: Math.round(median(runs.map((r) => r.apply))),
+  reimportMs: Math.round(median(runs.map((r) => r.reimport))),
+});
 console.log(
   `median: preview ${median(runs.map((r) => r.preview)).toFixed(0)} ms, import ${median(runs.map((r) => r.apply)).toFixed(0)} ms, ` +
     `re-import ${median(runs.map((r) => r.reimport)).toFixed(0)} ms (${csv.units} units)`,

@@ -14,6 +14,7 @@ import { shippedSurveys } from "../surveys/index";
 import { generateAnswers, seededRng } from "../test/helpers/answer-generator";
 import { median, runLoad } from "./lib/load";
 import { startServerProcess } from "./lib/server-process";
+import { report } from "./lib/report";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -85,7 +86,7 @@ try {
     bareP99Ms: +median(results.bare.map((r) => r.p99)).toFixed(1),
     ratioPerRound: results.ours.map((o, i) => +(o.rps / results.bare[i]!.rps).toFixed(2)),
   };
-  console.log(JSON.stringify({ ...summary, medianRatio: median(summary.ratioPerRound) }));
+  report("ingest", { ...summary, medianRatio: median(summary.ratioPerRound) });
 } finally {
   await ours.stop();
   await bare.stop();

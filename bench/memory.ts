@@ -13,6 +13,7 @@ import { shippedSurveys } from "../surveys/index";
 import { generateAnswers, seededRng } from "../test/helpers/answer-generator";
 import { runLoad } from "./lib/load";
 import { startServerProcess } from "./lib/server-process";
+import { report } from "./lib/report";
 
 const TOTAL = Number(process.env.BENCH_SUBMISSIONS ?? 100_000);
 const WARMUP = Math.round(TOTAL / 10);
@@ -101,19 +102,17 @@ try {
   const heapLast = samples.at(-1)!.heapMb;
   const peak = Math.max(...samples.map((s) => s.rssMb));
   const last = samples.at(-1)!.rssMb;
-  console.log(
-    JSON.stringify({
-      submissions: TOTAL,
-      rssAfterWarmupMb: +first.toFixed(1),
-      rssEndMb: +last.toFixed(1),
-      rssPeakMb: +peak.toFixed(1),
-      growthPercent: +(((last - first) / first) * 100).toFixed(1),
-      peakGrowthPercent: +(((peak - first) / first) * 100).toFixed(1),
-      heapAfterWarmupMb: heapFirst,
-      heapEndMb: heapLast,
-      heapGrowthPercent: +(((heapLast - heapFirst) / heapFirst) * 100).toFixed(1),
-    }),
-  );
+  report("memory", {
+    submissions: TOTAL,
+    rssAfterWarmupMb: +first.toFixed(1),
+    rssEndMb: +last.toFixed(1),
+    rssPeakMb: +peak.toFixed(1),
+    growthPercent: +(((last - first) / first) * 100).toFixed(1),
+    peakGrowthPercent: +(((peak - first) / first) * 100).toFixed(1),
+    heapAfterWarmupMb: heapFirst,
+    heapEndMb: heapLast,
+    heapGrowthPercent: +(((heapLast - heapFirst) / heapFirst) * 100).toFixed(1),
+  });
 } finally {
   await server.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import { median } from "./lib/load";
 import { startServerProcess } from "./lib/server-process";
+import { report } from "./lib/report";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 if (!existsSync("dist/web/index.html")) throw new Error("run `npm run build` first");
@@ -71,18 +72,16 @@ try {
     repeatBytes = bytes;
     await context.close();
   }
-  console.log(
-    JSON.stringify({
-      runs: RUNS,
-      network: "1.6 Mbps down, 750 kbps up, 150 ms RTT",
-      coldMs: Math.round(median(cold)),
-      repeatMs: Math.round(median(repeat)),
-      coldKiB: +(coldBytes / 1024).toFixed(1),
-      repeatKiB: +(repeatBytes / 1024).toFixed(1),
-      coldRunsMs: cold.map(Math.round),
-      repeatRunsMs: repeat.map(Math.round),
-    }),
-  );
+  report("page-load", {
+    runs: RUNS,
+    network: "1.6 Mbps down, 750 kbps up, 150 ms RTT",
+    coldMs: Math.round(median(cold)),
+    repeatMs: Math.round(median(repeat)),
+    coldKiB: +(coldBytes / 1024).toFixed(1),
+    repeatKiB: +(repeatBytes / 1024).toFixed(1),
+    coldRunsMs: cold.map(Math.round),
+    repeatRunsMs: repeat.map(Math.round),
+  });
 } finally {
   await browser.close();
   await server.stop();

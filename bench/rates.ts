@@ -26,6 +26,7 @@ import { bootstrapDatabase } from "../server/services/bootstrap";
 import { drizzleExecutor } from "../server/db/sql-executor";
 import { applyRollups, type RollupInput } from "../server/services/rollups";
 import { addUnits, type NewUnit } from "../server/services/units";
+import { report } from "./lib/report";
 
 const SIZES = (process.env.BENCH_SIZES ?? "100000,1000000").split(",").map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -186,9 +187,7 @@ for (const n of SIZES) {
   const cityMs = await timeIt(() => get(CITY));
   const rawDistrictMs = await timeIt(() => rawRates(db, district), 3);
   const rawCityMs = await timeIt(() => rawRates(db, CITY), 1);
-  console.log(
-    JSON.stringify({ responses: n, units: 2301, seedSeconds: +seedS.toFixed(1), rollupRows: Number(counts.n), districtMs: +districtMs.toFixed(1), cityMs: +cityMs.toFixed(1), rawDistrictMs: +rawDistrictMs.toFixed(0), rawCityMs: +rawCityMs.toFixed(0), districtSpeedup: +(rawDistrictMs / districtMs).toFixed(1), citySpeedup: +(rawCityMs / cityMs).toFixed(1) }),
-  );
+  report("rates", { responses: n, units: 2301, seedSeconds: +seedS.toFixed(1), rollupRows: Number(counts.n), districtMs: +districtMs.toFixed(1), cityMs: +cityMs.toFixed(1), rawDistrictMs: +rawDistrictMs.toFixed(0), rawCityMs: +rawCityMs.toFixed(0), districtSpeedup: +(rawDistrictMs / districtMs).toFixed(1), citySpeedup: +(rawCityMs / cityMs).toFixed(1) });
   client.close();
   if (!KEEP) rmSync(dir, { recursive: true, force: true });
 }

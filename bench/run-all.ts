@@ -1,11 +1,43 @@
-/** `npm run bench`: every bench/*.ts (except this file) in turn, each in its own process. */
-import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+/**
+ * `npm run bench`: every bench/*.ts (except this file) in turn, each in its own process, then the
+ * result lines they reported (bench/lib/report.ts) written into docs/benchmarks.md between the
+ * "npm run bench" markers, with the date and the machine. `BENCH_ONLY=ingest,ids` runs a subset
+ * (the other benches' results in the file are kept).
+ */
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { RESULT_PREFIX } from "./lib/report";
+import { renderResults, replaceResultsBlock, type BenchResult } from "./lib/results-markdown";
 
 const here = dirname(fileURLToPath(import.meta.url));
-for (const file of readdirSync(here).filter((f) => f.endsWith(".ts") && f !== "run-all.ts").sort()) {
+const docPath = join(here, "..", "docs", "benchmarks.md");
+const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
+const files = readdirSync(here)
+  .filter((f) => /^[a-z][\w-]*\.ts$/.test(f) && f !== "run-all.ts")
+  .filter((f) => !only || only.includes(f.replace(/\.ts$/, "")))
+  .sort();
+
+async function runBench(file: string): Promise<BenchResult[]> {
   console.log(`\n== bench/${file}`);
-  execFileSync(process.execPath, ["--import", "tsx", join(here, file)], { stdio: "inherit" });
+  const child = spawn(process.execPath, ["--import", "tsx", join(here, file)], { stdio: ["ignore", "pipe", "inherit"] });
+  const results: BenchResult[] = [];
+  for await (const line of createInterface({ input: child.stdout })) {
+    console.log(line);
+    if (line.startsWith(RESULT_PREFIX)) results.push(JSON.parse(line.slice(RESULT_PREFIX.length)) as BenchResult);
+  }
+  const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
+  if (code !== 0) throw new Error(`bench/${file} exited with ${code}`);
+  return results;
 }
+
+const results: BenchResult[] = [];
+for (const file of files) results.push(...(await runBench(file)));
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const doc = readFileSync(docPath, "utf8");
+writeFileSync(docPath, replaceResultsBlock(doc, renderResults(results, new Date(), machine)));
+console.log(`\nwrote ${results.length} results to docs/benchmarks.md`);

@@ -10,6 +10,7 @@ import { createSurveyCoreValidator } from "../server/services/validation/survey-
 import { generateAnswers, seededRng } from "../test/helpers/answer-generator";
 import { describeQuestions, perturbAnswers } from "../test/helpers/answer-perturber";
 import { median } from "./lib/load";
+import { report } from "./lib/report";
 
 const SETS = Number(process.env.BENCH_SETS ?? 2000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -39,13 +40,11 @@ for (const { id, json } of shippedSurveys) {
     referenceUs.push(s);
     ratios.push(s / c);
   }
-  console.log(
-    JSON.stringify({
-      survey: id,
-      sets: SETS,
-      compiledUsPerResponse: +median(compiledUs).toFixed(1),
-      surveyCoreUsPerResponse: Math.round(median(referenceUs)),
-      speedup: Math.round(median(ratios)),
-    }),
-  );
+  report("validation", {
+    survey: id,
+    sets: SETS,
+    compiledUsPerResponse: +median(compiledUs).toFixed(1),
+    surveyCoreUsPerResponse: Math.round(median(referenceUs)),
+    speedup: Math.round(median(ratios)),
+  });
 }
