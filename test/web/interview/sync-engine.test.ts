@@ -66,6 +66,7 @@ describe("sync engine against the real app", () => {
     expect(seen).toContain("syncing:1/0");
     expect(await serverCounts(t)).toEqual({ responses: 1, visits: 3 });
     expect(calls.map((c) => `${c.path}:${c.status}`)).toEqual([
+      "/api/v1/devices/heartbeat:200", // the first, idle pass: the tablet reports in
       "/api/v1/responses:201",
       "/api/v1/visits:201",
       "/api/v1/devices/heartbeat:200",
@@ -79,6 +80,25 @@ describe("sync engine against the real app", () => {
     expect(stored.find((i) => i.response)?.responseSyncedAt).toBeTruthy();
     const device = await t.client.execute("select username, pending, needs_attention, app_version from devices");
     expect(device.rows[0]).toMatchObject({ username: "zhang", pending: 0, needs_attention: 0, app_version: "test" });
+  });
+
+  it("reports an idle tablet's heartbeat every five minutes, not on every idle pass", async () => {
+    const { transport, calls } = appTransport(t, zhang);
+    const engine = engineFor("zhang", transport);
+    await engine.start();
+    const heartbeats = () => calls.filter((c) => c.path === "/api/v1/devices/heartbeat" && c.status === 200).length;
+    await engine.syncNow();
+    expect(heartbeats()).toBe(1);
+    await engine.syncNow();
+    await time.advance(4 * 60_000, () => settled(engine));
+    await engine.syncNow();
+    expect(heartbeats()).toBe(1);
+    await time.advance(60_000, () => settled(engine));
+    await engine.syncNow();
+    expect(heartbeats()).toBe(2);
+    const device = await t.client.execute("select username, pending from devices");
+    expect(device.rows.map((r) => ({ ...r }))).toEqual([{ username: "zhang", pending: 0 }]);
+    expect(calls.every((c) => c.path === "/api/v1/devices/heartbeat")).toBe(true);
   });
 
   it("backs off exponentially with jitter while offline, keeps the queue, and resets after success", async () => {

@@ -31,8 +31,9 @@ export function useSyncEngine(db: InterviewDb, owner: string): { engine: SyncEng
     const onVisible = () => document.visibilityState === "visible" && nudge();
     window.addEventListener("online", nudge);
     document.addEventListener("visibilitychange", onVisible);
+    // Also when nothing is pending: an idle pass sends the heartbeat when one is due.
     const periodic = setInterval(() => {
-      if (engine.snapshot().phase === "idle" && engine.snapshot().pending > 0) nudge();
+      if (engine.snapshot().phase === "idle") nudge();
     }, PERIODIC_MS);
     return () => {
       unsubscribe();

@@ -42,7 +42,11 @@ export interface SyncEngineOptions {
   backoff?: BackoffOptions;
   /** Sent after each pass that reached the server, so offices see what this tablet still holds. */
   device?: { deviceId: string; appVersion: string };
+  /** An idle tablet (nothing to send) still reports this often, so offices can tell it is alive. */
+  idleHeartbeatMs?: number;
 }
+
+const IDLE_HEARTBEAT_MS = 5 * 60_000;
 
 export interface SyncEngine {
   /** Loads the owner's queue and starts sending. */
@@ -77,6 +81,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let timer: unknown = null;
   let running: Promise<void> | null = null;
   let again = false;
+  let lastHeartbeatMs = Number.NEGATIVE_INFINITY;
 
   const nowIso = () => new Date(timers.now()).toISOString();
 
@@ -146,6 +151,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (queue.length === 0) {
       phase = "idle";
       emit();
+      if (timers.now() - lastHeartbeatMs >= (options.idleHeartbeatMs ?? IDLE_HEARTBEAT_MS)) await heartbeat();
       return;
     }
     clearTimer();
@@ -222,6 +228,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     try {
       const counts = await store.deviceCounts();
       await transport("/api/v1/devices/heartbeat", { ...options.device, ...counts, lastSyncAt });
+      lastHeartbeatMs = timers.now();
     } catch {
       // A missed heartbeat is harmless: the next pass sends another.
     }
