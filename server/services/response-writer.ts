@@ -4,7 +4,7 @@ import { libsqlExecutor, placeholders, type SqlExecutor } from "../db/sql-execut
 import { responses } from "../db/schema";
 import { chunk } from "../lib/chunk";
 import type { MetricQuestion } from "./metric-definitions";
-import { applyRollups } from "./rollups";
+import { addAncestors, ancestorsQuery, mergeStoredRollups, planRollups, rollupWrites, storedRollupsQuery } from "./rollups";
 import { isTransientDbError, withRetry, type RetryOptions } from "./transient-errors";
 
 export type NewResponse = typeof responses.$inferInsert & {
@@ -139,25 +139,43 @@ async function commitBatch(db: Database, batch: NewResponse[]): Promise<WriteOut
 }
 
 /**
- * The database, not memory, decides duplicates, so it holds across processes and isolates.
- * libSQL write transactions (BEGIN IMMEDIATE, also on sqld and Turso) run one at a time; the
- * insert skips ids that are already stored and only rows it really inserted reach the rollups, so
- * a writer racing on the same id can never count a response twice. A stored id is told apart as a
- * duplicate or a conflict by its content hash, read only for the (rare) ids the insert skipped.
+ * The database, not memory, decides duplicates, so it holds across processes and isolates. A
+ * write transaction (BEGIN IMMEDIATE, also on sqld and Turso) holds the write lock from its first
+ * statement, so what the reads below see cannot change before the commit. That lets the batch go
+ * in three round trips to a remote server (reads, writes, commit) instead of one per statement:
+ * ids already stored, devices seen before, the ancestors and the rollup rows they may touch are
+ * read together; then the new rows and the rollups are written together. The insert still skips
+ * ids that exist and reports the ids it wrote; if those were not exactly the ones the reads
+ * promised, the transaction is rolled back rather than count anything twice.
  */
 async function writeBatch(exec: SqlExecutor, batch: NewResponse[]): Promise<WriteOutcome[]> {
-  const seenDevices = await priorDeviceKeys(exec, batch);
+  const firsts = new Map<string, NewResponse>();
+  for (const r of batch) if (!firsts.has(r.id)) firsts.set(r.id, r);
+  const candidates = [...firsts.values()];
+  const qrDevices = [...new Set(candidates.filter((r) => r.channel === "qr").map((r) => r.deviceId))];
+  const [storedRows, deviceRows, ancestorRows, rollupRows] = await exec.batch([
+    { sql: `select id, content_hash from responses where id in (${placeholders(firsts.size)})`, args: [...firsts.keys()] },
+    {
+      sql: `select device_id, survey_id, unit_code from responses where device_id in (${placeholders(qrDevices.length)}) and channel = 'qr'`,
+      args: qrDevices,
+    },
+    ancestorsQuery([...new Set(candidates.map((r) => r.unitCode))]),
+    storedRollupsQuery(candidates),
+  ]);
+
+  const stored = new Map(storedRows!.map((row) => [String(row.id), String(row.content_hash)]));
+  const seenDevices = new Set(deviceRows!.map((row) => deviceKey({ deviceId: String(row.device_id), surveyId: String(row.survey_id), unitCode: String(row.unit_code) })));
   const outcomes: WriteOutcome[] = [];
   const fresh: FreshResponse[] = [];
-  const inBatch = new Map<string, string>();
+  const handled = new Set<string>();
   for (const r of batch) {
-    const earlier = inBatch.get(r.id);
+    // A stored id, or the same id again in this batch (a retry that overtook its first send).
+    const earlier = stored.get(r.id) ?? (handled.has(r.id) ? firsts.get(r.id)!.contentHash : undefined);
     if (earlier !== undefined) {
-      // The same id twice in one batch (a client retry that overtook its first send).
       outcomes.push({ status: earlier === r.contentHash ? "duplicate" : "conflict", flagged: false });
       continue;
     }
-    inBatch.set(r.id, r.contentHash);
+    handled.add(r.id);
     const reasons = [...r.flagReasons];
     if (r.channel === "qr") {
       const key = deviceKey(r);
@@ -168,67 +186,33 @@ async function writeBatch(exec: SqlExecutor, batch: NewResponse[]): Promise<Writ
     fresh.push({ ...r, flagged, flagReason: flagged ? reasons.join(",") : null, index: outcomes.length });
     outcomes.push({ status: "accepted", flagged });
   }
+  if (fresh.length === 0) return outcomes;
 
-  const inserted = new Set<string>();
-  for (const part of chunk(fresh, INSERT_ROWS)) {
-    const rows = await exec.rows<{ id: string }>(
-      `insert into responses (${INSERT_COLUMNS.join(", ")}) values ${part.map(() => ROW_PLACEHOLDERS).join(", ")}
-       on conflict (id) do nothing returning id`,
-      part.flatMap(insertArgs),
-    );
-    for (const row of rows) inserted.add(row.id);
+  const inputs = fresh.map((r) => ({
+    unitCode: r.unitCode,
+    day: r.day,
+    surveyId: r.surveyId,
+    surveyVersion: r.surveyVersion,
+    channel: r.channel,
+    flagged: r.flagged,
+    answers: r.answerValues,
+    metricQuestions: r.metricQuestions,
+  }));
+  const rollups = planRollups(inputs, addAncestors(new Map(), ancestorRows!), 1);
+  mergeStoredRollups(rollups, rollupRows!);
+  const inserts = chunk(fresh, INSERT_ROWS).map((part) => ({
+    sql: `insert into responses (${INSERT_COLUMNS.join(", ")}) values ${part.map(() => ROW_PLACEHOLDERS).join(", ")}
+          on conflict (id) do nothing returning id`,
+    args: part.flatMap(insertArgs),
+  }));
+  const results = await exec.batch([...inserts, ...rollupWrites(rollups)]);
+  const inserted = results.slice(0, inserts.length).reduce((n, rows) => n + rows.length, 0);
+  if (inserted !== fresh.length) {
+    throw new Error(`wrote ${inserted} of ${fresh.length} new responses: another writer changed the table under the write lock`);
   }
-  const stored = fresh.filter((r) => !inserted.has(r.id));
-  if (stored.length > 0) {
-    const hashes = await storedHashes(exec, stored.map((r) => r.id));
-    for (const r of stored) {
-      outcomes[r.index] = { status: hashes.get(r.id) === r.contentHash ? "duplicate" : "conflict", flagged: false };
-    }
-  }
-  await applyRollups(
-    exec,
-    fresh
-      .filter((r) => inserted.has(r.id))
-      .map((r) => ({
-        unitCode: r.unitCode,
-        day: r.day,
-        surveyId: r.surveyId,
-        surveyVersion: r.surveyVersion,
-        channel: r.channel,
-        flagged: r.flagged,
-        answers: r.answerValues,
-        metricQuestions: r.metricQuestions,
-      })),
-  );
   return outcomes;
-}
-
-async function storedHashes(exec: SqlExecutor, ids: string[]): Promise<Map<string, string>> {
-  const known = new Map<string, string>();
-  for (const part of chunk([...new Set(ids)], 500)) {
-    const rows = await exec.rows<{ id: string; content_hash: string }>(
-      `select id, content_hash from responses where id in (${placeholders(part.length)})`,
-      part,
-    );
-    for (const row of rows) known.set(row.id, row.content_hash);
-  }
-  return known;
 }
 
 function deviceKey(r: { deviceId: string; surveyId: string; unitCode: string }): string {
   return `${r.deviceId}|${r.surveyId}|${r.unitCode}`;
-}
-
-/** Devices of this batch that already answered the same survey for the same unit by QR. */
-async function priorDeviceKeys(exec: SqlExecutor, batch: NewResponse[]): Promise<Set<string>> {
-  const devices = [...new Set(batch.filter((r) => r.channel === "qr").map((r) => r.deviceId))];
-  const keys = new Set<string>();
-  for (const part of chunk(devices, 500)) {
-    const rows = await exec.rows<{ device_id: string; survey_id: string; unit_code: string }>(
-      `select device_id, survey_id, unit_code from responses where device_id in (${placeholders(part.length)}) and channel = 'qr'`,
-      part,
-    );
-    for (const row of rows) keys.add(deviceKey({ deviceId: row.device_id, surveyId: row.survey_id, unitCode: row.unit_code }));
-  }
-  return keys;
 }

@@ -1,5 +1,5 @@
 import type { InValue } from "@libsql/client";
-import { placeholders, type SqlExecutor } from "../db/sql-executor";
+import { placeholders, type SqlExecutor, type SqlStatement } from "../db/sql-executor";
 import { responses } from "../db/schema";
 import { chunk } from "../lib/chunk";
 import type { MetricQuestion } from "./metric-definitions";
@@ -52,7 +52,8 @@ export function rollupKey(unitCode: string, period: string, surveyId: string, ch
   return `${unitCode}|${period}|${surveyId}|${channel}|${flagged}`;
 }
 
-interface PendingRow {
+/** A rollup row as this batch will leave it: its delta, plus the stored row once merged. */
+export interface PendingRow {
   unitCode: string;
   period: string;
   surveyId: string;
@@ -80,12 +81,26 @@ interface LeafGroup {
  * Every response is counted at its leaf and at each ancestor (unit_closure), for its day and its
  * month. A dashboard read then touches the unit's and its children's own rows for the months in
  * range (plus days at the range's ragged ends): its cost grows with units and periods, never with
- * responses. A batch is summed per leaf first (a write batch mostly comes from a few posters), the
- * rows it touches are read once and written back once; the transaction holds the write lock, so
- * the read-modify-write cannot race another writer.
+ * responses. The rows a batch touches are read once and written back once; the transaction holds
+ * the write lock, so the read-modify-write cannot race another writer. (The response writer does
+ * the same steps with its reads and writes grouped into fewer round trips.)
  */
 export async function applyRollups(exec: SqlExecutor, inputs: readonly RollupInput[], sign: 1 | -1 = 1): Promise<void> {
   if (inputs.length === 0) return;
+  const ancestors = new Map<string, string[]>();
+  for (const part of chunk([...new Set(inputs.map((r) => r.unitCode))], 500)) {
+    const q = ancestorsQuery(part);
+    addAncestors(ancestors, await exec.rows(q.sql, q.args));
+  }
+  const pending = planRollups(inputs, ancestors, sign);
+  for (const keys of chunk([...pending.keys()], 500)) {
+    mergeStoredRollups(pending, await exec.rows(`select key, responses, counts from rollups where key in (${placeholders(keys.length)})`, keys));
+  }
+  await exec.batch(rollupWrites(pending));
+}
+
+/** What a batch changes, per rollup row key: summed per leaf first, then added up the tree. */
+export function planRollups(inputs: readonly RollupInput[], ancestors: ReadonlyMap<string, readonly string[]>, sign: 1 | -1): Map<string, PendingRow> {
   const groups = new Map<string, LeafGroup>();
   for (const r of inputs) {
     const flagged = r.flagged ? 1 : 0;
@@ -98,8 +113,6 @@ export async function applyRollups(exec: SqlExecutor, inputs: readonly RollupInp
     group.responses += 1;
     addCounts(group.counts, countsOfResponse(r.metricQuestions, r.answers));
   }
-
-  const ancestors = await ancestorsOf(exec, [...new Set(inputs.map((r) => r.unitCode))]);
   const pending = new Map<string, PendingRow>();
   for (const g of groups.values()) {
     for (const unitCode of ancestors.get(g.unitCode) ?? [g.unitCode]) {
@@ -115,19 +128,53 @@ export async function applyRollups(exec: SqlExecutor, inputs: readonly RollupInp
       }
     }
   }
+  return pending;
+}
 
-  for (const keys of chunk([...pending.keys()], 500)) {
-    const stored = await exec.rows<{ key: string; responses: number; counts: string }>(
-      `select key, responses, counts from rollups where key in (${placeholders(keys.length)})`,
-      keys,
-    );
-    for (const s of stored) {
-      const row = pending.get(s.key)!;
-      row.responses += Number(s.responses);
-      addCounts(row.counts, parseCounts(s.counts));
-    }
+/** Each leaf's ancestors, itself included (a leaf is counted in every unit above it). */
+export function ancestorsQuery(leaves: readonly string[]): SqlStatement {
+  return { sql: `select ancestor, descendant from unit_closure where descendant in (${placeholders(leaves.length)})`, args: [...leaves] };
+}
+
+export function addAncestors(into: Map<string, string[]>, rows: readonly Record<string, unknown>[]): Map<string, string[]> {
+  for (const r of rows) {
+    const descendant = String(r.descendant);
+    const list = into.get(descendant) ?? [];
+    list.push(String(r.ancestor));
+    into.set(descendant, list);
   }
+  return into;
+}
 
+/**
+ * The stored rows a batch of new responses may touch, read without knowing the ancestors yet
+ * (so this read can travel with the others): every row of the leaves' ancestors for the batch's
+ * days and months and surveys. Rows of other channels or sides come along and are ignored.
+ */
+export function storedRollupsQuery(inputs: readonly Pick<RollupInput, "unitCode" | "day" | "surveyId">[]): SqlStatement {
+  const leaves = [...new Set(inputs.map((r) => r.unitCode))];
+  const periods = [...new Set(inputs.flatMap((r) => [dayPeriod(r.day), monthPeriod(r.day)]))];
+  const surveys = [...new Set(inputs.map((r) => r.surveyId))];
+  return {
+    sql: `select key, responses, counts from rollups
+          where unit_code in (select ancestor from unit_closure where descendant in (${placeholders(leaves.length)}))
+            and period in (${placeholders(periods.length)}) and survey_id in (${placeholders(surveys.length)})`,
+    args: [...leaves, ...periods, ...surveys],
+  };
+}
+
+/** Adds the stored rows' values into the rows this batch changes (rows it does not change are skipped). */
+export function mergeStoredRollups(pending: Map<string, PendingRow>, stored: readonly Record<string, unknown>[]): void {
+  for (const s of stored) {
+    const row = pending.get(String(s.key));
+    if (!row) continue;
+    row.responses += Number(s.responses);
+    addCounts(row.counts, parseCounts(String(s.counts)));
+  }
+}
+
+/** The upserts and deletes that leave every changed row as planned. */
+export function rollupWrites(pending: ReadonlyMap<string, PendingRow>): SqlStatement[] {
   const upserts: InValue[][] = [];
   const emptied: string[] = [];
   for (const [key, row] of pending) {
@@ -135,29 +182,12 @@ export async function applyRollups(exec: SqlExecutor, inputs: readonly RollupInp
     if (row.responses === 0) emptied.push(key);
     else upserts.push([key, row.unitCode, row.period, row.surveyId, row.channel, row.flagged, row.responses, serializeCounts(row.counts)]);
   }
-  for (const part of chunk(upserts, 200)) {
-    await exec.rows(
-      `insert into rollups (key, unit_code, period, survey_id, channel, flagged, responses, counts) values ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
-       on conflict (key) do update set responses = excluded.responses, counts = excluded.counts`,
-      part.flat(),
-    );
-  }
-  for (const part of chunk(emptied, 500)) await exec.rows(`delete from rollups where key in (${placeholders(part.length)})`, part);
-}
-
-/** Each leaf's ancestors including itself (the leaf is counted in every unit above it). */
-async function ancestorsOf(exec: SqlExecutor, leaves: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  for (const part of chunk(leaves, 500)) {
-    const rows = await exec.rows<{ ancestor: string; descendant: string }>(
-      `select ancestor, descendant from unit_closure where descendant in (${placeholders(part.length)})`,
-      part,
-    );
-    for (const r of rows) {
-      const list = out.get(r.descendant) ?? [];
-      list.push(r.ancestor);
-      out.set(r.descendant, list);
-    }
-  }
-  return out;
+  return [
+    ...chunk(upserts, 200).map((part) => ({
+      sql: `insert into rollups (key, unit_code, period, survey_id, channel, flagged, responses, counts) values ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
+            on conflict (key) do update set responses = excluded.responses, counts = excluded.counts`,
+      args: part.flat(),
+    })),
+    ...chunk(emptied, 500).map((part) => ({ sql: `delete from rollups where key in (${placeholders(part.length)})`, args: part })),
+  ];
 }
