@@ -10,20 +10,17 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { shippedSurveys } from "../surveys/index";
-import { generateAnswers, seededRng } from "../test/helpers/answer-generator";
 import { median, runLoad } from "./lib/load";
 import { startServerProcess } from "./lib/server-process";
 import { report } from "./lib/report";
+import { benchAdmin } from "./lib/admin-api";
+import { residentSubmissions } from "./lib/qr-submissions";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
 const dir = mkdtempSync(path.join(tmpdir(), "cw-ingest-"));
-const resident = shippedSurveys.find((s) => s.id === "resident")!.json;
-const rng = seededRng(11);
-const pool = Array.from({ length: 300 }, () => generateAnswers(resident, rng));
 
 const ours = await startServerProcess("server/node.ts", 18787, {
   DATABASE_URL: `file:${path.join(dir, "ours.db")}`,
@@ -34,32 +31,9 @@ const ours = await startServerProcess("server/node.ts", 18787, {
 const bare = await startServerProcess("bench/lib/bare-server.ts", 18788, { DATABASE_URL: `file:${path.join(dir, "bare.db")}` });
 
 try {
-  const login = await fetch(`${ours.url}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: ours.url },
-    body: JSON.stringify({ username: "admin", password: "bench-password" }),
-  });
-  const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
-  const poster = await (
-    await fetch(`${ours.url}/api/v1/posters`, {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie, origin: ours.url },
-      body: JSON.stringify({ unitCode: "500104001001", surveyId: "resident" }),
-    })
-  ).json();
-  const now = Date.now();
-  const body = (i: number) =>
-    JSON.stringify({
-      id: crypto.randomUUID(),
-      surveyId: "resident",
-      surveyVersion: 1,
-      channel: "qr",
-      token: poster.token,
-      answers: pool[i % pool.length],
-      startedAt: new Date(now - 300_000).toISOString(),
-      completedAt: new Date(now).toISOString(),
-      deviceId: `bench-${i}-${Math.random()}`,
-    });
+  const poster = await (await benchAdmin(ours.url, "bench-password")).poster("500104001001", "resident");
+  // Random v4 ids, as any client may send (our own pages send time-ordered v7: bench/ids.ts).
+  const body = residentSubmissions(poster.token, { newId: () => crypto.randomUUID(), seed: 11 });
 
   // Warm both (JIT, page cache).
   await runLoad({ url: `${ours.url}/api/v1/responses`, connections: CONNECTIONS, durationMs: 2000, body });

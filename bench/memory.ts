@@ -14,6 +14,7 @@ import { generateAnswers, seededRng } from "../test/helpers/answer-generator";
 import { runLoad } from "./lib/load";
 import { startServerProcess } from "./lib/server-process";
 import { report } from "./lib/report";
+import { benchAdmin } from "./lib/admin-api";
 
 const TOTAL = Number(process.env.BENCH_SUBMISSIONS ?? 100_000);
 const WARMUP = Math.round(TOTAL / 10);
@@ -46,22 +47,8 @@ async function measure(): Promise<{ rssMb: number; heapMb: number }> {
   return { rssMb: +(m.rss / 2 ** 20).toFixed(1), heapMb: +(m.heapUsed / 2 ** 20).toFixed(1) };
 }
 try {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: server.url },
-    body: JSON.stringify({ username: "admin", password: "bench-password" }),
-  });
-  const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
-  const makePoster = async (unitCode: string, surveyId: string) =>
-    (
-      await (
-        await fetch(`${server.url}/api/v1/posters`, {
-          method: "POST",
-          headers: { "content-type": "application/json", cookie, origin: server.url },
-          body: JSON.stringify({ unitCode, surveyId }),
-        })
-      ).json()
-    ).token as string;
+  const admin = await benchAdmin(server.url, "bench-password");
+  const makePoster = async (unitCode: string, surveyId: string) => (await admin.poster(unitCode, surveyId)).token;
   const targets = [
     { surveyId: "resident", token: await makePoster("500104001001", "resident") },
     { surveyId: "shopkeeper", token: await makePoster("500104002001", "shopkeeper") },

@@ -13,6 +13,7 @@ import { chromium } from "playwright-core";
 import { median } from "./lib/load";
 import { startServerProcess } from "./lib/server-process";
 import { report } from "./lib/report";
+import { benchAdmin } from "./lib/admin-api";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 if (!existsSync("dist/web/index.html")) throw new Error("run `npm run build` first");
@@ -27,20 +28,7 @@ const browser = await chromium.launch({
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 try {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: server.url },
-    body: JSON.stringify({ username: "admin", password: "bench-password" }),
-  });
-  const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
-  const poster = await (
-    await fetch(`${server.url}/api/v1/posters`, {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie, origin: server.url },
-      body: JSON.stringify({ unitCode: "500104001001", surveyId: "resident" }),
-    })
-  ).json();
-  const url = poster.url.replace(/^https?:\/\/[^/]+/, server.url);
+  const { url } = await (await benchAdmin(server.url, "bench-password")).poster("500104001001", "resident");
 
   const cold: number[] = [];
   const repeat: number[] = [];
