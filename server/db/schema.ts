@@ -122,6 +122,12 @@ export const posters = sqliteTable(
     surveyId: text("survey_id").notNull(),
     createdBy: text("created_by").notNull(),
     createdAt: text("created_at").notNull(),
+    /** Collection window (ISO instants, either end open): outside it the poster takes no answers. */
+    startsAt: text("starts_at"),
+    endsAt: text("ends_at"),
+    /** Set once by a revocation; a revoked poster's page says so and its submissions get 410. */
+    revokedAt: text("revoked_at"),
+    revokedBy: text("revoked_by"),
   },
   (t) => [index("posters_unit_idx").on(t.unitCode)],
 );
@@ -183,16 +189,24 @@ export const visits = sqliteTable(
   ],
 );
 
-/** Last heartbeat of every field device, so unsent work is visible before a deadline. */
-export const devices = sqliteTable("devices", {
-  deviceId: text("device_id").primaryKey(),
-  username: text("username").notNull(),
-  pending: integer("pending").notNull().default(0),
-  needsAttention: integer("needs_attention").notNull().default(0),
-  appVersion: text("app_version"),
-  lastSyncAt: text("last_sync_at"),
-  lastHeartbeatAt: text("last_heartbeat_at").notNull(),
-});
+/**
+ * Last heartbeat of every field device per user, so unsent work is visible before a deadline.
+ * Keyed by device and user: a shared tablet has one row per interviewer, and nobody can
+ * overwrite the row another user's tablet reports.
+ */
+export const devices = sqliteTable(
+  "devices",
+  {
+    deviceId: text("device_id").notNull(),
+    username: text("username").notNull(),
+    pending: integer("pending").notNull().default(0),
+    needsAttention: integer("needs_attention").notNull().default(0),
+    appVersion: text("app_version"),
+    lastSyncAt: text("last_sync_at"),
+    lastHeartbeatAt: text("last_heartbeat_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.username] }), index("devices_username_idx").on(t.username)],
+);
 
 /** Every admin action: who, what, when, before and after. */
 export const auditLog = sqliteTable(
@@ -205,8 +219,39 @@ export const auditLog = sqliteTable(
     target: text("target"),
     before: text("before"),
     after: text("after"),
+    /**
+     * The unit whose subtree the change belongs to: an admin reads the entries of its own
+     * subtree only. Null for city-wide entries (and those written before it existed): root only.
+     */
+    scopeUnit: text("scope_unit"),
   },
-  (t) => [index("audit_log_at_idx").on(t.at)],
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_scope_idx").on(t.scopeUnit, t.id)],
+);
+
+/**
+ * Rate thresholds and minRespondents set on one unit, applying to its subtree: the nearest
+ * setting up the tree wins (a district stages its own targets; the city's row is the default).
+ * `value` is JSON `{threshold?: {metric: rate}, minRespondents?}`.
+ */
+export const unitRateSettings = sqliteTable("unit_rate_settings", {
+  unitCode: text("unit_code").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: text("updated_at").notNull(),
+  updatedBy: text("updated_by").notNull(),
+});
+
+/**
+ * Where a user signed in successfully before (a keyed hash of an address or a device id), so a
+ * correct password from there still passes while strangers are being throttled.
+ */
+export const loginKnownSources = sqliteTable(
+  "login_known_sources",
+  {
+    username: text("username").notNull(),
+    source: text("source").notNull(),
+    lastSuccessAt: text("last_success_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.source] })],
 );
 
 /** Failed logins per key (username or address) and window, shared by every instance. */

@@ -19,7 +19,7 @@ export async function recordHeartbeat(db: Database, username: string, beat: Hear
   const [row] = await db
     .insert(devices)
     .values(values)
-    .onConflictDoUpdate({ target: devices.deviceId, set: values })
+    .onConflictDoUpdate({ target: [devices.deviceId, devices.username], set: values })
     .returning();
   return row!;
 }

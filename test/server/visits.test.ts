@@ -146,13 +146,17 @@ describe("POST /api/v1/visits", () => {
 describe("POST /api/v1/devices/heartbeat", () => {
   const beat = { deviceId: "tablet-1", pending: 3, needsAttention: 1, appVersion: "1.0.0", lastSyncAt: "2026-11-20T01:00:00Z" };
 
-  it("records the latest heartbeat per device and who held it", async () => {
+  it("records the latest heartbeat per device and user: another user cannot overwrite a tablet's row", async () => {
     const res = await t.request("/api/v1/devices/heartbeat", { method: "POST", cookie: interviewer, json: beat });
     expect(res.status).toBe(200);
     await t.request("/api/v1/devices/heartbeat", { method: "POST", cookie: admin, json: { ...beat, pending: 0, lastSyncAt: null } });
-    const rows = await t.client.execute("select device_id, username, pending, needs_attention, last_sync_at from devices");
+    await t.request("/api/v1/devices/heartbeat", { method: "POST", cookie: interviewer, json: { ...beat, pending: 2 } });
+    const rows = await t.client.execute(
+      "select device_id, username, pending, needs_attention, last_sync_at from devices order by username",
+    );
     expect(rows.rows).toEqual([
       expect.objectContaining({ device_id: "tablet-1", username: "admin", pending: 0, needs_attention: 1, last_sync_at: null }),
+      expect.objectContaining({ device_id: "tablet-1", username: "zhang", pending: 2, last_sync_at: "2026-11-20T01:00:00.000Z" }),
     ]);
   });
 
