@@ -12,6 +12,7 @@ import { VitePWA } from "vite-plugin-pwa";
  */
 /** Contract test files that also run against the Worker (they use test/helpers/target.ts). */
 const EDGE_CONTRACT_FILES = ["responses", "auth", "posters", "bad-input", "survey-versions"];
+const DIFFERENTIAL_FILES = "test/server/validation/differential-*.test.ts";
 
 export default defineConfig({
   root: "web",
@@ -91,9 +92,20 @@ export default defineConfig({
           name: "unit",
           root: ".",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/e2e/**", "test/edge/**", "test/reliability/**", "node_modules/**"],
+          exclude: ["test/e2e/**", "test/edge/**", "test/reliability/**", `${DIFFERENTIAL_FILES}`, "node_modules/**"],
           environment: "node",
           testTimeout: 30_000,
+        },
+      },
+      {
+        // The compiled validator against survey-core on 10,000 generated answer sets per survey:
+        // minutes each, so apart from `unit` (`npm run test:unit` stays about a minute).
+        extends: true,
+        test: {
+          name: "differential",
+          root: ".",
+          include: [DIFFERENTIAL_FILES],
+          environment: "node",
         },
       },
       {

@@ -31,8 +31,6 @@ const DISTRICTS: { code: string; name: string; subdistricts: [string, string, st
   },
 ];
 
-export const DEMO_ROOT_CODE = CITY.code;
-
 /** Deterministic "random" sizes so every demo database looks the same. */
 function sizeFor(code: string): number {
   let h = 0;
