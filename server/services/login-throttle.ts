@@ -112,22 +112,23 @@ export async function reserveLoginAttempt(
     ? `coalesce((select window_start <= :windowCutoff or failures < :userMax from login_attempts where key = :userKey), 1)`
     : "1";
 
-  const reservePair = {
-    sql: `insert into login_attempts (key, window_start, failures) select :ownKey, :stamp, 1 where ${userOpen}
+  const reservePair = withArgs(
+    `insert into login_attempts (key, window_start, failures) select :ownKey, :stamp, 1 where ${userOpen}
       on conflict(key) do update set
         failures = case when login_attempts.window_start <= :forgetCutoff then 1 else login_attempts.failures + 1 end,
         window_start = :stamp
       where ${pairOpen} and ${userOpen}
       returning failures`,
     args,
-  };
-  const follow = (keyArg: string) => ({
-    sql: `insert into login_attempts (key, window_start, failures) select :${keyArg}, :stamp, 1 where changes() = 1
+  );
+  const follow = (keyArg: string) =>
+    withArgs(
+      `insert into login_attempts (key, window_start, failures) select :${keyArg}, :stamp, 1 where changes() = 1
       on conflict(key) do update set
         failures = case when login_attempts.window_start <= :windowCutoff then 1 else login_attempts.failures + 1 end,
         window_start = case when login_attempts.window_start <= :windowCutoff then :stamp else login_attempts.window_start end`,
-    args,
-  });
+      args,
+    );
   const statements = unknown ? [reservePair, follow("userKey"), follow("addrKey")] : [reservePair];
   const [reserved] = await db.$client.batch(statements, "write");
   const sharedKeys = unknown ? [userKey, addrKey] : [];
@@ -142,6 +143,16 @@ export async function reserveLoginAttempt(
   const waits = [pairWait(byKey.get(ownKey), crowded ? 1 : policy.maxPerPair, policy, nowMs)];
   if (unknown) waits.push(windowWait(byKey.get(userKey), policy.maxPerUser, policy.windowMs, nowMs));
   return { allowed: false, retryAfterMs: Math.max(1000, ...waits), ownKey, sharedKeys };
+}
+
+/** The statement with only the named arguments it uses: sqld refuses extra ones (ARGS_INVALID). */
+function withArgs(text: string, all: Record<string, InValue>): { sql: string; args: Record<string, InValue> } {
+  const args: Record<string, InValue> = {};
+  for (const [, name] of text.matchAll(/:([A-Za-z]\w*)/g)) {
+    if (!(name! in all)) throw new Error(`no argument for :${name}`);
+    args[name!] = all[name!]!;
+  }
+  return { sql: text, args };
 }
 
 function pairWait(row: Row | undefined, free: number, policy: ThrottlePolicy, nowMs: number): number {
