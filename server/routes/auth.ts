@@ -69,7 +69,8 @@ export const authRoutes = new Hono<AppEnv>()
     const now = clock.now();
     // A signed-in tablet left lying around must not become a way to guess its owner's password:
     // the same atomic reservation as login, LOGIN_MAX_FAILURES wrong ones per user and window.
-    const limits = { max: config.LOGIN_MAX_FAILURES, windowMs: config.LOGIN_WINDOW_MINUTES * 60_000 };
+    const policy = loginThrottlePolicy(config);
+    const limits = { max: policy.maxPerPair, windowMs: policy.windowMs };
     const check = await reservePasswordCheck(db, user.id, limits, now);
     if (!check.allowed) throw tooManyAttempts(c, check.retryAfterMs, "当前密码错误次数过多");
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {

@@ -34,9 +34,12 @@ export function loginThrottlePolicy(config: Config): ThrottlePolicy {
     maxPerPair: config.LOGIN_MAX_FAILURES,
     maxPerUser: config.LOGIN_MAX_FAILURES * PER_USER_FACTOR,
     maxPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
-    windowMs: config.LOGIN_WINDOW_MINUTES * 60_000,
+    // A year at most: past that a window is a lockout anyway, and its cutoff stays a valid date.
+    windowMs: Math.min(config.LOGIN_WINDOW_MINUTES * 60_000, MAX_WINDOW_MS),
   };
 }
+
+const MAX_WINDOW_MS = 366 * 24 * 60 * 60_000;
 
 /** The per-username cap for unknown sources is this many times the per-pair one: looser, since it is shared by everyone. */
 export const PER_USER_FACTOR = 4;
@@ -52,7 +55,7 @@ export function backoffDelayMs(k: number, windowMs: number): number {
 /** The first k whose delay is the cap: every k past it waits the same. */
 function cappedStep(windowMs: number): number {
   let k = 0;
-  while (backoffDelayMs(k, windowMs) < windowMs) k++;
+  while (k < 30 && backoffDelayMs(k, windowMs) < windowMs) k++;
   return k;
 }
 

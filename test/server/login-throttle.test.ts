@@ -146,6 +146,14 @@ describe("hole 5: strangers cannot lock anyone out", () => {
     expect((await attempt("admin", "wrong-again-pw", ip)).status).toBe(429);
   });
 
+  it("an enormous LOGIN_WINDOW_MINUTES still throttles (no 500, no endless loop)", async () => {
+    t = await createTestApp({ env: { LOGIN_WINDOW_MINUTES: "1e12", LOGIN_MAX_FAILURES: "2" } });
+    for (let i = 0; i < 2; i++) expect((await attempt("admin", `wrong-${i}-pw`, "10.5.9.9")).status).toBe(401);
+    const held = await attempt("admin", ADMIN_PASSWORD, "10.5.9.9");
+    expect(held.status).toBe(429);
+    expect(Number(held.headers.get("retry-after"))).toBe(60);
+  });
+
   it("a day without tries forgets a pair's failures", async () => {
     const clock = manualClock();
     t = await createTestApp({ clock });
