@@ -4,6 +4,14 @@ import { z } from "zod";
 export const loginSchema = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
+  /**
+   * Optional random id the browser keeps for signing in (not the id sent with responses): a
+   * correct password from a device that signed in before passes while strangers are throttled.
+   */
+  deviceId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, "设备标识格式不正确")
+    .optional(),
 });
 
 export const roleSchema = z.enum(["admin", "office", "interviewer"]);

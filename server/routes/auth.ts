@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../app-env";
 import { changeOwnPasswordSchema, loginSchema } from "../contracts/auth";
@@ -8,42 +8,45 @@ import { jsonBody } from "../middleware/json-body";
 import { currentUser } from "../middleware/require-role";
 import { SESSION_COOKIE } from "../middleware/session";
 import { recordAudit } from "../services/audit";
-import { clearLoginFailures, loginRetryAfter, recordLoginFailure, type ThrottlePolicy } from "../services/login-throttle";
+import { knownSource, loginSources, rememberSources } from "../services/login-sources";
+import {
+  clearPasswordChecks,
+  loginThrottlePolicy,
+  reserveLoginAttempt,
+  reservePasswordCheck,
+  settleLoginSuccess,
+} from "../services/login-throttle";
 import { DUMMY_HASH, verifyPassword } from "../services/passwords";
 import { closeOtherSessions, closeSession, openSession } from "../services/sessions";
 import { findUserByName, publicUser, setPassword } from "../services/users";
 
-function throttlePolicy(config: import("../config").Config): ThrottlePolicy {
-  return {
-    maxPerUser: config.LOGIN_MAX_FAILURES,
-    maxPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
-    windowMinutes: config.LOGIN_WINDOW_MINUTES,
-  };
+/** 429 with Retry-After (seconds) and the minutes to wait in the message. */
+function tooManyAttempts(c: Context<AppEnv>, waitMs: number, what: string): ApiError {
+  c.header("Retry-After", String(Math.ceil(waitMs / 1000)));
+  return new ApiError(429, "too_many_attempts", `${what}，请 ${Math.ceil(waitMs / 60_000)} 分钟后再试`);
 }
 
 export const authRoutes = new Hono<AppEnv>()
   .post("/login", jsonBody(loginSchema), async (c) => {
-    const { username, password } = c.req.valid("json");
-    const { db, config, clock } = c.var.services;
-    const address = clientAddress(c);
-    const policy = throttlePolicy(config);
-    // Checked before the password, so a locked account cannot be probed for the right one.
-    const waitMs = await loginRetryAfter(db, username, address, policy, clock.now());
-    if (waitMs > 0) {
-      const minutes = Math.ceil(waitMs / 60_000);
-      c.header("Retry-After", String(Math.ceil(waitMs / 1000)));
-      throw new ApiError(429, "too_many_attempts", `登录失败次数过多，请 ${minutes} 分钟后再试`);
-    }
+    const { username, password, deviceId } = c.req.valid("json");
+    const { db, config, clock, secret } = c.var.services;
+    const now = clock.now();
+    const policy = loginThrottlePolicy(config);
+    const sources = await loginSources(secret, clientAddress(c), deviceId);
+    const known = await knownSource(db, username, sources, now);
+    // Reserved before the password is checked, so concurrent tries cannot verify more than allowed
+    // and a throttled account cannot be probed for the right password.
+    const attempt = await reserveLoginAttempt(db, { username, sources, known }, policy, now);
+    if (!attempt.allowed) throw tooManyAttempts(c, attempt.retryAfterMs, "登录失败次数过多");
     const user = await findUserByName(db, username);
     // Verify even for unknown users so the answer time does not reveal which names exist.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok || user.disabled) {
-      await recordLoginFailure(db, username, address, policy, clock.now());
-      throw new ApiError(401, "invalid_credentials", "用户名或密码错误");
-    }
-    await clearLoginFailures(db, username);
+    // A failure keeps its reservation: that is the count.
+    if (!user || !ok || user.disabled) throw new ApiError(401, "invalid_credentials", "用户名或密码错误");
+    await settleLoginSuccess(db, attempt, now, policy);
+    await rememberSources(db, user.username, sources, now);
     const sessionPolicy = { ttlHours: config.SESSION_TTL_HOURS, idleHours: config.SESSION_IDLE_HOURS };
-    const token = await openSession(db, user.id, sessionPolicy, clock.now());
+    const token = await openSession(db, user.id, sessionPolicy, now);
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: "Lax",
@@ -62,14 +65,30 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/password", jsonBody(changeOwnPasswordSchema), async (c) => {
     const user = currentUser(c);
     const { currentPassword, newPassword } = c.req.valid("json");
-    const { db, clock } = c.var.services;
+    const { db, clock, config } = c.var.services;
+    const now = clock.now();
+    // A signed-in tablet left lying around must not become a way to guess its owner's password:
+    // the same atomic reservation as login, LOGIN_MAX_FAILURES wrong ones per user and window.
+    const policy = loginThrottlePolicy(config);
+    const limits = { max: policy.maxPerPair, windowMs: policy.windowMs };
+    const check = await reservePasswordCheck(db, user.id, limits, now);
+    if (!check.allowed) throw tooManyAttempts(c, check.retryAfterMs, "当前密码错误次数过多");
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      if (check.failures >= limits.max) {
+        // The last wrong try allowed also ends this session: whoever holds the device has to sign
+        // in again, through the login throttle.
+        const token = c.var.sessionToken;
+        if (token) await closeSession(db, token);
+        deleteCookie(c, SESSION_COOKIE, { path: "/" });
+        throw new ApiError(422, "wrong_password", "当前密码不正确，错误次数过多，已退出登录");
+      }
       throw new ApiError(422, "wrong_password", "当前密码不正确");
     }
+    await clearPasswordChecks(db, user.id);
     await setPassword(db, user.id, newPassword);
     // Other devices signed in with the old password are signed out; this one stays.
     await closeOtherSessions(db, user.id, c.var.sessionToken);
-    await recordAudit(db, { actor: user.username, action: "auth.password_change", target: user.username }, clock.now());
+    await recordAudit(db, { actor: user.username, action: "auth.password_change", target: user.username }, now);
     return c.json({ ok: true }, 200);
   })
   .get("/me", (c) => {

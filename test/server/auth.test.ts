@@ -47,6 +47,28 @@ describe("auth", () => {
     expect(await countRows(t, "sessions")).toBe(0);
   });
 
+  it("verifies at most LOGIN_MAX_FAILURES of 20 concurrent wrong passwords from one address; the rest get 429", async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => login("admin", `wrong-password-${i}`)));
+    const limit = t.config.LOGIN_MAX_FAILURES;
+    expect(answers.filter((r) => r.status === 401)).toHaveLength(limit);
+    expect(answers.filter((r) => r.status === 429)).toHaveLength(20 - limit);
+    const refused = answers.find((r) => r.status === 429)!;
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await refused.json()).error.code).toBe("too_many_attempts");
+    // The right password from here waits its turn too: it is not checked early.
+    expect((await login("admin", ADMIN_PASSWORD)).status).toBe(429);
+  });
+
+  it("lets the admin in from an address it signed in from while a stranger elsewhere is held", async () => {
+    await t.login();
+    const stranger = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => t.request("/api/v1/auth/login", { method: "POST", json: { username: "admin", password: `guess-${i}-pw` }, ip: `192.0.2.${i + 1}` })),
+    );
+    expect(stranger.filter((r) => r.status === 401).length).toBeLessThanOrEqual(4 * t.config.LOGIN_MAX_FAILURES);
+    expect(stranger.filter((r) => r.status === 429).length).toBeGreaterThan(0);
+    expect((await login("admin", ADMIN_PASSWORD)).status).toBe(200);
+  });
+
   it("answers me with the user, and 401 after logout", async () => {
     const cookie = await t.login();
     const me = await t.request("/api/v1/auth/me", { cookie });

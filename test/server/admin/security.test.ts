@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { countRows, DEMO } from "../../helpers/fixtures";
-import { ADMIN_PASSWORD, createTestApp, manualClock, type TestApp } from "../../helpers/test-app";
+import { ADMIN_PASSWORD, createTestApp, type TestApp } from "../../helpers/test-app";
 
 let t: TestApp;
 afterEach(() => t.close());
@@ -62,47 +62,8 @@ describe("CSRF: cookie-authenticated writes must come from our own origin", () =
   });
 });
 
-describe("login throttling (DB-backed, per username and per address)", () => {
-  const attempt = (username: string, password: string, ip: string) =>
-    t.request("/api/v1/auth/login", { method: "POST", json: { username, password }, ip });
-
-  it("answers 429 after LOGIN_MAX_FAILURES for one username, even with the right password, until the window ends", async () => {
-    const clock = manualClock();
-    t = await createTestApp({ clock, env: { LOGIN_MAX_FAILURES: "3", LOGIN_WINDOW_MINUTES: "10" } });
-    for (let i = 0; i < 3; i++) expect((await attempt("admin", "wrong-password", `10.0.0.${i}`)).status).toBe(401);
-    const locked = await attempt("admin", ADMIN_PASSWORD, "10.0.0.9");
-    expect(locked.status).toBe(429);
-    expect(locked.headers.get("retry-after")).toBe("600");
-    expect((await locked.json()).error).toMatchObject({ code: "too_many_attempts", message: expect.stringContaining("10 分钟") });
-    // Another user from the same addresses is not affected.
-    await t.createUser(await loginAfterWindow(), { username: "li", password: "li-password", role: "office", scope: DEMO.dadukou });
-    expect((await attempt("li", "li-password", "10.0.0.1")).status).toBe(200);
-
-    async function loginAfterWindow() {
-      clock.advance(10 * 60_000);
-      const ok = await attempt("admin", ADMIN_PASSWORD, "10.0.0.9");
-      expect(ok.status).toBe(200);
-      return ok.headers.get("set-cookie")!.split(";")[0]!;
-    }
-  });
-
-  it("limits one address across many usernames, and keeps counters in login_attempts (shared by instances)", async () => {
-    t = await createTestApp({ env: { LOGIN_MAX_FAILURES_PER_ADDRESS: "4" } });
-    for (let i = 0; i < 4; i++) expect((await attempt(`user${i}`, "whatever-pw", "10.1.1.1")).status).toBe(401);
-    expect((await attempt("admin", ADMIN_PASSWORD, "10.1.1.1")).status).toBe(429);
-    expect((await attempt("admin", ADMIN_PASSWORD, "10.1.1.2")).status).toBe(200);
-    const rows = (await t.client.execute("select key, failures from login_attempts where key like 'addr:%'")).rows;
-    expect(rows.map((r) => [r.key, r.failures])).toEqual([["addr:10.1.1.1", 4]]);
-  });
-
-  it("clears a username's counter after a successful login", async () => {
-    t = await createTestApp({ env: { LOGIN_MAX_FAILURES: "3" } });
-    for (let round = 0; round < 3; round++) {
-      for (let i = 0; i < 2; i++) expect((await attempt("admin", "wrong-password", "10.2.0.1")).status).toBe(401);
-      expect((await attempt("admin", ADMIN_PASSWORD, "10.2.0.1")).status).toBe(200);
-    }
-  });
-});
+// Login throttling (per pair with growing delays, per username for unknown sources, per address)
+// is tested through its attacks in test/server/login-throttle.test.ts.
 
 describe("security headers", () => {
   it("sends a CSP and the usual hardening headers on API answers", async () => {

@@ -1,5 +1,6 @@
 import { API_BASE } from "../../../lib/api-client";
 import { ApiError, apiRequest } from "../../../lib/http";
+import { getLoginDeviceId } from "../../../lib/login-device";
 import type { InterviewUser } from "../types";
 
 /** The session's user; `null` on 401. Throws `NetworkError` when the server cannot be reached. */
@@ -12,8 +13,10 @@ export async function fetchMe(): Promise<InterviewUser | null> {
   }
 }
 
+/** Signs in with the tablet's login device id, so its owner still gets in while strangers are throttled. */
 export async function login(username: string, password: string): Promise<InterviewUser> {
-  return (await apiRequest<{ user: InterviewUser }>(`${API_BASE}/auth/login`, { method: "POST", body: { username, password } })).user;
+  const body = { username, password, deviceId: getLoginDeviceId() };
+  return (await apiRequest<{ user: InterviewUser }>(`${API_BASE}/auth/login`, { method: "POST", body })).user;
 }
 
 export async function logout(): Promise<void> {
