@@ -3,15 +3,15 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../app-env";
 import { changeOwnPasswordSchema, loginSchema } from "../contracts/auth";
 import { ApiError, unauthorized } from "../errors";
+import { sha256Hex } from "../lib/crypto";
 import { clientAddress, isHttps } from "../lib/request-origin";
 import { jsonBody } from "../middleware/json-body";
 import { currentUser } from "../middleware/require-role";
 import { SESSION_COOKIE } from "../middleware/session";
-import { recordAudit } from "../services/audit";
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure, type ThrottlePolicy } from "../services/login-throttle";
 import { DUMMY_HASH, verifyPassword } from "../services/passwords";
-import { closeOtherSessions, closeSession, openSession } from "../services/sessions";
-import { findUserByName, publicUser, setPassword } from "../services/users";
+import { closeSession, openSession } from "../services/sessions";
+import { changeOwnPassword, findUserByName, publicUser } from "../services/users";
 
 function throttlePolicy(config: import("../config").Config): ThrottlePolicy {
   return {
@@ -66,10 +66,9 @@ export const authRoutes = new Hono<AppEnv>()
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
       throw new ApiError(422, "wrong_password", "当前密码不正确");
     }
-    await setPassword(db, user.id, newPassword);
     // Other devices signed in with the old password are signed out; this one stays.
-    await closeOtherSessions(db, user.id, c.var.sessionToken);
-    await recordAudit(db, { actor: user.username, action: "auth.password_change", target: user.username }, clock.now());
+    const keep = c.var.sessionToken ? await sha256Hex(c.var.sessionToken) : undefined;
+    await changeOwnPassword(db, user, newPassword, keep, clock.now());
     return c.json({ ok: true }, 200);
   })
   .get("/me", (c) => {
