@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client";
 import type { DrizzleTx } from "../db/sql-executor";
 import { auditLog, unitClosure, units } from "../db/schema";
+import { writeTransaction } from "./write-transaction";
 
 export interface AuditEntry {
   actor: string;
@@ -48,7 +49,7 @@ export async function recordAudit(db: Database | DrizzleTx, entry: AuditEntry, n
  * @example const poster = await audited(db, now, async (tx) => { const p = await createPoster(tx, input, now); return { result: p, entry: { actor, action: "posters.create", target: p.id, after: p, scopeUnit: p.unitCode } }; });
  */
 export async function audited<T>(db: Database, now: Date, change: (tx: DrizzleTx) => Promise<{ result: T; entry: AuditEntry }>): Promise<T> {
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const { result, entry } = await change(tx);
     await auditInsert(tx, entry, now);
     return result;

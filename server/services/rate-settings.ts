@@ -7,6 +7,7 @@ import type { RateSettingsUpdate } from "../contracts/rates";
 import { forbidden } from "../errors";
 import { auditInsert } from "./audit";
 import { getLineage, isWithinScope, type Unit } from "./units";
+import { writeTransaction } from "./write-transaction";
 
 export interface RateSettings {
   threshold: Record<Metric, number>;
@@ -144,7 +145,7 @@ export async function updateUnitRateSettings(
   actor: { username: string; scope: string },
   now: Date,
 ): Promise<EffectiveRateSettings> {
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     if (!(await isWithinScope(tx, actor.scope, unitCode))) throw forbidden("只能修改本人管辖范围内单位的达标线");
     const beforeOwn = await ownRateSettings(tx, unitCode);
     const before = await rateSettingsAt(tx, unitCode);

@@ -8,6 +8,7 @@ import { applyRollups, rollupSourceColumns, toRollupInputs, type RollupInput } f
 import type { SurveyRegistry } from "./survey-registry";
 import { chainOf, planImport, type ImportPlan, type UnitFields } from "./unit-import";
 import type { ImportRow } from "./unit-import-file";
+import { writeTransaction } from "./write-transaction";
 
 type Graph = Map<string, Pick<UnitFields, "parentCode">>;
 
@@ -27,7 +28,7 @@ export async function importUnits(
   actor: string,
   now: Date,
 ): Promise<ImportPlan> {
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const plan = await planImport(tx, rows, scope);
     if (plan.errors.length === 0 && (plan.adds.length > 0 || plan.changes.length > 0)) await applyPlan(tx, registry, plan, actor, now);
     return plan;

@@ -7,6 +7,7 @@ import { auditInsert, commonAncestor } from "./audit";
 import { hashPassword } from "./passwords";
 import { getUnit, isWithinScope } from "./units";
 import { adminUserView, type Role, type User } from "./users";
+import { writeTransaction } from "./write-transaction";
 
 /** Who is acting: an admin changes only users of their own subtree. */
 export type Actor = Pick<User, "id" | "username" | "scope">;
@@ -42,7 +43,7 @@ export async function createUserAsAdmin(
   now: Date,
 ): Promise<User> {
   const passwordHash = await hashPassword(input.password); // slow: never under the write lock
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     await assertUnitKnown(tx, input.scope);
     await assertWithin(tx, actor, input.scope, "不能创建超出自己管辖范围的用户");
     const [user] = await tx
@@ -64,7 +65,7 @@ export async function updateUserAsAdmin(
   changes: Partial<Pick<User, "role" | "scope" | "disabled">>,
   now: Date,
 ): Promise<User> {
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const target = await scopedTarget(tx, actor, username);
     if (changes.scope !== undefined) {
       await assertUnitKnown(tx, changes.scope);
@@ -96,7 +97,7 @@ export async function updateUserAsAdmin(
 /** POST /users/:username/password: a new password set by an admin; the user's sessions end. */
 export async function resetPasswordAsAdmin(db: Database, actor: Actor, username: string, password: string, now: Date): Promise<void> {
   const passwordHash = await hashPassword(password);
-  await db.transaction(async (tx) => {
+  await writeTransaction(db, async (tx) => {
     const target = await scopedTarget(tx, actor, username);
     await tx.update(users).set({ passwordHash }).where(eq(users.id, target.id));
     await tx.delete(sessions).where(eq(sessions.userId, target.id));

@@ -4,6 +4,7 @@ import { sessions, unitClosure, users } from "../db/schema";
 import { randomToken } from "../lib/crypto";
 import { auditInsert } from "./audit";
 import { hashPassword } from "./passwords";
+import { writeTransaction } from "./write-transaction";
 
 export type User = typeof users.$inferSelect;
 export type Role = User["role"];
@@ -56,7 +57,7 @@ export async function bootstrapAdmin(
  */
 export async function changeOwnPassword(db: Database, user: User, newPassword: string, keepTokenHash: string | undefined, now: Date): Promise<void> {
   const passwordHash = await hashPassword(newPassword);
-  await db.transaction(async (tx) => {
+  await writeTransaction(db, async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     const others = keepTokenHash ? and(eq(sessions.userId, user.id), ne(sessions.id, keepTokenHash)) : eq(sessions.userId, user.id);
     await tx.delete(sessions).where(others);
