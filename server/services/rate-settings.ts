@@ -159,6 +159,8 @@ export async function updateUnitRateSettings(
     if (own.minRespondents === undefined) delete own.minRespondents;
 
     const value = JSON.stringify(own);
+    // Nothing to change (an empty update, or the values already set): nothing written, no entry.
+    if (sameOwn(own, beforeOwn)) return before;
     await tx
       .insert(unitRateSettings)
       .values({ unitCode, value, updatedAt: now.toISOString(), updatedBy: actor.username })
@@ -181,6 +183,9 @@ export async function updateUnitRateSettings(
     return after;
   });
 }
+
+const sameOwn = (a: OwnRateSettings, b: OwnRateSettings) =>
+  a.minRespondents === b.minRespondents && METRICS.every((m) => a.threshold[m] === b.threshold[m]);
 
 const strip = (s: RateSettings): RateSettings => ({ threshold: s.threshold, minRespondents: s.minRespondents });
 
