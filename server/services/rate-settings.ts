@@ -212,3 +212,5 @@ export async function rateSettingsView(db: Db, unit: Pick<Unit, "code" | "name" 
     own,
   };
 }
+
+export type RateSettingsView = Awaited<ReturnType<typeof rateSettingsView>>;
