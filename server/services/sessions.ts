@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { sessions, users } from "../db/schema";
 import { randomToken, sha256Hex } from "../lib/crypto";
@@ -74,4 +74,10 @@ export async function closeSession(db: Database, token: string): Promise<void> {
 /** Ends every session of a user (disabled, password reset by an admin). */
 export async function closeUserSessions(db: Database, userId: number): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Ends a user's sessions except the one behind `keepToken` (own password change). */
+export async function closeOtherSessions(db: Database, userId: number, keepToken: string | undefined): Promise<void> {
+  if (!keepToken) return closeUserSessions(db, userId);
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, await sha256Hex(keepToken))));
 }
