@@ -3,7 +3,6 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../app-env";
 import { changeOwnPasswordSchema, loginSchema } from "../contracts/auth";
 import { ApiError, unauthorized } from "../errors";
-import { sha256Hex } from "../lib/crypto";
 import { clientAddress, isHttps } from "../lib/request-origin";
 import { jsonBody } from "../middleware/json-body";
 import { currentUser } from "../middleware/require-role";
@@ -67,8 +66,7 @@ export const authRoutes = new Hono<AppEnv>()
       throw new ApiError(422, "wrong_password", "当前密码不正确");
     }
     // Other devices signed in with the old password are signed out; this one stays.
-    const keep = c.var.sessionToken ? await sha256Hex(c.var.sessionToken) : undefined;
-    await changeOwnPassword(db, user, newPassword, keep, clock.now());
+    await changeOwnPassword(db, user, newPassword, c.var.sessionToken, clock.now());
     return c.json({ ok: true }, 200);
   })
   .get("/me", (c) => {

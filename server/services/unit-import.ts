@@ -99,7 +99,7 @@ function parseCount(text: string): number | null | undefined {
  * inside the scope too. A row refused for its stored position is reported without any of the
  * stored unit's fields, and is not counted as changed or unchanged (that would tell its fields).
  */
-export async function planImport(db: Database | Tx, rows: ImportRow[], scope: string): Promise<ImportPlan> {
+export async function planImport(db: Database | DrizzleTx, rows: ImportRow[], scope: string): Promise<ImportPlan> {
   const stored = new Map<string, UnitFields>();
   for (const u of await db
     .select({ code: units.code, name: units.name, kind: units.kind, parentCode: units.parentCode, households: units.households, population: units.population, targetN: units.targetN })
@@ -232,5 +232,3 @@ export function chainOf(graph: Map<string, Pick<UnitFields, "parentCode">>, code
   }
   return chain;
 }
-
-type Tx = DrizzleTx;

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { sessions, unitClosure, users } from "../db/schema";
-import { randomToken } from "../lib/crypto";
+import { randomToken, sha256Hex } from "../lib/crypto";
 import { auditInsert } from "./audit";
 import { hashPassword } from "./passwords";
 import { writeTransaction } from "./write-transaction";
@@ -53,10 +53,11 @@ export async function bootstrapAdmin(
 
 /**
  * A user's own password change: the new hash, the end of their other sessions and the audit
- * entry in one transaction (the session behind `keepTokenHash` stays signed in).
+ * entry in one transaction (the session of `keepToken`, the cookie token, stays signed in).
  */
-export async function changeOwnPassword(db: Database, user: User, newPassword: string, keepTokenHash: string | undefined, now: Date): Promise<void> {
+export async function changeOwnPassword(db: Database, user: User, newPassword: string, keepToken: string | undefined, now: Date): Promise<void> {
   const passwordHash = await hashPassword(newPassword);
+  const keepTokenHash = keepToken ? await sha256Hex(keepToken) : undefined;
   await writeTransaction(db, async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     const others = keepTokenHash ? and(eq(sessions.userId, user.id), ne(sessions.id, keepTokenHash)) : eq(sessions.userId, user.id);
