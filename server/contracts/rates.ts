@@ -32,11 +32,19 @@ const rate = z.number().min(0).max(1);
 const perMetric = <T extends z.ZodType>(t: T) =>
   z.object(Object.fromEntries(METRICS.map((m) => [m, t])) as Record<(typeof METRICS)[number], T>);
 
-/** PUT /api/v1/settings/thresholds: any subset of metrics; minRespondents applies to all metrics. */
+/** GET /api/v1/settings/thresholds: the unit whose settings to show (default: the caller's scope). */
+export const rateSettingsQuerySchema = z.object({ unit: unitCodeSchema.optional() });
+
+/**
+ * PUT /api/v1/settings/thresholds: any subset of metrics; minRespondents applies to all metrics.
+ * `unit` (default: the caller's scope) is the unit whose subtree the values apply to; a null
+ * value removes the unit's own value, so it inherits it from further up again.
+ */
 export const rateSettingsUpdateSchema = z
   .object({
-    threshold: perMetric(rate).partial().strict().optional(),
-    minRespondents: z.number().int().min(1).max(100_000).optional(),
+    unit: unitCodeSchema.optional(),
+    threshold: perMetric(rate.nullable()).partial().strict().optional(),
+    minRespondents: z.number().int().min(1).max(100_000).nullable().optional(),
   })
   .strict();
 

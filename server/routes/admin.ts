@@ -52,7 +52,8 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .get("/audit", requireRole("admin"), queryParams(auditQuery), async (c) => {
     const q = c.req.valid("query");
-    const rows = await listAudit(c.var.services.db, { limit: q.limit, beforeId: q.before, action: q.action, actor: q.actor });
+    // Only the entries of the admin's own subtree (a district admin never reads the city's log).
+    const rows = await listAudit(c.var.services.db, { scope: currentUser(c).scope, limit: q.limit, beforeId: q.before, action: q.action, actor: q.actor });
     return c.json(
       {
         entries: rows.map((r) => ({

@@ -7,7 +7,6 @@ import { clientAddress, isHttps } from "../lib/request-origin";
 import { jsonBody } from "../middleware/json-body";
 import { currentUser } from "../middleware/require-role";
 import { SESSION_COOKIE } from "../middleware/session";
-import { recordAudit } from "../services/audit";
 import { knownSource, loginSources, rememberSources } from "../services/login-sources";
 import {
   clearPasswordChecks,
@@ -17,8 +16,8 @@ import {
   settleLoginSuccess,
 } from "../services/login-throttle";
 import { DUMMY_HASH, verifyPassword } from "../services/passwords";
-import { closeOtherSessions, closeSession, openSession } from "../services/sessions";
-import { findUserByName, publicUser, setPassword } from "../services/users";
+import { closeSession, openSession } from "../services/sessions";
+import { changeOwnPassword, findUserByName, publicUser } from "../services/users";
 
 /** 429 with Retry-After (seconds) and the minutes to wait in the message. */
 function tooManyAttempts(c: Context<AppEnv>, waitMs: number, what: string): ApiError {
@@ -85,10 +84,8 @@ export const authRoutes = new Hono<AppEnv>()
       throw new ApiError(422, "wrong_password", "当前密码不正确");
     }
     await clearPasswordChecks(db, user.id);
-    await setPassword(db, user.id, newPassword);
     // Other devices signed in with the old password are signed out; this one stays.
-    await closeOtherSessions(db, user.id, c.var.sessionToken);
-    await recordAudit(db, { actor: user.username, action: "auth.password_change", target: user.username }, now);
+    await changeOwnPassword(db, user, newPassword, c.var.sessionToken, now);
     return c.json({ ok: true }, 200);
   })
   .get("/me", (c) => {

@@ -8,7 +8,7 @@ import { jsonBody } from "../middleware/json-body";
 import { queryParams } from "../middleware/query-params";
 import { assertInScope, currentUser, requireRole } from "../middleware/require-role";
 import { AUDIENCE_UNIT_HINT, audienceFitsUnit } from "../services/audience";
-import { recordAudit } from "../services/audit";
+import { audited } from "../services/audit";
 import { createPostersForCommunities, listPosters } from "../services/poster-batch";
 import { createPoster, getPoster, posterToken, type Poster } from "../services/posters";
 import { getLineage, getUnit, LEAF_KINDS } from "../services/units";
@@ -41,9 +41,12 @@ export const posterRoutes = new Hono<AppEnv>()
     if (!audienceFitsUnit(survey.audience, unit.kind)) {
       throw new ApiError(422, "audience_mismatch", AUDIENCE_UNIT_HINT[survey.audience] ?? "问卷与单位类型不匹配");
     }
-    const poster = await createPoster(db, { unitCode, surveyId, createdBy: currentUser(c).username }, clock.now());
+    const now = clock.now();
+    const poster = await audited(db, now, async (tx) => {
+      const made = await createPoster(tx, { unitCode, surveyId, createdBy: currentUser(c).username }, now);
+      return { result: made, entry: { actor: made.createdBy, action: "posters.create", target: made.id, after: made, scopeUnit: made.unitCode } };
+    });
     const token = await posterToken(secret, poster);
-    await recordAudit(db, { actor: poster.createdBy, action: "posters.create", target: poster.id, after: poster }, clock.now());
     return c.json({ id: poster.id, token, url: `${publicOrigin(c)}/q/${token}` }, 201);
   })
   .post("/batch", requireRole("admin", "office"), jsonBody(createPosterBatchSchema), async (c) => {
@@ -59,13 +62,14 @@ export const posterRoutes = new Hono<AppEnv>()
       throw new ApiError(422, "audience_mismatch", AUDIENCE_UNIT_HINT[survey.audience] ?? "问卷与单位类型不匹配");
     }
     const actor = currentUser(c).username;
-    const made = await createPostersForCommunities(db, unit.code, surveyId, actor, clock.now());
-    if (made.length === 0) throw new ApiError(422, "no_communities", "该街道下没有社区");
-    await recordAudit(
-      db,
-      { actor, action: "posters.create_batch", target: unit.code, after: { surveyId, posters: made.map((p) => ({ id: p.id, unitCode: p.unitCode })) } },
-      clock.now(),
-    );
+    const now = clock.now();
+    const made = await audited(db, now, async (tx) => {
+      const list = await createPostersForCommunities(tx, unit.code, surveyId, actor, now);
+      // Thrown inside the transaction: nothing is written, not even the audit entry.
+      if (list.length === 0) throw new ApiError(422, "no_communities", "该街道下没有社区");
+      const after = { surveyId, posters: list.map((p) => ({ id: p.id, unitCode: p.unitCode })) };
+      return { result: list, entry: { actor, action: "posters.create_batch", target: unit.code, after, scopeUnit: unit.code } };
+    });
     const posters = await Promise.all(
       made.map(async (p) => ({ id: p.id, unitCode: p.unitCode, unitName: p.unitName, url: await posterUrl(c, p) })),
     );

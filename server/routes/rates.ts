@@ -5,7 +5,7 @@ import { ratesQuerySchema, type RatesQuery } from "../contracts/rates";
 import { notFound } from "../errors";
 import { assertInScope, requireRole } from "../middleware/require-role";
 import { queryParams } from "../middleware/query-params";
-import { getRateSettings } from "../services/rate-settings";
+import { rateSettingsAt } from "../services/rate-settings";
 import { computeRates, unitAndChildMetrics } from "../services/rates";
 import { plannedTargets, planFor } from "../services/rates-plan";
 import { weeklyTrend } from "../services/rates-trend";
@@ -43,14 +43,13 @@ export const rateRoutes = new Hono<AppEnv>()
     const q = c.req.valid("query");
     const { db, registry } = c.var.services;
     const unit = await scopedUnit(c, q.unit);
-    const settings = await getRateSettings(db);
-    return c.json(await computeRates(db, registry, unit, filterOf(q), settings), 200);
+    return c.json(await computeRates(db, registry, unit, filterOf(q)), 200);
   })
   .get("/trend", queryParams(ratesQuerySchema), async (c) => {
     const q = c.req.valid("query");
     const { db } = c.var.services;
     const unit = await scopedUnit(c, q.unit);
-    const settings = await getRateSettings(db);
+    const settings = await rateSettingsAt(db, unit.code);
     const weeks = await weeklyTrend(db, unit.code, filterOf(q), settings);
     return c.json({ unit: { code: unit.code, name: unit.name, kind: unit.kind }, threshold: settings.threshold, weeks }, 200);
   })
@@ -58,18 +57,20 @@ export const rateRoutes = new Hono<AppEnv>()
     const q = c.req.valid("query");
     const { db } = c.var.services;
     const unit = await scopedUnit(c, q.unit);
-    const settings = await getRateSettings(db);
-    const [tree, children] = await Promise.all([
-      unitAndChildMetrics(db, unit, filterOf(q), settings),
-      getChildren(db, unit.code),
-    ]);
+    const [tree, children] = await Promise.all([unitAndChildMetrics(db, unit, filterOf(q)), getChildren(db, unit.code)]);
+    const { settings } = tree;
     const targets = await plannedTargets(db, [unit, ...children]);
     return c.json(
       {
         minRespondents: settings.minRespondents,
         threshold: settings.threshold,
         ...planFor({ code: unit.code, name: unit.name, kind: unit.kind }, targets.get(unit.code) ?? null, tree.metrics, settings),
-        children: tree.children.map((ch) => planFor(ch.unit, targets.get(ch.unit.code) ?? null, ch.metrics, settings)),
+        // Each child is planned against its own settings, which it carries (added fields).
+        children: tree.children.map((ch) => ({
+          ...planFor(ch.unit, targets.get(ch.unit.code) ?? null, ch.metrics, ch),
+          threshold: ch.threshold,
+          minRespondents: ch.minRespondents,
+        })),
       },
       200,
     );

@@ -1,15 +1,35 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import type { AppEnv } from "../app-env";
-import { rateSettingsUpdateSchema } from "../contracts/rates";
+import { rateSettingsQuerySchema, rateSettingsUpdateSchema } from "../contracts/rates";
+import { notFound } from "../errors";
 import { jsonBody } from "../middleware/json-body";
-import { currentUser, requireRole } from "../middleware/require-role";
-import { getRateSettings, updateRateSettings } from "../services/rate-settings";
+import { queryParams } from "../middleware/query-params";
+import { assertInScope, currentUser, requireRole } from "../middleware/require-role";
+import { rateSettingsAt, rateSettingsView, updateUnitRateSettings } from "../services/rate-settings";
+import { getUnit } from "../services/units";
 
-/** Thresholds and the minimum sample per metric (DESIGN.md §5): offices read, admins change. */
+/** The unit named (default: the caller's scope), checked to exist (404) and to lie in scope (403). */
+async function settingsUnit(c: Context<AppEnv>, code: string | undefined) {
+  const unit = await getUnit(c.var.services.db, code ?? currentUser(c).scope);
+  if (!unit) throw notFound("单位");
+  await assertInScope(c, unit.code, "不能查看或修改管辖范围之外单位的达标线");
+  return unit;
+}
+
+/**
+ * Thresholds and the minimum sample per metric (DESIGN.md §5), set per unit for its subtree
+ * (the nearest setting up the tree wins): offices read, admins change inside their own scope.
+ */
 export const settingsRoutes = new Hono<AppEnv>()
-  .get("/thresholds", requireRole("admin", "office"), async (c) => c.json(await getRateSettings(c.var.services.db), 200))
+  .get("/thresholds", requireRole("admin", "office"), queryParams(rateSettingsQuerySchema), async (c) => {
+    const { db } = c.var.services;
+    const unit = await settingsUnit(c, c.req.valid("query").unit);
+    return c.json(await rateSettingsView(db, unit, await rateSettingsAt(db, unit.code)), 200);
+  })
   .put("/thresholds", requireRole("admin"), jsonBody(rateSettingsUpdateSchema), async (c) => {
     const { db, clock } = c.var.services;
-    const updated = await updateRateSettings(db, c.req.valid("json"), currentUser(c).username, clock.now());
-    return c.json(updated, 200);
+    const { unit: code, ...update } = c.req.valid("json");
+    const unit = await settingsUnit(c, code);
+    const updated = await updateUnitRateSettings(db, unit.code, update, currentUser(c), clock.now());
+    return c.json(await rateSettingsView(db, unit, updated), 200);
   });

@@ -1,19 +1,19 @@
-import { asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
-import { responses, surveyVersions } from "../db/schema";
+import { responses, surveyVersions, unitClosure } from "../db/schema";
 import { ApiError, notFound } from "../errors";
 import { queryParams } from "../middleware/query-params";
-import { requireRole } from "../middleware/require-role";
+import { currentUser, requireRole } from "../middleware/require-role";
 import { diffSurveys } from "../services/survey-diff";
 import { getVersionRow } from "../services/surveys";
 
 const diffQuery = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
 
 /**
- * Admin views of published versions: every version with how many responses used it, and the
- * readable difference between two versions.
+ * Admin views of published versions: every version with how many responses of the admin's
+ * subtree used it, and the readable difference between two versions.
  */
 export const surveyVersionRoutes = new Hono<AppEnv>()
   .get("/:id/versions", requireRole("admin"), async (c) => {
@@ -25,10 +25,12 @@ export const surveyVersionRoutes = new Hono<AppEnv>()
       .where(eq(surveyVersions.surveyId, id))
       .orderBy(asc(surveyVersions.version));
     if (rows.length === 0) throw notFound("问卷");
+    // Only the responses of the admin's own subtree: a district admin never learns another's volume.
+    const subtree = db.select({ code: unitClosure.descendant }).from(unitClosure).where(eq(unitClosure.ancestor, currentUser(c).scope));
     const counts = await db
       .select({ version: responses.surveyVersion, flagged: responses.flagged, n: count() })
       .from(responses)
-      .where(eq(responses.surveyId, id))
+      .where(and(eq(responses.surveyId, id), inArray(responses.unitCode, subtree)))
       .groupBy(responses.surveyVersion, responses.flagged);
     const per = (version: number, flagged: boolean) => counts.find((r) => r.version === version && r.flagged === flagged)?.n ?? 0;
     return c.json(

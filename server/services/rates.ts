@@ -2,7 +2,7 @@ import type { Database } from "../db/client";
 import { METRICS, type Metric } from "../../surveys/properties";
 import type { MetricQuestion } from "./metric-definitions";
 import { emptySums, metricResult, type MetricResult, type MetricSums } from "./metric-status";
-import type { RateSettings } from "./rate-settings";
+import { effectiveRateSettings, type RateSettings } from "./rate-settings";
 import { metricSums, type RollupCounts } from "./rollup-counts";
 import { countsByUnit, questionCounts, type RollupFilter } from "./rollup-queries";
 import type { SurveyRegistry } from "./survey-registry";
@@ -21,6 +21,17 @@ export interface QuestionRate {
   rate: number | null;
 }
 
+/**
+ * A child in /rates and /rates/plan: its metrics judged by its own effective settings (a district
+ * may stage its own targets), which it carries as added fields.
+ */
+export interface ChildRates {
+  unit: UnitRef;
+  metrics: MetricMap;
+  threshold: Record<Metric, number>;
+  minRespondents: number;
+}
+
 /** The body of GET /api/v1/rates (DESIGN.md §4). */
 export interface RatesBody {
   unit: UnitRef;
@@ -28,7 +39,7 @@ export interface RatesBody {
   minRespondents: number;
   metrics: MetricMap;
   questions: QuestionRate[];
-  children: { unit: UnitRef; metrics: MetricMap }[];
+  children: ChildRates[];
 }
 
 const ref = (u: Unit): UnitRef => ({ code: u.code, name: u.name, kind: u.kind });
@@ -44,20 +55,26 @@ function sumsOf(counts: RollupCounts | undefined): Map<Metric, MetricSums> {
 }
 
 /**
- * Rates of a unit's subtree and of each direct child's subtree. Rollups are kept at every level,
- * so this reads only the rows of the unit and its children, however many leaves lie below.
+ * Rates of a unit's subtree and of each direct child's subtree, each judged by the settings in
+ * force at that unit. Rollups are kept at every level, so this reads only the rows of the unit
+ * and its children, however many leaves lie below.
  */
 export async function unitAndChildMetrics(
   db: Database,
   unit: Unit,
   filter: RollupFilter,
-  settings: RateSettings,
-): Promise<{ metrics: MetricMap; children: { unit: UnitRef; metrics: MetricMap }[] }> {
+): Promise<{ settings: RateSettings; metrics: MetricMap; children: ChildRates[] }> {
   const children = await getChildren(db, unit.code);
-  const counts = await countsByUnit(db, [unit.code, ...children.map((c) => c.code)], filter);
+  const codes = [unit.code, ...children.map((c) => c.code)];
+  const [counts, settingsByUnit] = await Promise.all([countsByUnit(db, codes, filter), effectiveRateSettings(db, codes)]);
+  const settings = settingsByUnit.get(unit.code)!;
   return {
+    settings: { threshold: settings.threshold, minRespondents: settings.minRespondents },
     metrics: toMetricMap(sumsOf(counts.get(unit.code)), settings),
-    children: children.map((c) => ({ unit: ref(c), metrics: toMetricMap(sumsOf(counts.get(c.code)), settings) })),
+    children: children.map((c) => {
+      const own = settingsByUnit.get(c.code)!;
+      return { unit: ref(c), metrics: toMetricMap(sumsOf(counts.get(c.code)), own), threshold: own.threshold, minRespondents: own.minRespondents };
+    }),
   };
 }
 
@@ -107,16 +124,12 @@ export async function computeRates(
   registry: SurveyRegistry,
   unit: Unit,
   filter: RollupFilter,
-  settings: RateSettings,
 ): Promise<RatesBody> {
-  const [tree, questions] = await Promise.all([
-    unitAndChildMetrics(db, unit, filter, settings),
-    questionRates(db, registry, unit.code, filter),
-  ]);
+  const [tree, questions] = await Promise.all([unitAndChildMetrics(db, unit, filter), questionRates(db, registry, unit.code, filter)]);
   return {
     unit: ref(unit),
-    threshold: settings.threshold,
-    minRespondents: settings.minRespondents,
+    threshold: tree.settings.threshold,
+    minRespondents: tree.settings.minRespondents,
     metrics: tree.metrics,
     questions,
     children: tree.children,

@@ -6,6 +6,7 @@ import { chunk } from "../lib/chunk";
 import type { MetricQuestion } from "./metric-definitions";
 import { addAncestors, ancestorsQuery, mergeStoredRollups, planRollups, rollupWrites, storedRollupsQuery } from "./rollups";
 import { isTransientDbError, withRetry, type RetryOptions } from "./transient-errors";
+import { queuedWrite } from "./write-transaction";
 
 export type NewResponse = typeof responses.$inferInsert & {
   id: string;
@@ -57,7 +58,8 @@ interface Pending {
  */
 export function createResponseWriter(db: Database, options: ResponseWriterOptions = {}): ResponseWriter {
   const maxBatch = options.maxBatch ?? 256;
-  const commit = (batch: NewResponse[]) => withRetry(() => commitBatch(db, batch), isTransientDbError, options.retry);
+  // Queued with the process's admin transactions (services/write-transaction.ts) on an embedded file.
+  const commit = (batch: NewResponse[]) => withRetry(() => queuedWrite(db, () => commitBatch(db, batch)), isTransientDbError, options.retry);
   if (options.groupCommits === false) {
     const inFlight = new Set<Promise<unknown>>();
     return {

@@ -109,6 +109,7 @@ export async function reviewResponse(
         target: id,
         before: { flagged: row.flagged, flagReason: row.flagReason, reviewDecision: row.reviewDecision, reviewReason: row.reviewReason },
         after: { flagged, flagReason: row.flagReason, reviewDecision: input.decision, reviewReason: input.reason },
+        scopeUnit: row.unitCode,
       },
       now,
     );

@@ -1,11 +1,6 @@
-import { inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { responses, unitClosure, units } from "../db/schema";
-import { chunk } from "../lib/chunk";
-import { auditInsert } from "./audit";
-import { drizzleExecutor } from "../db/sql-executor";
-import { applyRollups, rollupSourceColumns, toRollupInputs, type RollupInput } from "./rollups";
-import type { SurveyRegistry } from "./survey-registry";
+import { units } from "../db/schema";
+import type { DrizzleTx } from "../db/sql-executor";
 import type { ImportRow } from "./unit-import-file";
 import type { Unit, UnitKind } from "./units";
 
@@ -25,7 +20,7 @@ export interface ImportRowError {
   message: string;
 }
 
-type UnitFields = Pick<Unit, "code" | "name" | "kind" | "parentCode" | "households" | "population" | "targetN">;
+export type UnitFields = Pick<Unit, "code" | "name" | "kind" | "parentCode" | "households" | "population" | "targetN">;
 
 export interface ImportChange {
   code: string;
@@ -98,9 +93,13 @@ function parseCount(text: string): number | null | undefined {
 /**
  * Checks an import file against the stored hierarchy without writing: what would be added or
  * changed, and every bad row with its line and reason. Units missing from the file are kept
- * (nothing is ever deleted). `scope` is the importing admin's unit: every row must end up inside it.
+ * (nothing is ever deleted). `scope` is the importing admin's unit. A row that names a stored
+ * unit needs that unit inside the scope where it stands now (else another district's school
+ * could be taken, its responses and users with it); a new or moved unit needs its new parent
+ * inside the scope too. A row refused for its stored position is reported without any of the
+ * stored unit's fields, and is not counted as changed or unchanged (that would tell its fields).
  */
-export async function planImport(db: Database, rows: ImportRow[], scope: string): Promise<ImportPlan> {
+export async function planImport(db: Database | DrizzleTx, rows: ImportRow[], scope: string): Promise<ImportPlan> {
   const stored = new Map<string, UnitFields>();
   for (const u of await db
     .select({ code: units.code, name: units.name, kind: units.kind, parentCode: units.parentCode, households: units.households, population: units.population, targetN: units.targetN })
@@ -131,6 +130,10 @@ export async function planImport(db: Database, rows: ImportRow[], scope: string)
       continue;
     }
     firstLine.set(row.code, row.line);
+    if (stored.has(row.code) && !chainOf(stored, row.code).includes(scope)) {
+      fail(row, "out_of_scope", `单位 ${row.code} 已存在且不在您的管辖范围 ${scope} 之内，不能修改或移动`);
+      continue;
+    }
     incoming.set(row.code, {
       row,
       unit: { code: row.code, name: row.name, kind: row.kind as UnitKind, parentCode: row.parentCode || null, households: households!, population: population!, targetN: targetN! },
@@ -168,6 +171,14 @@ export async function planImport(db: Database, rows: ImportRow[], scope: string)
       if (!brokenCodes.has(unit.parentCode)) fail(row, "unknown_parent", `上级代码 ${unit.parentCode} 既不在文件中也不在系统中`);
       continue;
     }
+    // Before the kind and level checks, whose messages would describe the parent: a new or
+    // moved unit must hang below a parent inside the scope (stored units were checked above).
+    const before = stored.get(code);
+    const placed = !before || before.parentCode !== unit.parentCode;
+    if (placed && unit.parentCode !== null && !chainOf(final, unit.parentCode).includes(scope)) {
+      fail(row, "out_of_scope", `单位 ${code} 的上级 ${unit.parentCode} 不在您的管辖范围 ${scope} 之内`);
+      continue;
+    }
     if (unit.parentCode === null && ((storedRoot && storedRoot.code !== code) || [...incoming.values()].some((o) => o.unit.parentCode === null && o.row.line < row.line))) {
       fail(row, "second_root", `只能有一个顶级单位（已有 ${storedRoot?.code ?? "文件中的另一行"}）；请填写上级代码`);
       continue;
@@ -184,16 +195,12 @@ export async function planImport(db: Database, rows: ImportRow[], scope: string)
       continue;
     }
     // A changed kind must still fit the stored children the file does not mention.
-    const before = stored.get(code);
     if (before && before.kind !== unit.kind) {
       const misfit = (children.get(code) ?? []).find((c) => !incoming.has(c) && !PARENT_KINDS[final.get(c)!.kind].includes(unit.kind));
       if (misfit) {
         fail(row, "code_level", `已有下级 ${misfit}（${KIND_LABEL[final.get(misfit)!.kind]}）不能挂在${KIND_LABEL[unit.kind]}之下`);
         continue;
       }
-    }
-    if (!chainOf(final, code).includes(scope)) {
-      fail(row, "out_of_scope", `单位 ${code} 不在您的管辖范围 ${scope} 之内`);
     }
   }
 
@@ -216,7 +223,7 @@ export async function planImport(db: Database, rows: ImportRow[], scope: string)
 }
 
 /** Ancestors of `code` including itself, nearest first, in the hierarchy `graph`. */
-function chainOf(graph: Map<string, Pick<UnitFields, "parentCode">>, code: string): string[] {
+export function chainOf(graph: Map<string, Pick<UnitFields, "parentCode">>, code: string): string[] {
   const chain: string[] = [];
   let cursor: string | null = code;
   while (cursor !== null && chain.length < 64) {
@@ -224,97 +231,4 @@ function chainOf(graph: Map<string, Pick<UnitFields, "parentCode">>, code: strin
     cursor = graph.get(cursor)?.parentCode ?? null;
   }
   return chain;
-}
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-
-/**
- * Writes a plan without errors atomically: units upserted, closure rows rebuilt for new units and
- * for the whole subtree of every unit that moved to another parent, one audit entry. Rollups are
- * kept per ancestor, so the responses inside a moved subtree are taken out of the old ancestors'
- * rollups and added to the new ones in the same transaction. A plan with nothing to add or change
- * writes nothing.
- */
-export async function applyImport(db: Database, registry: SurveyRegistry, plan: ImportPlan, actor: string, now: Date): Promise<void> {
-  if (plan.errors.length > 0) throw new Error("an import with errors cannot be applied");
-  if (plan.adds.length === 0 && plan.changes.length === 0) return;
-
-  const graph = new Map<string, Pick<UnitFields, "parentCode">>();
-  for (const u of await db.select({ code: units.code, parentCode: units.parentCode }).from(units)) graph.set(u.code, u);
-  for (const u of [...plan.adds, ...plan.changes.map((c) => c.after)]) graph.set(u.code, { parentCode: u.parentCode });
-
-  const children = new Map<string, string[]>();
-  for (const [code, u] of graph) if (u.parentCode) children.set(u.parentCode, [...(children.get(u.parentCode) ?? []), code]);
-  const moved = plan.changes.filter((c) => c.fields.includes("parentCode")).map((c) => c.code);
-  const rebuilt = new Set<string>();
-  const queue = [...moved];
-  while (queue.length) {
-    const code = queue.pop()!;
-    if (rebuilt.has(code)) continue;
-    rebuilt.add(code);
-    queue.push(...(children.get(code) ?? []));
-  }
-
-  const closure: (typeof unitClosure.$inferInsert)[] = [];
-  for (const code of [...plan.adds.map((a) => a.code), ...rebuilt]) {
-    chainOf(graph, code).forEach((ancestor, depth) => closure.push({ ancestor, descendant: code, depth }));
-  }
-
-  const createdAt = now.toISOString();
-  const upserts = [...plan.adds.map(({ line: _l, ...u }) => u), ...plan.changes.map((c) => c.after)];
-  const statements = (q: Database | Tx) => [
-    ...chunk(upserts, 2000).map((part) =>
-      q
-        .insert(units)
-        .values(part.map((u) => ({ ...u, createdAt })))
-        .onConflictDoUpdate({
-          target: units.code,
-          set: {
-            name: sql`excluded.name`,
-            kind: sql`excluded.kind`,
-            parentCode: sql`excluded.parent_code`,
-            households: sql`excluded.households`,
-            population: sql`excluded.population`,
-            targetN: sql`excluded.target_n`,
-          },
-        }),
-    ),
-    ...chunk([...rebuilt], 500).map((part) => q.delete(unitClosure).where(inArray(unitClosure.descendant, part))),
-    ...chunk(closure, 10000).map((part) => q.insert(unitClosure).values(part)),
-    auditInsert(
-      q,
-      {
-        actor,
-        action: "units.import",
-        target: `${plan.adds.length} added, ${plan.changes.length} changed`,
-        // Large imports keep the first thousand rows of each list; the counts are always exact.
-        before: plan.changes.slice(0, 1000).map((c) => c.before),
-        after: { added: plan.adds.length, changed: plan.changes.length, adds: plan.adds.slice(0, 1000), changes: plan.changes.slice(0, 1000).map((c) => c.after) },
-      },
-      now,
-    ),
-  ];
-
-  if (rebuilt.size === 0) {
-    // Only new units and changed fields: one batch, the fast path for large imports.
-    const list = statements(db);
-    await db.batch(list as [(typeof list)[number], ...(typeof list)[number][]]);
-    return;
-  }
-  await db.transaction(async (tx) => {
-    const moving = await rollupInputsUnder(tx, registry, [...rebuilt]);
-    await applyRollups(drizzleExecutor(tx), moving, -1); // counted under the old ancestors
-    for (const statement of statements(tx)) await statement;
-    await applyRollups(drizzleExecutor(tx), moving, 1); // and now under the new ones
-  });
-}
-
-/** Every stored response of the given units, as rollup inputs. */
-async function rollupInputsUnder(tx: Tx, registry: SurveyRegistry, unitCodes: string[]): Promise<RollupInput[]> {
-  const out: RollupInput[] = [];
-  for (const part of chunk(unitCodes, 500)) {
-    const rows = await tx.select(rollupSourceColumns).from(responses).where(inArray(responses.unitCode, part));
-    out.push(...(await toRollupInputs(registry, rows)));
-  }
-  return out;
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { unitClosure, units } from "../db/schema";
+import type { DrizzleTx } from "../db/sql-executor";
 import { chunk } from "../lib/chunk";
 
 export type UnitKind = (typeof units.$inferSelect)["kind"];
@@ -10,7 +11,7 @@ export type NewUnit = Omit<typeof units.$inferInsert, "createdAt">;
 /** Units that take responses: the leaves of the street and the school hierarchies. */
 export const LEAF_KINDS: readonly UnitKind[] = ["community", "school"];
 
-export async function getUnit(db: Database, code: string): Promise<Unit | undefined> {
+export async function getUnit(db: Database | DrizzleTx, code: string): Promise<Unit | undefined> {
   return db.query.units.findFirst({ where: eq(units.code, code) });
 }
 
@@ -19,7 +20,7 @@ export async function getChildren(db: Database, code: string): Promise<Unit[]> {
 }
 
 /** True when `code` is `scope` itself or inside its subtree. */
-export async function isWithinScope(db: Database, scope: string, code: string): Promise<boolean> {
+export async function isWithinScope(db: Database | DrizzleTx, scope: string, code: string): Promise<boolean> {
   const row = await db
     .select({ depth: unitClosure.depth })
     .from(unitClosure)
@@ -29,7 +30,7 @@ export async function isWithinScope(db: Database, scope: string, code: string): 
 }
 
 /** Ancestors from the root down to the unit itself, for breadcrumbs and full names. */
-export async function getLineage(db: Database, code: string): Promise<Pick<Unit, "code" | "name" | "kind">[]> {
+export async function getLineage(db: Database | DrizzleTx, code: string): Promise<Pick<Unit, "code" | "name" | "kind">[]> {
   return db
     .select({ code: units.code, name: units.name, kind: units.kind })
     .from(unitClosure)
@@ -41,7 +42,7 @@ export async function getLineage(db: Database, code: string): Promise<Pick<Unit,
 }
 
 /** The top of the hierarchy (the unit with no parent); the admin's default scope. */
-export async function getRootUnit(db: Database): Promise<Unit | undefined> {
+export async function getRootUnit(db: Database | DrizzleTx): Promise<Unit | undefined> {
   const roots = await db.query.units.findMany({ where: (u, { isNull }) => isNull(u.parentCode), limit: 1 });
   return roots[0];
 }

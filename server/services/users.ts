@@ -1,8 +1,10 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { unitClosure, users } from "../db/schema";
-import { randomToken } from "../lib/crypto";
+import { sessions, unitClosure, users } from "../db/schema";
+import { randomToken, sha256Hex } from "../lib/crypto";
+import { auditInsert } from "./audit";
 import { hashPassword } from "./passwords";
+import { writeTransaction } from "./write-transaction";
 
 export type User = typeof users.$inferSelect;
 export type Role = User["role"];
@@ -49,18 +51,19 @@ export async function bootstrapAdmin(
   return { username: "admin", password, generated: !configuredPassword };
 }
 
-export async function setPassword(db: Database, userId: number, password: string): Promise<void> {
-  await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, userId));
-}
-
-/** What an admin may change about another user. */
-export async function updateUser(
-  db: Database,
-  userId: number,
-  changes: Partial<Pick<User, "role" | "scope" | "disabled">>,
-): Promise<User | undefined> {
-  const [row] = await db.update(users).set(changes).where(eq(users.id, userId)).returning();
-  return row;
+/**
+ * A user's own password change: the new hash, the end of their other sessions and the audit
+ * entry in one transaction (the session of `keepToken`, the cookie token, stays signed in).
+ */
+export async function changeOwnPassword(db: Database, user: User, newPassword: string, keepToken: string | undefined, now: Date): Promise<void> {
+  const passwordHash = await hashPassword(newPassword);
+  const keepTokenHash = keepToken ? await sha256Hex(keepToken) : undefined;
+  await writeTransaction(db, async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    const others = keepTokenHash ? and(eq(sessions.userId, user.id), ne(sessions.id, keepTokenHash)) : eq(sessions.userId, user.id);
+    await tx.delete(sessions).where(others);
+    await auditInsert(tx, { actor: user.username, action: "auth.password_change", target: user.username, scopeUnit: user.scope }, now);
+  });
 }
 
 /** Users whose scope lies inside `scope` (an admin sees the users of their own subtree). */

@@ -147,6 +147,23 @@ describe.skipIf(!canRun)("administration in Chromium", () => {
         await page.locator(".admin-panel").first().waitFor();
       }
       await page.getByText("导入单位").first().waitFor();
+
+      // Thresholds per unit: 大渡口区 sets its own 知晓率 line; its subdistrict shows it as inherited.
+      await page.goto(`${server.url}/admin/thresholds`);
+      await page.getByTestId("thresholds-form").waitFor();
+      expect(await page.getByTestId("thresholds-form").innerText()).toContain("系统默认");
+      await page.locator('input[name="unit"]').fill("500104000000");
+      await page.getByRole("button", { name: "查看" }).click();
+      await page.getByText("大渡口区（500104000000）的达标线").waitFor();
+      await page.getByTestId("thresholds-form").locator('input[name="awareness"]').fill("50");
+      await page.getByTestId("thresholds-form").getByRole("button", { name: "保存" }).click();
+      await page.getByRole("status").getByText("已保存").waitFor();
+      await page.locator('input[name="unit"]').fill(SUBDISTRICT);
+      await page.getByRole("button", { name: "查看" }).click();
+      await page.getByText(`八桥镇（${SUBDISTRICT}）的达标线`).waitFor();
+      const row = page.getByTestId("thresholds-form").locator("tr", { hasText: "知晓率" });
+      expect(await row.innerText()).toContain("50%");
+      expect(await row.innerText()).toContain("沿用 大渡口区");
       await page.goto(`${server.url}/dashboard`);
       await page.locator(".shell-header").waitFor();
       await page.waitForLoadState("networkidle");

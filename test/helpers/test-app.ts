@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { shippedSurveys } from "../../surveys/index";
 import { createApp } from "../../server/app";
@@ -27,11 +30,15 @@ export function manualClock(start = new Date("2026-11-20T02:00:00Z")): Clock & {
 /**
  * The real app on a fresh in-memory libSQL database with the real migrations, the shipped surveys
  * and the demo city. Addresses come from X-Forwarded-For (TRUST_PROXY=1) so tests can play many clients.
+ * `onDisk` uses a temporary database file instead, with a connection per concurrent request as in
+ * production: an in-memory database has one connection, which an open transaction holds, so
+ * concurrent admin transactions can only be raced honestly on a file.
  */
-export async function createTestApp(options: { env?: Record<string, string>; clock?: Clock } = {}) {
-  const client = createClient({ url: ":memory:" });
+export async function createTestApp(options: { env?: Record<string, string>; clock?: Clock; onDisk?: boolean } = {}) {
+  const dir = options.onDisk ? mkdtempSync(join(tmpdir(), "cw-test-")) : null;
+  const client = createClient(dir ? { url: `file:${join(dir, "test.db")}`, timeout: 5000 } : { url: ":memory:" });
   const db = createDatabase(client);
-  await migrateDatabase(db, { embedded: false });
+  await migrateDatabase(db, { embedded: dir !== null });
   const config = loadConfig({ ADMIN_PASSWORD, TRUST_PROXY: "1", ...options.env });
   const now = options.clock?.now() ?? new Date();
   const boot = await bootstrapDatabase(db, config, shippedSurveys, now);
@@ -51,7 +58,10 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
 
   const { login, createUser, createPoster } = httpHelpers(request, ADMIN_PASSWORD);
 
-  return { app, db, client, config, boot, request, login, createUser, createPoster, close: () => client.close() };
+  return { app, db, client, config, boot, request, login, createUser, createPoster, close: () => {
+      client.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    } };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

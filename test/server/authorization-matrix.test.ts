@@ -40,6 +40,8 @@ interface Spec {
   outOfScope?: (f: Fixtures) => Case;
   /** Status for an out-of-scope target: 403, or 422 where the contract says so (§4 responses). */
   outOfScopeStatus?: number;
+  /** What an allowed caller's out-of-scope answer must say (a preview refuses in its body). */
+  outOfScopeBody?: (body: any) => void;
   /** The call ends the caller's session (logout): sign in again afterwards. */
   endsSession?: boolean;
 }
@@ -49,6 +51,11 @@ const visit = (f: Fixtures, unitCode: string) => ({
   id: crypto.randomUUID(), unitCode, surveyId: "resident", household: `${f.unique()}号`, outcome: "refused",
   visitedAt: new Date().toISOString(), deviceId: "matrix-tablet",
 });
+/** A preview of an out-of-scope row: one out_of_scope error and no stored unit's fields (no change listed). */
+const refusedPreview = (plan: any) => {
+  expect(plan.errors.map((e: { reason: string }) => e.reason)).toEqual(["out_of_scope"]);
+  expect([plan.changed, plan.unchanged, plan.changes.length]).toEqual([0, 0, 0]);
+};
 const interview = (unitCode: string) => ({ ...qrBody(""), token: undefined, channel: "interview", unitCode });
 
 const SPECS: Record<string, Spec> = {
@@ -70,6 +77,17 @@ const SPECS: Record<string, Spec> = {
     inScope: () => ({ path: "/api/v1/users/target-in", json: { role: "office" } }),
     outOfScope: () => ({ path: "/api/v1/users/target-out", json: { role: "office" } }),
   },
+  // Issue 11: a change needs the user's stored scope and its new scope inside the caller's.
+  "PATCH /api/v1/users/:username#stored-scope-outside": {
+    allowed: ["admin"],
+    inScope: () => ({ path: "/api/v1/users/target-in", json: { scope: DEMO.xinshancun } }),
+    outOfScope: () => ({ path: "/api/v1/users/target-out", json: { scope: DEMO.xinshancun } }),
+  },
+  "PATCH /api/v1/users/:username#new-scope-outside": {
+    allowed: ["admin"],
+    inScope: () => ({ path: "/api/v1/users/target-in", json: { scope: DEMO.community } }),
+    outOfScope: () => ({ path: "/api/v1/users/target-in", json: { scope: DEMO.qijiangCommunity } }),
+  },
   "POST /api/v1/users/:username/password": {
     allowed: ["admin"],
     inScope: () => ({ path: "/api/v1/users/target-in/password", json: { password: "new-password-1" } }),
@@ -86,11 +104,26 @@ const SPECS: Record<string, Spec> = {
     // A preview always answers 200: rows outside the scope are listed as out_of_scope errors.
     outOfScope: () => ({ path: "/api/v1/units/import/preview", raw: `${CSV}500110009000,外街道,subdistrict,500110000000,,,` }),
     outOfScopeStatus: 200,
+    outOfScopeBody: refusedPreview,
   },
   "POST /api/v1/units/import": {
     allowed: ["admin"],
     inScope: () => ({ path: "/api/v1/units/import", raw: `${CSV}500104009000,新街道,subdistrict,500104000000,,,` }),
     outOfScope: () => ({ path: "/api/v1/units/import", raw: `${CSV}500110009000,外街道,subdistrict,500110000000,,,` }),
+    outOfScopeStatus: 422,
+  },
+  // Issue 11: a unit that stands outside the scope today, moved to a place inside it.
+  "POST /api/v1/units/import/preview#move-in": {
+    allowed: ["admin"],
+    inScope: () => ({ path: "/api/v1/units/import/preview", raw: `${CSV}${DEMO.school},大渡口区实验小学,school,500104000000,,,60` }),
+    outOfScope: () => ({ path: "/api/v1/units/import/preview", raw: `${CSV}500110S01,綦江区实验小学,school,500104000000,,,60` }),
+    outOfScopeStatus: 200,
+    outOfScopeBody: refusedPreview,
+  },
+  "POST /api/v1/units/import#move-in": {
+    allowed: ["admin"],
+    inScope: () => ({ path: "/api/v1/units/import", raw: `${CSV}${DEMO.school},大渡口区实验小学,school,500104000000,,,60` }),
+    outOfScope: () => ({ path: "/api/v1/units/import", raw: `${CSV}500110S01,綦江区实验小学,school,500104000000,,,60` }),
     outOfScopeStatus: 422,
   },
   "GET /api/v1/units/:code": {
@@ -167,8 +200,24 @@ const SPECS: Record<string, Spec> = {
       } satisfies Spec,
     ]),
   ),
-  "GET /api/v1/settings/thresholds": { allowed: ["admin", "office"], inScope: () => ({ path: "/api/v1/settings/thresholds" }) },
-  "PUT /api/v1/settings/thresholds": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/settings/thresholds", json: { minRespondents: 20 } }) },
+  // Issue 11: thresholds are a unit's settings; without `unit` they are the caller's scope's.
+  "GET /api/v1/settings/thresholds": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: `/api/v1/settings/thresholds?unit=${DEMO.xinshancun}` }),
+    outOfScope: () => ({ path: `/api/v1/settings/thresholds?unit=${DEMO.qijiang}` }),
+  },
+  "GET /api/v1/settings/thresholds#default-unit": { allowed: ["admin", "office"], inScope: () => ({ path: "/api/v1/settings/thresholds" }) },
+  "PUT /api/v1/settings/thresholds": {
+    allowed: ["admin"],
+    inScope: () => ({ path: "/api/v1/settings/thresholds", json: { minRespondents: 20 } }),
+    outOfScope: () => ({ path: "/api/v1/settings/thresholds", json: { unit: DEMO.qijiang, minRespondents: 20 } }),
+  },
+  // The city's settings lie above the district admin: outside its scope too.
+  "PUT /api/v1/settings/thresholds#city": {
+    allowed: ["admin"],
+    inScope: () => ({ path: "/api/v1/settings/thresholds", json: { unit: DEMO.xinshancun, minRespondents: 20 } }),
+    outOfScope: () => ({ path: "/api/v1/settings/thresholds", json: { unit: DEMO.city, minRespondents: 20 } }),
+  },
   "GET /api/v1/admin/flagged": {
     allowed: ["admin"],
     inScope: () => ({ path: `/api/v1/admin/flagged?unit=${DEMO.community}` }),
@@ -271,7 +320,10 @@ describe("authorization matrix", () => {
         const out = await call(spec, method, spec.outOfScope(fixtures), who);
         const outLabel = `${key} as ${who} (out of scope): ${out.status} ${await out.clone().text().then((s) => s.slice(0, 200))}`;
         if (!allowed) expect(out.status, outLabel).toBe(hasSession(who) ? 403 : 401);
-        else expect(out.status, outLabel).toBe(spec.outOfScopeStatus ?? 403);
+        else {
+          expect(out.status, outLabel).toBe(spec.outOfScopeStatus ?? 403);
+          spec.outOfScopeBody?.(await out.json());
+        }
       }
     });
   }

@@ -68,8 +68,9 @@ describe("hierarchy import", () => {
     // The new community sits inside 大渡口区's subtree.
     const inside = await t.request(`/api/v1/units/500104006000`, { cookie: admin });
     expect((await inside.json()).children.map((c: { code: string }) => c.code)).toEqual(["500104006001", "500104006201"]);
-    const audit = (await t.client.execute("select actor, action from audit_log where action = 'units.import'")).rows;
-    expect(audit.map((r) => [r.actor, r.action])).toEqual([["admin", "units.import"]]);
+    // The entry belongs to the nearest unit holding every place the file touched: 大渡口区.
+    const audit = (await t.client.execute("select actor, action, scope_unit from audit_log where action = 'units.import'")).rows;
+    expect(audit.map((r) => [r.actor, r.action, r.scope_unit])).toEqual([["admin", "units.import", DEMO.dadukou]]);
   });
 
   it("changes nothing when the same file is imported again", async () => {
@@ -189,6 +190,10 @@ describe("hierarchy import", () => {
     const outside = [HEADER, "500110009000,外区街道,subdistrict,500110000000,,,"].join("\n");
     const plan = await (await upload("/preview", outside, ddkAdmin)).json();
     expect(plan.errors.map((e: { reason: string }) => e.reason)).toEqual(["out_of_scope"]);
+    // A stored unit of another district, even left where it is, is not the admin's to name.
+    const theirs = [HEADER, "500110002000,文龙街道,subdistrict,500110000000,,,"].join("\n");
+    const refused = await (await upload("/preview", theirs, ddkAdmin)).json();
+    expect(refused).toMatchObject({ unchanged: 0, changed: 0, changes: [], errors: [{ line: 2, reason: "out_of_scope" }] });
     expect((await upload("", "", admin)).status).toBe(400);
     expect((await upload("", "foo,bar\n1,2")).status).toBe(422);
   });

@@ -119,6 +119,18 @@ export interface AdminTexts {
     intro: string;
     metrics: Record<"awareness" | "support" | "participation" | "satisfaction", string>;
     minRespondents: string;
+    unit: string;
+    unitHint: string;
+    show: string;
+    forUnit: (name: string, code: string) => string;
+    item: string;
+    effective: string;
+    source: string;
+    own: string;
+    ownHint: string;
+    fromUnit: (name: string) => string;
+    fromHere: string;
+    fromDefault: string;
   };
   audit: {
     at: string;
@@ -271,9 +283,22 @@ export const adminTextsZh: AdminTexts = {
     notCounted: "未计入统计",
   },
   thresholds: {
-    intro: "每项指标的达标线（默认 90%）和给出达标判定所需的最少样本量（默认 20）。修改立即影响所有看板，并记入操作日志。",
+    intro:
+      "每项指标的达标线（默认 90%）和给出达标判定所需的最少样本量（默认 20）按单位设置，适用于该单位及其所有下级；下级没有设置的，沿用最近一级上级的设置（如区里分阶段的目标 50% → 90% → 100%）。只能修改本人管辖范围内的单位。修改立即影响看板，并记入操作日志。",
     metrics: { awareness: "知晓率", support: "支持率", participation: "参与率", satisfaction: "满意度" },
     minRespondents: "最少样本量",
+    unit: "单位代码",
+    unitHint: "留空为本人管辖单位",
+    show: "查看",
+    forUnit: (name, code) => `${name}（${code}）的达标线`,
+    item: "指标",
+    effective: "当前生效",
+    source: "来源",
+    own: "本单位设置",
+    ownHint: "留空 = 沿用上级",
+    fromUnit: (name) => `沿用 ${name}`,
+    fromHere: "本单位设置",
+    fromDefault: "系统默认",
   },
   audit: {
     at: "时间",

@@ -114,6 +114,27 @@ export interface RateSettings {
   minRespondents: number;
 }
 
+export interface UnitRef {
+  code: string;
+  name: string;
+  kind: string;
+}
+
+/** GET/PUT /api/v1/settings/thresholds: what is in force at a unit, where each value comes from, what it sets itself. */
+export interface RateSettingsView extends RateSettings {
+  unit: UnitRef;
+  /** null: the built-in default (90%, 20). */
+  sources: { threshold: Record<MetricKey, UnitRef | null>; minRespondents: UnitRef | null };
+  own: { threshold: Partial<Record<MetricKey, number>>; minRespondents?: number };
+}
+
+/** A unit's own values; null removes one, so the unit inherits it from further up again. */
+export interface RateSettingsUpdate {
+  unit: string;
+  threshold?: Partial<Record<MetricKey, number | null>>;
+  minRespondents?: number | null;
+}
+
 export interface AuditEntry {
   id: number;
   at: string;

@@ -2,7 +2,8 @@
 export type { RatesBody, MetricMap, QuestionRate, UnitRef } from "../../../server/services/rates";
 export type { MetricResult, MetricStatus } from "../../../server/services/metric-status";
 export type { UnitPlan, MetricPlan } from "../../../server/services/rates-plan";
-export type { RateSettings } from "../../../server/services/rate-settings";
+export type { RateSettings, RateSettingsView } from "../../../server/services/rate-settings";
+export type { RateSettingsUpdate } from "../../../server/contracts/rates";
 import type { MetricMap, UnitRef } from "../../../server/services/rates";
 import type { UnitPlan } from "../../../server/services/rates-plan";
 

@@ -60,7 +60,7 @@ export function DashboardView({ scope, isAdmin }: { scope: string; isAdmin: bool
         </div>
       </header>
       <FilterBar filters={filters} onChange={update} />
-      {isAdmin && <ThresholdsPanel />}
+      {isAdmin && <ThresholdsPanel unit={body.unit.code} />}
       <MetricCards metrics={body.metrics} threshold={body.threshold} />
 
       {body.children.length > 0 && (
