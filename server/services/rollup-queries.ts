@@ -45,7 +45,8 @@ export function periodRanges(f: Pick<RollupFilter, "from" | "to">): [string, str
   const ranges: [string, string][] = [];
   const firstFull = from ? monthIndex(from) + (from.endsWith("-01") ? 0 : 1) : undefined;
   const lastFull = to ? monthIndex(to) - (to === lastDayOfMonth(to) ? 0 : 1) : undefined;
-  if (firstFull === undefined || lastFull === undefined || firstFull <= lastFull) {
+  // Compared as numbers, and against the last valid month when open-ended: "M:10000-01" would sort before every real month.
+  if ((firstFull ?? -Infinity) <= (lastFull ?? monthIndex(LAST_DAY))) {
     ranges.push([`M:${firstFull === undefined ? "" : monthKey(firstFull)}`, `M:${lastFull === undefined ? LAST : monthKey(lastFull)}`]);
   }
   const head = from && !from.endsWith("-01");
