@@ -70,6 +70,9 @@ describe("QR answers dated outside the window of their receipt", () => {
     expect(await respondents(admin)).toBe(believable.length);
     expect(await respondents(admin, "&from=2026-10-01&to=2026-10-31")).toBe(0);
     expect(await respondents(admin, "&includeFlagged=1")).toBe(wild.length + believable.length);
+    const review = await t.request("/api/v1/admin/flagged?reason=clock&status=all", { cookie: admin });
+    expect(review.status).toBe(200);
+    expect((await review.json()).responses.map((r: { flagReasons: string[] }) => r.flagReasons)).toEqual(wild.map(() => ["clock"]));
     const rollupPeriods = (await t.client.execute("select distinct period from rollups")).rows.map((r) => String(r.period));
     for (const p of rollupPeriods) expect(p).toMatch(/^(D:\d{4}-\d{2}-\d{2}|M:\d{4}-\d{2})$/);
 
