@@ -33,6 +33,8 @@ const server = await startServerProcess(
     ADMIN_PASSWORD: "bench-password",
     QR_RATE_LIMIT: "0",
     QR_BLOCK_LIMIT: "0",
+    // Answers are dated over 90 days on purpose (rollups grow as in a campaign): no QR clock window.
+    QR_CLOCK_BACK_HOURS: "0",
     CW_MEMORY_FILE: memoryFile,
   },
   ["--expose-gc", "--import", "./bench/lib/gc-on-signal.ts"],

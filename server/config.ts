@@ -29,6 +29,19 @@ const configSchema = z.object({
   QR_MIN_SECONDS_PER_ANSWER: z.coerce.number().min(0).default(1.5),
   /** This many answered questions with one shared choice list all given the same answer flag straight_line; 0 = off. */
   QR_STRAIGHTLINE_MIN: z.coerce.number().int().min(0).default(8),
+  /**
+   * A QR response whose startedAt lies more than this many hours before the server received it
+   * is stored flagged `clock` (kept, not counted); 0 = no such limit. Phones answer on the spot.
+   */
+  QR_CLOCK_BACK_HOURS: z.coerce.number().min(0).default(24),
+  /** A QR response whose completedAt lies more than this many minutes after its receipt is flagged `clock`; 0 = no such limit. */
+  QR_CLOCK_AHEAD_MINUTES: z.coerce.number().min(0).default(5),
+  /**
+   * How far an interview tablet's clock may be off: its times must lie between the survey
+   * version's publication and the receipt, each widened by this many minutes, or the interview is
+   * flagged `clock`. Tablets are offline for days, so there is no limit on how long ago. 0 = exact.
+   */
+  INTERVIEW_CLOCK_SLACK_MINUTES: z.coerce.number().min(0).default(15),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(24),
   /** Seed the demo hierarchy and posters into an empty database. */

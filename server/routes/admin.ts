@@ -12,7 +12,7 @@ import { listFlagged, responseUnit, reviewResponse } from "../services/review";
 const flaggedQuery = z.object({
   unit: unitCodeSchema.optional(),
   status: z.enum(["pending", "included", "excluded", "all"]).default("pending"),
-  reason: z.enum(["same_device", "burst", "too_fast", "straight_line"]).optional(),
+  reason: z.enum(["same_device", "burst", "too_fast", "straight_line", "clock"]).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -50,8 +50,8 @@ export const rateRoutes = new Hono<AppEnv>()
     const { db } = c.var.services;
     const unit = await scopedUnit(c, q.unit);
     const settings = await rateSettingsAt(db, unit.code);
-    const weeks = await weeklyTrend(db, unit.code, filterOf(q), settings);
-    return c.json({ unit: { code: unit.code, name: unit.name, kind: unit.kind }, threshold: settings.threshold, weeks }, 200);
+    const { weeks, truncated } = await weeklyTrend(db, unit.code, filterOf(q), settings);
+    return c.json({ unit: { code: unit.code, name: unit.name, kind: unit.kind }, threshold: settings.threshold, weeks, truncated }, 200);
   })
   .get("/plan", queryParams(ratesQuerySchema), async (c) => {
     const q = c.req.valid("query");

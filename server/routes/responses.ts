@@ -4,16 +4,19 @@ import { submitResponseSchema } from "../contracts/responses";
 import { ApiError, forbidden, unauthorized } from "../errors";
 import { clientAddress } from "../lib/request-origin";
 import { jsonBody } from "../middleware/json-body";
+import type { QrSlot } from "../services/qr-guard";
 import { qualityFlags } from "../services/quality-flags";
 import { isStorageUnavailableError } from "../services/storage-errors";
 import { prepareResponse, resolveInterviewOrigin, type ResponseOrigin } from "../services/responses";
 
 export const responseRoutes = new Hono<AppEnv>().post("/", jsonBody(submitResponseSchema), async (c) => {
   const body = c.req.valid("json");
-  const { db, registry, writer, qrGuard, posters, sourceHasher, clock } = c.var.services;
+  const { db, registry, writer, qrGuard, posters, sourceHasher, clock, config } = c.var.services;
   const address = clientAddress(c);
   const flagReasons: string[] = [];
   let origin: ResponseOrigin;
+  // A QR submission's place in its address's burst count, given back unless it is stored.
+  let burstSlot: QrSlot | undefined;
 
   if (body.channel === "qr") {
     if (!body.token) throw new ApiError(422, "token_required", "扫码填写必须带有海报令牌 (token)");
@@ -26,9 +29,9 @@ export const responseRoutes = new Hono<AppEnv>().post("/", jsonBody(submitRespon
     if (body.unitCode && body.unitCode !== poster.unitCode) {
       throw new ApiError(422, "unit_mismatch", "单位与二维码不符");
     }
-    const verdict = qrGuard.check(address);
-    if (verdict === "block") throw new ApiError(429, "rate_limited", "提交过于频繁，请稍后再试");
-    if (verdict === "flag") flagReasons.push("burst");
+    burstSlot = qrGuard.reserve(address);
+    if (burstSlot.verdict === "block") throw new ApiError(429, "rate_limited", "提交过于频繁，请稍后再试");
+    if (burstSlot.verdict === "flag") flagReasons.push("burst");
     origin = { unitCode: poster.unitCode, unitKind: resolved.unitKind, posterId: poster.id, interviewer: null };
   } else {
     const user = c.var.user;
@@ -37,35 +40,42 @@ export const responseRoutes = new Hono<AppEnv>().post("/", jsonBody(submitRespon
     origin = await resolveInterviewOrigin(db, user, body.unitCode);
   }
 
-  const row = await prepareResponse(db, registry, body, origin, {
-    now: clock.now(),
-    sourceHash: await sourceHasher(address),
-    flagReasons,
-  });
-
-  // Quality flags on self-filled answers (issue 5): too fast, straight-lining. Interviews are
-  // entered by trained staff on shared tablets and are not judged this way.
-  if (body.channel === "qr") {
-    const survey = await registry.get(body.surveyId, body.surveyVersion);
-    const { QR_MIN_SECONDS_PER_ANSWER, QR_STRAIGHTLINE_MIN } = c.var.services.config;
-    if (survey) {
-      row.flagReasons.push(
-        ...qualityFlags(survey.json, body.answers, body, { minSecondsPerAnswer: QR_MIN_SECONDS_PER_ANSWER, straightlineMin: QR_STRAIGHTLINE_MIN }),
-      );
-    }
-  }
-  let outcome;
+  let stored = false;
   try {
-    outcome = await writer.submit(row);
-  } catch (error) {
-    // A full disk or read-only file is an expected state with one line of log, not a stack each time.
-    console.error("response write failed", isStorageUnavailableError(error) && error instanceof Error ? error.message : error);
-    throw new ApiError(503, "storage_unavailable", "暂时无法保存（写入已暂停），请稍后重试，答案不会丢失");
+    const row = await prepareResponse(db, registry, body, origin, {
+      now: clock.now(),
+      sourceHash: await sourceHasher(address),
+      flagReasons,
+      clockLimits: config,
+    });
+
+    // Quality flags on self-filled answers (issue 5): too fast, straight-lining. Interviews are
+    // entered by trained staff on shared tablets and are not judged this way.
+    if (body.channel === "qr") {
+      const survey = await registry.get(body.surveyId, body.surveyVersion);
+      const { QR_MIN_SECONDS_PER_ANSWER, QR_STRAIGHTLINE_MIN } = config;
+      if (survey) {
+        row.flagReasons.push(
+          ...qualityFlags(survey.json, body.answers, body, { minSecondsPerAnswer: QR_MIN_SECONDS_PER_ANSWER, straightlineMin: QR_STRAIGHTLINE_MIN }),
+        );
+      }
+    }
+    let outcome;
+    try {
+      outcome = await writer.submit(row);
+    } catch (error) {
+      // A full disk or read-only file is an expected state with one line of log, not a stack each time.
+      console.error("response write failed", isStorageUnavailableError(error) && error instanceof Error ? error.message : error);
+      throw new ApiError(503, "storage_unavailable", "暂时无法保存（写入已暂停），请稍后重试，答案不会丢失");
+    }
+    if (outcome.status === "conflict") {
+      throw new ApiError(409, "id_conflict", "该编号已用于另一份不同内容的答卷");
+    }
+    stored = outcome.status === "accepted";
+    return stored
+      ? c.json({ id: row.id, status: "accepted" as const }, 201)
+      : c.json({ id: row.id, status: "duplicate" as const }, 200);
+  } finally {
+    if (!stored) burstSlot?.release();
   }
-  if (outcome.status === "conflict") {
-    throw new ApiError(409, "id_conflict", "该编号已用于另一份不同内容的答卷");
-  }
-  return outcome.status === "accepted"
-    ? c.json({ id: row.id, status: "accepted" as const }, 201)
-    : c.json({ id: row.id, status: "duplicate" as const }, 200);
 });

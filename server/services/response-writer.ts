@@ -11,6 +11,12 @@ import { queuedWrite } from "./write-transaction";
 export type NewResponse = typeof responses.$inferInsert & {
   id: string;
   contentHash: string;
+  /**
+   * The hash over the fields as sent, when it differs from `contentHash` (over normalised
+   * instants and device id): responses stored before that normalisation carry it, and a retry of
+   * one of them is still its duplicate (server/services/responses.ts).
+   */
+  legacyContentHash?: string;
   /** Reasons found before the write (e.g. "burst"); the writer adds "same_device". */
   flagReasons: string[];
   /** The parsed answers, kept so the rollups need not parse `answers` again. */
@@ -174,7 +180,8 @@ async function writeBatch(exec: SqlExecutor, batch: NewResponse[]): Promise<Writ
     // A stored id, or the same id again in this batch (a retry that overtook its first send).
     const earlier = stored.get(r.id) ?? (handled.has(r.id) ? firsts.get(r.id)!.contentHash : undefined);
     if (earlier !== undefined) {
-      outcomes.push({ status: earlier === r.contentHash ? "duplicate" : "conflict", flagged: false });
+      const same = earlier === r.contentHash || (r.legacyContentHash !== undefined && earlier === r.legacyContentHash);
+      outcomes.push({ status: same ? "duplicate" : "conflict", flagged: false });
       continue;
     }
     handled.add(r.id);

@@ -3,15 +3,14 @@ import type { Database } from "../db/client";
 import { ApiError } from "../errors";
 import { canonicalJson } from "../lib/canonical-json";
 import { sha256Hex } from "../lib/crypto";
+import { normalizeDeviceId } from "../lib/device-id";
 import { shanghaiDay } from "../lib/shanghai-day";
 import { AUDIENCE_UNIT_HINT, audienceFitsUnit } from "./audience";
+import { deviceTimesBelievable, type ClockLimits } from "./response-clock";
 import type { NewResponse } from "./response-writer";
 import type { SurveyRegistry } from "./survey-registry";
 import { getUnit, isWithinScope, LEAF_KINDS, type UnitKind } from "./units";
 import type { User } from "./users";
-
-/** How far ahead of the server a device clock may be before its completedAt is refused. */
-const MAX_CLOCK_AHEAD_MS = 24 * 60 * 60 * 1000;
 
 /** Where a response belongs once its channel's credentials have been checked. */
 export interface ResponseOrigin {
@@ -42,13 +41,17 @@ export async function resolveInterviewOrigin(db: Database, user: User, unitCode:
  * Everything about a submission that does not need the writer: the survey version exists and
  * fits the unit, times make sense, and the answers pass the survey's own rules. Returns the row
  * to write, or throws the 422 that explains why not.
+ *
+ * Device times that cannot be believed (response-clock.ts) are no reason to refuse: the response
+ * is stored flagged `clock`, kept out of the rates, and keyed by the Shanghai day the server
+ * received it, the only day known to be true.
  */
 export async function prepareResponse(
   db: Database,
   registry: SurveyRegistry,
   body: SubmitResponse,
   origin: ResponseOrigin,
-  context: { now: Date; sourceHash: string; flagReasons: string[] },
+  context: { now: Date; sourceHash: string; flagReasons: string[]; clockLimits: ClockLimits },
 ): Promise<NewResponse> {
   const survey = await registry.get(body.surveyId, body.surveyVersion);
   if (!survey) {
@@ -59,36 +62,57 @@ export async function prepareResponse(
   }
   const started = Date.parse(body.startedAt);
   const completed = Date.parse(body.completedAt);
+  if (!Number.isFinite(started) || !Number.isFinite(completed)) throw new ApiError(422, "invalid_times", "时间无法识别");
   if (completed < started) throw new ApiError(422, "invalid_times", "完成时间早于开始时间");
-  if (completed - context.now.getTime() > MAX_CLOCK_AHEAD_MS) {
-    throw new ApiError(422, "invalid_times", "完成时间晚于当前时间，请检查设备时钟");
-  }
 
   const issues = survey.validate(body.answers);
   if (issues.length > 0) throw new ApiError(422, "invalid_response", "答案未通过问卷校验", issues);
 
+  const received = context.now.getTime();
+  const believable = deviceTimesBelievable(body.channel, { started, completed }, { receivedAt: received, publishedAt: survey.publishedAt }, context.clockLimits);
+  const flagReasons = believable ? context.flagReasons : [...context.flagReasons, "clock"];
   const answers = canonicalJson(body.answers);
-  const contentHash = await sha256Hex(contentHashInput({ ...body, unitCode: origin.unitCode }, answers));
-  return {
-    id: body.id.toLowerCase(),
+  const fields = {
     surveyId: body.surveyId,
     surveyVersion: body.surveyVersion,
-    unitCode: origin.unitCode,
     channel: body.channel,
-    answers,
-    answerValues: body.answers,
+    unitCode: origin.unitCode,
     startedAt: new Date(started).toISOString(),
     completedAt: new Date(completed).toISOString(),
-    day: shanghaiDay(new Date(completed)),
+    deviceId: normalizeDeviceId(body.deviceId),
+  };
+  const hashes = await contentHashes(fields, { ...body, unitCode: origin.unitCode }, answers);
+  return {
+    id: body.id.toLowerCase(),
+    answers,
+    answerValues: body.answers,
+    ...fields,
+    day: shanghaiDay(new Date(believable ? completed : received)),
     receivedAt: context.now.toISOString(),
-    deviceId: body.deviceId,
     interviewer: origin.interviewer,
     posterId: origin.posterId,
     sourceHash: context.sourceHash,
-    contentHash,
-    flagReasons: context.flagReasons,
+    ...hashes,
+    flagReasons,
     metricQuestions: survey.metricQuestions,
   };
+}
+
+type HashedFields = Pick<SubmitResponse, "surveyId" | "surveyVersion" | "channel" | "startedAt" | "completedAt" | "deviceId"> & { unitCode: string };
+
+/**
+ * The content hash is taken over the normalised fields (issue 11, hole 10): instants as
+ * `Date#toISOString()` (UTC, milliseconds, `Z`) and the normalised device id, so a replay that
+ * writes the same instant as `+00:00`, `+08:00` or without milliseconds is a duplicate, not a
+ * conflict. A client that already sent that form (our pages and tablets do) hashes exactly as
+ * before. Responses stored earlier were hashed over the fields as sent; when those differ, their
+ * hash is computed too so a retry of such a response is still recognised as its duplicate.
+ */
+async function contentHashes(normalised: HashedFields, asSent: HashedFields, canonicalAnswers: string): Promise<{ contentHash: string; legacyContentHash?: string }> {
+  const contentHash = await sha256Hex(contentHashInput(normalised, canonicalAnswers));
+  const same = (["startedAt", "completedAt", "deviceId"] as const).every((k) => normalised[k] === asSent[k]);
+  if (same) return { contentHash };
+  return { contentHash, legacyContentHash: await sha256Hex(contentHashInput(asSent, canonicalAnswers)) };
 }
 
 /**

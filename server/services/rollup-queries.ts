@@ -1,9 +1,10 @@
-import { and, between, eq, inArray, or, type SQL } from "drizzle-orm";
+import { and, between, eq, inArray, max, min, or, type SQL } from "drizzle-orm";
 import type { Metric } from "../../surveys/properties";
 import type { Database } from "../db/client";
 import { rollups } from "../db/schema";
 import { METRICS } from "../../surveys/properties";
 import { addSums, emptySums, type MetricSums } from "./metric-status";
+import { FIRST_DAY, LAST_DAY } from "../lib/shanghai-day";
 import { addCounts, emptyCounts, metricSums, parseCounts, type RollupCounts } from "./rollup-counts";
 
 /** Which responses a dashboard read covers (DESIGN.md §4 query parameters). */
@@ -17,39 +18,44 @@ export interface RollupFilter {
 
 const LAST = "\uffff";
 
-function lastDayOfMonth(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
+/** A month as a number (year * 12 + month - 1), so month arithmetic never goes through `Date.UTC`. */
+const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+const monthKey = (index: number) => `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
 
-function shiftMonth(month: string, by: number): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1 + by, 1)).toISOString().slice(0, 7);
+function lastDayOfMonth(day: string): string {
+  const [y, m] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  return `${day.slice(0, 7)}-${String(days).padStart(2, "0")}`;
 }
 
 /**
  * The rollup periods that cover [from, to] exactly once: the whole months inside it from month
- * rows, the ragged ends from day rows. Without bounds, every month row.
+ * rows, the ragged ends from day rows. Without bounds, every month row. Bounds outside the days
+ * any row can have (FIRST_DAY..LAST_DAY, server/lib/shanghai-day.ts) are clamped to them first:
+ * they cover nothing more, and the month arithmetic stays within four-digit years.
  *
  * @example periodRanges({ from: "2026-03-15", to: "2026-05-31" })
  * // [["M:2026-04", "M:2026-05"], ["D:2026-03-15", "D:2026-03-31"]]
  */
 export function periodRanges(f: Pick<RollupFilter, "from" | "to">): [string, string][] {
-  const { from, to } = f;
-  if (from && to && from > to) return [];
+  const from = f.from !== undefined && f.from < FIRST_DAY ? FIRST_DAY : f.from;
+  const to = f.to !== undefined && f.to > LAST_DAY ? LAST_DAY : f.to;
+  if ((from && to && from > to) || (to && to < FIRST_DAY) || (from && from > LAST_DAY)) return [];
   const ranges: [string, string][] = [];
-  const fromMonth = from?.slice(0, 7);
-  const toMonth = to?.slice(0, 7);
-  const firstFull = from ? (from.endsWith("-01") ? fromMonth! : shiftMonth(fromMonth!, 1)) : undefined;
-  const lastFull = to ? (to === lastDayOfMonth(toMonth!) ? toMonth! : shiftMonth(toMonth!, -1)) : undefined;
-  if (!firstFull || !lastFull || firstFull <= lastFull) ranges.push([`M:${firstFull ?? ""}`, `M:${lastFull ?? LAST}`]);
+  const firstFull = from ? monthIndex(from) + (from.endsWith("-01") ? 0 : 1) : undefined;
+  const lastFull = to ? monthIndex(to) - (to === lastDayOfMonth(to) ? 0 : 1) : undefined;
+  // Compared as numbers, and against the last valid month when open-ended: "M:10000-01" would sort before every real month.
+  if ((firstFull ?? -Infinity) <= (lastFull ?? monthIndex(LAST_DAY))) {
+    ranges.push([`M:${firstFull === undefined ? "" : monthKey(firstFull)}`, `M:${lastFull === undefined ? LAST : monthKey(lastFull)}`]);
+  }
   const head = from && !from.endsWith("-01");
   if (head) {
-    const end = lastDayOfMonth(fromMonth!);
+    const end = lastDayOfMonth(from);
     ranges.push([`D:${from}`, `D:${to && to < end ? to : end}`]);
   }
-  if (to && to !== lastDayOfMonth(toMonth!) && !(head && fromMonth === toMonth)) {
-    const start = `${toMonth}-01`;
+  if (to && to !== lastDayOfMonth(to) && !(head && from.slice(0, 7) === to.slice(0, 7))) {
+    const start = `${to.slice(0, 7)}-01`;
     ranges.push([`D:${from && from > start ? from : start}`, `D:${to}`]);
   }
   return ranges;
@@ -109,13 +115,23 @@ export async function questionCounts(
   return out;
 }
 
+/**
+ * Day rows from..to, never outside FIRST_DAY..LAST_DAY: a row keyed outside them (only a database
+ * written before day keys were checked can hold one) is no calendar day to chart.
+ */
+function dayRange(f: RollupFilter): [string, string] {
+  const from = f.from && f.from > FIRST_DAY ? f.from : FIRST_DAY;
+  const to = f.to && f.to < LAST_DAY ? f.to : LAST_DAY;
+  return [`D:${from}`, `D:${to}`];
+}
+
 /** Metric sums per day for one unit (its own day rows), for trends. */
 export async function metricSumsByDay(
   db: Database,
   unitCode: string,
   f: RollupFilter,
 ): Promise<(MetricSums & { day: string; metric: Metric })[]> {
-  const range: [string, string] = [`D:${f.from ?? ""}`, `D:${f.to ?? LAST}`];
+  const range = dayRange(f);
   const rows = await db
     .select({ period: rollups.period, counts: rollups.counts })
     .from(rollups)
@@ -132,4 +148,18 @@ export async function metricSumsByDay(
     byDay.set(day, perMetric);
   }
   return [...byDay].flatMap(([day, perMetric]) => [...perMetric].map(([metric, sums]) => ({ day, metric, ...sums })));
+}
+
+/**
+ * The first and last day with a day row for one unit under the filter (null if none): one
+ * aggregate over the (unit_code, period) index, without reading any counts.
+ */
+export async function daySpan(db: Database, unitCode: string, f: RollupFilter): Promise<{ first: string; last: string } | null> {
+  const range = dayRange(f);
+  const row = await db
+    .select({ first: min(rollups.period), last: max(rollups.period) })
+    .from(rollups)
+    .where(baseConditions([unitCode], f, [range]))
+    .get();
+  return row?.first && row.last ? { first: row.first.slice(2), last: row.last.slice(2) } : null;
 }

@@ -10,6 +10,8 @@ export interface LoadedSurvey {
   version: number;
   audience: string;
   title: string;
+  /** When this version was published (epoch ms): nothing can have been answered on it earlier. */
+  publishedAt: number;
   json: Record<string, unknown>;
   /** `{id, version, audience, json}` serialized once: GETs send it as is. */
   body: string;
@@ -47,6 +49,7 @@ export function createSurveyRegistry(db: Database, clock: Clock): SurveyRegistry
       version: row.version,
       audience: row.audience,
       title: row.title,
+      publishedAt: Date.parse(row.publishedAt),
       json,
       body: JSON.stringify({ id: row.surveyId, version: row.version, audience: row.audience, json }),
       validate: (answers) => (validator ??= compileValidator(json) ?? createSurveyCoreValidator(json))(answers),

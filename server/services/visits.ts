@@ -5,7 +5,7 @@ import { responses, visits } from "../db/schema";
 import { ApiError } from "../errors";
 import { canonicalJson } from "../lib/canonical-json";
 import { sha256Hex } from "../lib/crypto";
-import { shanghaiDay } from "../lib/shanghai-day";
+import { hasValidDay, shanghaiDay } from "../lib/shanghai-day";
 import { AUDIENCE_UNIT_HINT, audienceFitsUnit } from "./audience";
 import { resolveInterviewOrigin } from "./responses";
 import type { SurveyRegistry } from "./survey-registry";
@@ -37,6 +37,8 @@ export async function prepareVisit(
     throw new ApiError(422, "audience_mismatch", AUDIENCE_UNIT_HINT[survey.audience] ?? "问卷与单位类型不匹配");
   }
   const visitedAt = Date.parse(body.visitedAt);
+  // A day key must be a real day (server/lib/shanghai-day.ts); no door was knocked on before 2000.
+  if (!hasValidDay(visitedAt)) throw new ApiError(422, "invalid_times", "访问时间无效，请检查设备时钟");
   if (visitedAt - now.getTime() > MAX_CLOCK_AHEAD_MS) {
     throw new ApiError(422, "invalid_times", "访问时间晚于当前时间，请检查设备时钟");
   }

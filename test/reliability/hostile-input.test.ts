@@ -4,7 +4,10 @@
  * route the app serves (read from `app.routes`, so new ones are included), anonymous and with a
  * valid admin session, plus static paths. Malformed JSON, wrong types, huge strings, deep nesting,
  * lone surrogates, RTL and NUL, SQL/HTML injection, forged tokens and cookies, odd methods and
- * content types, path traversal. Every answer is < 500, API errors have the one error shape, no
+ * content types, path traversal; and (issue 11) well-formed JSON past the body edge's structural
+ * limits (arrays and objects nested up to 100,000 deep, thousands of keys or elements, on their
+ * own, as an answer or as a field), `__proto__` among the answers, and device ids with lone
+ * surrogates or nothing but invisible characters. Every answer is < 500, API errors have the one error shape, no
  * file outside the web root is served, and no table changes (failed logins are counted in
  * login_attempts by design, and only there).
  */
@@ -72,7 +75,12 @@ const NASTY = [
   "\u0000", "a\u0000b", "\ud800", "\udfff", "x\ud83dy", "\u202emirror\u202c", "مرحبا بالعالم", "\uFEFF", "\u200b\u200d", "é".normalize("NFD"),
   "../../../etc/passwd", "..\\..\\windows\\win.ini", "%00", "%2e%2e%2f", "__proto__", "constructor", "prototype", "NaN", "-0", "1e309",
   "😀".repeat(500), "长".repeat(30_000), "x".repeat(70_000), "", " ", "\r\n", "null", "true", "[]", "{}",
+  // Device ids that are one id once normalised, or nothing at all (issue 11).
+  "RACE-DEV-3", "race-dev-3\u200b", "\uff52ace-dev-3", "\u2060\u200b\ufeff", "\u00ad", "dev\ud800", "\udc00dev", "\u0000\u001f",
 ];
+
+/** Device ids the server must refuse: a lone surrogate, or nothing left once invisible characters are dropped. */
+const REFUSED_DEVICE_IDS = ["\ud800", "x\udfff", "\udbff\udbff", "\u200b\u200d", "\ufeff", "\u2060\u00ad", "\u0000\u0001\u007f", "\u2028\u3000"];
 
 const hostileString = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...NASTY) },
@@ -191,9 +199,16 @@ function planArb(): fc.Arbitrary<Plan> {
       oddMethod: fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...METHODS) }),
       contentType: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...CONTENT_TYPES) }),
       originMode: fc.constantFrom("same", "same", "same", "same", "same", "none", "evil"),
-      bodyKind: fc.constantFrom("mutated", "mutated", "mutated", "valid-but", "valid-but", "malformed", "deep", "anything", "huge", "none"),
-      validBut: fc.constantFrom("token", "answer-key", "answer-value", "unitCode", "surveyId"),
-      mutations: fc.array(fc.tuple(fc.option(fc.constantFrom("id", "answers", "token", "unitCode", "surveyId", "surveyVersion", "channel", "username", "password", "role", "scope", "extra", "__proto__"), { nil: undefined }), hostileValue), { minLength: 1, maxLength: 3 }),
+      bodyKind: fc.constantFrom("mutated", "mutated", "mutated", "valid-but", "valid-but", "malformed", "deep", "structure", "structure", "anything", "huge", "none"),
+      validBut: fc.constantFrom("token", "answer-key", "answer-value", "unitCode", "surveyId", "deviceId", "answer-proto"),
+      refusedDeviceId: fc.constantFrom(...REFUSED_DEVICE_IDS),
+      mutations: fc.array(fc.tuple(fc.option(fc.constantFrom("id", "answers", "token", "unitCode", "surveyId", "surveyVersion", "channel", "username", "password", "role", "scope", "deviceId", "extra", "__proto__"), { nil: undefined }), hostileValue), { minLength: 1, maxLength: 3 }),
+      // Valid JSON past the edge's structural limits (server/lib/json-limits.ts): deep nesting and huge numbers of keys.
+      structure: fc.record({
+        shape: fc.constantFrom("arrays", "objects", "keys", "elements"),
+        size: fc.oneof(fc.integer({ min: 33, max: 2_000 }), fc.integer({ min: 2_000, max: 100_000 })),
+        where: fc.constantFrom("body", "answer", "field"),
+      }),
       breaker: fc.constantFrom("wrong-type", "wrong-type", "content-type", "too-big", "null-body"),
       malformed: fc.oneof(
         fc.constantFrom("{", "{\"id\":", "{'a':1}", "[1,2,", "\u0000\u0001", "{\"a\":1}}", "NaN", "{\"a\":undefined}", "\"unterminated", "{\"__proto__\":{\"x\":1}}", "\xff\xfe{\u0000\"\u0000"),
@@ -218,6 +233,26 @@ function planArb(): fc.Arbitrary<Plan> {
       if (writes && g.bodyKind !== "none") {
         if (g.bodyKind === "malformed") body = g.malformed;
         else if (g.bodyKind === "deep") body = deep(g.depth, "{\"a\":", "}").replace(/}+$/, (m) => m) + "";
+        else if (g.bodyKind === "structure") {
+          // Well-formed JSON that only the structural limits refuse: on its own, as an answer of a
+          // valid response (age_band feeds other questions' conditions), or as a route's required field.
+          const { shape, size, where } = g.structure;
+          const n = Math.min(size, 60_000); // keys and elements cost ~8 bytes each: past that it is a 413 anyway
+          const inner =
+            shape === "arrays" ? deep(size, "[", "]")
+            : shape === "objects" ? deep(size, "{\"a\":", "}").replace(/:}/, ":0}")
+            : shape === "keys" ? `{${Array.from({ length: Math.max(n, 1_001) }, (_, i) => `"k${i}":${i}`).join(",")}}`
+            : `[${Array.from({ length: Math.max(n, 1_001) }, () => "0").join(",")}]`;
+          const obj = base?.body() ?? {};
+          if (where === "body") body = inner;
+          else if (where === "answer" && key === "POST /api/v1/responses") {
+            (obj.answers as Record<string, unknown>).age_band = "<structure>";
+            body = JSON.stringify(obj).replace('"<structure>"', inner);
+          } else {
+            obj[base?.required ?? "extra"] = "<structure>";
+            body = JSON.stringify(obj).replace('"<structure>"', inner);
+          }
+        }
         else if (g.bodyKind === "anything") {
           // An object could be a legitimate partial update ({} to PUT thresholds is a no-op 200):
           // for routes that store, one sure fault keeps it hostile.
@@ -238,9 +273,12 @@ function planArb(): fc.Arbitrary<Plan> {
           // An empty value ("", blanks, null, [], {}) is SurveyJS's "not answered", legitimately
           // accepted for an optional or hidden question and not counted (metric-definitions.ts).
           else if (g.validBut === "answer-value") (obj.answers as Record<string, unknown>).knows_campaign = surveyJsEmpty(value) ? `forged-${text}` : value;
+          else if (g.validBut === "deviceId") obj.deviceId = g.refusedDeviceId;
+          // JSON.parse keeps "__proto__" as an own key; the validator must refuse it like any unknown question.
+          else if (g.validBut === "answer-proto") body = JSON.stringify(obj).replace('"answers":{', `"answers":{"__proto__":${JSON.stringify(value) ?? "1"},`);
           else if (g.validBut === "unitCode") obj.unitCode = text;
           else obj.surveyId = text;
-          body = JSON.stringify(obj);
+          body ??= JSON.stringify(obj);
         } else if (g.bodyKind === "huge") body = JSON.stringify({ ...(base?.body() ?? {}), pad: "长".repeat(40_000) });
         else {
           const obj: Record<string, unknown> = base?.body() ?? {};

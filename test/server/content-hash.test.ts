@@ -1,8 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { canonicalJson } from "../../server/lib/canonical-json";
+import { sha256Hex } from "../../server/lib/crypto";
 import { contentHashInput } from "../../server/services/responses";
 import { shippedSurveys } from "../../surveys/index";
 import { generateAnswers, seededRng } from "../helpers/answer-generator";
+import { DEMO, qrBody } from "../helpers/fixtures";
+import { createTestApp, type TestApp } from "../helpers/test-app";
 
 /**
  * Stored responses keep the content hash they were written with; a retry is recognised as a
@@ -27,7 +30,8 @@ describe("contentHashInput", () => {
         expect(contentHashInput(fields, canonicalJson(answers))).toBe(canonicalJson({ ...fields, answers }));
       }
     }
-  });
+    // 600 generated answer sets take 25-30 s on a busy machine, at the project's 30 s default.
+  }, 120_000);
 
   it("does not depend on the order a client wrote its keys in", () => {
     const fields = {
@@ -43,5 +47,44 @@ describe("contentHashInput", () => {
     const b = contentHashInput({ ...fields }, canonicalJson({ q1: { a: 2, b: 1 }, q2: [3, 1] }));
     expect(a).toBe(b);
     expect(contentHashInput(fields, canonicalJson({ q1: { a: 2, b: 1 }, q2: [1, 3] }))).not.toBe(a);
+  });
+});
+
+/**
+ * Instants and device ids are normalised before hashing (issue 11, hole 10). Hashes already
+ * stored must still recognise their retries: unchanged for clients that send the canonical form,
+ * and for a response stored with another form, its retry in that same form.
+ */
+describe("stored content hashes across the normalisation", () => {
+  let t: TestApp;
+  afterEach(() => t.close());
+
+  const setup = async () => {
+    t = await createTestApp();
+    const admin = await t.login();
+    const { token } = await t.createPoster(admin, DEMO.community, "resident");
+    return { token, post: (json: unknown) => t.request("/api/v1/responses", { method: "POST", json }) };
+  };
+  const oldHash = (body: ReturnType<typeof qrBody>) =>
+    sha256Hex(contentHashInput({ ...(body as never as Parameters<typeof contentHashInput>[0]), unitCode: DEMO.community }, canonicalJson(body.answers)));
+  const storedHash = async (id: string) => String((await t.client.execute({ sql: "select content_hash from responses where id = ?", args: [id] })).rows[0]!.content_hash);
+
+  it("is the hash the server always stored for a client that sends toISOString() instants and a lower-case id", async () => {
+    const { token, post } = await setup();
+    const body = qrBody(token);
+    expect((await post(body)).status).toBe(201);
+    expect(await storedHash(body.id)).toBe(await oldHash(body));
+  });
+
+  it("still matches a retry of a response stored, before normalisation, with the times and device id as sent", async () => {
+    const { token, post } = await setup();
+    const body = qrBody(token, { startedAt: "2026-11-20T10:00:00+08:00", completedAt: "2026-11-20T10:06:00+08:00", deviceId: "PHONE-1" });
+    expect((await post(body)).status).toBe(201);
+    // Such a row carries the hash over the fields as sent.
+    await t.client.execute({ sql: "update responses set content_hash = ? where id = ?", args: [await oldHash(body), body.id] });
+    const again = await post(body);
+    expect(again.status).toBe(200);
+    expect((await again.json()).status).toBe("duplicate");
+    expect((await post({ ...body, deviceId: "PHONE-2" })).status).toBe(409);
   });
 });

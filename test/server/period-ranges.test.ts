@@ -56,3 +56,23 @@ describe("periodRanges", () => {
     }
   });
 });
+
+describe("periodRanges at the ends of the valid days (issue 11)", () => {
+  it("clamps bounds to 2000-01-01..9999-12-31 and never lets a five-digit year cover other months", () => {
+    expect(periodRanges({ from: "0000-01-15", to: "2026-02-10" })).toEqual(periodRanges({ from: "2000-01-01", to: "2026-02-10" }));
+    expect(periodRanges({ from: "0050-03-15" })).toEqual([["M:2000-01", "M:\uffff"]]);
+    expect(periodRanges({ to: "1999-12-31" })).toEqual([]);
+    expect(periodRanges({ from: "0001-01-01", to: "0099-12-31" })).toEqual([]);
+    // Mid-December 9999: the next whole month would be 10000-01, which must not become a range.
+    expect(periodRanges({ from: "9999-12-15" })).toEqual([["D:9999-12-15", "D:9999-12-31"]]);
+    expect(periodRanges({ from: "9999-12-15", to: "9999-12-31" })).toEqual([["D:9999-12-15", "D:9999-12-31"]]);
+    expect(periodRanges({ from: "2026-11-20", to: "9999-12-31" })).toEqual([
+      ["M:2026-12", "M:9999-12"],
+      ["D:2026-11-20", "D:2026-11-30"],
+    ]);
+    // Leap years without Date: 2000 and 2400 are, 2100 is not.
+    expect(periodRanges({ from: "2000-02-01", to: "2000-02-29" })).toEqual([["M:2000-02", "M:2000-02"]]);
+    expect(periodRanges({ from: "2100-02-01", to: "2100-02-28" })).toEqual([["M:2100-02", "M:2100-02"]]);
+    expect(periodRanges({ from: "2400-02-01", to: "2400-02-28" })).toEqual([["D:2400-02-01", "D:2400-02-28"]]);
+  });
+});

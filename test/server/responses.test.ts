@@ -101,12 +101,13 @@ describe("POST /api/v1/responses (qr)", () => {
     expect(await countRows(t, "responses")).toBe(0);
   });
 
+  // A completedAt far in the future is no longer refused: it is stored flagged `clock`
+  // (test/server/response-clock.test.ts).
   it("refuses a survey other than the poster's, an unknown version, and times that make no sense", async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ surveyId: "shopkeeper", answers: validAnswers("shopkeeper") }, "survey_mismatch"],
       [{ surveyVersion: 99 }, "unknown_survey"],
       [{ startedAt: "2026-11-20T10:00:00Z", completedAt: "2026-11-20T09:00:00Z" }, "invalid_times"],
-      [{ completedAt: new Date(Date.now() + 3 * 86400_000).toISOString() }, "invalid_times"],
       [{ unitCode: DEMO.community2 }, "unit_mismatch"],
     ];
     for (const [overrides, code] of cases) {
@@ -147,6 +148,40 @@ describe("POST /api/v1/responses (qr)", () => {
     expect(await countRows(t, "responses", "flagged = 0")).toBe(4);
   });
 
+  itInProcess("counts only stored responses toward the burst limit: junk and replays from one address do not get a later good one flagged", async () => {
+    t.close();
+    t = await createTarget({ env: { QR_RATE_LIMIT: "3", QR_BLOCK_LIMIT: "5" } });
+    admin = await t.login();
+    token = (await t.createPoster(admin, DEMO.community, "resident")).token;
+    const ip = "10.7.7.7";
+    for (let i = 0; i < 12; i++) expect((await post(qrBody(token, { answers: { bogus: i } }), { ip })).status).toBe(422);
+    const first = qrBody(token);
+    expect((await post(first, { ip })).status).toBe(201);
+    for (let i = 0; i < 8; i++) expect((await post(first, { ip })).status).toBe(200);
+    expect((await post({ ...first, answers: validAnswers("resident", 99) }, { ip })).status).toBe(409);
+    for (let i = 0; i < 2; i++) expect((await post(qrBody(token), { ip })).status).toBe(201);
+    expect(await countRows(t, "responses", "flagged = 1")).toBe(0);
+    // The limit itself still holds on what is stored: the 4th and 5th are flagged, the 6th refused.
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await post(qrBody(token), { ip })).status);
+    expect(statuses).toEqual([201, 201, 429]);
+    expect(await countRows(t, "responses", "flag_reason = 'burst'")).toBe(2);
+  });
+
+  itInProcess("a concurrent volley from one address cannot slip past the block limit together", async () => {
+    t.close();
+    t = await createTarget({ env: { QR_RATE_LIMIT: "3", QR_BLOCK_LIMIT: "5" } });
+    admin = await t.login();
+    token = (await t.createPoster(admin, DEMO.community, "resident")).token;
+    const ip = "10.8.8.8";
+    const volley = Array.from({ length: 30 }, (_, i) => post(i % 3 === 0 ? qrBody(token, { answers: { bogus: i } }) : qrBody(token), { ip }));
+    const statuses = (await Promise.all(volley)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 201).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect(await countRows(t, "responses")).toBe(statuses.filter((s) => s === 201).length);
+    expect(await countRows(t, "responses", "flagged = 0")).toBeLessThanOrEqual(3);
+  });
+
   itInProcess("turns the burst limit off with QR_RATE_LIMIT=0 and QR_BLOCK_LIMIT=0", async () => {
     t.close();
     t = await createTarget({ env: { QR_RATE_LIMIT: "0", QR_BLOCK_LIMIT: "0" } });
@@ -154,6 +189,64 @@ describe("POST /api/v1/responses (qr)", () => {
     token = (await t.createPoster(admin, DEMO.community, "resident")).token;
     for (let i = 0; i < 10; i++) expect((await post(qrBody(token), { ip: "10.9.9.9" })).status).toBe(201);
     expect(await countRows(t, "responses", "flagged = 1")).toBe(0);
+  });
+});
+
+describe("POST /api/v1/responses: one device, one key, one instant (issue 11)", () => {
+  const rawPost = (json: string) => t.request("/api/v1/responses", { method: "POST", body: json, headers: { "content-type": "application/json" } });
+
+  it("counts device ids that differ only by case, width or invisible characters as one device, stored in one form", async () => {
+    const variants = ["RACE-DEV-3", "race-dev-3\u200b", "\uff52ace-dev-3", " Race-Dev-3\ufeff ", "race\u00ad-dev-3", "\uff32\uff21\uff23\uff25-dev-3\u2060"];
+    for (const deviceId of variants) expect((await post(qrBody(token, { deviceId }))).status, JSON.stringify(deviceId)).toBe(201);
+    const rows = (await t.client.execute("select device_id, flagged, flag_reason from responses order by rowid")).rows;
+    expect(rows.map((r) => r.device_id)).toEqual(variants.map(() => "race-dev-3"));
+    expect(rows.map((r) => r.flag_reason)).toEqual([null, ...variants.slice(1).map(() => "same_device")]);
+  });
+
+  it("refuses a device id that is empty once invisible characters are dropped, or holds a lone surrogate: 422", async () => {
+    for (const deviceId of ["\u200b\u200d", "\ufeff", "\u0000\u0001", "x\ud800", "\udfffabc", "\u2028 \u3000"]) {
+      const res = await post(qrBody(token, { deviceId }));
+      expect(res.status, JSON.stringify(deviceId)).toBe(422);
+      const body = await res.json();
+      expect(body.error.code).toBe("invalid_request");
+      expect(body.error.issues[0].path).toBe("deviceId");
+    }
+    expect(await countRows(t, "responses")).toBe(0);
+  });
+
+  it("refuses __proto__, constructor and prototype among the answers like any unknown question: 422 invalid_response", async () => {
+    const valid = JSON.stringify(qrBody(token));
+    for (const [key, value] of [["__proto__", '{"admin":true}'], ["__proto__", "1"], ["constructor", '"x"'], ["prototype", "{}"]] as const) {
+      const res = await rawPost(valid.replace('"answers":{', `"answers":{"${key}":${value},`));
+      expect(res.status, key).toBe(422);
+      const body = await res.json();
+      expect(body.error.code).toBe("invalid_response");
+      expect(body.error.issues).toContainEqual({ question: key, message: expect.any(String) });
+    }
+    expect(await countRows(t, "responses")).toBe(0);
+  });
+
+  it("treats the same instant written another way (Z, +00:00, +08:00, with or without milliseconds) as a duplicate, not a conflict", async () => {
+    const ms = Math.floor(Date.now() / 1000) * 1000 - 60_000;
+    const forms = (t0: number) => {
+      const iso = new Date(t0).toISOString();
+      const shanghai = new Date(t0 + 8 * 3600_000).toISOString().replace("Z", "+08:00");
+      return [iso, iso.replace("Z", "+00:00"), iso.replace(".000Z", "Z"), shanghai, shanghai.replace(".000", "")];
+    };
+    const starts = forms(ms - 300_000);
+    const ends = forms(ms);
+    // First sent in a non-canonical form, then replayed in every form.
+    const body = qrBody(token, { startedAt: starts[3], completedAt: ends[1], deviceId: "Tablet-Z" });
+    expect((await post(body)).status).toBe(201);
+    for (let i = 0; i < starts.length; i++) {
+      const res = await post({ ...body, startedAt: starts[i], completedAt: ends[(i + 2) % ends.length], deviceId: i % 2 ? "tablet-z" : "TABLET-Z\u200b" });
+      expect(res.status, `${starts[i]} ${ends[(i + 2) % ends.length]}`).toBe(200);
+      expect((await res.json()).status).toBe("duplicate");
+    }
+    // One millisecond later is other content.
+    expect((await post({ ...body, completedAt: new Date(ms + 1).toISOString() })).status).toBe(409);
+    const rows = (await t.client.execute("select started_at, completed_at from responses")).rows;
+    expect(rows).toEqual([expect.objectContaining({ started_at: starts[0], completed_at: ends[0] })]);
   });
 });
 

@@ -19,6 +19,9 @@ import { DEMO, validAnswers } from "../../helpers/fixtures";
 import { freePort } from "../../helpers/processes";
 import { adminCookie, openFile, rollupRows, setUpPosters, sleep, startServerProcess, type ServerProcess } from "./server-process";
 
+/** Answers are dated over the last three days so rollups span several days: no QR clock window (issue 11). */
+const SPREAD_OVER_DAYS = { QR_CLOCK_BACK_HOURS: "0" };
+
 export interface CrashTrialOptions {
   responses: number;
   clients: number;
@@ -83,7 +86,7 @@ export async function runCrashTrial(options: CrashTrialOptions): Promise<CrashTr
   const port = await freePort();
   let server: ServerProcess | undefined;
   try {
-    server = await startServerProcess({ dbPath, port, logDir: dir, name: "server-1" });
+    server = await startServerProcess({ dbPath, port, logDir: dir, name: "server-1", env: SPREAD_OVER_DAYS });
     const cookie = await adminCookie(server.url);
     const { posters, versions } = await setUpPosters(server.url, cookie, [
       [DEMO.community, "resident"],
@@ -172,7 +175,7 @@ export async function runCrashTrial(options: CrashTrialOptions): Promise<CrashTr
       killed = true;
       await server!.kill();
       const t0 = performance.now();
-      server = await startServerProcess({ dbPath, port, logDir: dir, name: "server-2" });
+      server = await startServerProcess({ dbPath, port, logDir: dir, name: "server-2", env: SPREAD_OVER_DAYS });
       target = server.url;
       restartMs = performance.now() - t0;
     }

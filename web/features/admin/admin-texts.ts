@@ -265,7 +265,7 @@ export const adminTextsZh: AdminTexts = {
   flagged: {
     status: "状态",
     statuses: { pending: "待审核", included: "已计入", excluded: "已排除", all: "全部" },
-    reasons: { same_device: "同一设备重复填写", burst: "同一网络地址短时大量提交", too_fast: "完成过快", straight_line: "所有满意度题答案相同" },
+    reasons: { same_device: "同一设备重复填写", burst: "同一网络地址短时大量提交", too_fast: "完成过快", straight_line: "所有满意度题答案相同", clock: "设备时间不可信（早于问卷发布或与提交时间相差过大）" },
     unit: "单位",
     received: "收到时间",
     duration: (s) => (s < 120 ? `用时 ${s} 秒` : `用时 ${Math.round(s / 60)} 分钟`),
