@@ -1,27 +1,11 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
+import { createApi } from "./api";
 import type { AppDeps, AppEnv, AppServices } from "./app-env";
 import { ApiError } from "./errors";
 import { systemClock } from "./lib/clock";
-import { limitBody } from "./middleware/body-limit";
-import { csrfGuard, securityHeaders } from "./middleware/security";
-import { loadSession } from "./middleware/session";
-import { adminRoutes } from "./routes/admin";
-import { authRoutes } from "./routes/auth";
-import { deviceRoutes } from "./routes/devices";
-import { fieldProgressRoutes } from "./routes/field-progress";
-import { posterRoutes } from "./routes/posters";
-import { questionnaireRoutes } from "./routes/questionnaire";
-import { rateRoutes } from "./routes/rates";
-import { responseRoutes } from "./routes/responses";
-import { settingsRoutes } from "./routes/settings";
-import { surveyVersionRoutes } from "./routes/survey-versions";
-import { surveyRoutes } from "./routes/surveys";
-import { UNIT_IMPORT_PATH, unitImportRoutes } from "./routes/unit-import";
-import { unitRoutes } from "./routes/units";
-import { userRoutes } from "./routes/users";
-import { visitRoutes } from "./routes/visits";
+import { securityHeaders } from "./middleware/security";
 import { createPosterResolver } from "./services/poster-resolver";
 import { createQrGuard } from "./services/qr-guard";
 import { createSourceHasher } from "./services/source-hasher";
@@ -29,10 +13,8 @@ import { createResponseWriter } from "./services/response-writer";
 import { isStorageUnavailableError, storageUnavailable } from "./services/storage-errors";
 import { createSurveyRegistry } from "./services/survey-registry";
 
-/** Bodies past this are refused with 413 before they are read (DESIGN.md §4). */
-export const MAX_BODY_BYTES = 64 * 1024;
-
-const defaultBodyLimit = limitBody(MAX_BODY_BYTES);
+export { MAX_BODY_BYTES } from "./api";
+export type { AppType } from "./api";
 
 /**
  * Builds the whole HTTP app from its dependencies; the runtime entries (node.ts, worker.ts) only
@@ -57,39 +39,11 @@ export function createApp(deps: AppDeps, options: { assets?: MiddlewareHandler; 
     remoteAddress: deps.remoteAddress ?? (() => undefined),
   };
 
-  const api = new Hono<AppEnv>()
-    .use(async (c, next) => {
-      c.set("services", services);
-      await next();
-    })
-    .use(async (c, next) => {
-      // The hierarchy import takes whole files; it sets its own, larger limit.
-      if (c.req.path.startsWith(`/api/v1${UNIT_IMPORT_PATH}`)) return next();
-      return defaultBodyLimit(c, next);
-    })
-    .use(csrfGuard)
-    .use(loadSession)
-    .route("/auth", authRoutes)
-    .route("/users", userRoutes)
-    .route("/surveys", surveyRoutes)
-    .route("/surveys", surveyVersionRoutes)
-    .route(UNIT_IMPORT_PATH, unitImportRoutes)
-    .route("/units", unitRoutes)
-    .route("/posters", posterRoutes)
-    .route("/q", questionnaireRoutes)
-    .route("/responses", responseRoutes)
-    .route("/visits", visitRoutes)
-    .route("/devices", deviceRoutes)
-    .route("/field-progress", fieldProgressRoutes)
-    .route("/rates", rateRoutes)
-    .route("/settings", settingsRoutes)
-    .route("/admin", adminRoutes);
-
   const app = new Hono<AppEnv>();
   app.use(securityHeaders);
   // Workers compress responses themselves (a gzip body there would be gzipped twice): off there.
   if (options.compress !== false) app.use(compress());
-  app.route("/api/v1", api);
+  app.route("/", createApi(services));
   app.all("/api/*", () => {
     throw new ApiError(404, "not_found", "接口不存在");
   });
@@ -119,5 +73,3 @@ export function createApp(deps: AppDeps, options: { assets?: MiddlewareHandler; 
 }
 
 export type App = ReturnType<typeof createApp>;
-/** The API's type for `hc<AppType>` clients in web/: routes flow from the chained `.route()` calls. */
-export type AppType = App;
