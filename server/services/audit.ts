@@ -10,20 +10,28 @@ export interface AuditEntry {
   target?: string | null;
   before?: unknown;
   after?: unknown;
+  /** The unit whose subtree the change belongs to (audit_log.scope_unit); null = city-wide. */
+  scopeUnit?: string | null;
 }
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
-/** The insert statement for one audit entry, so callers can put it in their own batch or transaction. */
-export function auditInsert(db: Database | Tx, entry: AuditEntry, now: Date) {
-  return db.insert(auditLog).values({
+/** One audit entry as a row of audit_log. */
+export function auditRow(entry: AuditEntry, now: Date): typeof auditLog.$inferInsert {
+  return {
     at: now.toISOString(),
     actor: entry.actor,
     action: entry.action,
     target: entry.target ?? null,
     before: entry.before === undefined ? null : JSON.stringify(entry.before),
     after: entry.after === undefined ? null : JSON.stringify(entry.after),
-  });
+    scopeUnit: entry.scopeUnit ?? null,
+  };
+}
+
+/** The insert statement for one audit entry, so callers can put it in their own batch or transaction. */
+export function auditInsert(db: Database | Tx, entry: AuditEntry, now: Date) {
+  return db.insert(auditLog).values(auditRow(entry, now));
 }
 
 /**

@@ -27,11 +27,13 @@ export function manualClock(start = new Date("2026-11-20T02:00:00Z")): Clock & {
 /**
  * The real app on a fresh in-memory libSQL database with the real migrations, the shipped surveys
  * and the demo city. Addresses come from X-Forwarded-For (TRUST_PROXY=1) so tests can play many clients.
+ * `databaseUrl` (a `file:` URL) puts it on a file instead, with a connection per transaction as
+ * in production: races between transactions need that (an in-memory database has one connection).
  */
-export async function createTestApp(options: { env?: Record<string, string>; clock?: Clock } = {}) {
-  const client = createClient({ url: ":memory:" });
+export async function createTestApp(options: { env?: Record<string, string>; clock?: Clock; databaseUrl?: string } = {}) {
+  const client = createClient({ url: options.databaseUrl ?? ":memory:", timeout: 5000 });
   const db = createDatabase(client);
-  await migrateDatabase(db, { embedded: false });
+  await migrateDatabase(db, { embedded: options.databaseUrl !== undefined });
   const config = loadConfig({ ADMIN_PASSWORD, TRUST_PROXY: "1", ...options.env });
   const now = options.clock?.now() ?? new Date();
   const boot = await bootstrapDatabase(db, config, shippedSurveys, now);

@@ -179,6 +179,22 @@ const SPECS: Record<string, Spec> = {
     inScope: (f) => ({ path: `/api/v1/admin/flagged/${f.flaggedIn}/review`, json: { decision: "exclude", reason: "矩阵测试" } }),
     outOfScope: (f) => ({ path: `/api/v1/admin/flagged/${f.flaggedOut}/review`, json: { decision: "exclude", reason: "矩阵测试" } }),
   },
+  "GET /api/v1/admin/responses": {
+    allowed: ["admin"],
+    inScope: () => ({ path: `/api/v1/admin/responses?day=2026-11-20&unit=${DEMO.community}` }),
+    outOfScope: () => ({ path: `/api/v1/admin/responses?day=2026-11-20&unit=${DEMO.qijiangCommunity}` }),
+  },
+  "POST /api/v1/admin/responses/review": {
+    allowed: ["admin"],
+    inScope: (f) => ({ path: "/api/v1/admin/responses/review", json: { ids: [f.flaggedIn], decision: "exclude", reason: "矩阵测试" } }),
+    // One id outside the scope refuses the whole batch.
+    outOfScope: (f) => ({ path: "/api/v1/admin/responses/review", json: { ids: [f.flaggedIn, f.flaggedOut], decision: "exclude", reason: "矩阵测试" } }),
+  },
+  "POST /api/v1/admin/responses/:id/review": {
+    allowed: ["admin"],
+    inScope: (f) => ({ path: `/api/v1/admin/responses/${f.flaggedIn}/review`, json: { decision: "exclude", reason: "矩阵测试" } }),
+    outOfScope: (f) => ({ path: `/api/v1/admin/responses/${f.flaggedOut}/review`, json: { decision: "exclude", reason: "矩阵测试" } }),
+  },
   "GET /api/v1/admin/audit": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/admin/audit" }) },
 };
 
