@@ -114,6 +114,24 @@ export interface AdminTexts {
     empty: string;
     counted: string;
     notCounted: string;
+    selectAll: string;
+    select: (id: string) => string;
+    selected: (n: number) => string;
+    bulkInclude: string;
+    bulkExclude: string;
+    bulkReasonPlaceholder: string;
+    noneSelected: string;
+    tooMany: (max: number) => string;
+    bulkDone: (n: number, decision: "include" | "exclude") => string;
+    searchTitle: string;
+    searchHint: string;
+    searchId: string;
+    searchDay: string;
+    searchUnit: string;
+    searchDevice: string;
+    search: string;
+    searchNeedsKey: string;
+    searchEmpty: string;
   };
   thresholds: {
     intro: string;
@@ -253,7 +271,7 @@ export const adminTextsZh: AdminTexts = {
   flagged: {
     status: "状态",
     statuses: { pending: "待审核", included: "已计入", excluded: "已排除", all: "全部" },
-    reasons: { same_device: "同一设备重复填写", burst: "同一网络地址短时大量提交", too_fast: "完成过快", straight_line: "所有满意度题答案相同" },
+    reasons: { same_device: "同一设备重复填写", burst: "同一网络地址短时大量提交", too_fast: "完成过快", straight_line: "所有满意度题答案相同", manual: "管理员手动排除" },
     unit: "单位",
     received: "收到时间",
     duration: (s) => (s < 120 ? `用时 ${s} 秒` : `用时 ${Math.round(s / 60)} 分钟`),
@@ -269,6 +287,24 @@ export const adminTextsZh: AdminTexts = {
     empty: "没有符合条件的被标记答卷",
     counted: "计入统计",
     notCounted: "未计入统计",
+    selectAll: "全选",
+    select: (id) => `选择答卷 ${id}`,
+    selected: (n) => `已选 ${n} 份`,
+    bulkInclude: "批量纳入",
+    bulkExclude: "批量排除",
+    bulkReasonPlaceholder: "批量审核理由（必填，对所选答卷统一记录在操作日志中）",
+    noneSelected: "请先勾选答卷",
+    tooMany: (max) => `一次最多审核 ${max} 份答卷`,
+    bulkDone: (n, d) => `已${d === "include" ? "纳入" : "排除"} ${n} 份答卷`,
+    searchTitle: "查找任意答卷（包括未被标记的）",
+    searchHint: "按答卷编号（至少 8 位）、日期或设备编号查找，可再按单位缩小范围；找到后可以单独或批量排除。",
+    searchId: "答卷编号",
+    searchDay: "日期",
+    searchUnit: "单位代码（可选）",
+    searchDevice: "设备编号",
+    search: "查找",
+    searchNeedsKey: "请填写答卷编号（至少 8 位）、日期或设备编号",
+    searchEmpty: "没有找到答卷",
   },
   thresholds: {
     intro: "每项指标的达标线（默认 90%）和给出达标判定所需的最少样本量（默认 20）。修改立即影响所有看板，并记入操作日志。",
@@ -292,6 +328,8 @@ export const adminTextsZh: AdminTexts = {
       "posters.create": "生成海报",
       "posters.create_batch": "批量生成海报",
       "responses.review": "审核答卷",
+      "posters.revoke": "撤销海报",
+      "posters.window": "修改海报收集时间",
       "settings.thresholds": "修改达标线",
     },
   },

@@ -89,6 +89,15 @@ export interface SurveyDiff {
 }
 
 export type ReviewStatus = "pending" | "included" | "excluded" | "all";
+export type ReviewDecision = "include" | "exclude";
+/** GET /api/v1/admin/responses: at least one of id (8+ characters), day, deviceId. */
+export interface ResponseSearchQuery {
+  id?: string;
+  day?: string;
+  unit?: string;
+  deviceId?: string;
+}
+/** A response as the review pages show it (the flag list and the response search). */
 export interface FlaggedResponse {
   id: string;
   surveyId: string;
@@ -96,6 +105,7 @@ export interface FlaggedResponse {
   unitCode: string;
   unitName: string;
   channel: string;
+  day?: string;
   flagged: boolean;
   flagReasons: string[];
   durationSeconds: number;
