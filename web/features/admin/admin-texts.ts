@@ -67,6 +67,20 @@ export interface AdminTexts {
     png: string;
     printAll: (n: number) => string;
     empty: string;
+    status: string;
+    statuses: Record<"active" | "revoked" | "not_started" | "ended", string>;
+    window: string;
+    startsAt: string;
+    endsAt: string;
+    windowHint: string;
+    windowText: (start: string | null, end: string | null) => string;
+    editWindow: string;
+    saveWindow: string;
+    windowSaved: (id: string) => string;
+    revoke: string;
+    revokeConfirm: (id: string, unit: string) => string;
+    revokedNote: (id: string) => string;
+    revokedBy: (by: string, at: string) => string;
   };
   poster: {
     heading: string;
@@ -236,6 +250,20 @@ export const adminTextsZh: AdminTexts = {
     png: "PNG",
     printAll: (n) => `打印这 ${n} 张（每页一张）`,
     empty: "暂无海报",
+    status: "状态",
+    statuses: { active: "有效", revoked: "已撤销", not_started: "未开始", ended: "已结束" },
+    window: "收集时间",
+    startsAt: "开始时间（可选）",
+    endsAt: "结束时间（可选）",
+    windowHint: "不填则不限。超出收集时间或撤销后，扫码页面会提示，提交的答卷不被接收。",
+    windowText: (start, end) => (start || end ? `${start ?? "不限"} 至 ${end ?? "不限"}` : "不限"),
+    editWindow: "修改时间",
+    saveWindow: "保存时间",
+    windowSaved: (id) => `已修改海报 ${id} 的收集时间`,
+    revoke: "撤销",
+    revokeConfirm: (id, unit) => `确定撤销海报 ${id}（${unit}）吗？\n撤销后扫码页面将显示“该二维码已停用”，不再收集问卷，且不能恢复。`,
+    revokedNote: (id) => `已撤销海报 ${id}`,
+    revokedBy: (by, at) => `${by} 于 ${at} 撤销`,
   },
   poster: {
     heading: "创建全国文明城市 · 群众满意度调查",

@@ -46,7 +46,16 @@ export interface SurveySummary {
   audience: string;
   title: string;
 }
-export interface PosterRow {
+export type PosterStatus = "active" | "revoked" | "not_started" | "ended";
+/** A poster's collection window and revocation (ISO instants; null = open end / not revoked). */
+export interface PosterLifecycle {
+  startsAt: string | null;
+  endsAt: string | null;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  status: PosterStatus;
+}
+export interface PosterRow extends PosterLifecycle {
   id: string;
   unitCode: string;
   unitName: string;
@@ -54,7 +63,7 @@ export interface PosterRow {
   createdBy: string;
   createdAt: string;
 }
-export interface PosterDetail {
+export interface PosterDetail extends PosterLifecycle {
   id: string;
   unitCode: string;
   unitName: string;
