@@ -57,3 +57,8 @@ export const listPostersQuerySchema = z.object({
     .transform((v) => v?.split(",")),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
+
+/** POST /api/v1/posters/:id/revoke: why, for the audit log (revocation is final). */
+export const revokePosterSchema = z.object({
+  reason: z.string().trim().min(2, "请写明撤销理由").max(500),
+});

@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import QRCode from "qrcode";
 import type { AppEnv } from "../app-env";
-import { createPosterBatchSchema, createPosterSchema, listPostersQuerySchema, updatePosterSchema } from "../contracts/posters";
+import { createPosterBatchSchema, createPosterSchema, listPostersQuerySchema, revokePosterSchema, updatePosterSchema } from "../contracts/posters";
 import { ApiError, notFound } from "../errors";
 import { publicOrigin } from "../lib/request-origin";
 import { jsonBody } from "../middleware/json-body";
@@ -111,10 +111,11 @@ export const posterRoutes = new Hono<AppEnv>()
     posters.forget(poster.id);
     return c.json({ id: poster.id, ...lifecycle(poster, clock.now()) }, 200);
   })
-  .post("/:id/revoke", requireRole("admin", "office"), async (c) => {
+  .post("/:id/revoke", requireRole("admin", "office"), jsonBody(revokePosterSchema), async (c) => {
     const { db, clock, posters } = c.var.services;
     const user = currentUser(c);
-    const { poster } = await revokePoster(db, { id: c.req.param("id"), actor: user.username, scope: user.scope }, clock.now());
+    const { reason } = c.req.valid("json");
+    const { poster } = await revokePoster(db, { id: c.req.param("id"), actor: user.username, scope: user.scope, reason }, clock.now());
     // This instance refuses the poster's submissions from now on; others within POSTER_STATE_TTL_MS.
     posters.forget(poster.id);
     return c.json({ id: poster.id, ...lifecycle(poster, clock.now()) }, 200);

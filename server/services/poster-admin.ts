@@ -50,9 +50,9 @@ const inTransaction = <T>(db: Database, work: (tx: DrizzleTx) => Promise<T>) =>
  * poster changes nothing (the first revocation and its author stay). Row and audit entry are
  * written in one transaction.
  *
- * @example const { poster, changed } = await revokePoster(db, { id, actor: "admin", scope: root }, now);
+ * @example const { poster, changed } = await revokePoster(db, { id, actor: "admin", scope: root, reason: "海报张贴位置错误" }, now);
  */
-export async function revokePoster(db: Database, change: PosterChange, now: Date): Promise<{ poster: Poster; changed: boolean }> {
+export async function revokePoster(db: Database, change: PosterChange & { reason: string }, now: Date): Promise<{ poster: Poster; changed: boolean }> {
   return inTransaction(db, async (tx) => {
     const poster = await scopedPosterIn(tx, change);
     if (poster.revokedAt) return { poster, changed: false };
@@ -63,7 +63,7 @@ export async function revokePoster(db: Database, change: PosterChange, now: Date
       .returning();
     await auditInsert(
       tx,
-      { actor: change.actor, action: "posters.revoke", target: poster.id, scopeUnit: poster.unitCode, before: { revokedAt: null }, after: { revokedAt: updated!.revokedAt, revokedBy: change.actor } },
+      { actor: change.actor, action: "posters.revoke", target: poster.id, scopeUnit: poster.unitCode, before: { revokedAt: null }, after: { revokedAt: updated!.revokedAt, revokedBy: change.actor, reason: change.reason } },
       now,
     );
     return { poster: updated!, changed: true };

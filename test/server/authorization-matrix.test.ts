@@ -128,8 +128,8 @@ const SPECS: Record<string, Spec> = {
   },
   "POST /api/v1/posters/:id/revoke": {
     allowed: ["admin", "office"],
-    inScope: (f) => ({ path: `/api/v1/posters/${f.revocableIn}/revoke` }),
-    outOfScope: (f) => ({ path: `/api/v1/posters/${f.revocableOut}/revoke` }),
+    inScope: (f) => ({ path: `/api/v1/posters/${f.revocableIn}/revoke`, json: { reason: "矩阵测试" } }),
+    outOfScope: (f) => ({ path: `/api/v1/posters/${f.revocableOut}/revoke`, json: { reason: "矩阵测试" } }),
   },
   "GET /api/v1/posters/:id/qr.svg": {
     allowed: ["admin", "office"],

@@ -35,6 +35,8 @@ const submit = (token: string) => {
   return t.request("/api/v1/responses", { method: "POST", json: body });
 };
 const page = (token: string) => t.request(`/api/v1/q/${token}`);
+const revoke = (id: string, cookie?: string, reason = "海报贴错了社区") =>
+  t.request(`/api/v1/posters/${id}/revoke`, { method: "POST", cookie, json: { reason } });
 const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
 const figures = async () => [await countRows(t, "responses"), JSON.stringify((await t.client.execute("select key, responses from rollups order by key")).rows)];
 
@@ -45,7 +47,7 @@ describe("revoking a poster", () => {
     expect((await submit(poster.token)).status).toBe(201);
     const before = await figures();
 
-    const res = await t.request(`/api/v1/posters/${poster.id}/revoke`, { method: "POST", cookie: admin });
+    const res = await revoke(poster.id, admin);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ id: poster.id, status: "revoked", revokedBy: "admin", revokedAt: clock.now().toISOString() });
 
@@ -60,9 +62,10 @@ describe("revoking a poster", () => {
     expect(await figures()).toEqual(before);
 
     // Again: nothing changes, the first revocation stays.
-    expect((await t.request(`/api/v1/posters/${poster.id}/revoke`, { method: "POST", cookie: admin })).status).toBe(200);
+    expect((await revoke(poster.id, admin)).status).toBe(200);
     const audit = (await t.client.execute("select actor, target, scope_unit, after from audit_log where action = 'posters.revoke'")).rows;
     expect(audit.map((a) => [a.actor, a.target, a.scope_unit])).toEqual([["admin", poster.id, DEMO.community]]);
+    expect(JSON.parse(String(audit[0]!.after))).toMatchObject({ revokedBy: "admin", reason: "海报贴错了社区" });
 
     const listed = await (await t.request(`/api/v1/posters?unit=${DEMO.community}`, { cookie: admin })).json();
     expect(listed.posters.find((p: { id: string }) => p.id === poster.id)).toMatchObject({ status: "revoked", revokedBy: "admin" });
@@ -78,18 +81,21 @@ describe("revoking a poster", () => {
     const interviewer = await t.createUser(admin, { username: "iv", password: "iv-pass-1234", role: "interviewer", scope: DEMO.dadukou });
     const audits = await countRows(t, "audit_log");
     for (const cookie of [qijiang, qjOffice, interviewer]) {
-      expect((await t.request(`/api/v1/posters/${poster.id}/revoke`, { method: "POST", cookie })).status).toBe(403);
+      expect((await revoke(poster.id, cookie)).status).toBe(403);
       expect((await t.request(`/api/v1/posters/${poster.id}`, { method: "PATCH", cookie, json: { endsAt: at(HOUR) } })).status).toBe(403);
     }
-    expect((await t.request(`/api/v1/posters/${poster.id}/revoke`, { method: "POST" })).status).toBe(401);
-    expect((await t.request("/api/v1/posters/nosuchposter/revoke", { method: "POST", cookie: admin })).status).toBe(404);
+    expect((await revoke(poster.id)).status).toBe(401);
+    expect((await revoke("nosuchposter", admin)).status).toBe(404);
+    // A revocation needs its reason.
+    expect((await revoke(poster.id, admin, " ")).status).toBe(422);
+    expect((await t.request(`/api/v1/posters/${poster.id}/revoke`, { method: "POST", cookie: admin })).status).toBe(400);
     expect(await countRows(t, "audit_log")).toBe(audits);
     expect(await countRows(t, "posters", "revoked_at is not null or ends_at is not null")).toBe(0);
     expect((await page(poster.token)).status).toBe(200);
 
     // An office user inside the scope may revoke (posters are theirs to manage).
     const office = await t.createUser(admin, { username: "ddk-office", password: "ddk-office-pass", role: "office", scope: DEMO.xinshancun });
-    expect((await t.request(`/api/v1/posters/${poster.id}/revoke`, { method: "POST", cookie: office })).status).toBe(200);
+    expect((await revoke(poster.id, office)).status).toBe(200);
     expect((await page(poster.token)).status).toBe(410);
   });
 
@@ -97,7 +103,7 @@ describe("revoking a poster", () => {
     const poster = await newPoster();
     const other = createPosterResolver(t.db, t.boot.secret, { stateTtlMs: 300 });
     expect((await other.resolve(poster.token))?.poster.revokedAt).toBeNull();
-    expect((await t.request(`/api/v1/posters/${poster.id}/revoke`, { method: "POST", cookie: admin })).status).toBe(200);
+    expect((await revoke(poster.id, admin)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 400));
     expect((await other.resolve(poster.token))?.poster.revokedAt).toBe(clock.now().toISOString());
   });

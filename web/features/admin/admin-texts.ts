@@ -79,6 +79,7 @@ export interface AdminTexts {
     windowSaved: (id: string) => string;
     revoke: string;
     revokeConfirm: (id: string, unit: string) => string;
+    revokeReasonRequired: string;
     revokedNote: (id: string) => string;
     revokedBy: (by: string, at: string) => string;
   };
@@ -261,7 +262,8 @@ export const adminTextsZh: AdminTexts = {
     saveWindow: "保存时间",
     windowSaved: (id) => `已修改海报 ${id} 的收集时间`,
     revoke: "撤销",
-    revokeConfirm: (id, unit) => `确定撤销海报 ${id}（${unit}）吗？\n撤销后扫码页面将显示“该二维码已停用”，不再收集问卷，且不能恢复。`,
+    revokeConfirm: (id, unit) => `确定撤销海报 ${id}（${unit}）吗？\n撤销后扫码页面将显示“该二维码已停用”，不再收集问卷，且不能恢复。\n请填写撤销理由（记录在操作日志中）：`,
+    revokeReasonRequired: "未撤销：请填写撤销理由",
     revokedNote: (id) => `已撤销海报 ${id}`,
     revokedBy: (by, at) => `${by} 于 ${at} 撤销`,
   },

@@ -24,8 +24,8 @@ export const updatePosterWindow = (id: string, window: PosterWindow) =>
   apiRequest<PosterLifecycle & { id: string }>(`${API_BASE}/posters/${encodeURIComponent(id)}`, { method: "PATCH", body: window });
 
 /** Final: the poster's page says it is closed and its submissions are refused. */
-export const revokePoster = (id: string) =>
-  apiRequest<PosterLifecycle & { id: string }>(`${API_BASE}/posters/${encodeURIComponent(id)}/revoke`, { method: "POST" });
+export const revokePoster = (id: string, reason: string) =>
+  apiRequest<PosterLifecycle & { id: string }>(`${API_BASE}/posters/${encodeURIComponent(id)}/revoke`, { method: "POST", body: { reason } });
 
 export function listPosters(query: { unit?: string; ids?: string[] }): Promise<PosterRow[]> {
   const params = new URLSearchParams();

@@ -14,9 +14,12 @@ export function PosterListRow({ poster: p, onChanged, onError }: { poster: Poste
   const fail = (e: unknown) => onError(e instanceof Error ? e.message : String(e));
 
   async function revoke() {
-    if (!window.confirm(T.revokeConfirm(p.id, p.unitName))) return;
+    // The confirmation asks for the reason too (it goes to the audit log); cancel keeps the poster.
+    const reason = window.prompt(T.revokeConfirm(p.id, p.unitName))?.trim();
+    if (reason === undefined) return;
+    if (reason.length < 2) return onError(T.revokeReasonRequired);
     try {
-      await revokePoster(p.id);
+      await revokePoster(p.id, reason);
       onChanged(T.revokedNote(p.id));
     } catch (e) {
       fail(e);
