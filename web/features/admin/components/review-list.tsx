@@ -48,7 +48,8 @@ export function ReviewList({ items, onDone }: { items: FlaggedResponse[]; onDone
     }
   }
 
-  if (items.length === 0) return null;
+  // The list may empty itself after a bulk decision (the pending ones are done): the note stays.
+  if (items.length === 0) return note ? <p className="admin-ok" role="status">{note}</p> : null;
   return (
     <>
       <div className="admin-row review-bulk" data-testid="review-bulk">
