@@ -46,6 +46,15 @@ const configSchema = z.object({
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(24),
   /** Seed the demo hierarchy and posters into an empty database. */
   SEED_DEMO: z.enum(["0", "1"]).default("1").transform((v) => v === "1"),
+  /**
+   * Node server timeouts (docs/reliability.md, "Slow and malformed requests"): seconds a client
+   * may take to send the request headers, and the whole request (headers and body; the largest
+   * body is a 32 MiB hierarchy import), and an idle keep-alive connection is kept open. A client
+   * past them gets 408 and its connection is closed, so slow senders cannot hold sockets.
+   */
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(15),
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(60),
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(5),
 });
 
 export type Config = z.infer<typeof configSchema>;

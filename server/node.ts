@@ -3,6 +3,8 @@
  * and the built web app on one port. `npm start` runs this file.
  */
 import { mkdirSync, readFileSync } from "node:fs";
+import { STATUS_CODES, type ServerOptions } from "node:http";
+import type { Duplex } from "node:stream";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve, type ServerType } from "@hono/node-server";
@@ -12,7 +14,7 @@ import { createClient } from "@libsql/client";
 import type { MiddlewareHandler } from "hono";
 import { shippedSurveys } from "../surveys/index";
 import { createApp, type App } from "./app";
-import { loadConfig } from "./config";
+import { loadConfig, type Config } from "./config";
 import { questionnairePreloadLink, respondentPreloadLinks } from "./lib/preload-hints";
 import { createDatabase, type Database } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
@@ -65,7 +67,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     { assets: webAssets(webRoot) },
   );
 
-  const server = await listen(app, config.PORT, config.HOST);
+  const server = await listen(app, config);
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
@@ -84,14 +86,69 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   };
 }
 
-function listen(app: App, port: number, hostname: string): Promise<ServerType> {
+function listen(app: App, config: Config): Promise<ServerType> {
+  const { PORT: port, HOST: hostname } = config;
   return new Promise((resolveListen, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname }, () => resolveListen(server));
+    const server = serve({ fetch: app.fetch, port, hostname, serverOptions: httpServerOptions(config) }, () => resolveListen(server));
     server.once("error", (err: NodeJS.ErrnoException) =>
       reject(err.code === "EADDRINUSE" ? new Error(`Port ${port} on ${hostname} is in use; set PORT to another.`) : err),
     );
+    server.on("clientError", answerClientError);
   });
 }
+
+/**
+ * Node's defaults let a client take 60 s for its headers and 300 s for its whole request, so a
+ * few hundred slow senders could hold every socket. Ours: HTTP_HEADERS_TIMEOUT_SECONDS for the
+ * headers, HTTP_REQUEST_TIMEOUT_SECONDS for headers and body, HTTP_KEEP_ALIVE_TIMEOUT_SECONDS idle
+ * between requests; Node checks them every second (its default is every 30 s).
+ */
+function httpServerOptions(config: Config): ServerOptions {
+  const requestTimeout = Math.round(config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000);
+  return {
+    requestTimeout,
+    // Node refuses a headers timeout longer than the request timeout.
+    headersTimeout: Math.min(Math.round(config.HTTP_HEADERS_TIMEOUT_SECONDS * 1000), requestTimeout),
+    keepAliveTimeout: Math.round(config.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000),
+    connectionsCheckingInterval: 1000,
+  };
+}
+
+/**
+ * What Node's HTTP parser refuses before the app sees a request (a bad Content-Length, broken
+ * chunking, oversized headers, a timeout) gets our error shape instead of Node's bare
+ * `400 Bad Request`: `{"error":{"code","message"}}`, then the connection is closed.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  // A reply already under way on this socket cannot be replaced; a reset peer cannot read one.
+  const started = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+  if (err.code === "ECONNRESET" || !socket.writable || started) {
+    socket.destroy();
+    return;
+  }
+  const [status, code, message] =
+    err.code === "ERR_HTTP_REQUEST_TIMEOUT"
+      ? [408, "request_timeout", "请求发送超时，连接已关闭"]
+      : err.code === "HPE_HEADER_OVERFLOW"
+        ? [431, "headers_too_large", "请求头过大"]
+        : [400, "bad_request", "请求格式不正确（HTTP 协议错误）"];
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(
+    [
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
+      "Content-Type: application/json; charset=utf-8",
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      "Cache-Control: no-store",
+      "X-Content-Type-Options: nosniff",
+      "Connection: close",
+      "",
+      body,
+    ].join("\r\n"),
+  );
+}
+
+/** A path with a segment that starts with a dot, plain or percent-encoded. */
+const HIDDEN_PATH = /(^|\/)(\.|%2e)/i;
 
 /** Built assets with long-lived caching for hashed files, and index.html for the app's routes. */
 function webAssets(root: string): MiddlewareHandler {
@@ -117,6 +174,9 @@ function webAssets(root: string): MiddlewareHandler {
   });
   return async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
+    // Nothing under a dot folder or file is the app's: .vite/manifest.json (the build's file map),
+    // .assetsignore. Those get the JSON 404, not the file and not index.html.
+    if (HIDDEN_PATH.test(c.req.path)) return next();
     return files(c, async () => {
       if (c.req.path.startsWith("/assets/")) return next();
       // serveStatic used as a plain function returns its Response instead of setting c.res;

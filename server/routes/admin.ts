@@ -1,18 +1,21 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
-import { notFound } from "../errors";
+import type { Context } from "hono";
+import { ApiError } from "../errors";
 import { unitCodeSchema } from "../contracts/units";
 import { jsonBody } from "../middleware/json-body";
 import { queryParams } from "../middleware/query-params";
 import { assertInScope, currentUser, requireRole } from "../middleware/require-role";
 import { listAudit } from "../services/audit";
-import { listFlagged, responseUnit, reviewResponse } from "../services/review";
+import { MAX_REVIEW_BATCH, reviewResponses, type ReviewedResponse } from "../services/response-review";
+import { searchResponses } from "../services/response-search";
+import { listFlagged } from "../services/review";
 
 const flaggedQuery = z.object({
   unit: unitCodeSchema.optional(),
   status: z.enum(["pending", "included", "excluded", "all"]).default("pending"),
-  reason: z.enum(["same_device", "burst", "too_fast", "straight_line", "clock"]).optional(),
+  reason: z.enum(["same_device", "burst", "too_fast", "straight_line", "clock", "manual"]).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -22,6 +25,44 @@ const reviewBody = z.object({
   reason: z.string().trim().min(2, "请写明理由").max(500),
 });
 
+/** Many responses, one decision, one reason: one transaction, all or nothing. */
+const bulkReviewBody = reviewBody.extend({
+  ids: z.array(z.guid("答卷编号应为 UUID")).min(1, "请至少选择一份答卷").max(MAX_REVIEW_BATCH, `一次最多审核 ${MAX_REVIEW_BATCH} 份答卷`),
+});
+
+/** Finds any response in scope (flagged or not); an id, a day or a device keeps it an index lookup. */
+const responseSearchQuery = z
+  .object({
+    id: z.string().regex(/^[0-9A-Fa-f-]{8,36}$/, "答卷编号至少 8 位").optional(),
+    unit: unitCodeSchema.optional(),
+    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD").optional(),
+    deviceId: z.string().trim().min(1).max(128).optional(),
+    channel: z.enum(["qr", "interview"]).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  })
+  .refine((q) => q.id || q.day || q.deviceId, { message: "请按答卷编号、日期或设备查找", path: ["id"] });
+
+const reviewResult = (row: ReviewedResponse) => ({
+  id: row.id,
+  flagged: row.flagged,
+  flagReason: row.flagReason,
+  reviewDecision: row.reviewDecision,
+  reviewReason: row.reviewReason,
+  reviewedBy: row.reviewedBy,
+  reviewedAt: row.reviewedAt,
+});
+
+/** One response by id: 404 unknown, 403 outside the caller's scope (its stored unit), all checked in the transaction. */
+async function reviewOne(c: Context<AppEnv>, body: z.infer<typeof reviewBody>, requireFlagged: boolean) {
+  const { db, registry, clock } = c.var.services;
+  const user = currentUser(c);
+  const id = c.req.param("id") ?? "";
+  if (!z.guid().safeParse(id).success) throw new ApiError(404, "not_found", "答卷不存在");
+  const [row] = await reviewResponses(db, registry, { ids: [id], ...body, actor: user.username, scope: user.scope, requireFlagged }, clock.now());
+  return reviewResult(row!);
+}
+
 const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.coerce.number().int().positive().optional(),
@@ -29,7 +70,10 @@ const auditQuery = z.object({
   actor: z.string().max(64).optional(),
 });
 
-/** Flag review (include/exclude with a reason; the rates follow) and the audit log. Admin only. */
+/**
+ * Review (include/exclude any response in scope with a reason, one or up to MAX_REVIEW_BATCH at
+ * once; the rates follow in the same transaction), the response search, and the audit log. Admin only.
+ */
 export const adminRoutes = new Hono<AppEnv>()
   .get("/flagged", requireRole("admin"), queryParams(flaggedQuery), async (c) => {
     const query = c.req.valid("query");
@@ -38,17 +82,23 @@ export const adminRoutes = new Hono<AppEnv>()
     return c.json({ responses: rows }, 200);
   })
   .post("/flagged/:id/review", requireRole("admin"), jsonBody(reviewBody), async (c) => {
+    return c.json(await reviewOne(c, c.req.valid("json"), true), 200);
+  })
+  .get("/responses", requireRole("admin"), queryParams(responseSearchQuery), async (c) => {
+    const query = c.req.valid("query");
+    if (query.unit) await assertInScope(c, query.unit);
+    const rows = await searchResponses(c.var.services.db, { ...query, scope: currentUser(c).scope });
+    return c.json({ responses: rows }, 200);
+  })
+  .post("/responses/review", requireRole("admin"), jsonBody(bulkReviewBody), async (c) => {
     const { db, registry, clock } = c.var.services;
     const user = currentUser(c);
-    const { decision, reason } = c.req.valid("json");
-    const unitCode = await responseUnit(db, c.req.param("id"));
-    if (!unitCode) throw notFound("答卷");
-    await assertInScope(c, unitCode, "无权审核该单位的答卷");
-    const row = await reviewResponse(db, registry, { id: c.req.param("id"), decision, reason, actor: user.username }, clock.now());
-    return c.json(
-      { id: row.id, flagged: row.flagged, flagReason: row.flagReason, reviewDecision: row.reviewDecision, reviewReason: row.reviewReason, reviewedBy: row.reviewedBy, reviewedAt: row.reviewedAt },
-      200,
-    );
+    const { ids, decision, reason } = c.req.valid("json");
+    const rows = await reviewResponses(db, registry, { ids, decision, reason, actor: user.username, scope: user.scope }, clock.now());
+    return c.json({ decision, reviewed: rows.length, responses: rows.map(reviewResult) }, 200);
+  })
+  .post("/responses/:id/review", requireRole("admin"), jsonBody(reviewBody), async (c) => {
+    return c.json(await reviewOne(c, c.req.valid("json"), false), 200);
   })
   .get("/audit", requireRole("admin"), queryParams(auditQuery), async (c) => {
     const q = c.req.valid("query");

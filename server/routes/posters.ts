@@ -1,22 +1,32 @@
 import { Hono, type Context } from "hono";
 import QRCode from "qrcode";
 import type { AppEnv } from "../app-env";
-import { createPosterBatchSchema, createPosterSchema, listPostersQuerySchema } from "../contracts/posters";
+import { createPosterBatchSchema, createPosterSchema, listPostersQuerySchema, revokePosterSchema, updatePosterSchema } from "../contracts/posters";
 import { ApiError, notFound } from "../errors";
 import { publicOrigin } from "../lib/request-origin";
 import { jsonBody } from "../middleware/json-body";
 import { queryParams } from "../middleware/query-params";
 import { assertInScope, currentUser, requireRole } from "../middleware/require-role";
 import { AUDIENCE_UNIT_HINT, audienceFitsUnit } from "../services/audience";
-import { audited } from "../services/audit";
+import { changePosterWindow, createPosterAudited, revokePoster } from "../services/poster-admin";
 import { createPostersForCommunities, listPosters } from "../services/poster-batch";
-import { createPoster, getPoster, posterToken, type Poster } from "../services/posters";
+import { posterStatus, type PosterState } from "../services/poster-status";
+import { getPoster, posterToken, type Poster } from "../services/posters";
 import { getLineage, getUnit, LEAF_KINDS } from "../services/units";
 
 /** The QR target of a poster: its respondent link. */
 async function posterUrl(c: Context<AppEnv>, poster: Poster): Promise<string> {
   return `${publicOrigin(c)}/q/${await posterToken(c.var.services.secret, poster)}`;
 }
+
+/** The lifecycle fields every poster answer carries (additions to the contract). */
+const lifecycle = (p: PosterState & Pick<Poster, "revokedBy">, now: Date) => ({
+  startsAt: p.startsAt,
+  endsAt: p.endsAt,
+  revokedAt: p.revokedAt,
+  revokedBy: p.revokedBy,
+  status: posterStatus(p, now),
+});
 
 /** The poster a path names, checked against the caller's scope. */
 async function scopedPoster(c: Context<AppEnv>): Promise<Poster> {
@@ -28,7 +38,7 @@ async function scopedPoster(c: Context<AppEnv>): Promise<Poster> {
 
 export const posterRoutes = new Hono<AppEnv>()
   .post("/", requireRole("admin", "office"), jsonBody(createPosterSchema), async (c) => {
-    const { unitCode, surveyId } = c.req.valid("json");
+    const { unitCode, surveyId, startsAt, endsAt } = c.req.valid("json");
     const { db, registry, secret, clock } = c.var.services;
     const unit = await getUnit(db, unitCode);
     if (!unit) throw new ApiError(422, "unknown_unit", `单位 ${unitCode} 不存在`);
@@ -41,16 +51,12 @@ export const posterRoutes = new Hono<AppEnv>()
     if (!audienceFitsUnit(survey.audience, unit.kind)) {
       throw new ApiError(422, "audience_mismatch", AUDIENCE_UNIT_HINT[survey.audience] ?? "问卷与单位类型不匹配");
     }
-    const now = clock.now();
-    const poster = await audited(db, now, async (tx) => {
-      const made = await createPoster(tx, { unitCode, surveyId, createdBy: currentUser(c).username }, now);
-      return { result: made, entry: { actor: made.createdBy, action: "posters.create", target: made.id, after: made, scopeUnit: made.unitCode } };
-    });
+    const poster = await createPosterAudited(db, { unitCode, surveyId, createdBy: currentUser(c).username, startsAt, endsAt }, clock.now());
     const token = await posterToken(secret, poster);
     return c.json({ id: poster.id, token, url: `${publicOrigin(c)}/q/${token}` }, 201);
   })
   .post("/batch", requireRole("admin", "office"), jsonBody(createPosterBatchSchema), async (c) => {
-    const { subdistrictCode, surveyId } = c.req.valid("json");
+    const { subdistrictCode, surveyId, startsAt, endsAt } = c.req.valid("json");
     const { db, registry, clock } = c.var.services;
     const unit = await getUnit(db, subdistrictCode);
     if (!unit) throw new ApiError(422, "unknown_unit", `单位 ${subdistrictCode} 不存在`);
@@ -62,14 +68,8 @@ export const posterRoutes = new Hono<AppEnv>()
       throw new ApiError(422, "audience_mismatch", AUDIENCE_UNIT_HINT[survey.audience] ?? "问卷与单位类型不匹配");
     }
     const actor = currentUser(c).username;
-    const now = clock.now();
-    const made = await audited(db, now, async (tx) => {
-      const list = await createPostersForCommunities(tx, unit.code, surveyId, actor, now);
-      // Thrown inside the transaction: nothing is written, not even the audit entry.
-      if (list.length === 0) throw new ApiError(422, "no_communities", "该街道下没有社区");
-      const after = { surveyId, posters: list.map((p) => ({ id: p.id, unitCode: p.unitCode })) };
-      return { result: list, entry: { actor, action: "posters.create_batch", target: unit.code, after, scopeUnit: unit.code } };
-    });
+    const made = await createPostersForCommunities(db, unit.code, surveyId, actor, clock.now(), { startsAt, endsAt });
+    if (made.length === 0) throw new ApiError(422, "no_communities", "该街道下没有社区");
     const posters = await Promise.all(
       made.map(async (p) => ({ id: p.id, unitCode: p.unitCode, unitName: p.unitName, url: await posterUrl(c, p) })),
     );
@@ -79,7 +79,8 @@ export const posterRoutes = new Hono<AppEnv>()
     const query = c.req.valid("query");
     if (query.unit) await assertInScope(c, query.unit);
     const rows = await listPosters(c.var.services.db, { ...query, scope: currentUser(c).scope });
-    return c.json({ posters: rows }, 200);
+    const now = c.var.services.clock.now();
+    return c.json({ posters: rows.map((p) => ({ ...p, status: posterStatus(p, now) })) }, 200);
   })
   .get("/:id", requireRole("admin", "office"), async (c) => {
     const poster = await scopedPoster(c);
@@ -98,9 +99,26 @@ export const posterRoutes = new Hono<AppEnv>()
         url: await posterUrl(c, poster),
         createdBy: poster.createdBy,
         createdAt: poster.createdAt,
+        ...lifecycle(poster, c.var.services.clock.now()),
       },
       200,
     );
+  })
+  .patch("/:id", requireRole("admin", "office"), jsonBody(updatePosterSchema), async (c) => {
+    const { db, clock, posters } = c.var.services;
+    const user = currentUser(c);
+    const poster = await changePosterWindow(db, { id: c.req.param("id"), actor: user.username, scope: user.scope, window: c.req.valid("json") }, clock.now());
+    posters.forget(poster.id);
+    return c.json({ id: poster.id, ...lifecycle(poster, clock.now()) }, 200);
+  })
+  .post("/:id/revoke", requireRole("admin", "office"), jsonBody(revokePosterSchema), async (c) => {
+    const { db, clock, posters } = c.var.services;
+    const user = currentUser(c);
+    const { reason } = c.req.valid("json");
+    const { poster } = await revokePoster(db, { id: c.req.param("id"), actor: user.username, scope: user.scope, reason }, clock.now());
+    // This instance refuses the poster's submissions from now on; others within POSTER_STATE_TTL_MS.
+    posters.forget(poster.id);
+    return c.json({ id: poster.id, ...lifecycle(poster, clock.now()) }, 200);
   })
   .get("/:id/qr.png", requireRole("admin", "office"), async (c) => {
     const poster = await scopedPoster(c);

@@ -1,14 +1,19 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { notFound } from "../errors";
+import { assertPosterOpen } from "../services/poster-status";
 import { verifyPosterToken } from "../services/posters";
 import { getLineage } from "../services/units";
 
-/** GET /api/v1/q/:token: what a scanned poster shows, the unit and its survey's current version. */
+/**
+ * GET /api/v1/q/:token: what a scanned poster shows, the unit and its survey's current version;
+ * 410 for a revoked poster or one outside its collection window (read fresh on every scan).
+ */
 export const questionnaireRoutes = new Hono<AppEnv>().get("/:token", async (c) => {
-  const { db, secret, registry } = c.var.services;
+  const { db, secret, registry, clock } = c.var.services;
   const poster = await verifyPosterToken(db, secret, c.req.param("token"));
   if (!poster) throw notFound("二维码");
+  assertPosterOpen(poster, clock.now());
   const [lineage, survey] = await Promise.all([getLineage(db, poster.unitCode), registry.getCurrent(poster.surveyId)]);
   const unit = lineage.at(-1);
   if (!unit || !survey) throw notFound("二维码");

@@ -5,6 +5,7 @@ import { ApiError, forbidden, unauthorized } from "../errors";
 import { clientAddress } from "../lib/request-origin";
 import { jsonBody } from "../middleware/json-body";
 import type { QrSlot } from "../services/qr-guard";
+import { assertPosterOpen } from "../services/poster-status";
 import { qualityFlags } from "../services/quality-flags";
 import { isStorageUnavailableError } from "../services/storage-errors";
 import { prepareResponse, resolveInterviewOrigin, type ResponseOrigin } from "../services/responses";
@@ -22,6 +23,7 @@ export const responseRoutes = new Hono<AppEnv>().post("/", jsonBody(submitRespon
     if (!body.token) throw new ApiError(422, "token_required", "扫码填写必须带有海报令牌 (token)");
     const resolved = await posters.resolve(body.token);
     if (!resolved) throw new ApiError(422, "invalid_token", "二维码无效");
+    assertPosterOpen(resolved.poster, clock.now()); // 410: revoked, or outside its collection window
     const { poster } = resolved;
     if (poster.surveyId !== body.surveyId) {
       throw new ApiError(422, "survey_mismatch", "问卷与二维码不符");

@@ -20,9 +20,9 @@ export interface AuditEntry {
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
-/** The insert statement for one audit entry, so callers can put it in their own batch or transaction. */
-export function auditInsert(db: Database | DrizzleTx, entry: AuditEntry, now: Date) {
-  return db.insert(auditLog).values({
+/** One audit entry as a row of audit_log. */
+export function auditRow(entry: AuditEntry, now: Date): typeof auditLog.$inferInsert {
+  return {
     at: now.toISOString(),
     actor: entry.actor,
     action: entry.action,
@@ -30,7 +30,12 @@ export function auditInsert(db: Database | DrizzleTx, entry: AuditEntry, now: Da
     before: entry.before === undefined ? null : JSON.stringify(entry.before),
     after: entry.after === undefined ? null : JSON.stringify(entry.after),
     scopeUnit: entry.scopeUnit,
-  });
+  };
+}
+
+/** The insert statement for one audit entry, so callers can put it in their own batch or transaction. */
+export function auditInsert(db: Database | DrizzleTx, entry: AuditEntry, now: Date) {
+  return db.insert(auditLog).values(auditRow(entry, now));
 }
 
 /**

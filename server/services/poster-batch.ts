@@ -1,21 +1,22 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client";
-import type { DrizzleTx } from "../db/sql-executor";
 import { posters, unitClosure, units } from "../db/schema";
-import { randomToken } from "../lib/crypto";
-import type { Poster } from "./posters";
+import { auditInsert } from "./audit";
+import { newPosterRow, type Poster } from "./posters";
 
 /**
- * One poster per community directly under a subdistrict, in one statement.
+ * One poster per community directly under a subdistrict, and their audit entry, in one batch
+ * (one transaction).
  *
  * @example const made = await createPostersForCommunities(db, "500104001000", "resident", "admin", now);
  */
 export async function createPostersForCommunities(
-  db: Database | DrizzleTx,
+  db: Database,
   subdistrictCode: string,
   surveyId: string,
   createdBy: string,
   now: Date,
+  window: { startsAt?: string | null; endsAt?: string | null } = {},
 ): Promise<(Poster & { unitName: string })[]> {
   const communities = await db
     .select({ code: units.code, name: units.name })
@@ -23,10 +24,14 @@ export async function createPostersForCommunities(
     .where(and(eq(units.parentCode, subdistrictCode), eq(units.kind, "community")))
     .orderBy(asc(units.code));
   if (communities.length === 0) return [];
-  const rows = communities.map((u) => ({ id: randomToken(9), unitCode: u.code, surveyId, createdBy, createdAt: now.toISOString() }));
-  const created = await db.insert(posters).values(rows).returning();
+  const rows = communities.map((u) => newPosterRow({ unitCode: u.code, surveyId, createdBy, ...window }, now));
+  const after = { surveyId, ...window, posters: rows.map((p) => ({ id: p.id, unitCode: p.unitCode })) };
+  await db.batch([
+    db.insert(posters).values(rows),
+    auditInsert(db, { actor: createdBy, action: "posters.create_batch", target: subdistrictCode, scopeUnit: subdistrictCode, after }, now),
+  ]);
   const names = new Map(communities.map((u) => [u.code, u.name]));
-  return created.map((p) => ({ ...p, unitName: names.get(p.unitCode) ?? p.unitCode }));
+  return rows.map((p) => ({ ...p, unitName: names.get(p.unitCode) ?? p.unitCode }));
 }
 
 /** Posters of units inside `scope` (optionally of one unit's subtree or one survey), newest first. */
@@ -49,6 +54,10 @@ export async function listPosters(
       surveyId: posters.surveyId,
       createdBy: posters.createdBy,
       createdAt: posters.createdAt,
+      startsAt: posters.startsAt,
+      endsAt: posters.endsAt,
+      revokedAt: posters.revokedAt,
+      revokedBy: posters.revokedBy,
     })
     .from(posters)
     .innerJoin(units, eq(units.code, posters.unitCode))

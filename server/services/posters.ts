@@ -19,15 +19,32 @@ export async function posterToken(secret: string, poster: Poster): Promise<strin
   return `${poster.id}.${await sign(secret, poster)}`;
 }
 
-export async function createPoster(
-  db: Database | DrizzleTx,
-  input: { unitCode: string; surveyId: string; createdBy: string },
-  now: Date,
-): Promise<Poster> {
-  const [row] = await db
-    .insert(posters)
-    .values({ id: randomToken(9), ...input, createdAt: now.toISOString() })
-    .returning();
+export interface NewPoster {
+  unitCode: string;
+  surveyId: string;
+  createdBy: string;
+  /** The collection window; either end may stay open (null). */
+  startsAt?: string | null;
+  endsAt?: string | null;
+}
+
+/** A new poster's row, id drawn here, so it can be inserted in the caller's batch. */
+export function newPosterRow(input: NewPoster, now: Date): Poster {
+  return {
+    id: randomToken(9),
+    unitCode: input.unitCode,
+    surveyId: input.surveyId,
+    createdBy: input.createdBy,
+    createdAt: now.toISOString(),
+    startsAt: input.startsAt ?? null,
+    endsAt: input.endsAt ?? null,
+    revokedAt: null,
+    revokedBy: null,
+  };
+}
+
+export async function createPoster(db: Database, input: NewPoster, now: Date): Promise<Poster> {
+  const [row] = await db.insert(posters).values(newPosterRow(input, now)).returning();
   return row!;
 }
 

@@ -30,15 +30,19 @@ export function manualClock(start = new Date("2026-11-20T02:00:00Z")): Clock & {
 /**
  * The real app on a fresh in-memory libSQL database with the real migrations, the shipped surveys
  * and the demo city. Addresses come from X-Forwarded-For (TRUST_PROXY=1) so tests can play many clients.
- * `onDisk` uses a temporary database file instead, with a connection per concurrent request as in
- * production: an in-memory database has one connection, which an open transaction holds, so
- * concurrent admin transactions can only be raced honestly on a file.
+ * `onDisk` uses a temporary database file instead (or `databaseUrl`, a `file:` URL of the caller's),
+ * with a connection per concurrent request as in production: an in-memory database has one
+ * connection, which an open transaction holds, so concurrent transactions can only be raced
+ * honestly on a file.
  */
-export async function createTestApp(options: { env?: Record<string, string>; clock?: Clock; onDisk?: boolean } = {}) {
-  const dir = options.onDisk ? mkdtempSync(join(tmpdir(), "cw-test-")) : null;
-  const client = createClient(dir ? { url: `file:${join(dir, "test.db")}`, timeout: 5000 } : { url: ":memory:" });
+export async function createTestApp(
+  options: { env?: Record<string, string>; clock?: Clock; onDisk?: boolean; databaseUrl?: string } = {},
+) {
+  const dir = options.onDisk && !options.databaseUrl ? mkdtempSync(join(tmpdir(), "cw-test-")) : null;
+  const url = options.databaseUrl ?? (dir ? `file:${join(dir, "test.db")}` : ":memory:");
+  const client = createClient({ url, timeout: 5000 });
   const db = createDatabase(client);
-  await migrateDatabase(db, { embedded: dir !== null });
+  await migrateDatabase(db, { embedded: url !== ":memory:" });
   const config = loadConfig({ ADMIN_PASSWORD, TRUST_PROXY: "1", ...options.env });
   const now = options.clock?.now() ?? new Date();
   const boot = await bootstrapDatabase(db, config, shippedSurveys, now);

@@ -118,6 +118,10 @@ function bases(): Record<string, { body: () => Record<string, unknown>; required
     "POST /api/v1/devices/heartbeat": { body: () => ({ deviceId: "fuzz-tablet", pending: 0, needsAttention: 0 }), required: "deviceId" },
     "PUT /api/v1/settings/thresholds": { body: () => ({ minRespondents: 20 }), required: "minRespondents" },
     "POST /api/v1/admin/flagged/:id/review": { body: () => ({ decision: "exclude", reason: "模糊测试" }), required: "decision" },
+    "POST /api/v1/admin/responses/:id/review": { body: () => ({ decision: "exclude", reason: "模糊测试" }), required: "decision" },
+    "POST /api/v1/admin/responses/review": { body: () => ({ ids: [crypto.randomUUID()], decision: "exclude", reason: "模糊测试" }), required: "ids" },
+    "PATCH /api/v1/posters/:id": { body: () => ({ endsAt: "2099-01-01T00:00:00Z" }), required: "endsAt" },
+    "POST /api/v1/posters/:id/revoke": { body: () => ({ reason: "模糊测试" }), required: "reason" },
   };
 }
 

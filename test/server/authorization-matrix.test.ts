@@ -27,6 +27,9 @@ interface Fixtures {
   tokenIn: string;
   posterIn: string;
   posterOut: string;
+  /** Posters only the revocation cases use, so the others keep working posters. */
+  revocableIn: string;
+  revocableOut: string;
   flaggedIn: string;
   flaggedOut: string;
   unique(): string;
@@ -151,6 +154,16 @@ const SPECS: Record<string, Spec> = {
     inScope: (f) => ({ path: `/api/v1/posters/${f.posterIn}` }),
     outOfScope: (f) => ({ path: `/api/v1/posters/${f.posterOut}` }),
   },
+  "PATCH /api/v1/posters/:id": {
+    allowed: ["admin", "office"],
+    inScope: (f) => ({ path: `/api/v1/posters/${f.posterIn}`, json: { endsAt: "2099-01-01T00:00:00Z" } }),
+    outOfScope: (f) => ({ path: `/api/v1/posters/${f.posterOut}`, json: { endsAt: "2099-01-01T00:00:00Z" } }),
+  },
+  "POST /api/v1/posters/:id/revoke": {
+    allowed: ["admin", "office"],
+    inScope: (f) => ({ path: `/api/v1/posters/${f.revocableIn}/revoke`, json: { reason: "矩阵测试" } }),
+    outOfScope: (f) => ({ path: `/api/v1/posters/${f.revocableOut}/revoke`, json: { reason: "矩阵测试" } }),
+  },
   "GET /api/v1/posters/:id/qr.svg": {
     allowed: ["admin", "office"],
     inScope: (f) => ({ path: `/api/v1/posters/${f.posterIn}/qr.svg` }),
@@ -228,6 +241,22 @@ const SPECS: Record<string, Spec> = {
     inScope: (f) => ({ path: `/api/v1/admin/flagged/${f.flaggedIn}/review`, json: { decision: "exclude", reason: "矩阵测试" } }),
     outOfScope: (f) => ({ path: `/api/v1/admin/flagged/${f.flaggedOut}/review`, json: { decision: "exclude", reason: "矩阵测试" } }),
   },
+  "GET /api/v1/admin/responses": {
+    allowed: ["admin"],
+    inScope: () => ({ path: `/api/v1/admin/responses?day=2026-11-20&unit=${DEMO.community}` }),
+    outOfScope: () => ({ path: `/api/v1/admin/responses?day=2026-11-20&unit=${DEMO.qijiangCommunity}` }),
+  },
+  "POST /api/v1/admin/responses/review": {
+    allowed: ["admin"],
+    inScope: (f) => ({ path: "/api/v1/admin/responses/review", json: { ids: [f.flaggedIn], decision: "exclude", reason: "矩阵测试" } }),
+    // One id outside the scope refuses the whole batch.
+    outOfScope: (f) => ({ path: "/api/v1/admin/responses/review", json: { ids: [f.flaggedIn, f.flaggedOut], decision: "exclude", reason: "矩阵测试" } }),
+  },
+  "POST /api/v1/admin/responses/:id/review": {
+    allowed: ["admin"],
+    inScope: (f) => ({ path: `/api/v1/admin/responses/${f.flaggedIn}/review`, json: { decision: "exclude", reason: "矩阵测试" } }),
+    outOfScope: (f) => ({ path: `/api/v1/admin/responses/${f.flaggedOut}/review`, json: { decision: "exclude", reason: "矩阵测试" } }),
+  },
   "GET /api/v1/admin/audit": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/admin/audit" }) },
 };
 
@@ -265,6 +294,8 @@ beforeAll(async () => {
   await t.createUser(root, { username: "target-out", password: "target-pass-1", role: "interviewer", scope: DEMO.qijiang });
   const pIn = await t.createPoster(root, DEMO.community, "resident");
   const pOut = await t.createPoster(root, DEMO.qijiangCommunity, "resident");
+  const revocableIn = (await t.createPoster(root, DEMO.community, "resident")).id;
+  const revocableOut = (await t.createPoster(root, DEMO.qijiangCommunity, "resident")).id;
   // Two responses from one device per poster: the second of each is flagged same_device.
   const flagged: string[] = [];
   for (const token of [pIn.token, pOut.token]) {
@@ -276,7 +307,7 @@ beforeAll(async () => {
     }
   }
   let n = 0;
-  fixtures = { tokenIn: pIn.token, posterIn: pIn.id, posterOut: pOut.id, flaggedIn: flagged[0]!, flaggedOut: flagged[1]!, unique: () => `${Date.now()}${n++}` };
+  fixtures = { tokenIn: pIn.token, posterIn: pIn.id, posterOut: pOut.id, revocableIn, revocableOut, flaggedIn: flagged[0]!, flaggedOut: flagged[1]!, unique: () => `${Date.now()}${n++}` };
 });
 afterAll(() => t.close());
 

@@ -18,6 +18,13 @@ describe("decideOutcome", () => {
     expect(decideOutcome(fail(new ApiError(502, "http_502", "x")), 10, r)).toMatchObject({ delayMs: 60_000 });
   });
 
+  it("stops on 410 (the poster was revoked or its window is over) with its code, never retrying", () => {
+    for (const code of ["poster_revoked", "poster_not_open", "poster_closed"]) {
+      expect(decideOutcome(fail(new ApiError(410, code, "已停用")), 0, r)).toEqual({ kind: "closed", code, message: "已停用" });
+    }
+    expect(decideOutcome(fail(new ApiError(410, "gone", "x")), 3, r)).toMatchObject({ kind: "closed", code: "poster_revoked" });
+  });
+
   it("waits at least 30 s (or Retry-After) on 429", () => {
     expect(decideOutcome(fail(new ApiError(429, "rate_limited", "x")), 0, r)).toEqual({
       kind: "retry",

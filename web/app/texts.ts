@@ -1,4 +1,5 @@
 import { adminTextsZh, type AdminTexts } from "../features/admin/admin-texts";
+import type { PosterClosedCode } from "../features/respondent/types";
 
 /**
  * Every text the UI shows, in one typed object, so a second language is one more object of the
@@ -32,6 +33,10 @@ export interface Texts {
     invalidBody: string;
     rejectedTitle: string;
     rejectedBody: string;
+    /** A revoked poster, or one outside its collection window (410 from the server). */
+    closedTitles: Record<PosterClosedCode, string>;
+    closedBody: string;
+    closedAfterFilling: string;
     thanksTitle: string;
     thanksBody: string;
     thanksNote: string;
@@ -317,6 +322,9 @@ export const zhCN: Texts = {
     invalidBody: "请根据下面的提示修改后再次提交：",
     rejectedTitle: "提交未成功",
     rejectedBody: "您的答案已保存在本机。请稍后再试，或联系社区工作人员。",
+    closedTitles: { poster_revoked: "该二维码已停用", poster_not_open: "调查尚未开始", poster_closed: "调查已结束" },
+    closedBody: "如有疑问，请联系社区工作人员。",
+    closedAfterFilling: "此二维码现已不再收集问卷，您的答案未能提交。",
     thanksTitle: "感谢您的参与！",
     thanksBody: "您的意见已经提交。共建文明城市，有您的一份力量。",
     thanksNote: "可以直接关闭本页面。",

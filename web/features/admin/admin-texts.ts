@@ -67,6 +67,21 @@ export interface AdminTexts {
     png: string;
     printAll: (n: number) => string;
     empty: string;
+    status: string;
+    statuses: Record<"active" | "revoked" | "not_started" | "ended", string>;
+    window: string;
+    startsAt: string;
+    endsAt: string;
+    windowHint: string;
+    windowText: (start: string | null, end: string | null) => string;
+    editWindow: string;
+    saveWindow: string;
+    windowSaved: (id: string) => string;
+    revoke: string;
+    revokeConfirm: (id: string, unit: string) => string;
+    revokeReasonRequired: string;
+    revokedNote: (id: string) => string;
+    revokedBy: (by: string, at: string) => string;
   };
   poster: {
     heading: string;
@@ -114,6 +129,24 @@ export interface AdminTexts {
     empty: string;
     counted: string;
     notCounted: string;
+    selectAll: string;
+    select: (id: string) => string;
+    selected: (n: number) => string;
+    bulkInclude: string;
+    bulkExclude: string;
+    bulkReasonPlaceholder: string;
+    noneSelected: string;
+    tooMany: (max: number) => string;
+    bulkDone: (n: number, decision: "include" | "exclude") => string;
+    searchTitle: string;
+    searchHint: string;
+    searchId: string;
+    searchDay: string;
+    searchUnit: string;
+    searchDevice: string;
+    search: string;
+    searchNeedsKey: string;
+    searchEmpty: string;
   };
   thresholds: {
     intro: string;
@@ -230,6 +263,21 @@ export const adminTextsZh: AdminTexts = {
     png: "PNG",
     printAll: (n) => `打印这 ${n} 张（每页一张）`,
     empty: "暂无海报",
+    status: "状态",
+    statuses: { active: "有效", revoked: "已撤销", not_started: "未开始", ended: "已结束" },
+    window: "收集时间",
+    startsAt: "开始时间（可选）",
+    endsAt: "结束时间（可选）",
+    windowHint: "不填则不限。超出收集时间或撤销后，扫码页面会提示，提交的答卷不被接收。",
+    windowText: (start, end) => (start || end ? `${start ?? "不限"} 至 ${end ?? "不限"}` : "不限"),
+    editWindow: "修改时间",
+    saveWindow: "保存时间",
+    windowSaved: (id) => `已修改海报 ${id} 的收集时间`,
+    revoke: "撤销",
+    revokeConfirm: (id, unit) => `确定撤销海报 ${id}（${unit}）吗？\n撤销后扫码页面将显示“该二维码已停用”，不再收集问卷，且不能恢复。\n请填写撤销理由（记录在操作日志中）：`,
+    revokeReasonRequired: "未撤销：请填写撤销理由",
+    revokedNote: (id) => `已撤销海报 ${id}`,
+    revokedBy: (by, at) => `${by} 于 ${at} 撤销`,
   },
   poster: {
     heading: "创建全国文明城市 · 群众满意度调查",
@@ -265,7 +313,7 @@ export const adminTextsZh: AdminTexts = {
   flagged: {
     status: "状态",
     statuses: { pending: "待审核", included: "已计入", excluded: "已排除", all: "全部" },
-    reasons: { same_device: "同一设备重复填写", burst: "同一网络地址短时大量提交", too_fast: "完成过快", straight_line: "所有满意度题答案相同", clock: "设备时间不可信（早于问卷发布或与提交时间相差过大）" },
+    reasons: { same_device: "同一设备重复填写", burst: "同一网络地址短时大量提交", too_fast: "完成过快", straight_line: "所有满意度题答案相同", manual: "管理员手动排除", clock: "设备时间不可信（早于问卷发布或与提交时间相差过大）" },
     unit: "单位",
     received: "收到时间",
     duration: (s) => (s < 120 ? `用时 ${s} 秒` : `用时 ${Math.round(s / 60)} 分钟`),
@@ -281,6 +329,24 @@ export const adminTextsZh: AdminTexts = {
     empty: "没有符合条件的被标记答卷",
     counted: "计入统计",
     notCounted: "未计入统计",
+    selectAll: "全选",
+    select: (id) => `选择答卷 ${id}`,
+    selected: (n) => `已选 ${n} 份`,
+    bulkInclude: "批量纳入",
+    bulkExclude: "批量排除",
+    bulkReasonPlaceholder: "批量审核理由（必填，对所选答卷统一记录在操作日志中）",
+    noneSelected: "请先勾选答卷",
+    tooMany: (max) => `一次最多审核 ${max} 份答卷`,
+    bulkDone: (n, d) => `已${d === "include" ? "纳入" : "排除"} ${n} 份答卷`,
+    searchTitle: "查找任意答卷（包括未被标记的）",
+    searchHint: "按答卷编号（至少 8 位）、日期或设备编号查找，可再按单位缩小范围；找到后可以单独或批量排除。",
+    searchId: "答卷编号",
+    searchDay: "日期",
+    searchUnit: "单位代码（可选）",
+    searchDevice: "设备编号",
+    search: "查找",
+    searchNeedsKey: "请填写答卷编号（至少 8 位）、日期或设备编号",
+    searchEmpty: "没有找到答卷",
   },
   thresholds: {
     intro:
@@ -317,6 +383,8 @@ export const adminTextsZh: AdminTexts = {
       "posters.create": "生成海报",
       "posters.create_batch": "批量生成海报",
       "responses.review": "审核答卷",
+      "posters.revoke": "撤销海报",
+      "posters.window": "修改海报收集时间",
       "settings.thresholds": "修改达标线",
     },
   },

@@ -46,7 +46,16 @@ export interface SurveySummary {
   audience: string;
   title: string;
 }
-export interface PosterRow {
+export type PosterStatus = "active" | "revoked" | "not_started" | "ended";
+/** A poster's collection window and revocation (ISO instants; null = open end / not revoked). */
+export interface PosterLifecycle {
+  startsAt: string | null;
+  endsAt: string | null;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  status: PosterStatus;
+}
+export interface PosterRow extends PosterLifecycle {
   id: string;
   unitCode: string;
   unitName: string;
@@ -54,7 +63,7 @@ export interface PosterRow {
   createdBy: string;
   createdAt: string;
 }
-export interface PosterDetail {
+export interface PosterDetail extends PosterLifecycle {
   id: string;
   unitCode: string;
   unitName: string;
@@ -89,6 +98,15 @@ export interface SurveyDiff {
 }
 
 export type ReviewStatus = "pending" | "included" | "excluded" | "all";
+export type ReviewDecision = "include" | "exclude";
+/** GET /api/v1/admin/responses: at least one of id (8+ characters), day, deviceId. */
+export interface ResponseSearchQuery {
+  id?: string;
+  day?: string;
+  unit?: string;
+  deviceId?: string;
+}
+/** A response as the review pages show it (the flag list and the response search). */
 export interface FlaggedResponse {
   id: string;
   surveyId: string;
@@ -96,6 +114,7 @@ export interface FlaggedResponse {
   unitCode: string;
   unitName: string;
   channel: string;
+  day?: string;
   flagged: boolean;
   flagReasons: string[];
   durationSeconds: number;

@@ -26,3 +26,11 @@ export interface SubmissionReceipt {
   id: string;
   status: "accepted" | "duplicate";
 }
+
+/** 410 from the page or a submission: the poster was revoked, or is outside its collection window. */
+export const POSTER_CLOSED_CODES = ["poster_revoked", "poster_not_open", "poster_closed"] as const;
+export type PosterClosedCode = (typeof POSTER_CLOSED_CODES)[number];
+
+/** The closed-poster code of a 410 error code; an unknown 410 reads as revoked. */
+export const posterClosedCode = (code: string): PosterClosedCode =>
+  (POSTER_CLOSED_CODES as readonly string[]).includes(code) ? (code as PosterClosedCode) : "poster_revoked";

@@ -1,13 +1,17 @@
 import { useRef, useState } from "react";
 import { Link } from "wouter";
 import { texts } from "../../../app/texts";
-import { createPoster, createPosterBatch, listPosters, listSurveys, qrSvgUrl } from "../api/posters";
-import { downloadQrPng } from "../lib/download-qr-png";
+import { createPoster, createPosterBatch, listPosters, listSurveys, type PosterWindow } from "../api/posters";
+import { fromLocalInput } from "../lib/local-datetime";
 import { useLoad } from "../lib/use-load";
+import { PosterListRow } from "./poster-list-row";
 
 const T = texts.admin.posters;
 
-/** Posters for one community or school, or for every community of a subdistrict; the list with downloads. */
+/**
+ * Posters for one community or school, or for every community of a subdistrict, optionally with
+ * a collection window; the list with status, downloads, window changes and revocation.
+ */
 export function PostersPanel() {
   const surveys = useLoad(listSurveys, []);
   const [filter, setFilter] = useState("");
@@ -23,15 +27,20 @@ export function PostersPanel() {
     const f = new FormData(form.current);
     const unit = String(f.get("unit")).trim();
     const survey = String(f.get("survey"));
+    const collection: PosterWindow = {};
+    const startsAt = fromLocalInput(String(f.get("startsAt") ?? ""));
+    const endsAt = fromLocalInput(String(f.get("endsAt") ?? ""));
+    if (startsAt) collection.startsAt = startsAt;
+    if (endsAt) collection.endsAt = endsAt;
     setError(null);
     setNote(null);
     try {
       if (mode === "batch") {
-        const made = await createPosterBatch(unit, survey);
+        const made = await createPosterBatch(unit, survey, collection);
         setBatchIds(made.posters.map((p) => p.id));
         setNote(T.created(made.posters.length));
       } else {
-        const made = await createPoster(unit, survey);
+        const made = await createPoster(unit, survey, collection);
         setBatchIds([made.id]);
         setNote(T.created(1));
       }
@@ -64,12 +73,20 @@ export function PostersPanel() {
           {T.unit}
           <input name="unit" placeholder={T.unitHint} required size={24} />
         </label>
+        <label>
+          {T.startsAt}
+          <input type="datetime-local" name="startsAt" />
+        </label>
+        <label>
+          {T.endsAt}
+          <input type="datetime-local" name="endsAt" />
+        </label>
         <button className="button" type="submit">{T.createOne}</button>
         <button className="button" type="button" onClick={() => void create("batch")} name="batch">
           {T.createBatch}
         </button>
       </form>
-      <p className="admin-muted">{T.batchHint}</p>
+      <p className="admin-muted">{T.batchHint} {T.windowHint}</p>
       {error && <p className="admin-error">{error}</p>}
       {note && (
         <p className="admin-ok" role="status">
@@ -91,23 +108,21 @@ export function PostersPanel() {
           </p>
           <table className="admin-table">
             <thead>
-              <tr><th>{T.id}</th><th>{T.community}</th><th>{T.survey}</th><th>{T.createdAt}</th><th /></tr>
+              <tr><th>{T.id}</th><th>{T.community}</th><th>{T.survey}</th><th>{T.createdAt}</th><th>{T.status}</th><th>{T.window}</th><th /></tr>
             </thead>
             <tbody>
               {posters.data.map((p) => (
-                <tr key={p.id} data-poster={p.id}>
-                  <td><code>{p.id}</code></td>
-                  <td>{p.unitName}（{p.unitCode}）</td>
-                  <td>{p.surveyId}</td>
-                  <td>{new Date(p.createdAt).toLocaleString("zh-CN")}</td>
-                  <td className="admin-actions">
-                    <Link href={`/admin/posters/${p.id}`}>{T.open}</Link>
-                    <a href={qrSvgUrl(p.id)} download={`poster-${p.id}.svg`}>{T.svg}</a>
-                    <button className="button button--small button--ghost" type="button" onClick={() => void downloadQrPng(p.id).catch((e: unknown) => setError(String(e)))}>
-                      {T.png}
-                    </button>
-                  </td>
-                </tr>
+                <PosterListRow
+                  key={p.id}
+                  poster={p}
+                  onError={setError}
+                  onChanged={(message) => {
+                    setError(null);
+                    setNote(message);
+                    setBatchIds([]);
+                    posters.reload();
+                  }}
+                />
               ))}
             </tbody>
           </table>

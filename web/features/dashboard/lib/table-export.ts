@@ -1,15 +1,24 @@
 /**
  * The ranking table as rows of cells, and its two exports: CSV with a UTF-8 BOM (Excel on
  * Windows reads Chinese correctly only with it) and XLSX (write-excel-file, MIT, loaded on demand).
+ * Every text cell goes through safeCell/csvField, so a unit name cannot become a formula.
  */
-export type Cell = string | number | null;
+import { csvField, safeCell, type Cell } from "../../../lib/spreadsheet-cell";
+
+export type { Cell };
 
 export function toCsv(rows: Cell[][]): string {
-  const quote = (c: Cell) => {
-    const s = c === null ? "" : String(c);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return "\uFEFF" + rows.map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n";
+  return "\uFEFF" + rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
+}
+
+/** The rows as write-excel-file takes them: header bold, text neutralised, numbers as numbers. */
+export function xlsxData(rows: Cell[][]) {
+  return rows.map((r, i) =>
+    r.map((cell) => {
+      const value = safeCell(cell);
+      return i === 0 ? { value, fontWeight: "bold" as const } : value;
+    }),
+  );
 }
 
 function download(blob: Blob, fileName: string) {
@@ -29,7 +38,6 @@ export function downloadCsv(rows: Cell[][], fileName: string) {
 
 export async function downloadXlsx(rows: Cell[][], fileName: string, sheet: string) {
   const { default: writeXlsxFile } = await import("write-excel-file/browser");
-  const data = rows.map((r, i) => r.map((value) => (i === 0 ? { value, fontWeight: "bold" as const } : value)));
-  const blob = await writeXlsxFile(data as never, { sheet, stickyRowsCount: 1 }).toBlob();
+  const blob = await writeXlsxFile(xlsxData(rows) as never, { sheet, stickyRowsCount: 1 }).toBlob();
   download(blob, fileName);
 }

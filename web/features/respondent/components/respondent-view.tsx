@@ -10,7 +10,7 @@ import { getDeviceId } from "../../../lib/device-id";
 import type { ApiIssue } from "../../../lib/http";
 import { localStore } from "../../../lib/storage";
 import { uuidV7 } from "../../../lib/uuid";
-import { useQuestionnaire } from "../hooks/use-questionnaire";
+import { useQuestionnaire, type QuestionnaireState } from "../hooks/use-questionnaire";
 import { useSubmission } from "../hooks/use-submission";
 import {
   markCompleted,
@@ -26,6 +26,7 @@ import { loadDraft, saveDraft } from "../lib/draft-store";
 import type { QrSubmission } from "../types";
 import { LazySurveyRunner, preloadSurveyRunner } from "./lazy-survey-runner";
 import { MessagePanel } from "./message-panel";
+import { PosterClosed } from "./poster-closed";
 import { RespondentHeader } from "./respondent-header";
 import { SubmitStatus } from "./submit-status";
 import { ThankYou } from "./thank-you";
@@ -108,7 +109,7 @@ export function RespondentView({ token }: { token: string }) {
         ) : (
           <>
             {submission && <SubmitStatus state={submitState} onRetryNow={retryNow} />}
-            {!submission && <LoadStatus kind={loadState.kind} onReload={reload} />}
+            {!submission && <LoadStatus state={loadState} onReload={reload} />}
             {questionnaire && resumed && (
               <div hidden={submission !== null}>
                 {resumed.versionChanged ? (
@@ -136,7 +137,9 @@ export function RespondentView({ token }: { token: string }) {
   );
 }
 
-function LoadStatus({ kind, onReload }: { kind: string; onReload: () => void }) {
+function LoadStatus({ state, onReload }: { state: QuestionnaireState; onReload: () => void }) {
+  const { kind } = state;
+  if (state.kind === "closed") return <PosterClosed code={state.code} message={state.message} />;
   if (kind === "loading") {
     return (
       <MessagePanel title={texts.respondent.loading}>

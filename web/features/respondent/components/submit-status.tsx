@@ -2,12 +2,15 @@ import { texts } from "../../../app/texts";
 import type { SubmissionState } from "../hooks/use-submission";
 import { useSecondsLeft } from "./countdown";
 import { MessagePanel } from "./message-panel";
+import { PosterClosed } from "./poster-closed";
 
-/** What the person sees between pressing 完成 and the thank-you: sending, waiting, refused. */
+/** What the person sees between pressing 完成 and the thank-you: sending, waiting, refused, poster closed. */
 export function SubmitStatus({ state, onRetryNow }: { state: SubmissionState; onRetryNow: () => void }) {
   switch (state.kind) {
     case "waiting":
       return <Waiting reason={state.reason} retryAt={state.retryAt} onRetryNow={onRetryNow} />;
+    case "closed":
+      return <PosterClosed code={state.code} message={state.message} afterFilling />;
     case "rejected":
       return (
         <MessagePanel tone="error" title={texts.respondent.rejectedTitle}>

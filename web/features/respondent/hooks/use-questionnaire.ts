@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from "react";
 import { ApiError } from "../../../lib/http";
 import { getQuestionnaire } from "../api/get-questionnaire";
-import type { Questionnaire } from "../types";
+import { posterClosedCode, type PosterClosedCode, type Questionnaire } from "../types";
 
 export type QuestionnaireState =
   | { kind: "loading" }
   | { kind: "ready"; questionnaire: Questionnaire }
   | { kind: "invalid-token" }
+  | { kind: "closed"; code: PosterClosedCode; message: string }
   | { kind: "failed" };
 
 /** Loads the questionnaire behind a token; `skip` avoids the request when it is not needed. */
@@ -22,6 +23,10 @@ export function useQuestionnaire(token: string, skip: boolean): { state: Questio
       (questionnaire) => !cancelled && setState({ kind: "ready", questionnaire }),
       (error: unknown) => {
         if (cancelled) return;
+        if (error instanceof ApiError && error.status === 410) {
+          setState({ kind: "closed", code: posterClosedCode(error.code), message: error.message });
+          return;
+        }
         const badToken = error instanceof ApiError && (error.status === 404 || error.status === 400);
         setState({ kind: badToken ? "invalid-token" : "failed" });
       },

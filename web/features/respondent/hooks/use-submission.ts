@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { ApiIssue } from "../../../lib/http";
 import { submitResponse } from "../api/submit-response";
 import { decideOutcome } from "../lib/submit-outcome";
-import type { QrSubmission } from "../types";
+import type { PosterClosedCode, QrSubmission } from "../types";
 
 export type SubmissionState =
   | { kind: "idle" }
@@ -10,6 +10,7 @@ export type SubmissionState =
   | { kind: "waiting"; reason: "network" | "rate_limited"; retryAt: number }
   | { kind: "invalid"; issues: ApiIssue[] }
   | { kind: "rejected"; message: string }
+  | { kind: "closed"; code: PosterClosedCode; message: string }
   | { kind: "done" };
 
 export interface SubmissionCallbacks {
@@ -74,6 +75,10 @@ export function useSubmission(
           return;
         case "rejected":
           setState({ kind: "rejected", message: outcome.message });
+          return;
+        case "closed":
+          retryable = false;
+          setState({ kind: "closed", code: outcome.code, message: outcome.message });
           return;
       }
     };

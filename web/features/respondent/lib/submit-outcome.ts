@@ -4,13 +4,14 @@
  */
 import { ApiError, NetworkError, type ApiIssue } from "../../../lib/http";
 import { backoffDelay } from "../../../lib/backoff";
-import type { SubmissionReceipt } from "../types";
+import { posterClosedCode, type PosterClosedCode, type SubmissionReceipt } from "../types";
 
 export type SubmitOutcome =
   | { kind: "done"; status: "accepted" | "duplicate" | "conflict" }
   | { kind: "retry"; reason: "network" | "rate_limited"; delayMs: number }
   | { kind: "invalid"; issues: ApiIssue[]; message: string }
-  | { kind: "rejected"; code: string; message: string };
+  | { kind: "rejected"; code: string; message: string }
+  | { kind: "closed"; code: PosterClosedCode; message: string };
 
 /** A 429 waits at least this long: the burst window is a minute. */
 export const RATE_LIMIT_MIN_DELAY_MS = 30_000;
@@ -28,6 +29,8 @@ export function decideOutcome(
       const delayMs = Math.max(RATE_LIMIT_MIN_DELAY_MS, error.retryAfterMs ?? 0, backoffDelay(attempt, undefined, random));
       return { kind: "retry", reason: "rate_limited", delayMs };
     }
+    // The poster was revoked or its window is over: final, a retry cannot help.
+    if (error.status === 410) return { kind: "closed", code: posterClosedCode(error.code), message: error.message };
     if (error.status === 422 && error.code === "invalid_response" && error.issues.length > 0) {
       return { kind: "invalid", issues: error.issues, message: error.message };
     }
