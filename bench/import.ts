@@ -16,7 +16,7 @@ import { createApp } from "../server/app";
 import { loadConfig } from "../server/config";
 import { createDatabase } from "../server/db/client";
 import { migrateDatabase } from "../server/db/migrate";
-import { bootstrapDatabase } from "../server/services/bootstrap";
+import { bootstrapDatabase } from "../server/services/setup/bootstrap";
 import { shippedSurveys } from "../surveys/index";
 import { buildHierarchyCsv } from "../test/helpers/hierarchy-csv";
 import { report } from "./lib/report";

@@ -22,10 +22,10 @@ import { createDatabase, type Database } from "../server/db/client";
 import { migrateDatabase } from "../server/db/migrate";
 import { responses } from "../server/db/schema";
 import { chunk } from "../server/lib/chunk";
-import { bootstrapDatabase } from "../server/services/bootstrap";
+import { bootstrapDatabase } from "../server/services/setup/bootstrap";
 import { drizzleExecutor } from "../server/db/sql-executor";
-import { applyRollups, type RollupInput } from "../server/services/rollups";
-import { addUnits, type NewUnit } from "../server/services/units";
+import { applyRollups, type RollupInput } from "../server/services/rollups/rollups";
+import { addUnits, type NewUnit } from "../server/services/units/units";
 import { report } from "./lib/report";
 
 const SIZES = (process.env.BENCH_SIZES ?? "100000,1000000").split(",").map(Number);
@@ -66,7 +66,7 @@ async function seed(db: Database, n: number) {
   const surveys = new Map(shippedSurveys.map((s) => [s.id, s]));
   const defs = new Map<string, RollupInput["metricQuestions"]>();
   const versions = await db.query.surveyVersions.findMany();
-  const { extractMetricQuestions } = await import("../server/services/metric-definitions");
+  const { extractMetricQuestions } = await import("../server/services/rates/metric-definitions");
   for (const v of versions) defs.set(v.surveyId, extractMetricQuestions(JSON.parse(v.json)));
   const versionOf = new Map(versions.map((v) => [v.surveyId, v.version]));
   const choices = new Map<string, unknown[]>();

@@ -5,8 +5,8 @@
  *   npx tsx bench/validation.ts
  */
 import { shippedSurveys } from "../surveys/index";
-import { compileValidator } from "../server/services/validation/compiled-validator";
-import { createSurveyCoreValidator } from "../server/services/validation/survey-core-validator";
+import { compileValidator } from "../server/services/surveys/validation/compiled-validator";
+import { createSurveyCoreValidator } from "../server/services/surveys/validation/survey-core-validator";
 import { generateAnswers, seededRng } from "../test/helpers/answer-generator";
 import { describeQuestions, perturbAnswers } from "../test/helpers/answer-perturber";
 import { median } from "./lib/load";

@@ -11,7 +11,7 @@ import { shippedSurveys } from "../surveys/index";
 import { loadConfig } from "../server/config";
 import { createDatabase } from "../server/db/client";
 import { migrateDatabase } from "../server/db/migrate";
-import { bootstrapDatabase } from "../server/services/bootstrap";
+import { bootstrapDatabase } from "../server/services/setup/bootstrap";
 import { edgeUnavailable, startSqld, startWorker } from "../test/helpers/edge";
 import { uuidV7 } from "../web/lib/uuid";
 import { median, runLoad } from "./lib/load";

@@ -2,11 +2,11 @@ import type { Context } from "hono";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import type { Clock } from "./lib/clock";
-import type { PosterResolver } from "./services/poster-resolver";
-import type { QrGuard } from "./services/qr-guard";
-import type { ResponseWriter, ResponseWriterOptions } from "./services/response-writer";
-import type { SurveyRegistry } from "./services/survey-registry";
-import type { User } from "./services/users";
+import type { PosterResolver } from "./services/posters/poster-resolver";
+import type { QrGuard } from "./services/ingest/qr-guard";
+import type { ResponseWriter, ResponseWriterOptions } from "./services/ingest/response-writer";
+import type { SurveyRegistry } from "./services/surveys/survey-registry";
+import type { User } from "./services/auth/users";
 
 /** What the runtime entry hands to createApp. */
 export interface AppDeps {

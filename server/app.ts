@@ -6,12 +6,12 @@ import type { AppDeps, AppEnv, AppServices } from "./app-env";
 import { ApiError } from "./errors";
 import { systemClock } from "./lib/clock";
 import { securityHeaders } from "./middleware/security";
-import { createPosterResolver } from "./services/poster-resolver";
-import { createQrGuard } from "./services/qr-guard";
-import { createSourceHasher } from "./services/source-hasher";
-import { createResponseWriter } from "./services/response-writer";
-import { isStorageUnavailableError, storageUnavailable } from "./services/storage-errors";
-import { createSurveyRegistry } from "./services/survey-registry";
+import { createPosterResolver } from "./services/posters/poster-resolver";
+import { createQrGuard } from "./services/ingest/qr-guard";
+import { createSourceHasher } from "./services/ingest/source-hasher";
+import { createResponseWriter } from "./services/ingest/response-writer";
+import { isStorageUnavailableError, storageUnavailable } from "./db/storage-errors";
+import { createSurveyRegistry } from "./services/surveys/survey-registry";
 
 export { MAX_BODY_BYTES } from "./api";
 export type { AppType } from "./api";

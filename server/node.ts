@@ -18,7 +18,7 @@ import { loadConfig, type Config } from "./config";
 import { questionnairePreloadLink, respondentPreloadLinks } from "./lib/preload-hints";
 import { createDatabase, type Database } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
-import { bootstrapDatabase, demoPosterLinks, type BootstrapResult } from "./services/bootstrap";
+import { bootstrapDatabase, demoPosterLinks, type BootstrapResult } from "./services/setup/bootstrap";
 
 export interface NodeServerOptions {
   port?: number;

@@ -16,7 +16,7 @@ import { loadConfig } from "./config";
 import { createDatabase } from "./db/client";
 import { assertSchemaCurrent } from "./db/schema-check";
 import { drainBody } from "./lib/drain-body";
-import { bootstrapDatabase } from "./services/bootstrap";
+import { bootstrapDatabase } from "./services/setup/bootstrap";
 
 /** The static assets binding ([assets] binding in wrangler.toml). */
 interface AssetsBinding {

@@ -6,7 +6,7 @@ import { unitCodeSchema } from "./units";
 /**
  * An ISO 8601 instant with an offset. Its year has four digits (zod's format), but that still
  * allows year 0000 and offsets that push it past 9999: whether the time is believable is the
- * server's call (server/services/response-clock.ts), not the shape's.
+ * server's call (server/services/ingest/response-clock.ts), not the shape's.
  */
 const instant = z.iso.datetime({ offset: true, message: "时间格式应为 ISO 8601" });
 

@@ -2,8 +2,8 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
 import { forbidden, unauthorized } from "../errors";
-import { isWithinScope } from "../services/units";
-import type { Role, User } from "../services/users";
+import { isWithinScope } from "../services/units/units";
+import type { Role, User } from "../services/auth/users";
 
 /**
  * Lets a request through only with a session whose role is listed; 401 without a session,

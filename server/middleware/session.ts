@@ -1,7 +1,7 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
-import { resolveSession } from "../services/sessions";
+import { resolveSession } from "../services/auth/sessions";
 
 export const SESSION_COOKIE = "cw_session";
 

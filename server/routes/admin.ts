@@ -7,10 +7,10 @@ import { unitCodeSchema } from "../contracts/units";
 import { jsonBody } from "../middleware/json-body";
 import { queryParams } from "../middleware/query-params";
 import { assertInScope, currentUser, requireRole } from "../middleware/require-role";
-import { listAudit } from "../services/audit";
-import { MAX_REVIEW_BATCH, reviewResponses, type ReviewedResponse } from "../services/response-review";
-import { searchResponses } from "../services/response-search";
-import { listFlagged } from "../services/review";
+import { listAudit } from "../services/admin/audit";
+import { MAX_REVIEW_BATCH, reviewResponses, type ReviewedResponse } from "../services/admin/response-review";
+import { searchResponses } from "../services/admin/response-search";
+import { listFlagged } from "../services/admin/flag-review";
 
 const flaggedQuery = z.object({
   unit: unitCodeSchema.optional(),

@@ -7,17 +7,17 @@ import { clientAddress, isHttps } from "../lib/request-origin";
 import { jsonBody } from "../middleware/json-body";
 import { currentUser } from "../middleware/require-role";
 import { SESSION_COOKIE } from "../middleware/session";
-import { knownSource, loginSources, rememberSources } from "../services/login-sources";
+import { knownSource, loginSources, rememberSources } from "../services/auth/login-sources";
 import {
   clearPasswordChecks,
   loginThrottlePolicy,
   reserveLoginAttempt,
   reservePasswordCheck,
   settleLoginSuccess,
-} from "../services/login-throttle";
-import { DUMMY_HASH, verifyPassword } from "../services/passwords";
-import { closeSession, openSession } from "../services/sessions";
-import { changeOwnPassword, findUserByName, publicUser } from "../services/users";
+} from "../services/auth/login-throttle";
+import { DUMMY_HASH, verifyPassword } from "../services/auth/passwords";
+import { closeSession, openSession } from "../services/auth/sessions";
+import { changeOwnPassword, findUserByName, publicUser } from "../services/auth/users";
 
 /** 429 with Retry-After (seconds) and the minutes to wait in the message. */
 function tooManyAttempts(c: Context<AppEnv>, waitMs: number, what: string): ApiError {

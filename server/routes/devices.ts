@@ -3,7 +3,7 @@ import type { AppEnv } from "../app-env";
 import { heartbeatSchema } from "../contracts/field";
 import { jsonBody } from "../middleware/json-body";
 import { currentUser, requireRole } from "../middleware/require-role";
-import { recordHeartbeat } from "../services/devices";
+import { recordHeartbeat } from "../services/field/devices";
 
 /** Tablets report what they still hold, so offices see unsent work before a deadline. */
 export const deviceRoutes = new Hono<AppEnv>().post(

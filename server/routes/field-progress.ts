@@ -5,9 +5,9 @@ import { fieldProgressQuerySchema, type FieldProgressQuery } from "../contracts/
 import { notFound } from "../errors";
 import { queryParams } from "../middleware/query-params";
 import { assertInScope, currentUser, requireRole } from "../middleware/require-role";
-import { listDevicesInScope } from "../services/devices";
-import { interviewerDays, unitOutcomes } from "../services/field-progress";
-import { getUnit } from "../services/units";
+import { listDevicesInScope } from "../services/field/devices";
+import { interviewerDays, unitOutcomes } from "../services/field/field-progress";
+import { getUnit } from "../services/units/units";
 
 /** The unit asked for (default: the caller's scope), checked to exist and to lie in scope. */
 async function scopedUnit(c: Context<AppEnv>, query: FieldProgressQuery) {

@@ -7,12 +7,12 @@ import { publicOrigin } from "../lib/request-origin";
 import { jsonBody } from "../middleware/json-body";
 import { queryParams } from "../middleware/query-params";
 import { assertInScope, currentUser, requireRole } from "../middleware/require-role";
-import { AUDIENCE_UNIT_HINT, audienceFitsUnit } from "../services/audience";
-import { changePosterWindow, createPosterAudited, revokePoster } from "../services/poster-admin";
-import { createPostersForCommunities, listPosters } from "../services/poster-batch";
-import { posterStatus, type PosterState } from "../services/poster-status";
-import { getPoster, posterToken, type Poster } from "../services/posters";
-import { getLineage, getUnit, LEAF_KINDS } from "../services/units";
+import { AUDIENCE_UNIT_HINT, audienceFitsUnit } from "../services/surveys/audience";
+import { changePosterWindow, createPosterAudited, revokePoster } from "../services/posters/poster-admin";
+import { createPostersForCommunities, listPosters } from "../services/posters/poster-batch";
+import { posterStatus, type PosterState } from "../services/posters/poster-status";
+import { getPoster, posterToken, type Poster } from "../services/posters/posters";
+import { getLineage, getUnit, LEAF_KINDS } from "../services/units/units";
 
 /** The QR target of a poster: its respondent link. */
 async function posterUrl(c: Context<AppEnv>, poster: Poster): Promise<string> {

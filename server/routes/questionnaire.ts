@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { notFound } from "../errors";
-import { assertPosterOpen } from "../services/poster-status";
-import { verifyPosterToken } from "../services/posters";
-import { getLineage } from "../services/units";
+import { assertPosterOpen } from "../services/posters/poster-status";
+import { verifyPosterToken } from "../services/posters/posters";
+import { getLineage } from "../services/units/units";
 
 /**
  * GET /api/v1/q/:token: what a scanned poster shows, the unit and its survey's current version;

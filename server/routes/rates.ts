@@ -5,11 +5,11 @@ import { ratesQuerySchema, type RatesQuery } from "../contracts/rates";
 import { notFound } from "../errors";
 import { assertInScope, requireRole } from "../middleware/require-role";
 import { queryParams } from "../middleware/query-params";
-import { rateSettingsAt } from "../services/rate-settings";
-import { computeRates, unitAndChildMetrics } from "../services/rates";
-import { plannedTargets, planFor } from "../services/rates-plan";
-import { weeklyTrend } from "../services/rates-trend";
-import { getChildren, getUnit } from "../services/units";
+import { rateSettingsAt } from "../services/rates/rate-settings";
+import { computeRates, unitAndChildMetrics } from "../services/rates/rates";
+import { plannedTargets, planFor } from "../services/rates/rates-plan";
+import { weeklyTrend } from "../services/rates/rates-trend";
+import { getChildren, getUnit } from "../services/units/units";
 
 /** The unit of the query, if it exists and lies in the caller's scope (else 404 / 403). */
 async function scopedUnit(c: Context<AppEnv>, code: string) {

@@ -4,11 +4,11 @@ import { submitResponseSchema } from "../contracts/responses";
 import { ApiError, forbidden, unauthorized } from "../errors";
 import { clientAddress } from "../lib/request-origin";
 import { jsonBody } from "../middleware/json-body";
-import type { QrSlot } from "../services/qr-guard";
-import { assertPosterOpen } from "../services/poster-status";
-import { qualityFlags } from "../services/quality-flags";
-import { isStorageUnavailableError } from "../services/storage-errors";
-import { prepareResponse, resolveInterviewOrigin, type ResponseOrigin } from "../services/responses";
+import type { QrSlot } from "../services/ingest/qr-guard";
+import { assertPosterOpen } from "../services/posters/poster-status";
+import { qualityFlags } from "../services/ingest/quality-flags";
+import { isStorageUnavailableError } from "../db/storage-errors";
+import { prepareResponse, resolveInterviewOrigin, type ResponseOrigin } from "../services/ingest/prepare-response";
 
 export const responseRoutes = new Hono<AppEnv>().post("/", jsonBody(submitResponseSchema), async (c) => {
   const body = c.req.valid("json");

@@ -5,8 +5,8 @@ import { notFound } from "../errors";
 import { jsonBody } from "../middleware/json-body";
 import { queryParams } from "../middleware/query-params";
 import { assertInScope, currentUser, requireRole } from "../middleware/require-role";
-import { rateSettingsAt, rateSettingsView, updateUnitRateSettings } from "../services/rate-settings";
-import { getUnit } from "../services/units";
+import { rateSettingsAt, rateSettingsView, updateUnitRateSettings } from "../services/rates/rate-settings";
+import { getUnit } from "../services/units/units";
 
 /** The unit named (default: the caller's scope), checked to exist (404) and to lie in scope (403). */
 async function settingsUnit(c: Context<AppEnv>, code: string | undefined) {

@@ -6,8 +6,8 @@ import { responses, surveyVersions, unitClosure } from "../db/schema";
 import { ApiError, notFound } from "../errors";
 import { queryParams } from "../middleware/query-params";
 import { currentUser, requireRole } from "../middleware/require-role";
-import { diffSurveys } from "../services/survey-diff";
-import { getVersionRow } from "../services/surveys";
+import { diffSurveys } from "../services/surveys/survey-diff";
+import { getVersionRow } from "../services/surveys/surveys";
 
 const diffQuery = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
 

@@ -3,9 +3,9 @@ import type { AppEnv } from "../app-env";
 import { ApiError } from "../errors";
 import { limitBody } from "../middleware/body-limit";
 import { currentUser, requireRole } from "../middleware/require-role";
-import { ImportFileError, readImportFile } from "../services/unit-import-file";
-import { planImport, type ImportPlan } from "../services/unit-import";
-import { importUnits } from "../services/unit-import-apply";
+import { ImportFileError, readImportFile } from "../services/units/unit-import-file";
+import { planImport, type ImportPlan } from "../services/units/unit-import";
+import { importUnits } from "../services/units/unit-import-apply";
 
 /** Where the import lives under /api/v1; app.ts exempts it from the 64 KiB body limit. */
 export const UNIT_IMPORT_PATH = "/units/import";

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { notFound } from "../errors";
 import { assertInScope, requireRole } from "../middleware/require-role";
-import { getChildren, getUnit } from "../services/units";
+import { getChildren, getUnit } from "../services/units/units";
 
 export const unitRoutes = new Hono<AppEnv>().get(
   "/:code",

@@ -3,13 +3,13 @@ import type { AppEnv } from "../app-env";
 import { createUserSchema, resetPasswordSchema, updateUserSchema } from "../contracts/auth";
 import { jsonBody } from "../middleware/json-body";
 import { currentUser, requireRole } from "../middleware/require-role";
-import { createUserAsAdmin, resetPasswordAsAdmin, updateUserAsAdmin } from "../services/user-admin";
-import { adminUserView, listUsersWithin, publicUser } from "../services/users";
+import { createUserAsAdmin, resetPasswordAsAdmin, updateUserAsAdmin } from "../services/auth/user-admin";
+import { adminUserView, listUsersWithin, publicUser } from "../services/auth/users";
 
 /**
  * Users of the admin's own subtree: list, create, change role/scope/disabled, reset a password.
  * Every change checks the target's stored scope and its new one against the admin's, and writes
- * its audit entry, in one transaction (services/user-admin.ts).
+ * its audit entry, in one transaction (services/auth/user-admin.ts).
  */
 export const userRoutes = new Hono<AppEnv>()
   .get("/", requireRole("admin"), async (c) => {

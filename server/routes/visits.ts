@@ -4,7 +4,7 @@ import { submitVisitSchema } from "../contracts/field";
 import { ApiError } from "../errors";
 import { jsonBody } from "../middleware/json-body";
 import { currentUser, requireRole } from "../middleware/require-role";
-import { prepareVisit, saveVisit } from "../services/visits";
+import { prepareVisit, saveVisit } from "../services/field/visits";
 
 /** Door-to-door visits from the tablets: idempotent by client id, exactly like responses. */
 export const visitRoutes = new Hono<AppEnv>().post(

@@ -6,8 +6,8 @@ import { createClient } from "@libsql/client";
 import { loadConfig } from "../config";
 import { createDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { rebuildRollups } from "../services/rollup-rebuild";
-import { createSurveyRegistry } from "../services/survey-registry";
+import { rebuildRollups } from "../services/rollups/rollup-rebuild";
+import { createSurveyRegistry } from "../services/surveys/survey-registry";
 import { systemClock } from "../lib/clock";
 
 const config = loadConfig(process.env);

@@ -9,8 +9,8 @@
  */
 import { expect } from "vitest";
 import { shippedSurveys } from "../../surveys/index";
-import { compileValidator } from "../../server/services/validation/compiled-validator";
-import { createSurveyCoreValidator } from "../../server/services/validation/survey-core-validator";
+import { compileValidator } from "../../server/services/surveys/validation/compiled-validator";
+import { createSurveyCoreValidator } from "../../server/services/surveys/validation/survey-core-validator";
 import { generateAnswers, mutateAnswers, seededRng, type MutationKind } from "./answer-generator";
 import { describeQuestions, perturbAnswers } from "./answer-perturber";
 

@@ -2,7 +2,7 @@ import { shippedSurveys } from "../../surveys/index";
 import type { TestApp } from "./test-app";
 import { generateAnswers, seededRng } from "./answer-generator";
 
-/** Demo units used across tests (server/services/demo-hierarchy.ts). */
+/** Demo units used across tests (server/services/units/demo-hierarchy.ts). */
 export const DEMO = {
   city: "500000000000",
   dadukou: "500104000000",

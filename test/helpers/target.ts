@@ -10,7 +10,7 @@ import { shippedSurveys } from "../../surveys/index";
 import { loadConfig, type Config } from "../../server/config";
 import { createDatabase, type Database } from "../../server/db/client";
 import type { Clock } from "../../server/lib/clock";
-import { bootstrapDatabase, type BootstrapResult } from "../../server/services/bootstrap";
+import { bootstrapDatabase, type BootstrapResult } from "../../server/services/setup/bootstrap";
 import { httpHelpers, type RequestInitPlus } from "./http-helpers";
 import { createTestApp } from "./test-app";
 

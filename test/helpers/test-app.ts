@@ -8,7 +8,7 @@ import { loadConfig } from "../../server/config";
 import { createDatabase } from "../../server/db/client";
 import { migrateDatabase } from "../../server/db/migrate";
 import type { Clock } from "../../server/lib/clock";
-import { bootstrapDatabase } from "../../server/services/bootstrap";
+import { bootstrapDatabase } from "../../server/services/setup/bootstrap";
 import { httpHelpers, type RequestInitPlus } from "./http-helpers";
 
 export const ADMIN_PASSWORD = "admin-password-1";

@@ -113,7 +113,7 @@ describe("auth", () => {
   });
 
   it("does not create a second admin on a later start", async () => {
-    const { bootstrapAdmin } = await import("../../server/services/users");
+    const { bootstrapAdmin } = await import("../../server/services/auth/users");
     expect(await bootstrapAdmin(t.db, DEMO.city, "another-password", new Date())).toBeNull();
     expect(await countRows(t, "users")).toBe(1);
   });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { canonicalJson } from "../../server/lib/canonical-json";
 import { sha256Hex } from "../../server/lib/crypto";
-import { contentHashInput } from "../../server/services/responses";
+import { contentHashInput } from "../../server/services/ingest/prepare-response";
 import { shippedSurveys } from "../../surveys/index";
 import { generateAnswers, seededRng } from "../helpers/answer-generator";
 import { DEMO, qrBody } from "../helpers/fixtures";

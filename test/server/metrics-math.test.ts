@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { classifyAnswer, type MetricQuestion } from "../../server/services/metric-definitions";
-import { metricResult } from "../../server/services/metric-status";
+import { classifyAnswer, type MetricQuestion } from "../../server/services/rates/metric-definitions";
+import { metricResult } from "../../server/services/rates/metric-status";
 import { intervalDecides, respondentsToDecide, wilson, Z95 } from "../../server/lib/wilson";
 import { createTestApp, type TestApp } from "../helpers/test-app";
 import { CITY, GANGHUA, getJson, MINZHU, QIJIANG, seedResponse, XINSHANCUN } from "./rates-fixtures";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { periodRanges } from "../../server/services/rollup-queries";
+import { periodRanges } from "../../server/services/rollups/rollup-queries";
 
 /** Every day from..to expanded, to check a decomposition covers each day exactly once. */
 function daysCovered(ranges: [string, string][], span: [string, string]): string[] {

@@ -4,7 +4,7 @@
  * stored; every change is scope-checked on the poster's stored unit and audited with it.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createPosterResolver } from "../../server/services/poster-resolver";
+import { createPosterResolver } from "../../server/services/posters/poster-resolver";
 import { countRows, DEMO, eligibleAnswers, qrBody } from "../helpers/fixtures";
 import { createTestApp, manualClock, type TestApp } from "../helpers/test-app";
 

@@ -3,7 +3,7 @@
  * and rollups as POST /api/v1/responses) when a test needs exact answer values, and the demo units.
  */
 import { randomUUID } from "node:crypto";
-import type { MetricQuestion } from "../../server/services/metric-definitions";
+import type { MetricQuestion } from "../../server/services/rates/metric-definitions";
 import type { TestApp } from "../helpers/test-app";
 
 export const CITY = "500000000000";

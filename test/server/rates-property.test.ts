@@ -7,8 +7,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { shippedSurveys } from "../../surveys/index";
-import { addUnits, type NewUnit } from "../../server/services/units";
-import { rebuildRollups } from "../../server/services/rollup-rebuild";
+import { addUnits, type NewUnit } from "../../server/services/units/units";
+import { rebuildRollups } from "../../server/services/rollups/rollup-rebuild";
 import { generateAnswers, seededRng } from "../helpers/answer-generator";
 import { createTestApp, type TestApp } from "../helpers/test-app";
 import { CITY } from "./rates-fixtures";

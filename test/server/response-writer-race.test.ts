@@ -13,8 +13,8 @@ import { createApp } from "../../server/app";
 import { loadConfig } from "../../server/config";
 import { createDatabase } from "../../server/db/client";
 import { migrateDatabase } from "../../server/db/migrate";
-import { bootstrapDatabase } from "../../server/services/bootstrap";
-import { isTransientDbError } from "../../server/services/transient-errors";
+import { bootstrapDatabase } from "../../server/services/setup/bootstrap";
+import { isTransientDbError } from "../../server/db/transient-errors";
 import { DEMO, qrBody } from "../helpers/fixtures";
 import { httpHelpers } from "../helpers/http-helpers";
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { shippedSurveys } from "../../surveys/index";
-import { publishSurveys } from "../../server/services/surveys";
+import { publishSurveys } from "../../server/services/surveys/surveys";
 import { createTarget, type Target } from "../helpers/target";
 import { countRows, DEMO, qrBody, validAnswers } from "../helpers/fixtures";
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { publishSurveys } from "../../../server/services/surveys";
+import { publishSurveys } from "../../../server/services/surveys/surveys";
 import { shippedSurveys } from "../../../surveys/index";
 import { DEMO, qrBody, validAnswers } from "../../helpers/fixtures";
 import { createTestApp, type TestApp } from "../../helpers/test-app";

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { rebuildRollups } from "../../../server/services/rollup-rebuild";
+import { rebuildRollups } from "../../../server/services/rollups/rollup-rebuild";
 import { countRows, DEMO, eligibleAnswers, qrBody } from "../../helpers/fixtures";
 import { createTestApp, type TestApp } from "../../helpers/test-app";
 

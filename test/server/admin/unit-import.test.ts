@@ -1,6 +1,6 @@
 import writeXlsxFile from "write-excel-file/node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { rebuildRollups } from "../../../server/services/rollup-rebuild";
+import { rebuildRollups } from "../../../server/services/rollups/rollup-rebuild";
 import { countRows, DEMO, validAnswers } from "../../helpers/fixtures";
 import { createTestApp, type TestApp } from "../../helpers/test-app";
 import { buildHierarchyCsv } from "../../helpers/hierarchy-csv";

@@ -1,11 +1,11 @@
 /** Shapes of the dashboard reads; types only, shared with the server (no runtime code). */
-export type { RatesBody, MetricMap, QuestionRate, UnitRef } from "../../../server/services/rates";
-export type { MetricResult, MetricStatus } from "../../../server/services/metric-status";
-export type { UnitPlan, MetricPlan } from "../../../server/services/rates-plan";
-export type { RateSettings, RateSettingsView } from "../../../server/services/rate-settings";
+export type { RatesBody, MetricMap, QuestionRate, UnitRef } from "../../../server/services/rates/rates";
+export type { MetricResult, MetricStatus } from "../../../server/services/rates/metric-status";
+export type { UnitPlan, MetricPlan } from "../../../server/services/rates/rates-plan";
+export type { RateSettings, RateSettingsView } from "../../../server/services/rates/rate-settings";
 export type { RateSettingsUpdate } from "../../../server/contracts/rates";
-import type { MetricMap, UnitRef } from "../../../server/services/rates";
-import type { UnitPlan } from "../../../server/services/rates-plan";
+import type { MetricMap, UnitRef } from "../../../server/services/rates/rates";
+import type { UnitPlan } from "../../../server/services/rates/rates-plan";
 
 export const METRIC_KEYS = ["awareness", "support", "participation", "satisfaction"] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];

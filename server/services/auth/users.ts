@@ -1,0 +1,78 @@
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { sessions, unitClosure, users } from "../../db/schema";
+import { randomToken, sha256Hex } from "../../lib/crypto";
+import { auditInsert } from "../admin/audit";
+import { hashPassword } from "./passwords";
+import { writeTransaction } from "../../db/write-transaction";
+
+export type User = typeof users.$inferSelect;
+export type Role = User["role"];
+export const ROLES: readonly Role[] = ["admin", "office", "interviewer"];
+
+/** What the API shows of a user: never the hash. */
+export function publicUser(user: Pick<User, "username" | "role" | "scope">) {
+  return { username: user.username, role: user.role, scope: user.scope };
+}
+
+export async function findUserByName(db: Database, username: string): Promise<User | undefined> {
+  return db.query.users.findFirst({ where: eq(users.username, username) });
+}
+
+export async function createUser(
+  db: Database,
+  input: { username: string; password: string; role: Role; scope: string },
+  now: Date,
+): Promise<User | undefined> {
+  const passwordHash = await hashPassword(input.password);
+  const [row] = await db
+    .insert(users)
+    .values({ ...input, passwordHash, createdAt: now.toISOString() })
+    .onConflictDoNothing()
+    .returning();
+  return row;
+}
+
+/**
+ * First start: with no users at all, create `admin` scoped to the root unit. The password is
+ * ADMIN_PASSWORD, or a generated one that the caller prints once (it is not stored in clear).
+ */
+export async function bootstrapAdmin(
+  db: Database,
+  rootCode: string,
+  configuredPassword: string | undefined,
+  now: Date,
+): Promise<{ username: string; password: string; generated: boolean } | null> {
+  const any = await db.select({ id: users.id }).from(users).limit(1);
+  if (any.length > 0) return null;
+  const password = configuredPassword ?? randomToken(12);
+  const created = await createUser(db, { username: "admin", password, role: "admin", scope: rootCode }, now);
+  if (!created) return null;
+  return { username: "admin", password, generated: !configuredPassword };
+}
+
+/**
+ * A user's own password change: the new hash, the end of their other sessions and the audit
+ * entry in one transaction (the session of `keepToken`, the cookie token, stays signed in).
+ */
+export async function changeOwnPassword(db: Database, user: User, newPassword: string, keepToken: string | undefined, now: Date): Promise<void> {
+  const passwordHash = await hashPassword(newPassword);
+  const keepTokenHash = keepToken ? await sha256Hex(keepToken) : undefined;
+  await writeTransaction(db, async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    const others = keepTokenHash ? and(eq(sessions.userId, user.id), ne(sessions.id, keepTokenHash)) : eq(sessions.userId, user.id);
+    await tx.delete(sessions).where(others);
+    await auditInsert(tx, { actor: user.username, action: "auth.password_change", target: user.username, scopeUnit: user.scope }, now);
+  });
+}
+
+/** Users whose scope lies inside `scope` (an admin sees the users of their own subtree). */
+export async function listUsersWithin(db: Database, scope: string): Promise<User[]> {
+  const inside = db.select({ code: unitClosure.descendant }).from(unitClosure).where(eq(unitClosure.ancestor, scope));
+  return db.select().from(users).where(inArray(users.scope, inside)).orderBy(asc(users.username));
+}
+
+/** The admin view of a user: never the hash. */
+export function adminUserView(user: User) {
+  return { ...publicUser(user), disabled: user.disabled, createdAt: user.createdAt };
+}

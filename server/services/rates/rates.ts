@@ -1,0 +1,137 @@
+import type { Database } from "../../db/client";
+import { METRICS, type Metric } from "../../../surveys/properties";
+import type { MetricQuestion } from "./metric-definitions";
+import { emptySums, metricResult, type MetricResult, type MetricSums } from "./metric-status";
+import { effectiveRateSettings, type RateSettings } from "./rate-settings";
+import { metricSums, type RollupCounts } from "../rollups/rollup-counts";
+import { countsByUnit, questionCounts, type RollupFilter } from "../rollups/rollup-queries";
+import type { SurveyRegistry } from "../surveys/survey-registry";
+import { getChildren, type Unit } from "../units/units";
+
+export type UnitRef = Pick<Unit, "code" | "name" | "kind">;
+export type MetricMap = Record<Metric, MetricResult>;
+
+export interface QuestionRate {
+  surveyId: string;
+  name: string;
+  metric: Metric;
+  title: string;
+  answers: number;
+  positive: number;
+  rate: number | null;
+}
+
+/**
+ * A child in /rates and /rates/plan: its metrics judged by its own effective settings (a district
+ * may stage its own targets), which it carries as added fields.
+ */
+export interface ChildRates {
+  unit: UnitRef;
+  metrics: MetricMap;
+  threshold: Record<Metric, number>;
+  minRespondents: number;
+}
+
+/** The body of GET /api/v1/rates (DESIGN.md §4). */
+export interface RatesBody {
+  unit: UnitRef;
+  threshold: Record<Metric, number>;
+  minRespondents: number;
+  metrics: MetricMap;
+  questions: QuestionRate[];
+  children: ChildRates[];
+}
+
+const ref = (u: Unit): UnitRef => ({ code: u.code, name: u.name, kind: u.kind });
+
+export function toMetricMap(sums: Map<Metric, MetricSums> | undefined, settings: RateSettings): MetricMap {
+  return Object.fromEntries(
+    METRICS.map((m) => [m, metricResult(m, sums?.get(m) ?? emptySums(), settings.threshold[m], settings.minRespondents)]),
+  ) as MetricMap;
+}
+
+function sumsOf(counts: RollupCounts | undefined): Map<Metric, MetricSums> {
+  return new Map(METRICS.map((m) => [m, counts ? metricSums(counts, m) : emptySums()]));
+}
+
+/**
+ * Rates of a unit's subtree and of each direct child's subtree, each judged by the settings in
+ * force at that unit. Rollups are kept at every level, so this reads only the rows of the unit
+ * and its children, however many leaves lie below.
+ */
+export async function unitAndChildMetrics(
+  db: Database,
+  unit: Unit,
+  filter: RollupFilter,
+): Promise<{ settings: RateSettings; metrics: MetricMap; children: ChildRates[] }> {
+  const children = await getChildren(db, unit.code);
+  const codes = [unit.code, ...children.map((c) => c.code)];
+  const [counts, settingsByUnit] = await Promise.all([countsByUnit(db, codes, filter), effectiveRateSettings(db, codes)]);
+  const settings = settingsByUnit.get(unit.code)!;
+  return {
+    settings: { threshold: settings.threshold, minRespondents: settings.minRespondents },
+    metrics: toMetricMap(sumsOf(counts.get(unit.code)), settings),
+    children: children.map((c) => {
+      const own = settingsByUnit.get(c.code)!;
+      return { unit: ref(c), metrics: toMetricMap(sumsOf(counts.get(c.code)), own), threshold: own.threshold, minRespondents: own.minRespondents };
+    }),
+  };
+}
+
+/**
+ * Per-question counts, grouped by survey id + question name across versions (each response was
+ * classified by its own version when counted). The newest version that has the question names
+ * it. Weakest first, unanswered last.
+ */
+export async function questionRates(
+  db: Database,
+  registry: SurveyRegistry,
+  unitCode: string,
+  filter: RollupFilter,
+): Promise<QuestionRate[]> {
+  const out: QuestionRate[] = [];
+  for (const [surveyId, perQuestion] of await questionCounts(db, unitCode, filter)) {
+    const definitions = await questionDefinitions(registry, surveyId, [...perQuestion.keys()]);
+    for (const [name, [answers, positive]] of perQuestion) {
+      const q = definitions.get(name);
+      if (!q || answers === 0) continue;
+      out.push({ surveyId, name, metric: q.metric, title: q.title, answers: answers!, positive: positive!, rate: positive! / answers! });
+    }
+  }
+  return out.sort(
+    (a, b) => (a.rate ?? 2) - (b.rate ?? 2) || a.surveyId.localeCompare(b.surveyId) || a.name.localeCompare(b.name),
+  );
+}
+
+/** Definitions of the named questions from the newest version of the survey that has each. */
+async function questionDefinitions(
+  registry: SurveyRegistry,
+  surveyId: string,
+  names: string[],
+): Promise<Map<string, MetricQuestion>> {
+  const found = new Map<string, MetricQuestion>();
+  const current = await registry.getCurrent(surveyId);
+  for (let v = current?.version ?? 0; v >= 1 && found.size < names.length; v--) {
+    const survey = v === current?.version ? current : await registry.get(surveyId, v);
+    for (const q of survey?.metricQuestions ?? []) if (!found.has(q.name)) found.set(q.name, q);
+  }
+  return found;
+}
+
+/** GET /api/v1/rates for a unit the caller may see. */
+export async function computeRates(
+  db: Database,
+  registry: SurveyRegistry,
+  unit: Unit,
+  filter: RollupFilter,
+): Promise<RatesBody> {
+  const [tree, questions] = await Promise.all([unitAndChildMetrics(db, unit, filter), questionRates(db, registry, unit.code, filter)]);
+  return {
+    unit: ref(unit),
+    threshold: tree.settings.threshold,
+    minRespondents: tree.settings.minRespondents,
+    metrics: tree.metrics,
+    questions,
+    children: tree.children,
+  };
+}

@@ -1,0 +1,165 @@
+import { and, between, eq, inArray, max, min, or, type SQL } from "drizzle-orm";
+import type { Metric } from "../../../surveys/properties";
+import type { Database } from "../../db/client";
+import { rollups } from "../../db/schema";
+import { METRICS } from "../../../surveys/properties";
+import { addSums, emptySums, type MetricSums } from "../rates/metric-status";
+import { FIRST_DAY, LAST_DAY } from "../../lib/shanghai-day";
+import { addCounts, emptyCounts, metricSums, parseCounts, type RollupCounts } from "./rollup-counts";
+
+/** Which responses a dashboard read covers (DESIGN.md §4 query parameters). */
+export interface RollupFilter {
+  audience?: string;
+  channel?: string;
+  from?: string;
+  to?: string;
+  includeFlagged?: boolean;
+}
+
+const LAST = "\uffff";
+
+/** A month as a number (year * 12 + month - 1), so month arithmetic never goes through `Date.UTC`. */
+const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+const monthKey = (index: number) => `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
+
+function lastDayOfMonth(day: string): string {
+  const [y, m] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  return `${day.slice(0, 7)}-${String(days).padStart(2, "0")}`;
+}
+
+/**
+ * The rollup periods that cover [from, to] exactly once: the whole months inside it from month
+ * rows, the ragged ends from day rows. Without bounds, every month row. Bounds outside the days
+ * any row can have (FIRST_DAY..LAST_DAY, server/lib/shanghai-day.ts) are clamped to them first:
+ * they cover nothing more, and the month arithmetic stays within four-digit years.
+ *
+ * @example periodRanges({ from: "2026-03-15", to: "2026-05-31" })
+ * // [["M:2026-04", "M:2026-05"], ["D:2026-03-15", "D:2026-03-31"]]
+ */
+export function periodRanges(f: Pick<RollupFilter, "from" | "to">): [string, string][] {
+  const from = f.from !== undefined && f.from < FIRST_DAY ? FIRST_DAY : f.from;
+  const to = f.to !== undefined && f.to > LAST_DAY ? LAST_DAY : f.to;
+  if ((from && to && from > to) || (to && to < FIRST_DAY) || (from && from > LAST_DAY)) return [];
+  const ranges: [string, string][] = [];
+  const firstFull = from ? monthIndex(from) + (from.endsWith("-01") ? 0 : 1) : undefined;
+  const lastFull = to ? monthIndex(to) - (to === lastDayOfMonth(to) ? 0 : 1) : undefined;
+  // Compared as numbers, and against the last valid month when open-ended: "M:10000-01" would sort before every real month.
+  if ((firstFull ?? -Infinity) <= (lastFull ?? monthIndex(LAST_DAY))) {
+    ranges.push([`M:${firstFull === undefined ? "" : monthKey(firstFull)}`, `M:${lastFull === undefined ? LAST : monthKey(lastFull)}`]);
+  }
+  const head = from && !from.endsWith("-01");
+  if (head) {
+    const end = lastDayOfMonth(from);
+    ranges.push([`D:${from}`, `D:${to && to < end ? to : end}`]);
+  }
+  if (to && to !== lastDayOfMonth(to) && !(head && from.slice(0, 7) === to.slice(0, 7))) {
+    const start = `${to.slice(0, 7)}-01`;
+    ranges.push([`D:${from && from > start ? from : start}`, `D:${to}`]);
+  }
+  return ranges;
+}
+
+function baseConditions(unitCodes: string[], f: RollupFilter, ranges: [string, string][]): SQL | undefined {
+  return and(
+    inArray(rollups.unitCode, unitCodes),
+    or(...ranges.map(([lo, hi]) => between(rollups.period, lo, hi))),
+    // Survey id = audience (one questionnaire per audience).
+    f.audience ? eq(rollups.surveyId, f.audience) : undefined,
+    f.channel ? eq(rollups.channel, f.channel) : undefined,
+    f.includeFlagged ? undefined : eq(rollups.flagged, 0),
+  );
+}
+
+/** The summed counts of each listed unit's own rollup rows (each covers the unit's whole subtree). */
+export async function countsByUnit(db: Database, unitCodes: string[], f: RollupFilter): Promise<Map<string, RollupCounts>> {
+  const out = new Map<string, RollupCounts>();
+  const ranges = periodRanges(f);
+  if (unitCodes.length === 0 || ranges.length === 0) return out;
+  const rows = await db
+    .select({ unitCode: rollups.unitCode, counts: rollups.counts })
+    .from(rollups)
+    .where(baseConditions(unitCodes, f, ranges));
+  for (const row of rows) {
+    const into = out.get(row.unitCode) ?? emptyCounts();
+    addCounts(into, parseCounts(row.counts));
+    out.set(row.unitCode, into);
+  }
+  return out;
+}
+
+/** Per-question counts of one unit, by survey: [answers, positive]. */
+export async function questionCounts(
+  db: Database,
+  unitCode: string,
+  f: RollupFilter,
+): Promise<Map<string, Map<string, number[]>>> {
+  const ranges = periodRanges(f);
+  const out = new Map<string, Map<string, number[]>>();
+  if (ranges.length === 0) return out;
+  const rows = await db
+    .select({ surveyId: rollups.surveyId, counts: rollups.counts })
+    .from(rollups)
+    .where(baseConditions([unitCode], f, ranges));
+  for (const row of rows) {
+    const perSurvey = out.get(row.surveyId) ?? new Map<string, number[]>();
+    for (const [name, v] of Object.entries(parseCounts(row.counts).q)) {
+      const t = perSurvey.get(name) ?? [0, 0];
+      t[0]! += v[0]!;
+      t[1]! += v[1]!;
+      perSurvey.set(name, t);
+    }
+    out.set(row.surveyId, perSurvey);
+  }
+  return out;
+}
+
+/**
+ * Day rows from..to, never outside FIRST_DAY..LAST_DAY: a row keyed outside them (only a database
+ * written before day keys were checked can hold one) is no calendar day to chart.
+ */
+function dayRange(f: RollupFilter): [string, string] {
+  const from = f.from && f.from > FIRST_DAY ? f.from : FIRST_DAY;
+  const to = f.to && f.to < LAST_DAY ? f.to : LAST_DAY;
+  return [`D:${from}`, `D:${to}`];
+}
+
+/** Metric sums per day for one unit (its own day rows), for trends. */
+export async function metricSumsByDay(
+  db: Database,
+  unitCode: string,
+  f: RollupFilter,
+): Promise<(MetricSums & { day: string; metric: Metric })[]> {
+  const range = dayRange(f);
+  const rows = await db
+    .select({ period: rollups.period, counts: rollups.counts })
+    .from(rollups)
+    .where(baseConditions([unitCode], f, [range]));
+  const byDay = new Map<string, Map<Metric, MetricSums>>();
+  for (const row of rows) {
+    const day = row.period.slice(2);
+    const counts = parseCounts(row.counts);
+    const perMetric = byDay.get(day) ?? new Map<Metric, MetricSums>();
+    for (const metric of METRICS) {
+      if (!counts.m[metric]) continue;
+      perMetric.set(metric, addSums(perMetric.get(metric) ?? emptySums(), metricSums(counts, metric)));
+    }
+    byDay.set(day, perMetric);
+  }
+  return [...byDay].flatMap(([day, perMetric]) => [...perMetric].map(([metric, sums]) => ({ day, metric, ...sums })));
+}
+
+/**
+ * The first and last day with a day row for one unit under the filter (null if none): one
+ * aggregate over the (unit_code, period) index, without reading any counts.
+ */
+export async function daySpan(db: Database, unitCode: string, f: RollupFilter): Promise<{ first: string; last: string } | null> {
+  const range = dayRange(f);
+  const row = await db
+    .select({ first: min(rollups.period), last: max(rollups.period) })
+    .from(rollups)
+    .where(baseConditions([unitCode], f, [range]))
+    .get();
+  return row?.first && row.last ? { first: row.first.slice(2), last: row.last.slice(2) } : null;
+}
