@@ -4,7 +4,7 @@ import { getPoster } from "../../features/admin/api/posters";
 import { PosterSheet } from "../../features/admin/components/poster-sheet";
 import type { PosterDetail } from "../../features/admin/types";
 import "../../features/admin/admin.css";
-import { texts } from "../texts";
+import { texts } from "../../lib/i18n";
 
 const T = texts.admin.poster;
 

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { listAudit } from "../api/audit";
 import { useLoad } from "../lib/use-load";
 import type { AuditEntry } from "../types";

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { listFlagged } from "../api/flagged";
 import { useLoad } from "../lib/use-load";
 import type { ReviewStatus } from "../types";

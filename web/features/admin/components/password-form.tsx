@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { changeOwnPassword } from "../api/users";
 
 const T = texts.admin.password;

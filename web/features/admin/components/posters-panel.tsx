@@ -1,6 +1,6 @@
 import { useRef, useState } from "react";
 import { Link } from "wouter";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { createPoster, createPosterBatch, listPosters, listSurveys, type PosterWindow } from "../api/posters";
 import { fromLocalInput } from "../lib/local-datetime";
 import { useLoad } from "../lib/use-load";

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { getRateSettings, putRateSettings } from "../api/settings";
 import { useLoad } from "../lib/use-load";
 import { METRIC_KEYS, type RateSettingsView, type UnitRef } from "../types";

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { createUser, listUsers, resetPassword, updateUser } from "../api/users";
 import { useLoad } from "../lib/use-load";
 import type { AdminUser, Role } from "../types";

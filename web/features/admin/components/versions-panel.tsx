@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { listSurveys } from "../api/posters";
 import { getSurveyDiff, listSurveyVersions } from "../api/surveys";
 import { useLoad } from "../lib/use-load";

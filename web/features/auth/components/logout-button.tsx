@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { logout } from "../api/logout";
 
 /** Ends the session, then hands over (the shell goes to /login). Leaves even if the call fails. */

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { useLocation, useSearch } from "wouter";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { getMe } from "../api/get-me";
 import { loginUrl } from "../lib/safe-next";
 import type { SessionUser } from "../types";

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { getThresholds, putThresholds } from "../api/thresholds";
 import { METRIC_KEYS, type RateSettingsView } from "../types";
 

@@ -1,6 +1,6 @@
 import "../field-progress.css";
 import { useEffect, useState } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { getDevices, getInterviewerDays, getUnitProgress } from "../api/get-field-progress";
 
 type Data = {

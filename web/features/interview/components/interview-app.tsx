@@ -4,7 +4,7 @@
  * workspace of that user. Another user's unsent work is never loaded.
  */
 import { useEffect, useState } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { NetworkError } from "../../../lib/http";
 import { fetchMe, logout } from "../api/session";
 import { openInterviewDb, type InterviewDb } from "../lib/interview-db";

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { ApiError, NetworkError } from "../../../lib/http";
 import { login } from "../api/session";
 import type { InterviewUser } from "../types";

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from "react";
 import { Survey } from "survey-react-ui";
 import "survey-core/survey-core.fontless.min.css";
 import type { ApiIssue } from "../../../lib/http";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { createSurveyModel, reopenAtIssues } from "../lib/survey-model";
 
 export interface SurveyRunnerProps {

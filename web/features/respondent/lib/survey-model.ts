@@ -5,7 +5,7 @@
 import { Model, surveyLocalization, type QuestionRatingModel } from "survey-core";
 import "survey-core/i18n/simplified-chinese";
 import "../../../../surveys/properties";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 
 export const SURVEY_LOCALE = "zh-cn";
 Object.assign(surveyLocalization.locales[SURVEY_LOCALE] ?? {}, texts.surveyLocale);
