@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { texts } from "../../../lib/i18n";
-import { logout } from "../api/logout";
+import { logout } from "../../../lib/session/api";
 
 /** Ends the session, then hands over (the shell goes to /login). Leaves even if the call fails. */
 export function LogoutButton({ onLoggedOut }: { onLoggedOut: () => void }) {

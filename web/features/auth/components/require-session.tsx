@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { useLocation, useSearch } from "wouter";
 import { texts } from "../../../lib/i18n";
-import { getMe } from "../api/get-me";
+import { getMe } from "../../../lib/session/api";
 import { loginUrl } from "../lib/safe-next";
 import type { SessionUser } from "../types";
 import { SessionProvider } from "./session-context";
