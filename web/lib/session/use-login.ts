@@ -1,3 +1,4 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ApiError, NetworkError } from "../http";
 import { texts } from "../i18n";
@@ -18,6 +19,7 @@ export function useLogin({ onSignedIn, networkErrorText = texts.auth.networkErro
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
+  const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
@@ -32,6 +34,8 @@ export function useLogin({ onSignedIn, networkErrorText = texts.auth.networkErro
       setBusy(false);
       return;
     }
+    // One query cache serves the whole app: nothing cached under a previous user may show to this one.
+    queryClient.clear();
     await onSignedIn(user);
   }
 

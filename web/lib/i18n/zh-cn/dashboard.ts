@@ -55,11 +55,6 @@ export interface DashboardTexts {
   settings: string;
   settingsFor: (unit: string) => string;
   settingsHint: string;
-  settingsSource: (value: string, from: string) => string;
-  settingsFromHere: string;
-  settingsDefault: string;
-  minRespondents: string;
-  save: string;
   saved: string;
   loadFailed: string;
   forbidden: string;
@@ -121,11 +116,6 @@ export const dashboardZh: DashboardTexts = {
   settings: "达标线设置",
   settingsFor: (unit) => `${unit}及其下级的达标线`,
   settingsHint: "留空表示沿用上级单位的设置；只能修改本人管辖范围内的单位。",
-  settingsSource: (value, from) => `当前 ${value}（${from}）`,
-  settingsFromHere: "本单位设置",
-  settingsDefault: "系统默认",
-  minRespondents: "最少样本量",
-  save: "保存",
   saved: "已保存",
   loadFailed: "数据加载失败，正在重试…",
   forbidden: "无权查看该单位的数据",
