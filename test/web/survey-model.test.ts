@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSurveyModel, reopenAtIssues } from "../../web/features/respondent/lib/survey-model";
+import { createSurveyModel, reopenAtIssues } from "../../web/lib/survey/survey-model";
 
 const v2 = {
   title: "居民问卷",

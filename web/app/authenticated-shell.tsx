@@ -4,7 +4,7 @@ import { LogoutButton } from "../features/auth/components/logout-button";
 import { useSessionUser } from "../features/auth/components/session-context";
 import { UserSummary } from "../features/auth/components/user-summary";
 import { useUnitName } from "../features/units/hooks/use-unit-name";
-import { texts } from "./texts";
+import { texts } from "../lib/i18n";
 
 /** Header (app name, navigation, who is signed in, logout) around the office pages. */
 export function AuthenticatedShell({ children }: { children: ReactNode }) {

@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense } from "react";
 import { Redirect, Route, Switch } from "wouter";
-import { texts } from "./texts";
+import { texts } from "../lib/i18n";
 import { RespondentPage } from "./pages/respondent-page";
 import { NotFoundPage } from "./pages/not-found-page";
 

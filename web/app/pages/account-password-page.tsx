@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { PasswordForm } from "../../features/admin/components/password-form";
 import "../../features/admin/admin.css";
-import { texts } from "../texts";
+import { texts } from "../../lib/i18n";
 
 /** /account/password: every signed-in user changes their own password. */
 export function AccountPasswordPage() {

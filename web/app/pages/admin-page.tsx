@@ -9,7 +9,7 @@ import { ThresholdsForm } from "../../features/admin/components/thresholds-form"
 import { UsersPanel } from "../../features/admin/components/users-panel";
 import { VersionsPanel } from "../../features/admin/components/versions-panel";
 import "../../features/admin/admin.css";
-import { texts } from "../texts";
+import { texts } from "../../lib/i18n";
 
 const T = texts.admin;
 type Section = keyof typeof T.tabs;

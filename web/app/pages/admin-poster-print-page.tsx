@@ -1,10 +1,10 @@
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { Link, useSearch } from "wouter";
 import { getPoster } from "../../features/admin/api/posters";
 import { PosterSheet } from "../../features/admin/components/poster-sheet";
-import type { PosterDetail } from "../../features/admin/types";
 import "../../features/admin/admin.css";
-import { texts } from "../texts";
+import { texts } from "../../lib/i18n";
 
 const T = texts.admin.poster;
 
@@ -15,15 +15,18 @@ const T = texts.admin.poster;
 export function AdminPosterPrintPage({ id }: { id?: string }) {
   const search = useSearch();
   const ids = id ? [id] : (new URLSearchParams(search).get("ids") ?? "").split(",").filter(Boolean);
-  const [posters, setPosters] = useState<PosterDetail[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const key = ids.join(",");
   useEffect(() => {
     document.title = `${texts.admin.tabs.posters} · ${texts.appName}`;
-    Promise.all(key.split(",").filter(Boolean).map(getPoster))
-      .then(setPosters)
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [key]);
+  }, []);
+  const query = useQuery({
+    queryKey: ["admin", "poster-sheets", key],
+    queryFn: () => Promise.all(key.split(",").filter(Boolean).map(getPoster)),
+    retry: false,
+    refetchOnWindowFocus: false,
+  });
+  const posters = query.data ?? null;
+  const error = query.error?.message ?? null;
   return (
     <section>
       <div className="poster-toolbar">

@@ -1,8 +1,7 @@
 import { useEffect } from "react";
 import { useSessionUser } from "../../features/auth/components/session-context";
 import { DashboardView } from "../../features/dashboard/components/dashboard-view";
-import { DashboardQueryProvider } from "../../features/dashboard/components/query-provider";
-import { texts } from "../texts";
+import { texts } from "../../lib/i18n";
 
 /** /dashboard — live rates by unit against the 90% line, starting at the user's scope. */
 export function DashboardPage() {
@@ -10,9 +9,5 @@ export function DashboardPage() {
   useEffect(() => {
     document.title = `${texts.dashboard.title} · ${texts.appName}`;
   }, []);
-  return (
-    <DashboardQueryProvider>
-      <DashboardView scope={user.scope} isAdmin={user.role === "admin"} />
-    </DashboardQueryProvider>
-  );
+  return <DashboardView scope={user.scope} isAdmin={user.role === "admin"} />;
 }

@@ -1,13 +1,8 @@
 import { useSessionUser } from "../../features/auth/components/session-context";
-import { DashboardQueryProvider } from "../../features/dashboard/components/query-provider";
 import { ReportView } from "../../features/dashboard/components/report-view";
 
 /** /dashboard/report — the printable A4 monthly 通报 for the view in the URL. */
 export function DashboardReportPage() {
   const user = useSessionUser();
-  return (
-    <DashboardQueryProvider>
-      <ReportView scope={user.scope} />
-    </DashboardQueryProvider>
-  );
+  return <ReportView scope={user.scope} />;
 }

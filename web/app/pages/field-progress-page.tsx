@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { useSearch } from "wouter";
 import { FieldProgressView } from "../../features/field-progress/components/field-progress-view";
-import { texts } from "../texts";
+import { texts } from "../../lib/i18n";
 
 /** /dashboard/field — door-to-door progress for offices (?unit=CODE narrows it; default: the user's scope). */
 export function FieldProgressPage() {

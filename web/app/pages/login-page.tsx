@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { useLocation, useSearch } from "wouter";
 import { LoginForm } from "../../features/auth/components/login-form";
 import { safeNext } from "../../features/auth/lib/safe-next";
-import { texts } from "../texts";
+import { texts } from "../../lib/i18n";
 
 /** /login — then on to `?next=` (same site only) or the dashboard. */
 export default function LoginPage() {

@@ -1,5 +1,5 @@
 import { Link } from "wouter";
-import { texts } from "../texts";
+import { texts } from "../../lib/i18n";
 
 export function NotFoundPage() {
   return (

@@ -1,7 +1,8 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { listAudit } from "../api/audit";
-import { useLoad } from "../lib/use-load";
+import { adminQuery } from "../lib/admin-query";
 import type { AuditEntry } from "../types";
 
 const T = texts.admin.audit;
@@ -20,13 +21,13 @@ function Json({ value }: { value: unknown }) {
 
 /** Every admin action, newest first: who, what, when, before and after. */
 export function AuditPanel() {
-  const first = useLoad(() => listAudit(), []);
+  const first = useQuery({ queryKey: ["admin", "audit"], queryFn: () => listAudit(), ...adminQuery });
   const [older, setOlder] = useState<AuditEntry[]>([]);
   const entries = [...(first.data ?? []), ...older];
   const last = entries.at(-1);
   return (
     <section className="admin-panel">
-      {first.error && <p className="admin-error">{texts.admin.loadFailed(first.error)}</p>}
+      {first.error && <p className="admin-error">{texts.admin.loadFailed(first.error.message)}</p>}
       <table className="admin-table admin-table--audit">
         <thead>
           <tr><th>{T.at}</th><th>{T.actor}</th><th>{T.action}</th><th>{T.target}</th><th>{T.before}</th><th>{T.after}</th></tr>

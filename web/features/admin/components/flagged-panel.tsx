@@ -1,7 +1,8 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { listFlagged } from "../api/flagged";
-import { useLoad } from "../lib/use-load";
+import { adminQuery } from "../lib/admin-query";
 import type { ReviewStatus } from "../types";
 import { ResponseSearch } from "./response-search";
 import { ReviewList } from "./review-list";
@@ -15,7 +16,7 @@ const STATUSES: ReviewStatus[] = ["pending", "included", "excluded", "all"];
  */
 export function FlaggedPanel() {
   const [status, setStatus] = useState<ReviewStatus>("pending");
-  const list = useLoad(() => listFlagged(status), [status]);
+  const list = useQuery({ queryKey: ["admin", "flagged", status], queryFn: () => listFlagged(status), ...adminQuery });
   return (
     <section className="admin-panel">
       <div className="admin-row" role="tablist">
@@ -26,9 +27,9 @@ export function FlaggedPanel() {
           </button>
         ))}
       </div>
-      {list.error && <p className="admin-error">{texts.admin.loadFailed(list.error)}</p>}
+      {list.error && <p className="admin-error">{texts.admin.loadFailed(list.error.message)}</p>}
       {list.data && list.data.length === 0 && <p className="admin-muted">{T.empty}</p>}
-      {list.data && <ReviewList items={list.data} onDone={list.reload} />}
+      {list.data && <ReviewList items={list.data} onDone={() => void list.refetch()} />}
       <ResponseSearch />
     </section>
   );

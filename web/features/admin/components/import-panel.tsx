@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { previewUnitImport, runUnitImport } from "../api/units-import";
 import type { ImportPreview } from "../types";
 

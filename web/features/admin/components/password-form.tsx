@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
-import { texts } from "../../../app/texts";
-import { changeOwnPassword } from "../api/users";
+import { texts } from "../../../lib/i18n";
+import { changeOwnPassword } from "../../../lib/session/api";
 
 const T = texts.admin.password;
 

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Link } from "wouter";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { qrSvgUrl, revokePoster, updatePosterWindow } from "../api/posters";
 import { downloadQrPng } from "../lib/download-qr-png";
 import { fromLocalInput, showInstant, toLocalInput } from "../lib/local-datetime";

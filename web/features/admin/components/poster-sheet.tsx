@@ -1,4 +1,4 @@
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { qrSvgUrl } from "../api/posters";
 import type { PosterDetail } from "../types";
 

@@ -1,9 +1,10 @@
+import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { Link } from "wouter";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { createPoster, createPosterBatch, listPosters, listSurveys, type PosterWindow } from "../api/posters";
 import { fromLocalInput } from "../lib/local-datetime";
-import { useLoad } from "../lib/use-load";
+import { adminQuery } from "../lib/admin-query";
 import { PosterListRow } from "./poster-list-row";
 
 const T = texts.admin.posters;
@@ -13,9 +14,9 @@ const T = texts.admin.posters;
  * a collection window; the list with status, downloads, window changes and revocation.
  */
 export function PostersPanel() {
-  const surveys = useLoad(listSurveys, []);
+  const surveys = useQuery({ queryKey: ["admin", "surveys"], queryFn: listSurveys, ...adminQuery });
   const [filter, setFilter] = useState("");
-  const posters = useLoad(() => listPosters(filter ? { unit: filter } : {}), [filter]);
+  const posters = useQuery({ queryKey: ["admin", "posters", filter], queryFn: () => listPosters(filter ? { unit: filter } : {}), ...adminQuery });
   const [batchIds, setBatchIds] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -45,7 +46,7 @@ export function PostersPanel() {
         setNote(T.created(1));
       }
       setFilter(unit);
-      posters.reload();
+      void posters.refetch();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
@@ -99,7 +100,7 @@ export function PostersPanel() {
         {T.filter}
         <input value={filter} onChange={(e) => setFilter(e.target.value.trim())} size={16} />
       </label>
-      {posters.error && <p className="admin-error">{texts.admin.loadFailed(posters.error)}</p>}
+      {posters.error && <p className="admin-error">{texts.admin.loadFailed(posters.error.message)}</p>}
       {posters.data && posters.data.length === 0 && <p className="admin-muted">{T.empty}</p>}
       {posters.data && posters.data.length > 0 && (
         <>
@@ -120,7 +121,7 @@ export function PostersPanel() {
                     setError(null);
                     setNote(message);
                     setBatchIds([]);
-                    posters.reload();
+                    void posters.refetch();
                   }}
                 />
               ))}

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { searchResponses } from "../api/flagged";
 import type { FlaggedResponse, ResponseSearchQuery } from "../types";
 import { ReviewList } from "./review-list";

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { reviewResponse, reviewResponses } from "../api/flagged";
 import type { FlaggedResponse, ReviewDecision } from "../types";
 

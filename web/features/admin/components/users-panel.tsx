@@ -1,7 +1,8 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { createUser, listUsers, resetPassword, updateUser } from "../api/users";
-import { useLoad } from "../lib/use-load";
+import { adminQuery } from "../lib/admin-query";
 import type { AdminUser, Role } from "../types";
 
 const T = texts.admin.users;
@@ -9,7 +10,7 @@ const ROLES: Role[] = ["admin", "office", "interviewer"];
 
 /** Users of the admin's subtree: create, change role and scope, disable, reset a password. */
 export function UsersPanel() {
-  const users = useLoad(listUsers, []);
+  const users = useQuery({ queryKey: ["admin", "users"], queryFn: listUsers, ...adminQuery });
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -19,7 +20,7 @@ export function UsersPanel() {
     try {
       await action();
       setNote(done);
-      users.reload();
+      void users.refetch();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -49,7 +50,7 @@ export function UsersPanel() {
       </form>
       {error && <p className="admin-error">{error}</p>}
       {note && <p className="admin-ok" role="status">{note}</p>}
-      {users.error && <p className="admin-error">{texts.admin.loadFailed(users.error)}</p>}
+      {users.error && <p className="admin-error">{texts.admin.loadFailed(users.error.message)}</p>}
       <table className="admin-table">
         <thead>
           <tr><th>{T.username}</th><th>{T.role}</th><th>{T.scope}</th><th>{T.status}</th><th /></tr>

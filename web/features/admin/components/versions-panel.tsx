@@ -1,8 +1,9 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { listSurveys } from "../api/posters";
 import { getSurveyDiff, listSurveyVersions } from "../api/surveys";
-import { useLoad } from "../lib/use-load";
+import { adminQuery } from "../lib/admin-query";
 import type { SurveyDiff } from "../types";
 
 const T = texts.admin.surveys;
@@ -10,9 +11,9 @@ const show = (v: unknown) => (v === null || v === undefined ? "—" : typeof v =
 
 /** Every published version with its response count, and a readable diff between two versions. */
 export function VersionsPanel() {
-  const surveys = useLoad(listSurveys, []);
+  const surveys = useQuery({ queryKey: ["admin", "surveys"], queryFn: listSurveys, ...adminQuery });
   const [surveyId, setSurveyId] = useState("resident");
-  const versions = useLoad(() => listSurveyVersions(surveyId), [surveyId]);
+  const versions = useQuery({ queryKey: ["admin", "survey-versions", surveyId], queryFn: () => listSurveyVersions(surveyId), ...adminQuery });
   const [from, setFrom] = useState(1);
   const [to, setTo] = useState(2);
   const [diff, setDiff] = useState<SurveyDiff | null>(null);
@@ -38,7 +39,7 @@ export function VersionsPanel() {
           ))}
         </select>
       </label>
-      {versions.error && <p className="admin-error">{texts.admin.loadFailed(versions.error)}</p>}
+      {versions.error && <p className="admin-error">{texts.admin.loadFailed(versions.error.message)}</p>}
       <table className="admin-table">
         <thead>
           <tr><th>{T.version}</th><th>{T.publishedAt}</th><th>{T.responses}</th><th>{T.flagged}</th></tr>

@@ -1,30 +1,13 @@
-import { useState, type FormEvent } from "react";
-import { texts } from "../../../app/texts";
-import { ApiError, NetworkError } from "../../../lib/http";
-import { login } from "../api/login";
-import type { SessionUser } from "../types";
+import { texts } from "../../../lib/i18n";
+import type { SessionUser } from "../../../lib/session/types";
+import { useLogin } from "../../../lib/session/use-login";
 
 /** Username and password; calls `onSignedIn` after the server set the session cookie. */
 export function LoginForm({ onSignedIn }: { onSignedIn: (user: SessionUser) => void }) {
-  const [username, setUsername] = useState("");
-  const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSignedIn(await login({ username: username.trim(), password }));
-    } catch (e) {
-      setError(describe(e));
-      setBusy(false);
-    }
-  }
+  const form = useLogin({ onSignedIn });
 
   return (
-    <form className="login-form" onSubmit={submit} noValidate>
+    <form className="login-form" onSubmit={(e) => void form.submit(e)} noValidate>
       <label className="field">
         <span className="field__label">{texts.auth.username}</span>
         <input
@@ -32,8 +15,8 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
           autoComplete="username"
           autoCapitalize="none"
           required
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
+          value={form.username}
+          onChange={(e) => form.setUsername(e.target.value)}
         />
       </label>
       <label className="field">
@@ -43,29 +26,18 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
           type="password"
           autoComplete="current-password"
           required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          value={form.password}
+          onChange={(e) => form.setPassword(e.target.value)}
         />
       </label>
-      {error && (
+      {form.error && (
         <p className="form-error" role="alert">
-          {error}
+          {form.error}
         </p>
       )}
-      <button type="submit" className="button button--block" disabled={busy || !username || !password}>
-        {busy ? texts.auth.submitting : texts.auth.submit}
+      <button type="submit" className="button button--block" disabled={!form.canSubmit}>
+        {form.busy ? texts.auth.submitting : texts.auth.submit}
       </button>
     </form>
   );
-}
-
-function describe(error: unknown): string {
-  if (error instanceof ApiError) {
-    // 422: a name or password the server's contract refuses (too long, only spaces) cannot be right.
-    if (error.status === 401 || error.status === 400 || error.status === 422) return texts.auth.badCredentials;
-    if (error.status === 429) return texts.auth.tooMany;
-    return texts.auth.unexpectedError(error.message);
-  }
-  if (error instanceof NetworkError) return texts.auth.networkError;
-  return texts.auth.unexpectedError(String(error));
 }

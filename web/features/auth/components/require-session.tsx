@@ -1,40 +1,37 @@
-import { useEffect, useState, type ReactNode } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, type ReactNode } from "react";
 import { useLocation, useSearch } from "wouter";
-import { texts } from "../../../app/texts";
-import { getMe } from "../api/get-me";
+import { texts } from "../../../lib/i18n";
+import { getMe } from "../../../lib/session/api";
 import { loginUrl } from "../lib/safe-next";
-import type { SessionUser } from "../types";
 import { SessionProvider } from "./session-context";
-
-type State = { kind: "checking" } | { kind: "in"; user: SessionUser } | { kind: "error" };
 
 /** Renders `children` for a signed-in user; sends everyone else to /login?next=<here>. */
 export function RequireSession({ children }: { children: ReactNode }) {
   const [location, navigate] = useLocation();
   const search = useSearch();
-  const [state, setState] = useState<State>({ kind: "checking" });
+  // Checked once per mount of the signed-in area; the cookie does not change while navigating
+  // inside, and login and logout clear the cache, so the next user is asked afresh.
+  const me = useQuery({
+    queryKey: ["session", "me"],
+    queryFn: () => getMe(),
+    retry: false,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+  const user = me.data;
+  const signedOut = me.isSuccess && !user;
 
   useEffect(() => {
-    let cancelled = false;
-    getMe().then(
-      (user) => {
-        if (cancelled) return;
-        if (user) setState({ kind: "in", user });
-        else navigate(loginUrl(search ? `${location}?${search}` : location), { replace: true });
-      },
-      () => !cancelled && setState({ kind: "error" }),
-    );
-    return () => {
-      cancelled = true;
-    };
-    // Checked once per mount; the session cookie does not change while navigating inside.
+    if (signedOut) navigate(loginUrl(search ? `${location}?${search}` : location), { replace: true });
+    // Where to come back to is read when the check ends, not on every navigation.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [signedOut]);
 
-  if (state.kind === "in") return <SessionProvider user={state.user}>{children}</SessionProvider>;
+  if (user) return <SessionProvider user={user}>{children}</SessionProvider>;
   return (
     <p className="page-status" role="status">
-      {state.kind === "error" ? texts.auth.networkError : texts.auth.checking}
+      {me.isError ? texts.auth.networkError : texts.auth.checking}
     </p>
   );
 }

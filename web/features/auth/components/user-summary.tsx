@@ -1,4 +1,4 @@
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import type { SessionUser } from "../types";
 
 /** "admin（管理员） · 管理范围 重庆市" for the header. */

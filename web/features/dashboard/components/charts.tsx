@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import type { MetricKey, MetricMap, UnitRef } from "../types";
 
 const EChart = lazy(() => import("./echart"));

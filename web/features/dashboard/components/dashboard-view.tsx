@@ -1,5 +1,5 @@
 import { Link } from "wouter";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { useDashboardData } from "../hooks/use-dashboard-view";
 import { filtersToSearch, useFilters } from "../hooks/use-filters";
 import { rankRows } from "../lib/ranking-rows";

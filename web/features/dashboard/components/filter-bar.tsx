@@ -1,4 +1,4 @@
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import type { DashboardFilters } from "../types";
 
 const T = texts.dashboard;

@@ -1,4 +1,4 @@
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { certaintyText, ciText, pct, statusText } from "../lib/format";
 import { METRIC_KEYS, type MetricMap, type MetricKey } from "../types";
 

@@ -1,4 +1,4 @@
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { pct } from "../lib/format";
 import type { QuestionRate } from "../types";
 

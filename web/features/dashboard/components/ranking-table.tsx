@@ -1,4 +1,4 @@
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { pct } from "../lib/format";
 import { rankingCells, type RankRow } from "../lib/ranking-rows";
 import { downloadCsv, downloadXlsx } from "../lib/table-export";

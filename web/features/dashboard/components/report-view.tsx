@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { Link } from "wouter";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { useRates } from "../hooks/use-dashboard-data";
 import { filtersToSearch, useFilters } from "../hooks/use-filters";
 import { certaintyText, ciText, pct } from "../lib/format";

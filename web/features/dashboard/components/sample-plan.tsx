@@ -1,4 +1,4 @@
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { pct } from "../lib/format";
 import { METRIC_KEYS, type PlanBody, type UnitPlan } from "../types";
 

@@ -1,4 +1,4 @@
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { byRateDesc } from "./format";
 import type { Cell } from "./table-export";
 import { METRIC_KEYS, type MetricKey, type MetricMap, type UnitRef } from "../types";

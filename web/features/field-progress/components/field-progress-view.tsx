@@ -1,6 +1,6 @@
 import "../field-progress.css";
-import { useEffect, useState } from "react";
-import { texts } from "../../../app/texts";
+import { useQuery } from "@tanstack/react-query";
+import { texts } from "../../../lib/i18n";
 import { getDevices, getInterviewerDays, getUnitProgress } from "../api/get-field-progress";
 
 type Data = {
@@ -15,21 +15,19 @@ const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString("zh-CN"
 
 /** Field progress for offices: interviews per interviewer per day, outcomes and coverage per community, devices. */
 export function FieldProgressView({ unit }: { unit: string | null }) {
-  const [data, setData] = useState<Data | null>(null);
-  const [failed, setFailed] = useState(false);
+  // Loaded once per unit; an error shows at once rather than after silent retries.
+  const query = useQuery({
+    queryKey: ["field-progress", unit],
+    queryFn: async (): Promise<Data> => {
+      const [interviewers, units, devices] = await Promise.all([getInterviewerDays(unit), getUnitProgress(unit), getDevices(unit)]);
+      return { interviewers, units, devices };
+    },
+    retry: false,
+    refetchOnWindowFocus: false,
+  });
+  const data = query.data;
 
-  useEffect(() => {
-    let cancelled = false;
-    Promise.all([getInterviewerDays(unit), getUnitProgress(unit), getDevices(unit)]).then(
-      ([interviewers, units, devices]) => !cancelled && setData({ interviewers, units, devices }),
-      () => !cancelled && setFailed(true),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [unit]);
-
-  if (failed) return <p className="notice notice-warning">{t.loadFailed}</p>;
+  if (query.isError) return <p className="notice notice-warning">{t.loadFailed}</p>;
   if (!data) return <p className="page-status">{texts.common.loading}</p>;
   const { units, interviewers, devices } = data;
 

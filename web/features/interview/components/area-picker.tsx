@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { getUnit, listSurveys, surveysFor } from "../lib/catalog";
 import type { InterviewDb } from "../lib/interview-db";
 import { LEAF_KINDS, type SurveySummary, type UnitNode, type WorkArea } from "../types";

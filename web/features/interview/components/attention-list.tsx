@@ -1,4 +1,4 @@
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import type { QueueItem } from "../sync/types";
 
 /** 需处理: items the server refused, with its reason; kept until someone deals with them. */

@@ -4,9 +4,9 @@
  * workspace of that user. Another user's unsent work is never loaded.
  */
 import { useEffect, useState } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { NetworkError } from "../../../lib/http";
-import { fetchMe, logout } from "../api/session";
+import { getMe, logout } from "../../../lib/session/api";
 import { openInterviewDb, type InterviewDb } from "../lib/interview-db";
 import { registerInterviewWorker } from "../lib/pwa";
 import type { InterviewUser } from "../types";
@@ -70,7 +70,7 @@ export function InterviewApp() {
         // Signed-out first: if the page is left before the rest finishes, boot() still ends the session.
         await db.setMeta(SIGNED_OUT_KEY, true);
         await db.deleteMeta(SESSION_KEY);
-        await logout().then(
+        await logout({ timeoutMs: 5_000 }).then(
           () => db.deleteMeta(SIGNED_OUT_KEY),
           () => {
             // Offline: the cookie lives on; boot() ends that session once the server is reachable.
@@ -90,14 +90,14 @@ export function InterviewApp() {
 async function boot(db: InterviewDb): Promise<State> {
   const remembered = (await db.getMeta<InterviewUser>(SESSION_KEY)) ?? null;
   if (await db.getMeta<boolean>(SIGNED_OUT_KEY)) {
-    await logout().then(
+    await logout({ timeoutMs: 5_000 }).then(
       () => db.deleteMeta(SIGNED_OUT_KEY),
       () => {},
     );
     return { kind: "login", notice: null };
   }
   try {
-    const me = await fetchMe();
+    const me = await getMe({ timeoutMs: 6_000 });
     if (me) {
       if (remembered && remembered.username !== me.username) {
         // The cookie belongs to someone else than the remembered user: trust the server.

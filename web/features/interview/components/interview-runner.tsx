@@ -3,11 +3,10 @@
  * options whose text says 不读出 are shown marked so they are not read out.
  */
 import { useEffect, useRef, useState } from "react";
-import { Model } from "survey-core";
-import "survey-core/i18n/simplified-chinese";
+import type { Model } from "survey-core";
 import "survey-core/survey-core.fontless.min.css";
 import { Survey } from "survey-react-ui";
-import "../../../../surveys/properties";
+import { createSurveyModel } from "../../../lib/survey/survey-model";
 
 export const NOT_READ_MARK = "不读出";
 export const NOT_READ_CLASS = "iv-not-read";
@@ -20,13 +19,14 @@ export interface InterviewRunnerProps {
   onComplete: (data: Record<string, unknown>) => void;
 }
 
+/** The shared factory's model (locale, zh overrides, custom properties) with 不读出 options marked. */
 function createInterviewModel(props: InterviewRunnerProps): Model {
-  const model = new Model(props.json);
-  model.locale = "zh-cn";
-  model.showCompletedPage = false;
-  model.textUpdateMode = "onTyping";
-  model.data = props.initialData;
-  model.currentPageNo = Math.min(Math.max(0, props.initialPageNo), Math.max(0, model.visiblePageCount - 1));
+  const model = createSurveyModel({
+    json: props.json,
+    data: props.initialData,
+    pageNo: props.initialPageNo,
+    fitRatingsToPhones: false,
+  });
   model.onUpdateChoiceItemCss.add((_sender, options) => {
     if (String(options.item.text ?? "").includes(NOT_READ_MARK)) options.css = `${options.css} ${NOT_READ_CLASS}`;
   });

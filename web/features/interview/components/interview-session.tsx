@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { getDeviceId } from "../../../lib/device-id";
 import { getSurveyVersion } from "../lib/catalog";
 import { currentFix, requestFix } from "../lib/geolocation";

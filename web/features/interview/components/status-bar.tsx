@@ -1,4 +1,4 @@
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { useOnline } from "../hooks/use-online";
 import type { SyncSnapshot } from "../sync/types";
 

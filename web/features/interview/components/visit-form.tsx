@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { getDeviceId } from "../../../lib/device-id";
 import { uuidV7 } from "../../../lib/uuid";
 import { currentFix, requestFix } from "../lib/geolocation";

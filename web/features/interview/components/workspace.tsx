@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { useSyncEngine } from "../hooks/use-sync-engine";
 import { warmCatalog } from "../lib/catalog";
 import { requestFix } from "../lib/geolocation";

@@ -1,4 +1,4 @@
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import type { PosterClosedCode } from "../types";
 import { MessagePanel } from "./message-panel";
 

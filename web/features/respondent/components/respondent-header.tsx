@@ -1,4 +1,4 @@
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 
 /** The bar at the top of the respondent page: app name and, once known, the unit's name. */
 export function RespondentHeader({ unitName }: { unitName?: string | undefined }) {

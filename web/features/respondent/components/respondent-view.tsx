@@ -5,7 +5,7 @@
  * resent), after sending (the thank-you stays).
  */
 import { Suspense, useCallback, useEffect, useRef, useState } from "react";
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import { getDeviceId } from "../../../lib/device-id";
 import type { ApiIssue } from "../../../lib/http";
 import { localStore } from "../../../lib/storage";

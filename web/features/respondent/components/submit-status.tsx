@@ -1,4 +1,4 @@
-import { texts } from "../../../app/texts";
+import { texts } from "../../../lib/i18n";
 import type { SubmissionState } from "../hooks/use-submission";
 import { useSecondsLeft } from "./countdown";
 import { MessagePanel } from "./message-panel";

@@ -8,8 +8,8 @@ import { useEffect, useRef, useState } from "react";
 import { Survey } from "survey-react-ui";
 import "survey-core/survey-core.fontless.min.css";
 import type { ApiIssue } from "../../../lib/http";
-import { texts } from "../../../app/texts";
-import { createSurveyModel, reopenAtIssues } from "../lib/survey-model";
+import { texts } from "../../../lib/i18n";
+import { createSurveyModel, reopenAtIssues } from "../../../lib/survey/survey-model";
 
 export interface SurveyRunnerProps {
   json: Record<string, unknown>;

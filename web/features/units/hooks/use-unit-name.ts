@@ -1,19 +1,15 @@
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { getUnit } from "../api/get-unit";
 
 /** The unit's name for display, or `undefined` while loading or if it cannot be read. */
 export function useUnitName(code: string | undefined): string | undefined {
-  const [name, setName] = useState<string | undefined>(undefined);
-  useEffect(() => {
-    if (!code) return;
-    let cancelled = false;
-    getUnit(code).then(
-      (unit) => !cancelled && setName(unit.name),
-      () => !cancelled && setName(undefined),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [code]);
-  return name;
+  const unit = useQuery({
+    queryKey: ["unit-name", code],
+    queryFn: () => getUnit(code as string),
+    enabled: !!code,
+    // A unit's name hardly changes; one read per session is plenty, and a failure just shows none.
+    staleTime: Infinity,
+    retry: false,
+  });
+  return unit.data?.name;
 }

@@ -1,11 +1,13 @@
 /**
- * Builds the SurveyJS model for the respondent page from the survey JSON and the draft.
- * Imported only by the lazy runner chunk (it pulls in survey-core), and by tests in Node.
+ * The one SurveyJS model factory, for the respondent page and the interviewer's tablet alike: the
+ * zh-cn locale with our overrides of its machine-translated strings, the custom properties of
+ * surveys/properties.ts, and the settings every runner needs. Imported only by the lazy runner
+ * chunks (it pulls in survey-core), never by a page shell, and by tests in Node.
  */
 import { Model, surveyLocalization, type QuestionRatingModel } from "survey-core";
 import "survey-core/i18n/simplified-chinese";
-import "../../../../surveys/properties";
-import { texts } from "../../../app/texts";
+import "../../../surveys/properties";
+import { texts } from "../i18n";
 
 export const SURVEY_LOCALE = "zh-cn";
 Object.assign(surveyLocalization.locales[SURVEY_LOCALE] ?? {}, texts.surveyLocale);
@@ -15,7 +17,12 @@ export interface ModelSeed {
   data: Record<string, unknown>;
   pageNo: number;
   /** The draft came from another survey version: drop answers that no longer fit. */
-  dropStaleAnswers: boolean;
+  dropStaleAnswers?: boolean;
+  /**
+   * Rating labels under the scale so the buttons fit a 375 px phone (default, the respondent
+   * page); the interview tablet keeps SurveyJS's own layout.
+   */
+  fitRatingsToPhones?: boolean;
 }
 
 export function createSurveyModel(seed: ModelSeed): Model {
@@ -25,7 +32,7 @@ export function createSurveyModel(seed: ModelSeed): Model {
   model.showCompletedPage = false;
   // Save every keystroke, not only on blur: a reload mid-sentence must not lose the text.
   model.textUpdateMode = "onTyping";
-  fitRatingsToPhones(model);
+  if (seed.fitRatingsToPhones ?? true) fitRatingsToPhones(model);
   model.data = seed.data;
   // Unknown keys and choices no longer offered would be refused by the server ("unknown keys").
   if (seed.dropStaleAnswers) model.clearIncorrectValues(true);

@@ -187,7 +187,7 @@ export interface AdminTexts {
   };
 }
 
-export const adminTextsZh: AdminTexts = {
+export const adminZh: AdminTexts = {
   title: "管理",
   adminOnly: "仅管理员可以访问此页面。",
   tabs: { units: "单位导入", users: "用户", posters: "二维码海报", surveys: "问卷版本", flagged: "标记审核", thresholds: "达标线", audit: "操作日志" },

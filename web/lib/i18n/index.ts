@@ -1,0 +1,42 @@
+import { adminZh, type AdminTexts } from "./zh-cn/admin";
+import { authZh, type AuthTexts } from "./zh-cn/auth";
+import { appNameZh, commonZh, pagesZh, shellZh, type CommonTexts, type PagesTexts, type ShellTexts } from "./zh-cn/common";
+import { dashboardZh, type DashboardTexts } from "./zh-cn/dashboard";
+import { interviewZh, type InterviewTexts } from "./zh-cn/interview";
+import { respondentZh, surveyLocaleZh, type RespondentTexts, type SurveyLocaleTexts } from "./zh-cn/respondent";
+
+export type { AdminTexts, AuthTexts, CommonTexts, DashboardTexts, InterviewTexts, PagesTexts, RespondentTexts, ShellTexts };
+
+/**
+ * Every text the UI shows, in one typed object, so a second language is one more object of the
+ * same type (one folder beside zh-cn/, one file per area). Code reads `texts.<area>.<key>`; texts
+ * with numbers or names are functions. It lives in lib so that app and every feature read it
+ * without importing each other.
+ */
+export interface Texts {
+  appName: string;
+  common: CommonTexts;
+  respondent: RespondentTexts;
+  surveyLocale: SurveyLocaleTexts;
+  auth: AuthTexts;
+  shell: ShellTexts;
+  pages: PagesTexts;
+  dashboard: DashboardTexts;
+  interview: InterviewTexts;
+  admin: AdminTexts;
+}
+
+export const zhCN: Texts = {
+  appName: appNameZh,
+  common: commonZh,
+  respondent: respondentZh,
+  surveyLocale: surveyLocaleZh,
+  auth: authZh,
+  shell: shellZh,
+  pages: pagesZh,
+  dashboard: dashboardZh,
+  interview: interviewZh,
+  admin: adminZh,
+};
+
+export const texts: Texts = zhCN;

@@ -1,0 +1,13 @@
+/** The signed-in user as the auth endpoints return it (DESIGN.md §4). */
+export type Role = "admin" | "office" | "interviewer";
+
+export interface SessionUser {
+  username: string;
+  role: Role;
+  /** Code of the unit whose subtree this user may see or serve. */
+  scope: string;
+}
+
+export interface SessionResponse {
+  user: SessionUser;
+}
