@@ -8,7 +8,7 @@ import { shanghaiDay } from "../../lib/shanghai-day";
 import { AUDIENCE_UNIT_HINT, audienceFitsUnit } from "../surveys/audience";
 import { deviceTimesBelievable, type ClockLimits } from "./response-clock";
 import type { NewResponse } from "./response-writer";
-import type { SurveyRegistry } from "../surveys/survey-registry";
+import type { LoadedSurvey } from "../surveys/survey-registry";
 import { getUnit, isWithinScope, LEAF_KINDS, type UnitKind } from "../units/units";
 import type { User } from "../auth/users";
 
@@ -38,22 +38,20 @@ export async function resolveInterviewOrigin(db: Database, user: User, unitCode:
 }
 
 /**
- * Everything about a submission that does not need the writer: the survey version exists and
- * fits the unit, times make sense, and the answers pass the survey's own rules. Returns the row
- * to write, or throws the 422 that explains why not.
+ * Everything about a submission that does not need the writer: the survey version (as the
+ * registry found it, or undefined) exists and fits the unit, times make sense, and the answers
+ * pass the survey's own rules. Returns the row to write, or throws the refusal that explains why not.
  *
  * Device times that cannot be believed (response-clock.ts) are no reason to refuse: the response
  * is stored flagged `clock`, kept out of the rates, and keyed by the Shanghai day the server
  * received it, the only day known to be true.
  */
 export async function prepareResponse(
-  db: Database,
-  registry: SurveyRegistry,
+  survey: LoadedSurvey | undefined,
   body: SubmitResponse,
   origin: ResponseOrigin,
   context: { now: Date; sourceHash: string; flagReasons: string[]; clockLimits: ClockLimits },
 ): Promise<NewResponse> {
-  const survey = await registry.get(body.surveyId, body.surveyVersion);
   if (!survey) {
     throw invalid("unknown_survey", `问卷 ${body.surveyId} 第 ${body.surveyVersion} 版不存在`);
   }
