@@ -51,6 +51,7 @@ export function createApp(deps: AppDeps, options: { assets?: MiddlewareHandler; 
     posters: createPosterResolver(deps.db, deps.secret),
     sourceHasher: createSourceHasher(deps.secret),
     remoteAddress: deps.remoteAddress ?? (() => undefined),
+    qrPng: deps.qrPng,
   };
 
   const app = new Hono<AppEnv>();
