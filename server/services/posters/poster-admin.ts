@@ -5,20 +5,19 @@ import type { PosterWindowChange } from "../../contracts/posters";
 import type { DrizzleTx } from "../../db/sql-executor";
 import { conflict, forbidden, invalid, notFound } from "../refusal";
 import { writeTransaction } from "../../db/write-transaction";
-import { auditInsert } from "../admin/audit";
+import { audited, auditInsert } from "../admin/audit";
 import { newPosterRow, type NewPoster, type Poster } from "./posters";
 
 /**
- * A poster and its audit entry in one batch (one transaction): there is never a poster nobody
- * is recorded as having made.
+ * A poster and its audit entry in one write transaction (queued with the other admin changes):
+ * there is never a poster nobody is recorded as having made.
  */
 export async function createPosterAudited(db: Database, input: NewPoster, now: Date): Promise<Poster> {
-  const poster = newPosterRow(input, now);
-  await db.batch([
-    db.insert(posters).values(poster),
-    auditInsert(db, { actor: input.createdBy, action: "posters.create", target: poster.id, scopeUnit: poster.unitCode, after: poster }, now),
-  ]);
-  return poster;
+  return audited(db, now, async (tx) => {
+    const poster = newPosterRow(input, now);
+    await tx.insert(posters).values(poster);
+    return { result: poster, entry: { actor: input.createdBy, action: "posters.create", target: poster.id, scopeUnit: poster.unitCode, after: poster } };
+  });
 }
 
 interface PosterChange {
