@@ -8,6 +8,9 @@ import type { ResponseWriter, ResponseWriterOptions } from "./services/ingest/re
 import type { SurveyRegistry } from "./services/surveys/survey-registry";
 import type { User } from "./services/auth/users";
 
+/** Renders `text` as a PNG QR code: a capability of the runtime (server/lib/qr-png-node.ts). */
+export type QrPng = (text: string, options: { errorCorrectionLevel: "L" | "M" | "Q" | "H"; margin: number; width: number }) => Promise<Uint8Array<ArrayBuffer>>;
+
 /** What the runtime entry hands to createApp. */
 export interface AppDeps {
   db: Database;
@@ -19,6 +22,8 @@ export interface AppDeps {
   remoteAddress?: (c: Context) => string | undefined;
   /** How the response writer commits (the Worker commits each request on its own). */
   writer?: ResponseWriterOptions;
+  /** PNG QR codes, where the runtime can make them (Node); absent on the Worker. */
+  qrPng?: QrPng;
 }
 
 /** Services built once per app from its deps and shared by every request. */
@@ -33,6 +38,7 @@ export interface AppServices {
   posters: PosterResolver;
   sourceHasher: (address: string) => Promise<string>;
   remoteAddress: (c: Context) => string | undefined;
+  qrPng: QrPng | undefined;
 }
 
 export interface AppEnv {

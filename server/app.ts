@@ -4,6 +4,8 @@ import { HTTPException } from "hono/http-exception";
 import { createApi } from "./api";
 import type { AppDeps, AppEnv, AppServices } from "./app-env";
 import { ApiError } from "./errors";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { Refusal, type RefusalKind } from "./services/refusal";
 import { systemClock } from "./lib/clock";
 import { securityHeaders } from "./middleware/security";
 import { createPosterResolver } from "./services/posters/poster-resolver";
@@ -12,6 +14,18 @@ import { createSourceHasher } from "./services/ingest/source-hasher";
 import { createResponseWriter } from "./services/ingest/response-writer";
 import { isStorageUnavailableError, storageUnavailable } from "./db/storage-errors";
 import { createSurveyRegistry } from "./services/surveys/survey-registry";
+
+/** The status of each kind of domain refusal (services/refusal.ts); the services never pick one. */
+const REFUSAL_STATUS: Record<RefusalKind, ContentfulStatusCode> = {
+  invalid: 422,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  too_many: 429,
+  unavailable: 503,
+};
 
 export { MAX_BODY_BYTES } from "./api";
 export type { AppType } from "./api";
@@ -37,6 +51,7 @@ export function createApp(deps: AppDeps, options: { assets?: MiddlewareHandler; 
     posters: createPosterResolver(deps.db, deps.secret),
     sourceHasher: createSourceHasher(deps.secret),
     remoteAddress: deps.remoteAddress ?? (() => undefined),
+    qrPng: deps.qrPng,
   };
 
   const app = new Hono<AppEnv>();
@@ -50,6 +65,10 @@ export function createApp(deps: AppDeps, options: { assets?: MiddlewareHandler; 
   if (options.assets) app.use("*", options.assets);
   app.notFound((c) => c.json({ error: { code: "not_found", message: "页面不存在" } }, 404));
   app.onError((err, c) => {
+    if (err instanceof Refusal) {
+      const body = { error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } };
+      return c.json(body, REFUSAL_STATUS[err.kind]);
+    }
     if (err instanceof ApiError) {
       const body = { error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } };
       return c.json(body, err.status);

@@ -7,8 +7,9 @@ export interface ErrorIssue {
 }
 
 /**
- * The one error every handler throws; `onError` in app.ts turns it into
- * `{"error": {"code", "message", "issues"?}}` with its status.
+ * The HTTP refusal routes and middleware throw at the edge (bad JSON, not signed in, a capability
+ * the runtime lacks); `onError` in app.ts turns it into `{"error": {"code", "message", "issues"?}}`
+ * with its status. Services throw a domain `Refusal` instead (services/refusal.ts).
  *
  * @example throw new ApiError(422, "unknown_survey", "问卷不存在");
  */

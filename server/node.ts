@@ -17,6 +17,7 @@ import { createApp, type App } from "./app";
 import { loadConfig, type Config } from "./config";
 import { questionnairePreloadLink, respondentPreloadLinks } from "./lib/preload-hints";
 import { createDatabase, type Database } from "./db/client";
+import { nodeQrPng } from "./lib/qr-png-node";
 import { migrateDatabase } from "./db/migrate";
 import { bootstrapDatabase, demoPosterLinks, type BootstrapResult } from "./services/setup/bootstrap";
 
@@ -63,7 +64,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
 
   const webRoot = options.webRoot ?? resolve(REPO_ROOT, "dist/web");
   const app = createApp(
-    { db, config, secret: boot.secret, remoteAddress: (c) => getConnInfo(c).remote.address },
+    { db, config, secret: boot.secret, remoteAddress: (c) => getConnInfo(c).remote.address, qrPng: nodeQrPng },
     { assets: webAssets(webRoot) },
   );
 

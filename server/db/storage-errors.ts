@@ -1,4 +1,3 @@
-import { ApiError } from "../errors";
 import { isTransientDbError } from "./transient-errors";
 
 /**
@@ -23,7 +22,10 @@ export function isStorageUnavailableError(error: unknown): boolean {
   return false;
 }
 
-/** The one answer for writes the storage refuses; reads keep being served meanwhile. */
-export function storageUnavailable(): ApiError {
-  return new ApiError(503, "storage_unavailable", "数据库暂时无法写入（磁盘已满、只读或不可用），写入已暂停；已保存的数据不受影响，请稍后重试");
+/**
+ * The one answer (a 503, app.ts) for writes the storage refuses; reads keep being served meanwhile.
+ * Plain data: the storage layer knows nothing of HTTP.
+ */
+export function storageUnavailable(): { code: "storage_unavailable"; message: string } {
+  return { code: "storage_unavailable", message: "数据库暂时无法写入（磁盘已满、只读或不可用），写入已暂停；已保存的数据不受影响，请稍后重试" };
 }

@@ -122,12 +122,11 @@ export const posterRoutes = new Hono<AppEnv>()
   })
   .get("/:id/qr.png", requireRole("admin", "office"), async (c) => {
     const poster = await scopedPoster(c);
-    // qrcode's Node build writes PNG with pngjs; its browser build (what workerd resolves) has
-    // no toBuffer, and there the web app renders the PNG from the SVG instead.
-    const toBuffer = (QRCode as { toBuffer?: typeof QRCode.toBuffer }).toBuffer;
-    if (typeof toBuffer !== "function") throw new ApiError(501, "png_unavailable", "此运行环境不能生成 PNG，请下载 SVG");
-    const png = await toBuffer(await posterUrl(c, poster), { type: "png", errorCorrectionLevel: "M", margin: 2, width: 1024 });
-    return c.body(new Uint8Array(png), 200, {
+    // Supplied by the Node entry only (lib/qr-png-node.ts); elsewhere the web app renders the PNG from the SVG.
+    const { qrPng } = c.var.services;
+    if (!qrPng) throw new ApiError(501, "png_unavailable", "此运行环境不能生成 PNG，请下载 SVG");
+    const png = await qrPng(await posterUrl(c, poster), { errorCorrectionLevel: "M", margin: 2, width: 1024 });
+    return c.body(png, 200, {
       "content-type": "image/png",
       "cache-control": "private, max-age=3600",
       "content-disposition": `attachment; filename="poster-${poster.id}.png"`,

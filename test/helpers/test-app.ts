@@ -8,6 +8,7 @@ import { loadConfig } from "../../server/config";
 import { createDatabase } from "../../server/db/client";
 import { migrateDatabase } from "../../server/db/migrate";
 import type { Clock } from "../../server/lib/clock";
+import { nodeQrPng } from "../../server/lib/qr-png-node";
 import { bootstrapDatabase } from "../../server/services/setup/bootstrap";
 import { httpHelpers, type RequestInitPlus } from "./http-helpers";
 
@@ -36,7 +37,7 @@ export function manualClock(start = new Date("2026-11-20T02:00:00Z")): Clock & {
  * honestly on a file.
  */
 export async function createTestApp(
-  options: { env?: Record<string, string>; clock?: Clock; onDisk?: boolean; databaseUrl?: string } = {},
+  options: { env?: Record<string, string>; clock?: Clock; onDisk?: boolean; databaseUrl?: string; withoutQrPng?: boolean } = {},
 ) {
   const dir = options.onDisk && !options.databaseUrl ? mkdtempSync(join(tmpdir(), "cw-test-")) : null;
   const url = options.databaseUrl ?? (dir ? `file:${join(dir, "test.db")}` : ":memory:");
@@ -46,7 +47,8 @@ export async function createTestApp(
   const config = loadConfig({ ADMIN_PASSWORD, TRUST_PROXY: "1", ...options.env });
   const now = options.clock?.now() ?? new Date();
   const boot = await bootstrapDatabase(db, config, shippedSurveys, now);
-  const app = createApp({ db, config, secret: boot.secret, clock: options.clock, remoteAddress: () => "127.0.0.1" });
+  // As server/node.ts does: these tests run on Node, which can make PNG QR codes (`withoutQrPng`: as the Worker).
+  const app = createApp({ db, config, secret: boot.secret, clock: options.clock, remoteAddress: () => "127.0.0.1", qrPng: options.withoutQrPng ? undefined : nodeQrPng });
 
   async function request(path: string, init: RequestInitPlus = {}): Promise<Response> {
     const headers = new Headers(init.headers);

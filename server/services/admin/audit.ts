@@ -33,19 +33,15 @@ export function auditRow(entry: AuditEntry, now: Date): typeof auditLog.$inferIn
   };
 }
 
-/** The insert statement for one audit entry, so callers can put it in their own batch or transaction. */
-export function auditInsert(db: Database | DrizzleTx, entry: AuditEntry, now: Date) {
-  return db.insert(auditLog).values(auditRow(entry, now));
-}
-
 /**
- * Records who did what, when, with the state before and after (JSON). Pass the transaction of
- * the change itself, so the change and its entry commit together or not at all.
+ * Records who did what, when, with the state before and after (JSON), on the write transaction
+ * of the change itself (writeTransaction or `audited` below), so the change and its entry commit
+ * together or not at all. It takes only a transaction, never the database, for that reason.
  *
- * @example await recordAudit(tx, { actor: "admin", action: "users.update", target: "li", before, after, scopeUnit: "500104000000" }, now);
+ * @example await auditInsert(tx, { actor: "admin", action: "users.update", target: "li", before, after, scopeUnit: "500104000000" }, now);
  */
-export async function recordAudit(db: Database | DrizzleTx, entry: AuditEntry, now: Date): Promise<void> {
-  await auditInsert(db, entry, now);
+export function auditInsert(tx: DrizzleTx, entry: AuditEntry, now: Date) {
+  return tx.insert(auditLog).values(auditRow(entry, now));
 }
 
 /**

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { auditLog, responses, unitClosure } from "../../db/schema";
 import { drizzleExecutor, type DrizzleTx } from "../../db/sql-executor";
-import { ApiError } from "../../errors";
+import { forbidden, invalid, Refusal } from "../refusal";
 import { chunk } from "../../lib/chunk";
 import { writeTransaction } from "../../db/write-transaction";
 import { auditRow } from "./audit";
@@ -46,8 +46,8 @@ export type ReviewedResponse = typeof responses.$inferSelect;
  */
 export async function reviewResponses(db: Database, registry: SurveyRegistry, input: ReviewRequest, now: Date): Promise<ReviewedResponse[]> {
   const ids = [...new Set(input.ids.map((id) => id.toLowerCase()))];
-  if (ids.length === 0) throw new ApiError(422, "invalid_request", "请至少选择一份答卷");
-  if (ids.length > MAX_REVIEW_BATCH) throw new ApiError(422, "batch_too_large", `一次最多审核 ${MAX_REVIEW_BATCH} 份答卷`);
+  if (ids.length === 0) throw invalid("invalid_request", "请至少选择一份答卷");
+  if (ids.length > MAX_REVIEW_BATCH) throw invalid("batch_too_large", `一次最多审核 ${MAX_REVIEW_BATCH} 份答卷`);
   // A response's survey version never changes, so the definitions can be loaded before the
   // transaction (the registry may read the database, which must not wait on our own lock).
   const surveys = await surveyDefinitions(db, registry, ids);
@@ -60,7 +60,7 @@ async function decide(tx: DrizzleTx, ids: string[], input: ReviewRequest, survey
   const found = new Map(rows.map((r) => [r.id, r]));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
-    throw new ApiError(404, "not_found", "答卷不存在", missing.slice(0, 20).map((id) => ({ path: "ids", message: id })));
+    throw new Refusal("not_found", "not_found", "答卷不存在", missing.slice(0, 20).map((id) => ({ path: "ids", message: id })));
   }
   const unitCodes = [...new Set(rows.map((r) => r.unitCode))];
   const inScope = new Set(
@@ -73,11 +73,11 @@ async function decide(tx: DrizzleTx, ids: string[], input: ReviewRequest, survey
   );
   const outside = rows.filter((r) => !inScope.has(r.unitCode));
   if (outside.length > 0) {
-    throw new ApiError(403, "forbidden", "无权审核该单位的答卷", outside.slice(0, 20).map((r) => ({ path: "ids", message: r.id })));
+    throw forbidden("无权审核该单位的答卷", outside.slice(0, 20).map((r) => ({ path: "ids", message: r.id })));
   }
   if (input.requireFlagged) {
     const unflagged = rows.filter((r) => !r.flagReason);
-    if (unflagged.length > 0) throw new ApiError(422, "not_flagged", "只有被标记的答卷需要审核");
+    if (unflagged.length > 0) throw invalid("not_flagged", "只有被标记的答卷需要审核");
   }
 
   const flagged = input.decision === "exclude";
@@ -125,7 +125,7 @@ async function surveyDefinitions(db: Database, registry: SurveyRegistry, ids: re
   const out: Surveys = new Map();
   for (const v of versions) {
     const survey = await registry.get(v.surveyId, v.surveyVersion);
-    if (!survey) throw new ApiError(422, "unknown_survey", "答卷所用问卷版本不存在");
+    if (!survey) throw invalid("unknown_survey", "答卷所用问卷版本不存在");
     out.set(surveyKey(v.surveyId, v.surveyVersion), survey.metricQuestions);
   }
   return out;
@@ -133,7 +133,7 @@ async function surveyDefinitions(db: Database, registry: SurveyRegistry, ids: re
 
 function rollupInput(row: ReviewedResponse, surveys: Surveys): RollupInput {
   const metricQuestions = surveys.get(surveyKey(row.surveyId, row.surveyVersion));
-  if (!metricQuestions) throw new ApiError(422, "unknown_survey", "答卷所用问卷版本不存在");
+  if (!metricQuestions) throw invalid("unknown_survey", "答卷所用问卷版本不存在");
   return {
     unitCode: row.unitCode,
     day: row.day,

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { sessions, users } from "../../db/schema";
 import type { DrizzleTx } from "../../db/sql-executor";
-import { ApiError, forbidden, notFound } from "../../errors";
+import { conflict, forbidden, invalid, notFound } from "../refusal";
 import { auditInsert, commonAncestor } from "../admin/audit";
 import { hashPassword } from "./passwords";
 import { getUnit, isWithinScope } from "../units/units";
@@ -20,7 +20,7 @@ export type Actor = Pick<User, "id" | "username" | "scope">;
  */
 
 async function assertUnitKnown(tx: DrizzleTx, code: string): Promise<void> {
-  if (!(await getUnit(tx, code))) throw new ApiError(422, "unknown_unit", `单位 ${code} 不存在`);
+  if (!(await getUnit(tx, code))) throw invalid("unknown_unit", `单位 ${code} 不存在`);
 }
 
 async function assertWithin(tx: DrizzleTx, actor: Actor, code: string, message: string): Promise<void> {
@@ -51,7 +51,7 @@ export async function createUserAsAdmin(
       .values({ username: input.username, role: input.role, scope: input.scope, passwordHash, createdAt: now.toISOString() })
       .onConflictDoNothing()
       .returning();
-    if (!user) throw new ApiError(409, "username_taken", `用户名 ${input.username} 已存在`);
+    if (!user) throw conflict("username_taken", `用户名 ${input.username} 已存在`);
     await auditInsert(tx, { actor: actor.username, action: "users.create", target: user.username, after: adminUserView(user), scopeUnit: user.scope }, now);
     return user;
   });
@@ -72,7 +72,7 @@ export async function updateUserAsAdmin(
       await assertWithin(tx, actor, changes.scope, "不能把用户的范围设到自己管辖范围之外");
     }
     if (target.id === actor.id && (changes.disabled || (changes.role && changes.role !== "admin") || changes.scope)) {
-      throw new ApiError(422, "self_lockout", "不能停用自己、降低自己的角色或改变自己的范围");
+      throw invalid("self_lockout", "不能停用自己、降低自己的角色或改变自己的范围");
     }
     const [updated] = await tx.update(users).set(changes).where(eq(users.id, target.id)).returning();
     if (!updated) throw notFound("用户");

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { SubmitVisit } from "../../contracts/field";
 import type { Database } from "../../db/client";
 import { responses, visits } from "../../db/schema";
-import { ApiError } from "../../errors";
+import { invalid } from "../refusal";
 import { canonicalJson } from "../../lib/canonical-json";
 import { sha256Hex } from "../../lib/crypto";
 import { hasValidDay, shanghaiDay } from "../../lib/shanghai-day";
@@ -32,15 +32,15 @@ export async function prepareVisit(
   const origin = await resolveInterviewOrigin(db, user, body.unitCode);
   const unit = await getUnit(db, origin.unitCode);
   const survey = await registry.getCurrent(body.surveyId);
-  if (!survey) throw new ApiError(422, "unknown_survey", `问卷 ${body.surveyId} 不存在`);
+  if (!survey) throw invalid("unknown_survey", `问卷 ${body.surveyId} 不存在`);
   if (!unit || !audienceFitsUnit(survey.audience, unit.kind)) {
-    throw new ApiError(422, "audience_mismatch", AUDIENCE_UNIT_HINT[survey.audience] ?? "问卷与单位类型不匹配");
+    throw invalid("audience_mismatch", AUDIENCE_UNIT_HINT[survey.audience] ?? "问卷与单位类型不匹配");
   }
   const visitedAt = Date.parse(body.visitedAt);
   // A day key must be a real day (server/lib/shanghai-day.ts); no door was knocked on before 2000.
-  if (!hasValidDay(visitedAt)) throw new ApiError(422, "invalid_times", "访问时间无效，请检查设备时钟");
+  if (!hasValidDay(visitedAt)) throw invalid("invalid_times", "访问时间无效，请检查设备时钟");
   if (visitedAt - now.getTime() > MAX_CLOCK_AHEAD_MS) {
-    throw new ApiError(422, "invalid_times", "访问时间晚于当前时间，请检查设备时钟");
+    throw invalid("invalid_times", "访问时间晚于当前时间，请检查设备时钟");
   }
   const responseId = body.responseId ? body.responseId.toLowerCase() : null;
   if (responseId) await assertResponseFits(db, responseId, body);
@@ -76,10 +76,10 @@ async function assertResponseFits(db: Database, responseId: string, body: Submit
     .where(eq(responses.id, responseId))
     .get();
   if (!response) {
-    throw new ApiError(422, "response_missing", "该入户记录对应的答卷尚未上传，请先上传答卷");
+    throw invalid("response_missing", "该入户记录对应的答卷尚未上传，请先上传答卷");
   }
   if (response.channel !== "interview" || response.unitCode !== body.unitCode || response.surveyId !== body.surveyId) {
-    throw new ApiError(422, "response_mismatch", "答卷与入户记录的社区或问卷不一致");
+    throw invalid("response_mismatch", "答卷与入户记录的社区或问卷不一致");
   }
 }
 

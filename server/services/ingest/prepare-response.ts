@@ -1,6 +1,6 @@
 import type { SubmitResponse } from "../../contracts/responses";
 import type { Database } from "../../db/client";
-import { ApiError } from "../../errors";
+import { invalid } from "../refusal";
 import { canonicalJson } from "../../lib/canonical-json";
 import { sha256Hex } from "../../lib/crypto";
 import { normalizeDeviceId } from "../../lib/device-id";
@@ -8,7 +8,7 @@ import { shanghaiDay } from "../../lib/shanghai-day";
 import { AUDIENCE_UNIT_HINT, audienceFitsUnit } from "../surveys/audience";
 import { deviceTimesBelievable, type ClockLimits } from "./response-clock";
 import type { NewResponse } from "./response-writer";
-import type { SurveyRegistry } from "../surveys/survey-registry";
+import type { LoadedSurvey } from "../surveys/survey-registry";
 import { getUnit, isWithinScope, LEAF_KINDS, type UnitKind } from "../units/units";
 import type { User } from "../auth/users";
 
@@ -26,47 +26,45 @@ export interface ResponseOrigin {
  * Unknown units and units outside the scope are both 422, as the contract says.
  */
 export async function resolveInterviewOrigin(db: Database, user: User, unitCode: string | undefined): Promise<ResponseOrigin> {
-  if (!unitCode) throw new ApiError(422, "unit_required", "入户访问必须指明社区或学校 (unitCode)");
+  if (!unitCode) throw invalid("unit_required", "入户访问必须指明社区或学校 (unitCode)");
   const unit = await getUnit(db, unitCode);
   if (!unit || !LEAF_KINDS.includes(unit.kind)) {
-    throw new ApiError(422, "unknown_unit", `单位 ${unitCode} 不是可填报的社区或学校`);
+    throw invalid("unknown_unit", `单位 ${unitCode} 不是可填报的社区或学校`);
   }
   if (!(await isWithinScope(db, user.scope, unitCode))) {
-    throw new ApiError(422, "unit_out_of_scope", `单位 ${unitCode} 不在您的负责范围内`);
+    throw invalid("unit_out_of_scope", `单位 ${unitCode} 不在您的负责范围内`);
   }
   return { unitCode, unitKind: unit.kind, posterId: null, interviewer: user.username };
 }
 
 /**
- * Everything about a submission that does not need the writer: the survey version exists and
- * fits the unit, times make sense, and the answers pass the survey's own rules. Returns the row
- * to write, or throws the 422 that explains why not.
+ * Everything about a submission that does not need the writer: the survey version (as the
+ * registry found it, or undefined) exists and fits the unit, times make sense, and the answers
+ * pass the survey's own rules. Returns the row to write, or throws the refusal that explains why not.
  *
  * Device times that cannot be believed (response-clock.ts) are no reason to refuse: the response
  * is stored flagged `clock`, kept out of the rates, and keyed by the Shanghai day the server
  * received it, the only day known to be true.
  */
 export async function prepareResponse(
-  db: Database,
-  registry: SurveyRegistry,
+  survey: LoadedSurvey | undefined,
   body: SubmitResponse,
   origin: ResponseOrigin,
   context: { now: Date; sourceHash: string; flagReasons: string[]; clockLimits: ClockLimits },
 ): Promise<NewResponse> {
-  const survey = await registry.get(body.surveyId, body.surveyVersion);
   if (!survey) {
-    throw new ApiError(422, "unknown_survey", `问卷 ${body.surveyId} 第 ${body.surveyVersion} 版不存在`);
+    throw invalid("unknown_survey", `问卷 ${body.surveyId} 第 ${body.surveyVersion} 版不存在`);
   }
   if (!audienceFitsUnit(survey.audience, origin.unitKind)) {
-    throw new ApiError(422, "audience_mismatch", AUDIENCE_UNIT_HINT[survey.audience] ?? "问卷与单位类型不匹配");
+    throw invalid("audience_mismatch", AUDIENCE_UNIT_HINT[survey.audience] ?? "问卷与单位类型不匹配");
   }
   const started = Date.parse(body.startedAt);
   const completed = Date.parse(body.completedAt);
-  if (!Number.isFinite(started) || !Number.isFinite(completed)) throw new ApiError(422, "invalid_times", "时间无法识别");
-  if (completed < started) throw new ApiError(422, "invalid_times", "完成时间早于开始时间");
+  if (!Number.isFinite(started) || !Number.isFinite(completed)) throw invalid("invalid_times", "时间无法识别");
+  if (completed < started) throw invalid("invalid_times", "完成时间早于开始时间");
 
   const issues = survey.validate(body.answers);
-  if (issues.length > 0) throw new ApiError(422, "invalid_response", "答案未通过问卷校验", issues);
+  if (issues.length > 0) throw invalid("invalid_response", "答案未通过问卷校验", issues);
 
   const received = context.now.getTime();
   const believable = deviceTimesBelievable(body.channel, { started, completed }, { receivedAt: received, publishedAt: survey.publishedAt }, context.clockLimits);

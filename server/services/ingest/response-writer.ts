@@ -24,6 +24,15 @@ export type NewResponse = typeof responses.$inferInsert & {
   metricQuestions: readonly MetricQuestion[];
 };
 
+/**
+ * The writer found the database not as its reads under the write lock promised and rolled the
+ * batch back. A fault of ours or of the storage engine, not a full or read-only disk: a 500, not
+ * a 503 (services/ingest/submit-response.ts).
+ */
+export class WriteConsistencyError extends Error {
+  override name = "WriteConsistencyError";
+}
+
 export type WriteStatus = "accepted" | "duplicate" | "conflict";
 export interface WriteOutcome {
   status: WriteStatus;
@@ -217,7 +226,7 @@ async function writeBatch(exec: SqlExecutor, batch: NewResponse[]): Promise<Writ
   const results = await exec.batch([...inserts, ...rollupWrites(rollups)]);
   const inserted = results.slice(0, inserts.length).reduce((n, rows) => n + rows.length, 0);
   if (inserted !== fresh.length) {
-    throw new Error(`wrote ${inserted} of ${fresh.length} new responses: another writer changed the table under the write lock`);
+    throw new WriteConsistencyError(`wrote ${inserted} of ${fresh.length} new responses: another writer changed the table under the write lock`);
   }
   return outcomes;
 }

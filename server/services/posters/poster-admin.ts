@@ -3,22 +3,21 @@ import type { Database } from "../../db/client";
 import { posters, unitClosure } from "../../db/schema";
 import type { PosterWindowChange } from "../../contracts/posters";
 import type { DrizzleTx } from "../../db/sql-executor";
-import { ApiError, forbidden, notFound } from "../../errors";
+import { conflict, forbidden, invalid, notFound } from "../refusal";
 import { writeTransaction } from "../../db/write-transaction";
-import { auditInsert } from "../admin/audit";
+import { audited, auditInsert } from "../admin/audit";
 import { newPosterRow, type NewPoster, type Poster } from "./posters";
 
 /**
- * A poster and its audit entry in one batch (one transaction): there is never a poster nobody
- * is recorded as having made.
+ * A poster and its audit entry in one write transaction (queued with the other admin changes):
+ * there is never a poster nobody is recorded as having made.
  */
 export async function createPosterAudited(db: Database, input: NewPoster, now: Date): Promise<Poster> {
-  const poster = newPosterRow(input, now);
-  await db.batch([
-    db.insert(posters).values(poster),
-    auditInsert(db, { actor: input.createdBy, action: "posters.create", target: poster.id, scopeUnit: poster.unitCode, after: poster }, now),
-  ]);
-  return poster;
+  return audited(db, now, async (tx) => {
+    const poster = newPosterRow(input, now);
+    await tx.insert(posters).values(poster);
+    return { result: poster, entry: { actor: input.createdBy, action: "posters.create", target: poster.id, scopeUnit: poster.unitCode, after: poster } };
+  });
 }
 
 interface PosterChange {
@@ -76,13 +75,13 @@ export async function revokePoster(db: Database, change: PosterChange & { reason
 export async function changePosterWindow(db: Database, change: PosterChange & { window: PosterWindowChange }, now: Date): Promise<Poster> {
   return inTransaction(db, async (tx) => {
     const poster = await scopedPosterIn(tx, change);
-    if (poster.revokedAt) throw new ApiError(409, "poster_revoked", "海报已撤销，不能再修改收集时间");
+    if (poster.revokedAt) throw conflict("poster_revoked", "海报已撤销，不能再修改收集时间");
     const next = {
       startsAt: change.window.startsAt === undefined ? poster.startsAt : change.window.startsAt,
       endsAt: change.window.endsAt === undefined ? poster.endsAt : change.window.endsAt,
     };
     if (next.startsAt && next.endsAt && next.startsAt >= next.endsAt) {
-      throw new ApiError(422, "invalid_window", "结束时间必须晚于开始时间", [{ path: "endsAt", message: "结束时间必须晚于开始时间" }]);
+      throw invalid("invalid_window", "结束时间必须晚于开始时间", [{ path: "endsAt", message: "结束时间必须晚于开始时间" }]);
     }
     const [updated] = await tx.update(posters).set(next).where(eq(posters.id, poster.id)).returning();
     await auditInsert(

@@ -2,11 +2,12 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { posters, unitClosure, units } from "../../db/schema";
 import { auditInsert } from "../admin/audit";
+import { writeTransaction } from "../../db/write-transaction";
 import { newPosterRow, type Poster } from "./posters";
 
 /**
- * One poster per community directly under a subdistrict, and their audit entry, in one batch
- * (one transaction).
+ * One poster per community directly under a subdistrict, and their audit entry, in one write
+ * transaction, which also reads the communities (so the list is the one the posters are made for).
  *
  * @example const made = await createPostersForCommunities(db, "500104001000", "resident", "admin", now);
  */
@@ -18,20 +19,20 @@ export async function createPostersForCommunities(
   now: Date,
   window: { startsAt?: string | null; endsAt?: string | null } = {},
 ): Promise<(Poster & { unitName: string })[]> {
-  const communities = await db
-    .select({ code: units.code, name: units.name })
-    .from(units)
-    .where(and(eq(units.parentCode, subdistrictCode), eq(units.kind, "community")))
-    .orderBy(asc(units.code));
-  if (communities.length === 0) return [];
-  const rows = communities.map((u) => newPosterRow({ unitCode: u.code, surveyId, createdBy, ...window }, now));
-  const after = { surveyId, ...window, posters: rows.map((p) => ({ id: p.id, unitCode: p.unitCode })) };
-  await db.batch([
-    db.insert(posters).values(rows),
-    auditInsert(db, { actor: createdBy, action: "posters.create_batch", target: subdistrictCode, scopeUnit: subdistrictCode, after }, now),
-  ]);
-  const names = new Map(communities.map((u) => [u.code, u.name]));
-  return rows.map((p) => ({ ...p, unitName: names.get(p.unitCode) ?? p.unitCode }));
+  return writeTransaction(db, async (tx) => {
+    const communities = await tx
+      .select({ code: units.code, name: units.name })
+      .from(units)
+      .where(and(eq(units.parentCode, subdistrictCode), eq(units.kind, "community")))
+      .orderBy(asc(units.code));
+    if (communities.length === 0) return [];
+    const rows = communities.map((u) => newPosterRow({ unitCode: u.code, surveyId, createdBy, ...window }, now));
+    const after = { surveyId, ...window, posters: rows.map((p) => ({ id: p.id, unitCode: p.unitCode })) };
+    await tx.insert(posters).values(rows);
+    await auditInsert(tx, { actor: createdBy, action: "posters.create_batch", target: subdistrictCode, scopeUnit: subdistrictCode, after }, now);
+    const names = new Map(communities.map((u) => [u.code, u.name]));
+    return rows.map((p) => ({ ...p, unitName: names.get(p.unitCode) ?? p.unitCode }));
+  });
 }
 
 /** Posters of units inside `scope` (optionally of one unit's subtree or one survey), newest first. */

@@ -1,4 +1,4 @@
-import { ApiError } from "../../errors";
+import { gone } from "../refusal";
 import type { Poster } from "./posters";
 
 /** What the admin list shows: 有效 / 已撤销 / 未开始 / 已结束. */
@@ -29,11 +29,11 @@ function shanghaiTime(instant: string): string {
 export function assertPosterOpen(poster: PosterState, now: Date): void {
   switch (posterStatus(poster, now)) {
     case "revoked":
-      throw new ApiError(410, "poster_revoked", "该二维码已停用，不再收集问卷。请扫描张贴处最新的二维码，或联系社区工作人员。");
+      throw gone("poster_revoked", "该二维码已停用，不再收集问卷。请扫描张贴处最新的二维码，或联系社区工作人员。");
     case "not_started":
-      throw new ApiError(410, "poster_not_open", `本次调查将于 ${shanghaiTime(poster.startsAt!)} 开始，请届时再扫码填写。`);
+      throw gone("poster_not_open", `本次调查将于 ${shanghaiTime(poster.startsAt!)} 开始，请届时再扫码填写。`);
     case "ended":
-      throw new ApiError(410, "poster_closed", `本次调查已于 ${shanghaiTime(poster.endsAt!)} 结束，感谢您的关注。`);
+      throw gone("poster_closed", `本次调查已于 ${shanghaiTime(poster.endsAt!)} 结束，感谢您的关注。`);
     case "active":
       return;
   }

@@ -4,7 +4,7 @@ import { settings, unitClosure, unitRateSettings, units } from "../../db/schema"
 import type { DrizzleTx } from "../../db/sql-executor";
 import { METRICS, type Metric } from "../../../surveys/properties";
 import type { RateSettingsUpdate } from "../../contracts/rates";
-import { forbidden } from "../../errors";
+import { forbidden } from "../refusal";
 import { auditInsert } from "../admin/audit";
 import { getLineage, isWithinScope, type Unit } from "../units/units";
 import { writeTransaction } from "../../db/write-transaction";
