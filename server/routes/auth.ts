@@ -4,7 +4,7 @@ import type { AppEnv } from "../app-env";
 import { changeOwnPasswordSchema, loginSchema } from "../contracts/auth";
 import { ApiError, unauthorized } from "../errors";
 import { clientAddress, isHttps } from "../lib/request-origin";
-import { jsonBody } from "../middleware/json-body";
+import { jsonBody } from "../middleware/validate";
 import { currentUser } from "../middleware/require-role";
 import { SESSION_COOKIE } from "../middleware/session";
 import { knownSource, loginSources, rememberSources } from "../services/auth/login-sources";

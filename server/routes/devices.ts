@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { heartbeatSchema } from "../contracts/field";
-import { jsonBody } from "../middleware/json-body";
+import { jsonBody } from "../middleware/validate";
 import { currentUser, requireRole } from "../middleware/require-role";
 import { recordHeartbeat } from "../services/field/devices";
 

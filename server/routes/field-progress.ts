@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { fieldProgressQuerySchema, type FieldProgressQuery } from "../contracts/field";
 import { notFound } from "../errors";
-import { queryParams } from "../middleware/query-params";
+import { queryParams } from "../middleware/validate";
 import { assertInScope, currentUser, requireRole } from "../middleware/require-role";
 import { listDevicesInScope } from "../services/field/devices";
 import { interviewerDays, unitOutcomes } from "../services/field/field-progress";

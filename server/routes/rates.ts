@@ -4,7 +4,7 @@ import type { AppEnv } from "../app-env";
 import { ratesQuerySchema, type RatesQuery } from "../contracts/rates";
 import { notFound } from "../errors";
 import { assertInScope, requireRole } from "../middleware/require-role";
-import { queryParams } from "../middleware/query-params";
+import { queryParams } from "../middleware/validate";
 import { rateSettingsAt } from "../services/rates/rate-settings";
 import { computeRates, unitAndChildMetrics } from "../services/rates/rates";
 import { plannedTargets, planFor } from "../services/rates/rates-plan";

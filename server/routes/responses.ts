@@ -3,7 +3,7 @@ import type { AppEnv } from "../app-env";
 import { submitResponseSchema } from "../contracts/responses";
 import { ApiError, forbidden, unauthorized } from "../errors";
 import { clientAddress } from "../lib/request-origin";
-import { jsonBody } from "../middleware/json-body";
+import { jsonBody } from "../middleware/validate";
 import type { QrSlot } from "../services/ingest/qr-guard";
 import { assertPosterOpen } from "../services/posters/poster-status";
 import { qualityFlags } from "../services/ingest/quality-flags";

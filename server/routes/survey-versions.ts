@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { responses, surveyVersions, unitClosure } from "../db/schema";
 import { ApiError, notFound } from "../errors";
-import { queryParams } from "../middleware/query-params";
+import { queryParams } from "../middleware/validate";
 import { currentUser, requireRole } from "../middleware/require-role";
 import { diffSurveys } from "../services/surveys/survey-diff";
 import { getVersionRow } from "../services/surveys/surveys";

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { createUserSchema, resetPasswordSchema, updateUserSchema } from "../contracts/auth";
-import { jsonBody } from "../middleware/json-body";
+import { jsonBody } from "../middleware/validate";
 import { currentUser, requireRole } from "../middleware/require-role";
 import { createUserAsAdmin, resetPasswordAsAdmin, updateUserAsAdmin } from "../services/auth/user-admin";
 import { adminUserView, listUsersWithin, publicUser } from "../services/auth/users";

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { submitVisitSchema } from "../contracts/field";
 import { ApiError } from "../errors";
-import { jsonBody } from "../middleware/json-body";
+import { jsonBody } from "../middleware/validate";
 import { currentUser, requireRole } from "../middleware/require-role";
 import { prepareVisit, saveVisit } from "../services/field/visits";
 
