@@ -9,8 +9,9 @@ import { assertPosterOpen } from "../services/posters/poster-status";
 import { qualityFlags } from "../services/ingest/quality-flags";
 import { isStorageUnavailableError } from "../db/storage-errors";
 import { prepareResponse, resolveInterviewOrigin, type ResponseOrigin } from "../services/ingest/prepare-response";
+import { describe, REFUSALS } from "../openapi/describe";
 
-export const responseRoutes = new Hono<AppEnv>().post("/", jsonBody(submitResponseSchema), async (c) => {
+export const responseRoutes = new Hono<AppEnv>().post("/", describe("Responses", "Submit a response (QR or interview); idempotent by id", { 201: "Accepted", 200: "Duplicate of a stored response", ...REFUSALS.body, 401: "Interview without a session", 403: "Interview outside the interviewer's scope", 409: "Same id, different content (id_conflict)", 429: "Too many from one source (rate_limited)", 503: "Storage refused the write (storage_unavailable)" }), jsonBody(submitResponseSchema), async (c) => {
   const body = c.req.valid("json");
   const { db, registry, writer, qrGuard, posters, sourceHasher, clock, config } = c.var.services;
   const address = clientAddress(c);
