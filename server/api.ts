@@ -7,6 +7,7 @@ import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { deviceRoutes } from "./routes/devices";
 import { fieldProgressRoutes } from "./routes/field-progress";
+import { openApiRoutes } from "./routes/openapi";
 import { posterRoutes } from "./routes/posters";
 import { questionnaireRoutes } from "./routes/questionnaire";
 import { rateRoutes } from "./routes/rates";
@@ -27,7 +28,8 @@ const defaultBodyLimit = limitBody(MAX_BODY_BYTES);
 /**
  * The versioned JSON API as one chained Hono app under `/api/v1`: because every `.route()` is
  * part of one expression, its type carries every route, and `hc<AppType>` in web/ is typed from
- * the handlers themselves (test/server/app-type.test.ts keeps it that way).
+ * the handlers themselves (test/server/app-type.test.ts keeps it that way). The same routes,
+ * through their `describe()` and validators, make the OpenAPI document (routes/openapi.ts).
  *
  * @example
  * const api = createApi(services);
@@ -35,7 +37,7 @@ const defaultBodyLimit = limitBody(MAX_BODY_BYTES);
  * await client.api.v1.surveys.$get();
  */
 export function createApi(services: AppServices) {
-  return new Hono<AppEnv>()
+  const api = new Hono<AppEnv>()
     .basePath("/api/v1")
     .use(async (c, next) => {
       c.set("services", services);
@@ -63,6 +65,8 @@ export function createApi(services: AppServices) {
     .route("/rates", rateRoutes)
     .route("/settings", settingsRoutes)
     .route("/admin", adminRoutes);
+  // Last, so the document it builds from `api.routes` sees every route above (and its own two).
+  return api.route("/", openApiRoutes(api));
 }
 
 /** The API's type for `hc<AppType>` clients in web/: every route, its input and its answers. */

@@ -4,13 +4,13 @@ import type { AppEnv } from "../app-env";
 import type { Context } from "hono";
 import { ApiError } from "../errors";
 import { unitCodeSchema } from "../contracts/units";
-import { jsonBody } from "../middleware/json-body";
-import { queryParams } from "../middleware/query-params";
+import { jsonBody, queryParams } from "../middleware/validate";
 import { assertInScope, currentUser, requireRole } from "../middleware/require-role";
 import { listAudit } from "../services/admin/audit";
 import { MAX_REVIEW_BATCH, reviewResponses, type ReviewedResponse } from "../services/admin/response-review";
 import { searchResponses } from "../services/admin/response-search";
 import { listFlagged } from "../services/admin/flag-review";
+import { describe, REFUSALS } from "../openapi/describe";
 
 const flaggedQuery = z.object({
   unit: unitCodeSchema.optional(),
@@ -75,32 +75,32 @@ const auditQuery = z.object({
  * once; the rates follow in the same transaction), the response search, and the audit log. Admin only.
  */
 export const adminRoutes = new Hono<AppEnv>()
-  .get("/flagged", requireRole("admin"), queryParams(flaggedQuery), async (c) => {
+  .get("/flagged", describe("Admin", "Flagged responses awaiting review", { 200: "The responses", ...REFUSALS.signedIn, ...REFUSALS.query }), requireRole("admin"), queryParams(flaggedQuery), async (c) => {
     const query = c.req.valid("query");
     if (query.unit) await assertInScope(c, query.unit);
     const rows = await listFlagged(c.var.services.db, { ...query, scope: currentUser(c).scope });
     return c.json({ responses: rows }, 200);
   })
-  .post("/flagged/:id/review", requireRole("admin"), jsonBody(reviewBody), async (c) => {
+  .post("/flagged/:id/review", describe("Admin", "Include or exclude one flagged response", { 200: "The review", ...REFUSALS.signedIn, ...REFUSALS.body, ...REFUSALS.notFound }), requireRole("admin"), jsonBody(reviewBody), async (c) => {
     return c.json(await reviewOne(c, c.req.valid("json"), true), 200);
   })
-  .get("/responses", requireRole("admin"), queryParams(responseSearchQuery), async (c) => {
+  .get("/responses", describe("Admin", "Search responses in scope", { 200: "The responses", ...REFUSALS.signedIn, ...REFUSALS.query }), requireRole("admin"), queryParams(responseSearchQuery), async (c) => {
     const query = c.req.valid("query");
     if (query.unit) await assertInScope(c, query.unit);
     const rows = await searchResponses(c.var.services.db, { ...query, scope: currentUser(c).scope });
     return c.json({ responses: rows }, 200);
   })
-  .post("/responses/review", requireRole("admin"), jsonBody(bulkReviewBody), async (c) => {
+  .post("/responses/review", describe("Admin", "Include or exclude many responses at once", { 200: "The reviews", ...REFUSALS.signedIn, ...REFUSALS.body, ...REFUSALS.notFound }), requireRole("admin"), jsonBody(bulkReviewBody), async (c) => {
     const { db, registry, clock } = c.var.services;
     const user = currentUser(c);
     const { ids, decision, reason } = c.req.valid("json");
     const rows = await reviewResponses(db, registry, { ids, decision, reason, actor: user.username, scope: user.scope }, clock.now());
     return c.json({ decision, reviewed: rows.length, responses: rows.map(reviewResult) }, 200);
   })
-  .post("/responses/:id/review", requireRole("admin"), jsonBody(reviewBody), async (c) => {
+  .post("/responses/:id/review", describe("Admin", "Include or exclude any response by id", { 200: "The review", ...REFUSALS.signedIn, ...REFUSALS.body, ...REFUSALS.notFound }), requireRole("admin"), jsonBody(reviewBody), async (c) => {
     return c.json(await reviewOne(c, c.req.valid("json"), false), 200);
   })
-  .get("/audit", requireRole("admin"), queryParams(auditQuery), async (c) => {
+  .get("/audit", describe("Admin", "The audit log of the admin's scope", { 200: "The entries", ...REFUSALS.signedIn, ...REFUSALS.query }), requireRole("admin"), queryParams(auditQuery), async (c) => {
     const q = c.req.valid("query");
     // Only the entries of the admin's own subtree (a district admin never reads the city's log).
     const rows = await listAudit(c.var.services.db, { scope: currentUser(c).scope, limit: q.limit, beforeId: q.before, action: q.action, actor: q.actor });

@@ -4,7 +4,7 @@ import type { AppEnv } from "../app-env";
 import { changeOwnPasswordSchema, loginSchema } from "../contracts/auth";
 import { ApiError, unauthorized } from "../errors";
 import { clientAddress, isHttps } from "../lib/request-origin";
-import { jsonBody } from "../middleware/json-body";
+import { jsonBody } from "../middleware/validate";
 import { currentUser } from "../middleware/require-role";
 import { SESSION_COOKIE } from "../middleware/session";
 import { knownSource, loginSources, rememberSources } from "../services/auth/login-sources";
@@ -18,6 +18,7 @@ import {
 import { DUMMY_HASH, verifyPassword } from "../services/auth/passwords";
 import { closeSession, openSession } from "../services/auth/sessions";
 import { changeOwnPassword, findUserByName, publicUser } from "../services/auth/users";
+import { describe, REFUSALS } from "../openapi/describe";
 
 /** 429 with Retry-After (seconds) and the minutes to wait in the message. */
 function tooManyAttempts(c: Context<AppEnv>, waitMs: number, what: string): ApiError {
@@ -26,7 +27,7 @@ function tooManyAttempts(c: Context<AppEnv>, waitMs: number, what: string): ApiE
 }
 
 export const authRoutes = new Hono<AppEnv>()
-  .post("/login", jsonBody(loginSchema), async (c) => {
+  .post("/login", describe("Auth", "Log in; sets the session cookie", { 200: "The user", ...REFUSALS.body, 401: "Wrong name or password (invalid_credentials)", 429: "Too many failed attempts (too_many_attempts, Retry-After)" }), jsonBody(loginSchema), async (c) => {
     const { username, password, deviceId } = c.req.valid("json");
     const { db, config, clock, secret } = c.var.services;
     const now = clock.now();
@@ -55,13 +56,13 @@ export const authRoutes = new Hono<AppEnv>()
     });
     return c.json({ user: publicUser(user) }, 200);
   })
-  .post("/logout", async (c) => {
+  .post("/logout", describe("Auth", "Log out; ends the session and clears its cookie", { 200: "Logged out" }), async (c) => {
     const token = c.var.sessionToken;
     if (token) await closeSession(c.var.services.db, token);
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.json({ ok: true }, 200);
   })
-  .post("/password", jsonBody(changeOwnPasswordSchema), async (c) => {
+  .post("/password", describe("Auth", "Change one's own password", { 200: "Changed; other sessions end", ...REFUSALS.body, 401: "Not logged in (unauthorized)", 429: "Too many wrong current passwords (too_many_attempts)" }), jsonBody(changeOwnPasswordSchema), async (c) => {
     const user = currentUser(c);
     const { currentPassword, newPassword } = c.req.valid("json");
     const { db, clock, config } = c.var.services;
@@ -88,7 +89,7 @@ export const authRoutes = new Hono<AppEnv>()
     await changeOwnPassword(db, user, newPassword, c.var.sessionToken, now);
     return c.json({ ok: true }, 200);
   })
-  .get("/me", (c) => {
+  .get("/me", describe("Auth", "The logged-in user", { 200: "The user", 401: "Not logged in (unauthorized)" }), (c) => {
     const user = c.var.user;
     if (!user) throw unauthorized();
     return c.json({ user: publicUser(user) }, 200);

@@ -4,8 +4,7 @@ import type { AppEnv } from "../app-env";
 import { createPosterBatchSchema, createPosterSchema, listPostersQuerySchema, revokePosterSchema, updatePosterSchema } from "../contracts/posters";
 import { ApiError, notFound } from "../errors";
 import { publicOrigin } from "../lib/request-origin";
-import { jsonBody } from "../middleware/json-body";
-import { queryParams } from "../middleware/query-params";
+import { jsonBody, queryParams } from "../middleware/validate";
 import { assertInScope, currentUser, requireRole } from "../middleware/require-role";
 import { AUDIENCE_UNIT_HINT, audienceFitsUnit } from "../services/surveys/audience";
 import { changePosterWindow, createPosterAudited, revokePoster } from "../services/posters/poster-admin";
@@ -13,6 +12,7 @@ import { createPostersForCommunities, listPosters } from "../services/posters/po
 import { posterStatus, type PosterState } from "../services/posters/poster-status";
 import { getPoster, posterToken, type Poster } from "../services/posters/posters";
 import { getLineage, getUnit, LEAF_KINDS } from "../services/units/units";
+import { describe, REFUSALS } from "../openapi/describe";
 
 /** The QR target of a poster: its respondent link. */
 async function posterUrl(c: Context<AppEnv>, poster: Poster): Promise<string> {
@@ -37,7 +37,7 @@ async function scopedPoster(c: Context<AppEnv>): Promise<Poster> {
 }
 
 export const posterRoutes = new Hono<AppEnv>()
-  .post("/", requireRole("admin", "office"), jsonBody(createPosterSchema), async (c) => {
+  .post("/", describe("Posters", "Make a QR poster for a community or school", { 201: "id, token and the URL to print", ...REFUSALS.signedIn, ...REFUSALS.body }), requireRole("admin", "office"), jsonBody(createPosterSchema), async (c) => {
     const { unitCode, surveyId, startsAt, endsAt } = c.req.valid("json");
     const { db, registry, secret, clock } = c.var.services;
     const unit = await getUnit(db, unitCode);
@@ -55,7 +55,7 @@ export const posterRoutes = new Hono<AppEnv>()
     const token = await posterToken(secret, poster);
     return c.json({ id: poster.id, token, url: `${publicOrigin(c)}/q/${token}` }, 201);
   })
-  .post("/batch", requireRole("admin", "office"), jsonBody(createPosterBatchSchema), async (c) => {
+  .post("/batch", describe("Posters", "Make posters for every community of a subdistrict", { 201: "The posters", ...REFUSALS.signedIn, ...REFUSALS.body }), requireRole("admin", "office"), jsonBody(createPosterBatchSchema), async (c) => {
     const { subdistrictCode, surveyId, startsAt, endsAt } = c.req.valid("json");
     const { db, registry, clock } = c.var.services;
     const unit = await getUnit(db, subdistrictCode);
@@ -75,14 +75,14 @@ export const posterRoutes = new Hono<AppEnv>()
     );
     return c.json({ posters }, 201);
   })
-  .get("/", requireRole("admin", "office"), queryParams(listPostersQuerySchema), async (c) => {
+  .get("/", describe("Posters", "List posters in scope", { 200: "The posters with their status", ...REFUSALS.signedIn, ...REFUSALS.query }), requireRole("admin", "office"), queryParams(listPostersQuerySchema), async (c) => {
     const query = c.req.valid("query");
     if (query.unit) await assertInScope(c, query.unit);
     const rows = await listPosters(c.var.services.db, { ...query, scope: currentUser(c).scope });
     const now = c.var.services.clock.now();
     return c.json({ posters: rows.map((p) => ({ ...p, status: posterStatus(p, now) })) }, 200);
   })
-  .get("/:id", requireRole("admin", "office"), async (c) => {
+  .get("/:id", describe("Posters", "One poster with its unit and survey", { 200: "The poster", ...REFUSALS.signedIn, ...REFUSALS.notFound }), requireRole("admin", "office"), async (c) => {
     const poster = await scopedPoster(c);
     const { db, registry } = c.var.services;
     const [lineage, survey] = await Promise.all([getLineage(db, poster.unitCode), registry.getCurrent(poster.surveyId)]);
@@ -104,14 +104,14 @@ export const posterRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .patch("/:id", requireRole("admin", "office"), jsonBody(updatePosterSchema), async (c) => {
+  .patch("/:id", describe("Posters", "Change a poster's collection window", { 200: "Its lifecycle", ...REFUSALS.signedIn, ...REFUSALS.body, ...REFUSALS.notFound }), requireRole("admin", "office"), jsonBody(updatePosterSchema), async (c) => {
     const { db, clock, posters } = c.var.services;
     const user = currentUser(c);
     const poster = await changePosterWindow(db, { id: c.req.param("id"), actor: user.username, scope: user.scope, window: c.req.valid("json") }, clock.now());
     posters.forget(poster.id);
     return c.json({ id: poster.id, ...lifecycle(poster, clock.now()) }, 200);
   })
-  .post("/:id/revoke", requireRole("admin", "office"), jsonBody(revokePosterSchema), async (c) => {
+  .post("/:id/revoke", describe("Posters", "Revoke a poster with a reason", { 200: "Its lifecycle", ...REFUSALS.signedIn, ...REFUSALS.body, ...REFUSALS.notFound }), requireRole("admin", "office"), jsonBody(revokePosterSchema), async (c) => {
     const { db, clock, posters } = c.var.services;
     const user = currentUser(c);
     const { reason } = c.req.valid("json");
@@ -120,7 +120,7 @@ export const posterRoutes = new Hono<AppEnv>()
     posters.forget(poster.id);
     return c.json({ id: poster.id, ...lifecycle(poster, clock.now()) }, 200);
   })
-  .get("/:id/qr.png", requireRole("admin", "office"), async (c) => {
+  .get("/:id/qr.png", describe("Posters", "The poster's QR code as PNG", { 200: { description: "PNG image", media: "image/png" }, ...REFUSALS.signedIn, ...REFUSALS.notFound, 501: "No PNG on this runtime (png_unavailable)" }), requireRole("admin", "office"), async (c) => {
     const poster = await scopedPoster(c);
     // Supplied by the Node entry only (lib/qr-png-node.ts); elsewhere the web app renders the PNG from the SVG.
     const { qrPng } = c.var.services;
@@ -132,7 +132,7 @@ export const posterRoutes = new Hono<AppEnv>()
       "content-disposition": `attachment; filename="poster-${poster.id}.png"`,
     });
   })
-  .get("/:id/qr.svg", requireRole("admin", "office"), async (c) => {
+  .get("/:id/qr.svg", describe("Posters", "The poster's QR code as SVG", { 200: { description: "SVG image", media: "image/svg+xml" }, ...REFUSALS.signedIn, ...REFUSALS.notFound }), requireRole("admin", "office"), async (c) => {
     const poster = await scopedPoster(c);
     const url = await posterUrl(c, poster);
     const svg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });

@@ -4,12 +4,13 @@ import { notFound } from "../errors";
 import { assertPosterOpen } from "../services/posters/poster-status";
 import { verifyPosterToken } from "../services/posters/posters";
 import { getLineage } from "../services/units/units";
+import { describe, REFUSALS } from "../openapi/describe";
 
 /**
  * GET /api/v1/q/:token: what a scanned poster shows, the unit and its survey's current version;
  * 410 for a revoked poster or one outside its collection window (read fresh on every scan).
  */
-export const questionnaireRoutes = new Hono<AppEnv>().get("/:token", async (c) => {
+export const questionnaireRoutes = new Hono<AppEnv>().get("/:token", describe("Questionnaire", "What a scanned poster shows: its unit and its survey's current version", { 200: "unit, posterId, survey", ...REFUSALS.notFound, 410: "Poster revoked or outside its window" }), async (c) => {
   const { db, secret, registry, clock } = c.var.services;
   const poster = await verifyPosterToken(db, secret, c.req.param("token"));
   if (!poster) throw notFound("二维码");

@@ -4,12 +4,13 @@ import type { AppEnv } from "../app-env";
 import { ratesQuerySchema, type RatesQuery } from "../contracts/rates";
 import { notFound } from "../errors";
 import { assertInScope, requireRole } from "../middleware/require-role";
-import { queryParams } from "../middleware/query-params";
+import { queryParams } from "../middleware/validate";
 import { rateSettingsAt } from "../services/rates/rate-settings";
 import { computeRates, unitAndChildMetrics } from "../services/rates/rates";
 import { plannedTargets, planFor } from "../services/rates/rates-plan";
 import { weeklyTrend } from "../services/rates/rates-trend";
 import { getChildren, getUnit } from "../services/units/units";
+import { describe, REFUSALS } from "../openapi/describe";
 
 /** The unit of the query, if it exists and lies in the caller's scope (else 404 / 403). */
 async function scopedUnit(c: Context<AppEnv>, code: string) {
@@ -39,13 +40,13 @@ export const rateRoutes = new Hono<AppEnv>()
     // Always revalidate: the numbers change as responses arrive.
     c.header("Cache-Control", "private, no-cache");
   })
-  .get("/", queryParams(ratesQuerySchema), async (c) => {
+  .get("/", describe("Rates", "Satisfaction rates of a unit and its children", { 200: "The rates", ...REFUSALS.signedIn, ...REFUSALS.query, ...REFUSALS.notFound }), queryParams(ratesQuerySchema), async (c) => {
     const q = c.req.valid("query");
     const { db, registry } = c.var.services;
     const unit = await scopedUnit(c, q.unit);
     return c.json(await computeRates(db, registry, unit, filterOf(q)), 200);
   })
-  .get("/trend", queryParams(ratesQuerySchema), async (c) => {
+  .get("/trend", describe("Rates", "Weekly trend of a unit's rates", { 200: "The weeks", ...REFUSALS.signedIn, ...REFUSALS.query, ...REFUSALS.notFound }), queryParams(ratesQuerySchema), async (c) => {
     const q = c.req.valid("query");
     const { db } = c.var.services;
     const unit = await scopedUnit(c, q.unit);
@@ -53,7 +54,7 @@ export const rateRoutes = new Hono<AppEnv>()
     const { weeks, truncated } = await weeklyTrend(db, unit.code, filterOf(q), settings);
     return c.json({ unit: { code: unit.code, name: unit.name, kind: unit.kind }, threshold: settings.threshold, weeks, truncated }, 200);
   })
-  .get("/plan", queryParams(ratesQuerySchema), async (c) => {
+  .get("/plan", describe("Rates", "Sample plan: responses still needed per unit", { 200: "The plan", ...REFUSALS.signedIn, ...REFUSALS.query, ...REFUSALS.notFound }), queryParams(ratesQuerySchema), async (c) => {
     const q = c.req.valid("query");
     const { db } = c.var.services;
     const unit = await scopedUnit(c, q.unit);

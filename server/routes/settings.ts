@@ -2,11 +2,11 @@ import { Hono, type Context } from "hono";
 import type { AppEnv } from "../app-env";
 import { rateSettingsQuerySchema, rateSettingsUpdateSchema } from "../contracts/rates";
 import { notFound } from "../errors";
-import { jsonBody } from "../middleware/json-body";
-import { queryParams } from "../middleware/query-params";
+import { jsonBody, queryParams } from "../middleware/validate";
 import { assertInScope, currentUser, requireRole } from "../middleware/require-role";
 import { rateSettingsAt, rateSettingsView, updateUnitRateSettings } from "../services/rates/rate-settings";
 import { getUnit } from "../services/units/units";
+import { describe, REFUSALS } from "../openapi/describe";
 
 /** The unit named (default: the caller's scope), checked to exist (404) and to lie in scope (403). */
 async function settingsUnit(c: Context<AppEnv>, code: string | undefined) {
@@ -21,12 +21,12 @@ async function settingsUnit(c: Context<AppEnv>, code: string | undefined) {
  * (the nearest setting up the tree wins): offices read, admins change inside their own scope.
  */
 export const settingsRoutes = new Hono<AppEnv>()
-  .get("/thresholds", requireRole("admin", "office"), queryParams(rateSettingsQuerySchema), async (c) => {
+  .get("/thresholds", describe("Settings", "The rate thresholds in force for a unit", { 200: "The settings", ...REFUSALS.signedIn, ...REFUSALS.query, ...REFUSALS.notFound }), requireRole("admin", "office"), queryParams(rateSettingsQuerySchema), async (c) => {
     const { db } = c.var.services;
     const unit = await settingsUnit(c, c.req.valid("query").unit);
     return c.json(await rateSettingsView(db, unit, await rateSettingsAt(db, unit.code)), 200);
   })
-  .put("/thresholds", requireRole("admin"), jsonBody(rateSettingsUpdateSchema), async (c) => {
+  .put("/thresholds", describe("Settings", "Set a unit's rate thresholds", { 200: "The settings", ...REFUSALS.signedIn, ...REFUSALS.body, ...REFUSALS.notFound }), requireRole("admin"), jsonBody(rateSettingsUpdateSchema), async (c) => {
     const { db, clock } = c.var.services;
     const { unit: code, ...update } = c.req.valid("json");
     const unit = await settingsUnit(c, code);

@@ -4,10 +4,11 @@ import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { responses, surveyVersions, unitClosure } from "../db/schema";
 import { ApiError, notFound } from "../errors";
-import { queryParams } from "../middleware/query-params";
+import { queryParams } from "../middleware/validate";
 import { currentUser, requireRole } from "../middleware/require-role";
 import { diffSurveys } from "../services/surveys/survey-diff";
 import { getVersionRow } from "../services/surveys/surveys";
+import { describe, REFUSALS } from "../openapi/describe";
 
 const diffQuery = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
 
@@ -16,7 +17,7 @@ const diffQuery = z.object({ from: z.coerce.number().int().positive(), to: z.coe
  * subtree used it, and the readable difference between two versions.
  */
 export const surveyVersionRoutes = new Hono<AppEnv>()
-  .get("/:id/versions", requireRole("admin"), async (c) => {
+  .get("/:id/versions", describe("Surveys", "Every published version with its response counts in the admin's scope", { 200: "The versions", ...REFUSALS.signedIn, ...REFUSALS.notFound }), requireRole("admin"), async (c) => {
     const { db } = c.var.services;
     const id = c.req.param("id");
     const rows = await db
@@ -41,7 +42,7 @@ export const surveyVersionRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .get("/:id/diff", requireRole("admin"), queryParams(diffQuery), async (c) => {
+  .get("/:id/diff", describe("Surveys", "The readable difference between two versions", { 200: "The changes", ...REFUSALS.signedIn, ...REFUSALS.query, ...REFUSALS.notFound }), requireRole("admin"), queryParams(diffQuery), async (c) => {
     const { db } = c.var.services;
     const id = c.req.param("id");
     const { from, to } = c.req.valid("query");

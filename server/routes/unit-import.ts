@@ -6,6 +6,7 @@ import { currentUser, requireRole } from "../middleware/require-role";
 import { ImportFileError, readImportFile } from "../services/units/unit-import-file";
 import { planImport, type ImportPlan } from "../services/units/unit-import";
 import { importUnits } from "../services/units/unit-import-apply";
+import { describe, REFUSALS } from "../openapi/describe";
 
 /** Where the import lives under /api/v1; app.ts exempts it from the 64 KiB body limit. */
 export const UNIT_IMPORT_PATH = "/units/import";
@@ -35,12 +36,12 @@ function summary(plan: ImportPlan) {
  */
 export const unitImportRoutes = new Hono<AppEnv>()
   .use(importLimit)
-  .post("/preview", requireRole("admin"), async (c) => {
+  .post("/preview", describe("Units", "Check a hierarchy file (CSV or XLSX as the raw body) and list what would change", { 200: "The plan", ...REFUSALS.signedIn, 400: "Empty body (empty_file)", 413: "File too large", 422: "Unreadable file (unreadable_file)" }), requireRole("admin"), async (c) => {
     const rows = await readBody(await c.req.arrayBuffer());
     const plan = await planImport(c.var.services.db, rows, currentUser(c).scope);
     return c.json(summary(plan), 200);
   })
-  .post("/", requireRole("admin"), async (c) => {
+  .post("/", describe("Units", "Import a hierarchy file (CSV or XLSX as the raw body): all rows or none", { 200: "Counts of added, changed, unchanged", ...REFUSALS.signedIn, 400: "Empty body (empty_file)", 413: "File too large", 422: "Unreadable or invalid rows (unreadable_file, import_invalid with issues)" }), requireRole("admin"), async (c) => {
     const rows = await readBody(await c.req.arrayBuffer());
     const { db, registry, clock } = c.var.services;
     const user = currentUser(c);

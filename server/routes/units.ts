@@ -3,9 +3,10 @@ import type { AppEnv } from "../app-env";
 import { notFound } from "../errors";
 import { assertInScope, requireRole } from "../middleware/require-role";
 import { getChildren, getUnit } from "../services/units/units";
+import { describe, REFUSALS } from "../openapi/describe";
 
 export const unitRoutes = new Hono<AppEnv>().get(
-  "/:code",
+  "/:code", describe("Units", "A unit with its children", { 200: "The unit", ...REFUSALS.signedIn, ...REFUSALS.notFound }),
   requireRole("admin", "office", "interviewer"),
   async (c) => {
     const { db } = c.var.services;

@@ -2,13 +2,14 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { submitVisitSchema } from "../contracts/field";
 import { ApiError } from "../errors";
-import { jsonBody } from "../middleware/json-body";
+import { jsonBody } from "../middleware/validate";
 import { currentUser, requireRole } from "../middleware/require-role";
 import { prepareVisit, saveVisit } from "../services/field/visits";
+import { describe, REFUSALS } from "../openapi/describe";
 
 /** Door-to-door visits from the tablets: idempotent by client id, exactly like responses. */
 export const visitRoutes = new Hono<AppEnv>().post(
-  "/",
+  "/", describe("Field", "Record a door-to-door visit; idempotent by id", { 201: "Accepted", 200: "Duplicate", ...REFUSALS.signedIn, ...REFUSALS.body, 409: "Same id, different content (id_conflict)" }),
   requireRole("interviewer", "admin"),
   jsonBody(submitVisitSchema),
   async (c) => {

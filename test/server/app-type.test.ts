@@ -1,4 +1,4 @@
-import { hc, type InferResponseType } from "hono/client";
+import { hc, type InferRequestType, type InferResponseType } from "hono/client";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { AppType } from "../../server/app";
 import { createTestApp } from "../helpers/test-app";
@@ -28,9 +28,15 @@ describe("AppType", () => {
       | "rates"
       | "settings"
       | "admin"
+      | "openapi.json"
+      | "docs"
     >();
     type Me = InferResponseType<V1["auth"]["me"]["$get"], 200>;
     expectTypeOf<Me["user"]["username"]>().toEqualTypeOf<string>();
+    // Inputs are the schemas' input types: a query field with a default or a transform
+    // (includeFlagged) is optional to send, not required as in the handler's parsed output.
+    type RatesQuery = InferRequestType<V1["rates"]["$get"]>["query"];
+    expectTypeOf<{ unit: string }>().toExtend<RatesQuery>();
     type Accepted = InferResponseType<V1["responses"]["$post"], 201>;
     expectTypeOf<Accepted["status"]>().toEqualTypeOf<"accepted">();
 

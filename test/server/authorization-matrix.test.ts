@@ -97,6 +97,8 @@ const SPECS: Record<string, Spec> = {
     outOfScope: () => ({ path: "/api/v1/users/target-out/password", json: { password: "new-password-1" } }),
   },
   "GET /api/v1/surveys": { allowed: "public", inScope: () => ({ path: "/api/v1/surveys" }) },
+  "GET /api/v1/openapi.json": { allowed: "public", inScope: () => ({ path: "/api/v1/openapi.json" }) },
+  "GET /api/v1/docs": { allowed: "public", inScope: () => ({ path: "/api/v1/docs" }) },
   "GET /api/v1/surveys/:id": { allowed: "public", inScope: () => ({ path: "/api/v1/surveys/resident" }) },
   "GET /api/v1/surveys/:id/versions/:version": { allowed: "public", inScope: () => ({ path: "/api/v1/surveys/resident/versions/1" }) },
   "GET /api/v1/surveys/:id/versions": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/surveys/resident/versions" }) },
