@@ -12,7 +12,7 @@ import { DEFAULT_TIMEOUT_MS, readResponse, sendRequest } from "./http";
  *
  * @example
  * const surveys = await unwrap(api.surveys.$get());
- * const unit = await unwrap(api.units[":code"].$get({ param: { code } }, withTimeout(8_000)));
+ * const unit = await unwrap(api.units[":code"].$get({ param: { code: encodeURIComponent(code) } }, withTimeout(8_000)));
  */
 export const API_BASE = "/api/v1";
 
@@ -32,8 +32,10 @@ export type SuccessBody<R> = R extends ClientResponse<infer T, infer S, infer _F
 /**
  * The success body of a typed call; a non-2xx becomes the `ApiError` of our
  * `{error:{code,message,issues}}` shape, a foreign or unreadable answer a `NetworkError`
- * (exactly what `readResponse` does for every other request).
+ * (exactly what `readResponse` does for every other request). Only JSON answers (`c.json`):
+ * a route that sends pre-serialized JSON with `c.body` is typed as a string by hc, so its caller
+ * reads it with `readResponse` and the contract's type instead.
  */
-export async function unwrap<R extends ClientResponse<unknown, number, "json" | "text">>(pending: R | Promise<R>): Promise<SuccessBody<R>> {
+export async function unwrap<R extends ClientResponse<unknown, number, "json">>(pending: R | Promise<R>): Promise<SuccessBody<R>> {
   return readResponse<SuccessBody<R>>(await pending);
 }

@@ -2,10 +2,9 @@ import { useState, type FormEvent } from "react";
 import { texts } from "../../../app/texts";
 import { createUser, listUsers, resetPassword, updateUser } from "../api/users";
 import { useLoad } from "../lib/use-load";
-import type { AdminUser, Role } from "../types";
+import { ROLES, type AdminUser, type Role } from "../types";
 
 const T = texts.admin.users;
-const ROLES: Role[] = ["admin", "office", "interviewer"];
 
 /** Users of the admin's subtree: create, change role and scope, disable, reset a password. */
 export function UsersPanel() {
