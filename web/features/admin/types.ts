@@ -23,8 +23,8 @@ export type PosterStatus = PosterRow["status"];
 export type SurveyVersionRow = InferResponseType<(typeof api.surveys)[":id"]["versions"]["$get"], 200>["versions"][number];
 export type SurveyDiff = InferResponseType<(typeof api.surveys)[":id"]["diff"]["$get"], 200>["diff"];
 
-export type ReviewStatus = "pending" | "included" | "excluded" | "all";
-export type ReviewDecision = "include" | "exclude";
+export type ReviewStatus = NonNullable<InferRequestType<typeof api.admin.flagged.$get>["query"]["status"]>;
+export type ReviewDecision = InferRequestType<typeof api.admin.responses.review.$post>["json"]["decision"];
 /** GET /api/v1/admin/responses: at least one of id (8+ characters), day, deviceId. */
 export interface ResponseSearchQuery {
   id?: string;

@@ -5,7 +5,8 @@ import type { ResponseSearchQuery, ReviewDecision, ReviewStatus } from "../types
 /** The review lists show the first 100 responses, as the server does by default. */
 const PAGE = { limit: "100", offset: "0" } as const;
 
-export const listFlagged = (status: ReviewStatus) => unwrap(api.admin.flagged.$get({ query: { status, ...PAGE } })).then((r) => r.responses);
+export const listFlagged = (status: ReviewStatus) =>
+  unwrap(api.admin.flagged.$get({ query: { status, ...PAGE } })).then((r) => r.responses);
 
 /** Any response in scope, flagged or not (an id prefix of 8+, a day or a device is required). */
 export function searchResponses(query: ResponseSearchQuery) {

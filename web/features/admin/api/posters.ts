@@ -14,10 +14,12 @@ export const createPosterBatch = (subdistrictCode: string, surveyId: string, win
   unwrap(api.posters.batch.$post({ json: { subdistrictCode, surveyId, ...window } }));
 
 /** Sets (instant) or clears (null) either end of the window. */
-export const updatePosterWindow = (id: string, window: PosterWindow) => unwrap(api.posters[":id"].$patch({ param: { id: encodeURIComponent(id) }, json: window }));
+export const updatePosterWindow = (id: string, window: PosterWindow) =>
+  unwrap(api.posters[":id"].$patch({ param: { id: encodeURIComponent(id) }, json: window }));
 
 /** Final: the poster's page says it is closed and its submissions are refused. */
-export const revokePoster = (id: string, reason: string) => unwrap(api.posters[":id"].revoke.$post({ param: { id: encodeURIComponent(id) }, json: { reason } }));
+export const revokePoster = (id: string, reason: string) =>
+  unwrap(api.posters[":id"].revoke.$post({ param: { id: encodeURIComponent(id) }, json: { reason } }));
 
 type PosterList = InferResponseType<typeof api.posters.$get, 200>;
 
