@@ -9,8 +9,9 @@
  */
 import { Serializer } from "survey-core";
 
-export const METRICS = ["awareness", "support", "participation", "satisfaction"] as const;
-export type Metric = (typeof METRICS)[number];
+import { METRICS } from "./metrics";
+
+export { METRICS, type Metric } from "./metrics";
 
 /** Question types that hold one value, the only ones a metric may use. */
 export const SINGLE_VALUED_TYPES = ["radiogroup", "dropdown", "boolean", "rating"] as const;

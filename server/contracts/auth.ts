@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROLES } from "./roles";
 
 /** Request contracts shared by the server and the web app (schemas only, no runtime code). */
 export const loginSchema = z.object({
@@ -14,7 +15,7 @@ export const loginSchema = z.object({
     .optional(),
 });
 
-export const roleSchema = z.enum(["admin", "office", "interviewer"]);
+export const roleSchema = z.enum(ROLES);
 
 export const createUserSchema = z.object({
   username: z

@@ -41,24 +41,20 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 20_000;
+export const DEFAULT_TIMEOUT_MS = 20_000;
 
-/** `fetch` with a timeout; a failed or aborted request becomes a `NetworkError`. */
-export async function apiFetch(path: string, options: RequestOptions = {}): Promise<Response> {
+/**
+ * `fetch` as every API call makes it: same-origin credentials, `Accept: application/json`, a
+ * timeout, and a failed or aborted request becomes a `NetworkError`. The typed client
+ * (web/lib/api-client.ts) hands hc this as its `fetch`, so both paths behave alike.
+ */
+export async function sendRequest(input: RequestInfo | URL, init: RequestInit = {}, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Response> {
   const controller = typeof AbortController === "function" ? new AbortController() : null;
-  const timer = setTimeout(() => controller?.abort(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const init: RequestInit = {
-    method: options.method ?? "GET",
-    credentials: "same-origin",
-    headers: { Accept: "application/json" },
-    signal: controller?.signal ?? null,
-  };
-  if (options.body !== undefined) {
-    init.headers = { Accept: "application/json", "Content-Type": "application/json" };
-    init.body = JSON.stringify(options.body);
-  }
+  const timer = setTimeout(() => controller?.abort(), timeoutMs);
+  const headers = new Headers(init.headers);
+  if (!headers.has("Accept")) headers.set("Accept", "application/json");
   try {
-    return await fetch(path, init);
+    return await fetch(input, { ...init, credentials: "same-origin", headers, signal: controller?.signal ?? null });
   } catch (cause) {
     throw new NetworkError(cause instanceof Error ? cause.message : String(cause));
   } finally {
@@ -66,8 +62,21 @@ export async function apiFetch(path: string, options: RequestOptions = {}): Prom
   }
 }
 
+/** `fetch` with a timeout; a failed or aborted request becomes a `NetworkError`. */
+export async function apiFetch(path: string, options: RequestOptions = {}): Promise<Response> {
+  const init: RequestInit = { method: options.method ?? "GET" };
+  if (options.body !== undefined) {
+    init.headers = { "Content-Type": "application/json" };
+    init.body = JSON.stringify(options.body);
+  }
+  return sendRequest(path, init, options.timeoutMs);
+}
+
+/** What `readResponse` needs of a response: a `Response` or hc's `ClientResponse`. */
+export type ResponseLike = Pick<Response, "ok" | "status" | "headers" | "text">;
+
 /** Parses a JSON response; any non-2xx becomes an `ApiError`. */
-export async function readResponse<T>(res: Response): Promise<T> {
+export async function readResponse<T>(res: ResponseLike): Promise<T> {
   let body: unknown = null;
   let text = "";
   try {
@@ -89,10 +98,6 @@ export async function readResponse<T>(res: Response): Promise<T> {
     throw new NetworkError(`unexpected non-JSON response (${res.status})`);
   }
   return body as T;
-}
-
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  return readResponse<T>(await apiFetch(path, options));
 }
 
 /** Builds the `ApiError` for a non-2xx status and its (possibly missing or foreign) body. */

@@ -1,104 +1,30 @@
-/** Shapes of the administration endpoints (docs/api.md, "Administration"). */
-export type Role = "admin" | "office" | "interviewer";
+/**
+ * Shapes of the administration endpoints (docs/api.md, "Administration"), derived from the
+ * routes' own answers (web/lib/api-client.ts); only the view-side types are written here.
+ */
+import type { InferRequestType, InferResponseType } from "hono/client";
+import { METRICS } from "../../../surveys/metrics";
+import type { api } from "../../lib/api-client";
 
-export interface ImportRowError {
-  line: number;
-  code: string;
-  reason: string;
-  message: string;
-}
-export interface ImportUnit {
-  code: string;
-  name: string;
-  kind: string;
-  parentCode: string | null;
-  households: number | null;
-  population: number | null;
-  targetN: number | null;
-}
-export interface ImportPreview {
-  rows: number;
-  added: number;
-  changed: number;
-  unchanged: number;
-  adds: (ImportUnit & { line: number })[];
-  changes: { code: string; line: number; before: ImportUnit; after: ImportUnit; fields: string[] }[];
-  errors: ImportRowError[];
-}
-export interface ImportResult {
-  rows: number;
-  added: number;
-  changed: number;
-  unchanged: number;
-}
+export { ROLES, type Role } from "../../../server/contracts/roles";
 
-export interface AdminUser {
-  username: string;
-  role: Role;
-  scope: string;
-  disabled: boolean;
-  createdAt: string;
-}
+/** POST /api/v1/units/import/preview and POST /api/v1/units/import (raw file bodies). */
+export type ImportPreview = InferResponseType<typeof api.units.import.preview.$post, 200>;
+export type ImportResult = InferResponseType<typeof api.units.import.$post, 200>;
 
-export interface SurveySummary {
-  id: string;
-  version: number;
-  audience: string;
-  title: string;
-}
-export type PosterStatus = "active" | "revoked" | "not_started" | "ended";
-/** A poster's collection window and revocation (ISO instants; null = open end / not revoked). */
-export interface PosterLifecycle {
-  startsAt: string | null;
-  endsAt: string | null;
-  revokedAt: string | null;
-  revokedBy: string | null;
-  status: PosterStatus;
-}
-export interface PosterRow extends PosterLifecycle {
-  id: string;
-  unitCode: string;
-  unitName: string;
-  surveyId: string;
-  createdBy: string;
-  createdAt: string;
-}
-export interface PosterDetail extends PosterLifecycle {
-  id: string;
-  unitCode: string;
-  unitName: string;
-  fullName: string;
-  surveyId: string;
-  surveyTitle: string;
-  audience: string | null;
-  url: string;
-  createdBy: string;
-  createdAt: string;
-}
+export type AdminUser = InferResponseType<typeof api.users.$get, 200>["users"][number];
 
-export interface SurveyVersionRow {
-  version: number;
-  title: string;
-  audience: string;
-  hash: string;
-  publishedAt: string;
-  responses: number;
-  flagged: number;
-}
-export interface SurveyDiff {
-  added: { name: string; title: string; type: string }[];
-  removed: { name: string; title: string; type: string }[];
-  changed: {
-    name: string;
-    title: string;
-    properties: { property: string; before: unknown; after: unknown }[];
-    choices: { value: unknown; kind: "added" | "removed" | "text"; before?: string; after?: string }[];
-  }[];
-  survey: { property: string; before: unknown; after: unknown }[];
-}
+export type SurveySummary = InferResponseType<typeof api.surveys.$get, 200>[number];
 
-export type ReviewStatus = "pending" | "included" | "excluded" | "all";
-export type ReviewDecision = "include" | "exclude";
+export type PosterRow = InferResponseType<typeof api.posters.$get, 200>["posters"][number];
+export type PosterDetail = InferResponseType<(typeof api.posters)[":id"]["$get"], 200>;
+export type PosterStatus = PosterRow["status"];
+
+export type SurveyVersionRow = InferResponseType<(typeof api.surveys)[":id"]["versions"]["$get"], 200>["versions"][number];
+export type SurveyDiff = InferResponseType<(typeof api.surveys)[":id"]["diff"]["$get"], 200>["diff"];
+
+export type ReviewStatus = NonNullable<InferRequestType<typeof api.admin.flagged.$get>["query"]["status"]>;
+export type ReviewDecision = InferRequestType<typeof api.admin.responses.review.$post>["json"]["decision"];
 /** GET /api/v1/admin/responses: at least one of id (8+ characters), day, deviceId. */
 export interface ResponseSearchQuery {
   id?: string;
@@ -107,59 +33,17 @@ export interface ResponseSearchQuery {
   deviceId?: string;
 }
 /** A response as the review pages show it (the flag list and the response search). */
-export interface FlaggedResponse {
-  id: string;
-  surveyId: string;
-  surveyVersion: number;
-  unitCode: string;
-  unitName: string;
-  channel: string;
-  day?: string;
-  flagged: boolean;
-  flagReasons: string[];
-  durationSeconds: number;
-  receivedAt: string;
-  deviceId: string;
-  answers: Record<string, unknown>;
-  reviewDecision: "include" | "exclude" | null;
-  reviewReason: string | null;
-  reviewedBy: string | null;
-}
+export type FlaggedResponse = InferResponseType<typeof api.admin.flagged.$get, 200>["responses"][number];
 
-export const METRIC_KEYS = ["awareness", "support", "participation", "satisfaction"] as const;
+export const METRIC_KEYS = METRICS;
 export type MetricKey = (typeof METRIC_KEYS)[number];
-export interface RateSettings {
-  threshold: Record<MetricKey, number>;
-  minRespondents: number;
-}
-
-export interface UnitRef {
-  code: string;
-  name: string;
-  kind: string;
-}
 
 /** GET/PUT /api/v1/settings/thresholds: what is in force at a unit, where each value comes from, what it sets itself. */
-export interface RateSettingsView extends RateSettings {
-  unit: UnitRef;
-  /** null: the built-in default (90%, 20). */
-  sources: { threshold: Record<MetricKey, UnitRef | null>; minRespondents: UnitRef | null };
-  own: { threshold: Partial<Record<MetricKey, number>>; minRespondents?: number };
-}
+export type RateSettingsView = InferResponseType<typeof api.settings.thresholds.$get, 200>;
+export type RateSettings = Pick<RateSettingsView, "threshold" | "minRespondents">;
+export type UnitRef = RateSettingsView["unit"];
 
 /** A unit's own values; null removes one, so the unit inherits it from further up again. */
-export interface RateSettingsUpdate {
-  unit: string;
-  threshold?: Partial<Record<MetricKey, number | null>>;
-  minRespondents?: number | null;
-}
+export type RateSettingsUpdate = InferRequestType<typeof api.settings.thresholds.$put>["json"];
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  target: string | null;
-  before: unknown;
-  after: unknown;
-}
+export type AuditEntry = InferResponseType<typeof api.admin.audit.$get, 200>["entries"][number];

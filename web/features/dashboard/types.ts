@@ -1,29 +1,34 @@
-/** Shapes of the dashboard reads; types only, shared with the server (no runtime code). */
-export type { RatesBody, MetricMap, QuestionRate, UnitRef } from "../../../server/services/rates/rates";
-export type { MetricResult, MetricStatus } from "../../../server/services/rates/metric-status";
-export type { UnitPlan, MetricPlan } from "../../../server/services/rates/rates-plan";
-export type { RateSettings, RateSettingsView } from "../../../server/services/rates/rate-settings";
-export type { RateSettingsUpdate } from "../../../server/contracts/rates";
-import type { MetricMap, UnitRef } from "../../../server/services/rates/rates";
-import type { UnitPlan } from "../../../server/services/rates/rates-plan";
+/** Shapes of the dashboard reads, derived from the routes' own answers (web/lib/api-client.ts). */
+import type { InferRequestType, InferResponseType } from "hono/client";
+import { METRICS } from "../../../surveys/metrics";
+import type { api } from "../../lib/api-client";
 
-export const METRIC_KEYS = ["awareness", "support", "participation", "satisfaction"] as const;
+/** GET /api/v1/rates */
+export type RatesBody = InferResponseType<typeof api.rates.$get, 200>;
+export type MetricMap = RatesBody["metrics"];
+export type MetricResult = MetricMap[MetricKey];
+export type MetricStatus = MetricResult["status"];
+export type QuestionRate = RatesBody["questions"][number];
+export type UnitRef = RatesBody["unit"];
+
+/** GET /api/v1/rates/trend */
+export type TrendBody = InferResponseType<typeof api.rates.trend.$get, 200>;
+
+/** GET /api/v1/rates/plan: the unit's plan, its settings and its children's plans. */
+export type PlanBody = InferResponseType<typeof api.rates.plan.$get, 200>;
+export type UnitPlan = PlanBody["children"][number];
+export type MetricPlan = UnitPlan["metrics"][MetricKey];
+
+/** GET/PUT /api/v1/settings/thresholds */
+export type RateSettingsView = InferResponseType<typeof api.settings.thresholds.$get, 200>;
+export type RateSettings = Pick<RateSettingsView, "threshold" | "minRespondents">;
+export type RateSettingsUpdate = InferRequestType<typeof api.settings.thresholds.$put>["json"];
+
+/** GET /api/v1/units/:code, the part the dashboard shows. */
+export type UnitInfo = InferResponseType<(typeof api.units)[":code"]["$get"], 200>;
+
+export const METRIC_KEYS = METRICS;
 export type MetricKey = (typeof METRIC_KEYS)[number];
-
-export interface TrendBody {
-  unit: UnitRef;
-  threshold: Record<MetricKey, number>;
-  weeks: { week: string; metrics: MetricMap }[];
-}
-
-export type PlanBody = UnitPlan & { minRespondents: number; threshold: Record<MetricKey, number>; children: UnitPlan[] };
-
-export interface UnitInfo {
-  code: string;
-  name: string;
-  kind: string;
-  parentCode: string | null;
-}
 
 /** The view the URL describes: unit, filters and the metric the ranking sorts by. */
 export interface DashboardFilters {

@@ -1,30 +1,11 @@
-/** Shapes of GET /api/v1/field-progress/* (server/routes/field-progress.ts). */
-export interface OutcomeCounts {
-  visits: number;
-  completed: number;
-  refused: number;
-  notHome: number;
-  vacant: number;
-  responseRate: number | null;
-}
+/** Shapes of GET /api/v1/field-progress/*, derived from the routes' answers (server/routes/field-progress.ts). */
+import type { InferResponseType } from "hono/client";
+import type { api } from "../../lib/api-client";
 
-export interface InterviewerDay extends OutcomeCounts {
-  interviewer: string;
-  day: string;
-}
+export type InterviewerDay = InferResponseType<typeof api["field-progress"]["interviewers"]["$get"], 200>["rows"][number];
 
-export interface UnitProgress extends OutcomeCounts {
-  households: number | null;
-  visitedHouseholds: number;
-  coverage: number | null;
-}
+type UnitsBody = InferResponseType<typeof api["field-progress"]["units"]["$get"], 200>;
+export type UnitProgress = UnitsBody["totals"];
+export type OutcomeCounts = Pick<UnitProgress, "visits" | "completed" | "refused" | "notHome" | "vacant" | "responseRate">;
 
-export interface DeviceRow {
-  deviceId: string;
-  username: string;
-  pending: number;
-  needsAttention: number;
-  appVersion: string | null;
-  lastSyncAt: string | null;
-  lastHeartbeatAt: string;
-}
+export type DeviceRow = InferResponseType<typeof api["field-progress"]["devices"]["$get"], 200>["rows"][number];

@@ -1,4 +1,9 @@
-export type Role = "admin" | "office" | "interviewer";
+import type { InferResponseType } from "hono/client";
+import type { api } from "../../lib/api-client";
+import type { Role } from "../../../server/contracts/roles";
+
+export type { Role };
+export { LEAF_KINDS } from "../../../server/contracts/unit-kinds";
 
 export interface InterviewUser {
   username: string;
@@ -7,22 +12,12 @@ export interface InterviewUser {
 }
 
 /** GET /api/v1/units/:code (DESIGN.md §4). */
-export interface UnitNode {
-  code: string;
-  name: string;
-  kind: string;
-  parentCode: string | null;
-  children: { code: string; name: string; kind: string }[];
-}
+export type UnitNode = InferResponseType<(typeof api.units)[":code"]["$get"], 200>;
 
 /** GET /api/v1/surveys item. */
-export interface SurveySummary {
-  id: string;
-  version: number;
-  audience: string;
-  title: string;
-}
+export type SurveySummary = InferResponseType<typeof api.surveys.$get, 200>[number];
 
+/** GET /api/v1/surveys/:id/versions/:version: sent as stored (`c.body`), so hc cannot type it. */
 export interface SurveyDefinition extends SurveySummary {
   json: Record<string, unknown>;
 }
@@ -35,4 +30,3 @@ export interface WorkArea {
   survey: SurveySummary;
 }
 
-export const LEAF_KINDS = ["community", "school"];

@@ -1,4 +1,6 @@
 /** Shapes of the respondent endpoints, exactly as DESIGN.md §4 fixes them. */
+import type { InferRequestType, InferResponseType } from "hono/client";
+import type { api } from "../../lib/api-client";
 
 export type Audience = "resident" | "shopkeeper" | "parent" | (string & {});
 
@@ -9,23 +11,14 @@ export interface Questionnaire {
   survey: { id: string; version: number; audience: Audience; json: Record<string, unknown> };
 }
 
-/** POST /api/v1/responses, QR channel. */
-export interface QrSubmission {
-  id: string;
-  surveyId: string;
-  surveyVersion: number;
+/** POST /api/v1/responses, QR channel: the request contract with the poster's token. */
+export type QrSubmission = Omit<InferRequestType<typeof api.responses.$post>["json"], "channel" | "token" | "unitCode"> & {
   channel: "qr";
   token: string;
-  answers: Record<string, unknown>;
-  startedAt: string;
-  completedAt: string;
-  deviceId: string;
-}
+};
 
-export interface SubmissionReceipt {
-  id: string;
-  status: "accepted" | "duplicate";
-}
+/** The answer to a submission: accepted (201) or a duplicate of one already stored (200). */
+export type SubmissionReceipt = InferResponseType<typeof api.responses.$post, 200 | 201>;
 
 /** 410 from the page or a submission: the poster was revoked, or is outside its collection window. */
 export const POSTER_CLOSED_CODES = ["poster_revoked", "poster_not_open", "poster_closed"] as const;

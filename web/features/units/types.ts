@@ -1,13 +1,8 @@
-/** GET /api/v1/units/:code (DESIGN.md §4). */
-export type UnitKind = "city" | "district" | "subdistrict" | "community" | "school_zone" | "school";
+/** GET /api/v1/units/:code (DESIGN.md §4), derived from the route's answer. */
+import type { InferResponseType } from "hono/client";
+import type { api } from "../../lib/api-client";
 
-export interface UnitSummary {
-  code: string;
-  name: string;
-  kind: UnitKind;
-}
+export type { UnitKind } from "../../../server/contracts/unit-kinds";
 
-export interface UnitDetail extends UnitSummary {
-  parentCode: string | null;
-  children: UnitSummary[];
-}
+export type UnitDetail = InferResponseType<(typeof api.units)[":code"]["$get"], 200>;
+export type UnitSummary = UnitDetail["children"][number];

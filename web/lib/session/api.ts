@@ -2,12 +2,13 @@
  * The one client of the session endpoints (/auth/*), for the dashboard shell and the interview
  * tablet alike. It lives in lib because both features need it and features do not import each other.
  */
-import type { z } from "zod";
-import type { loginSchema } from "../../../server/contracts/auth";
-import { API_BASE } from "../api-client";
-import { ApiError, apiRequest } from "../http";
+import type { InferRequestType } from "hono/client";
+import { api, unwrap, withTimeout } from "../api-client";
+import { ApiError, DEFAULT_TIMEOUT_MS } from "../http";
 import { getLoginDeviceId } from "../login-device";
-import type { SessionResponse, SessionUser } from "./types";
+import type { SessionUser } from "./types";
+
+const within = (timeoutMs: number | undefined) => withTimeout(timeoutMs ?? DEFAULT_TIMEOUT_MS);
 
 /**
  * The current user, or `null` when there is no valid session (401). Throws `NetworkError` when the
@@ -15,27 +16,29 @@ import type { SessionResponse, SessionUser } from "./types";
  */
 export async function getMe(options: { timeoutMs?: number } = {}): Promise<SessionUser | null> {
   try {
-    return (await apiRequest<SessionResponse>(`${API_BASE}/auth/me`, options)).user;
+    return (await unwrap(api.auth.me.$get(undefined, within(options.timeoutMs)))).user;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
   }
 }
 
+type Credentials = Omit<InferRequestType<typeof api.auth.login.$post>["json"], "deviceId">;
+
 /**
  * Signs in; the server sets an HttpOnly session cookie. 401 `ApiError` on bad credentials, 429
  * while throttled. The browser's login device id goes along (see getLoginDeviceId), so the
  * device's owner still gets in while strangers are throttled.
  */
-export async function login(credentials: z.input<typeof loginSchema>): Promise<SessionUser> {
-  const body = { deviceId: getLoginDeviceId(), ...credentials };
-  return (await apiRequest<SessionResponse>(`${API_BASE}/auth/login`, { method: "POST", body })).user;
+export async function login(credentials: Credentials): Promise<SessionUser> {
+  const json = { deviceId: getLoginDeviceId(), ...credentials };
+  return (await unwrap(api.auth.login.$post({ json }))).user;
 }
 
 export async function logout(options: { timeoutMs?: number } = {}): Promise<void> {
-  await apiRequest<unknown>(`${API_BASE}/auth/logout`, { method: "POST", ...options });
+  await unwrap(api.auth.logout.$post(undefined, within(options.timeoutMs)));
 }
 
 /** Every user changes their own password by giving the current one; other sessions end. */
 export const changeOwnPassword = (currentPassword: string, newPassword: string) =>
-  apiRequest<{ ok: true }>(`${API_BASE}/auth/password`, { method: "POST", body: { currentPassword, newPassword } });
+  unwrap(api.auth.password.$post({ json: { currentPassword, newPassword } }));

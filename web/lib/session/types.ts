@@ -1,5 +1,7 @@
-/** The signed-in user as the auth endpoints return it (DESIGN.md §4). */
-export type Role = "admin" | "office" | "interviewer";
+/** The signed-in user as the auth endpoints return it (docs/design.md §4). */
+import type { Role } from "../../../server/contracts/roles";
+
+export type { Role };
 
 export interface SessionUser {
   username: string;

@@ -1,6 +1,5 @@
-import { API_BASE } from "../../../lib/api-client";
-import { apiRequest } from "../../../lib/http";
-import type { AuditEntry } from "../types";
+import { api, unwrap } from "../../../lib/api-client";
 
+/** The page shows 100 entries at a time, the newest first; `before` pages back by id. */
 export const listAudit = (before?: number) =>
-  apiRequest<{ entries: AuditEntry[] }>(`${API_BASE}/admin/audit?limit=100${before ? `&before=${before}` : ""}`).then((r) => r.entries);
+  unwrap(api.admin.audit.$get({ query: before ? { limit: "100", before: String(before) } : { limit: "100" } })).then((r) => r.entries);

@@ -1,9 +1,9 @@
-import { API_BASE } from "../../../lib/api-client";
-import { apiRequest } from "../../../lib/http";
-import type { SurveyDiff, SurveyVersionRow } from "../types";
+import { api, unwrap } from "../../../lib/api-client";
 
 export const listSurveyVersions = (id: string) =>
-  apiRequest<{ id: string; versions: SurveyVersionRow[] }>(`${API_BASE}/surveys/${encodeURIComponent(id)}/versions`).then((r) => r.versions);
+  unwrap(api.surveys[":id"].versions.$get({ param: { id: encodeURIComponent(id) } })).then((r) => r.versions);
 
 export const getSurveyDiff = (id: string, from: number, to: number) =>
-  apiRequest<{ diff: SurveyDiff }>(`${API_BASE}/surveys/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`).then((r) => r.diff);
+  unwrap(api.surveys[":id"].diff.$get({ param: { id: encodeURIComponent(id) }, query: { from: String(from), to: String(to) } })).then(
+    (r) => r.diff,
+  );

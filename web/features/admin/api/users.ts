@@ -1,17 +1,18 @@
-import { API_BASE } from "../../../lib/api-client";
-import { apiRequest } from "../../../lib/http";
-import type { AdminUser, Role } from "../types";
+import type { InferRequestType } from "hono/client";
+import { api, unwrap } from "../../../lib/api-client";
 
-export const listUsers = () => apiRequest<{ users: AdminUser[] }>(`${API_BASE}/users`).then((r) => r.users);
+export type NewUser = InferRequestType<typeof api.users.$post>["json"];
+export type UserChanges = InferRequestType<(typeof api.users)[":username"]["$patch"]>["json"];
 
-export const createUser = (input: { username: string; password: string; role: Role; scope: string }) =>
-  apiRequest<{ user: AdminUser }>(`${API_BASE}/users`, { method: "POST", body: input });
+export const listUsers = () => unwrap(api.users.$get()).then((r) => r.users);
 
-export const updateUser = (username: string, changes: Partial<Pick<AdminUser, "role" | "scope" | "disabled">>) =>
-  apiRequest<{ user: AdminUser }>(`${API_BASE}/users/${encodeURIComponent(username)}`, { method: "PATCH", body: changes });
+export const createUser = (input: NewUser) => unwrap(api.users.$post({ json: input }));
+
+export const updateUser = (username: string, changes: UserChanges) =>
+  unwrap(api.users[":username"].$patch({ param: { username: encodeURIComponent(username) }, json: changes }));
 
 export const resetPassword = (username: string, password: string) =>
-  apiRequest<{ ok: true }>(`${API_BASE}/users/${encodeURIComponent(username)}/password`, { method: "POST", body: { password } });
+  unwrap(api.users[":username"].password.$post({ param: { username: encodeURIComponent(username) }, json: { password } }));
 
 export const changeOwnPassword = (currentPassword: string, newPassword: string) =>
-  apiRequest<{ ok: true }>(`${API_BASE}/auth/password`, { method: "POST", body: { currentPassword, newPassword } });
+  unwrap(api.auth.password.$post({ json: { currentPassword, newPassword } }));

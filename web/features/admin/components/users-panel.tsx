@@ -3,10 +3,9 @@ import { useState, type FormEvent } from "react";
 import { texts } from "../../../lib/i18n";
 import { createUser, listUsers, resetPassword, updateUser } from "../api/users";
 import { adminQuery } from "../lib/admin-query";
-import type { AdminUser, Role } from "../types";
+import { ROLES, type AdminUser, type Role } from "../types";
 
 const T = texts.admin.users;
-const ROLES: Role[] = ["admin", "office", "interviewer"];
 
 /** Users of the admin's subtree: create, change role and scope, disable, reset a password. */
 export function UsersPanel() {

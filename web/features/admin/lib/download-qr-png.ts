@@ -3,6 +3,7 @@ import { qrPngUrl, qrSvgUrl } from "../api/posters";
 /**
  * Downloads a poster's QR code as PNG: the server's PNG where the runtime can make one (Node),
  * else (Workers answer 501 `png_unavailable`, having no canvas) the SVG drawn onto a canvas here.
+ * Plain `fetch`, not the typed client: the answers are images (blobs), not JSON.
  */
 export async function downloadQrPng(id: string): Promise<void> {
   const res = await fetch(qrPngUrl(id), { credentials: "same-origin" });

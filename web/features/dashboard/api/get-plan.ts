@@ -1,8 +1,7 @@
-import { API_BASE } from "../../../lib/api-client";
-import { apiRequest } from "../../../lib/http";
+import { api, unwrap } from "../../../lib/api-client";
 import type { DashboardFilters, PlanBody } from "../types";
-import { ratesQuery } from "./query-string";
+import { ratesQueryParams } from "./query-string";
 
 export function getPlan(f: DashboardFilters): Promise<PlanBody> {
-  return apiRequest<PlanBody>(`${API_BASE}/rates/plan?${ratesQuery(f)}`);
+  return unwrap(api.rates.plan.$get({ query: ratesQueryParams(f) }));
 }

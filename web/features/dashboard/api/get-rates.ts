@@ -1,9 +1,8 @@
-import { API_BASE } from "../../../lib/api-client";
-import { apiRequest } from "../../../lib/http";
+import { api, unwrap } from "../../../lib/api-client";
 import type { DashboardFilters, RatesBody } from "../types";
-import { ratesQuery } from "./query-string";
+import { ratesQueryParams } from "./query-string";
 
 /** GET /api/v1/rates. The server sends an ETag with no-cache, so polling is mostly 304s. */
 export function getRates(f: DashboardFilters): Promise<RatesBody> {
-  return apiRequest<RatesBody>(`${API_BASE}/rates?${ratesQuery(f)}`);
+  return unwrap(api.rates.$get({ query: ratesQueryParams(f) }));
 }

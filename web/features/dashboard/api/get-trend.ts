@@ -1,8 +1,7 @@
-import { API_BASE } from "../../../lib/api-client";
-import { apiRequest } from "../../../lib/http";
+import { api, unwrap } from "../../../lib/api-client";
 import type { DashboardFilters, TrendBody } from "../types";
-import { ratesQuery } from "./query-string";
+import { ratesQueryParams } from "./query-string";
 
 export function getTrend(f: DashboardFilters): Promise<TrendBody> {
-  return apiRequest<TrendBody>(`${API_BASE}/rates/trend?${ratesQuery(f)}`);
+  return unwrap(api.rates.trend.$get({ query: ratesQueryParams(f) }));
 }

@@ -3,15 +3,16 @@
  * kept in IndexedDB, read from there when it does not (offline, or a session that expired while
  * offline). The service worker caches the same requests; this copy does not depend on it.
  */
-import { API_BASE } from "../../../lib/api-client";
-import { ApiError, apiRequest, NetworkError } from "../../../lib/http";
+import { api, unwrap, withTimeout } from "../../../lib/api-client";
+import { ApiError, NetworkError, readResponse } from "../../../lib/http";
 import type { SurveyDefinition, SurveySummary, UnitNode } from "../types";
-import { LEAF_KINDS } from "../types";
 import type { InterviewDb } from "./interview-db";
 
-async function networkFirst<T>(db: InterviewDb, key: string, path: string): Promise<T> {
+const CATALOG_TIMEOUT = withTimeout(8_000);
+
+async function networkFirst<T>(db: InterviewDb, key: string, load: () => Promise<T>): Promise<T> {
   try {
-    const value = await apiRequest<T>(path, { timeoutMs: 8_000 });
+    const value = await load();
     await db.putCatalog(key, value);
     return value;
   } catch (error) {
@@ -24,17 +25,20 @@ async function networkFirst<T>(db: InterviewDb, key: string, path: string): Prom
   }
 }
 
-export const getUnit = (db: InterviewDb, code: string) =>
-  networkFirst<UnitNode>(db, `unit:${code}`, `${API_BASE}/units/${encodeURIComponent(code)}`);
+export const getUnit = (db: InterviewDb, code: string): Promise<UnitNode> =>
+  networkFirst(db, `unit:${code}`, () => unwrap(api.units[":code"].$get({ param: { code: encodeURIComponent(code) } }, CATALOG_TIMEOUT)));
 
-export const listSurveys = (db: InterviewDb) => networkFirst<SurveySummary[]>(db, "surveys", `${API_BASE}/surveys`);
+export const listSurveys = (db: InterviewDb): Promise<SurveySummary[]> =>
+  networkFirst(db, "surveys", () => unwrap(api.surveys.$get({}, CATALOG_TIMEOUT)));
 
 /** Published versions never change: the stored copy wins. */
 export async function getSurveyVersion(db: InterviewDb, id: string, version: number): Promise<SurveyDefinition> {
   const key = `survey:${id}@${version}`;
   const cached = await db.getCatalog<SurveyDefinition>(key);
   if (cached) return cached;
-  const value = await apiRequest<SurveyDefinition>(`${API_BASE}/surveys/${id}/versions/${version}`, { timeoutMs: 15_000 });
+  // The route sends the stored definition as it is (`c.body`), so hc types it as a string.
+  const res = await api.surveys[":id"].versions[":version"].$get({ param: { id, version: String(version) } }, withTimeout(15_000));
+  const value = await readResponse<SurveyDefinition>(res);
   await db.putCatalog(key, value);
   return value;
 }

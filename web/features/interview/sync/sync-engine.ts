@@ -13,6 +13,7 @@
  * await engine.start();
  * await engine.enqueue(item);
  */
+import type { Heartbeat } from "../../../../server/contracts/field";
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from "../../../lib/backoff";
 import type { ApiIssue } from "../../../lib/http";
 import type { InterviewDb } from "../lib/interview-db";
@@ -227,7 +228,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (!options.device) return;
     try {
       const counts = await store.deviceCounts();
-      await transport("/api/v1/devices/heartbeat", { ...options.device, ...counts, lastSyncAt });
+      const beat: Heartbeat = { ...options.device, ...counts, lastSyncAt };
+      await transport("/api/v1/devices/heartbeat", beat);
       lastHeartbeatMs = timers.now();
     } catch {
       // A missed heartbeat is harmless: the next pass sends another.

@@ -2,38 +2,18 @@
  * What the tablet keeps until the server has it. One queue item is one visit (入户记录); a 完成
  * visit carries its response, which is sent first (the server checks the visit points at it).
  */
+// Types only (no zod in the bundle): the payloads are the server's own request contracts.
+import type { SubmitVisit } from "../../../../server/contracts/field";
+import type { SubmitResponse } from "../../../../server/contracts/responses";
 import type { ApiIssue } from "../../../lib/http";
 
-export type VisitOutcome = "completed" | "refused" | "not_home" | "vacant";
+export type { VisitOutcome } from "../../../../server/contracts/field";
 
-/** Body of POST /api/v1/visits (server/contracts/field.ts). */
-export interface VisitPayload {
-  id: string;
-  unitCode: string;
-  surveyId: string;
-  household: string;
-  outcome: VisitOutcome;
-  responseId: string | null;
-  visitedAt: string;
-  deviceId: string;
-  durationMs: number | null;
-  latitude: number | null;
-  longitude: number | null;
-  accuracyM: number | null;
-}
+/** Body of POST /api/v1/visits (server/contracts/field.ts), every optional field spelled out. */
+export type VisitPayload = Required<SubmitVisit>;
 
-/** Body of POST /api/v1/responses with channel "interview" (DESIGN.md §4). */
-export interface ResponsePayload {
-  id: string;
-  surveyId: string;
-  surveyVersion: number;
-  channel: "interview";
-  answers: Record<string, unknown>;
-  startedAt: string;
-  completedAt: string;
-  deviceId: string;
-  unitCode: string;
-}
+/** Body of POST /api/v1/responses with channel "interview" (DESIGN.md §4): a unit, no token. */
+export type ResponsePayload = Omit<SubmitResponse, "channel" | "token" | "unitCode"> & { channel: "interview"; unitCode: string };
 
 /**
  * pending: waiting to be sent (also after a failed try: the engine backs off, nothing is lost);

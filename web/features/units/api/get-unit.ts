@@ -1,7 +1,6 @@
-import { API_BASE } from "../../../lib/api-client";
-import { apiRequest } from "../../../lib/http";
+import { api, unwrap } from "../../../lib/api-client";
 import type { UnitDetail } from "../types";
 
 export function getUnit(code: string): Promise<UnitDetail> {
-  return apiRequest<UnitDetail>(`${API_BASE}/units/${encodeURIComponent(code)}`);
+  return unwrap(api.units[":code"].$get({ param: { code: encodeURIComponent(code) } }));
 }
