@@ -85,13 +85,16 @@ async function measure(label: string) {
   const rows = Number((await client.execute("select count(*) as n from responses")).rows[0]!.n);
   const v4 = median(times.v4);
   const v7 = median(times.v7);
-  console.log(`  ${label} (${rows.toLocaleString("en")} rows): v4 ${v4.toFixed(0)} µs/response, v7 ${v7.toFixed(0)} µs/response, v4/v7 ${(v4 / v7).toFixed(2)}`);
+  console.log(
+    `  ${label} (${rows.toLocaleString("en")} rows): v4 ${v4.toFixed(0)} µs/response, v7 ${v7.toFixed(0)} µs/response, v4/v7 ${(v4 / v7).toFixed(2)}`,
+  );
   return { rows, v4, v7 };
 }
 
 /** Random-id rows straight into the table (no rollups: they do not grow with responses). */
 async function prefill(count: number) {
-  const columns = "id, survey_id, survey_version, unit_code, channel, answers, started_at, completed_at, day, received_at, device_id, source_hash, content_hash";
+  const columns =
+    "id, survey_id, survey_version, unit_code, channel, answers, started_at, completed_at, day, received_at, device_id, source_hash, content_hash";
   const per = 13;
   const started = performance.now();
   for (let done = 0; done < count; ) {
@@ -101,12 +104,27 @@ async function prefill(count: number) {
       const rows = Array.from({ length: Math.min(100, size - k) }, () => response(uuidV4()));
       await tx.execute({
         sql: `insert into responses (${columns}) values ${rows.map(() => `(${placeholders(per)})`).join(", ")}`,
-        args: rows.flatMap((r) => [r.id, r.surveyId, r.surveyVersion, r.unitCode, r.channel, r.answers, r.startedAt, r.completedAt, r.day, r.receivedAt, r.deviceId, r.sourceHash ?? null, r.contentHash]),
+        args: rows.flatMap((r) => [
+          r.id,
+          r.surveyId,
+          r.surveyVersion,
+          r.unitCode,
+          r.channel,
+          r.answers,
+          r.startedAt,
+          r.completedAt,
+          r.day,
+          r.receivedAt,
+          r.deviceId,
+          r.sourceHash ?? null,
+          r.contentHash,
+        ]),
       });
     }
     await tx.commit();
     done += size;
-    if (done % 200_000 === 0) console.log(`    prefilled ${done.toLocaleString("en")} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    if (done % 200_000 === 0)
+      console.log(`    prefilled ${done.toLocaleString("en")} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
 }
 
@@ -116,8 +134,17 @@ try {
   await client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
   console.log(`    database file ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB`);
   const large = await measure("large table");
-  for (const [table, r] of [["small", small], ["large", large]] as const) {
-    report("ids", { table, rows: r.rows, v4UsPerResponse: Math.round(r.v4), v7UsPerResponse: Math.round(r.v7), v4OverV7: +(r.v4 / r.v7).toFixed(2) });
+  for (const [table, r] of [
+    ["small", small],
+    ["large", large],
+  ] as const) {
+    report("ids", {
+      table,
+      rows: r.rows,
+      v4UsPerResponse: Math.round(r.v4),
+      v7UsPerResponse: Math.round(r.v7),
+      v4OverV7: +(r.v4 / r.v7).toFixed(2),
+    });
   }
 } finally {
   client.close();

@@ -44,10 +44,14 @@ async function oneRun(csv: string): Promise<{ preview: number; apply: number; re
     const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
     const send = async (route: string) => {
       const started = performance.now();
-      const res = await app.request(route, { method: "POST", body: csv, headers: { cookie, origin: "http://localhost", "content-type": "text/csv" } });
+      const res = await app.request(route, {
+        method: "POST",
+        body: csv,
+        headers: { cookie, origin: "http://localhost", "content-type": "text/csv" },
+      });
       const body = (await res.json()) as { added: number; errors?: unknown[] };
       const ms = performance.now() - started;
-      if (res.status !== 200 || (body.errors && body.errors.length)) throw new Error(`${route}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+      if (res.status !== 200 || body.errors?.length) throw new Error(`${route}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
       return { ms, body };
     };
     const preview = await send("/api/v1/units/import/preview");

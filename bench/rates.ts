@@ -52,7 +52,14 @@ function hierarchy(): NewUnit[] {
     for (let s = 1; s <= 10; s++) {
       const sc = `59${d}${String(s).padStart(3, "0")}000`.padEnd(12, "0");
       list.push({ code: sc, name: `街道${d}-${s}`, kind: "subdistrict", parentCode: dc });
-      for (let c = 1; c <= 10; c++) list.push({ code: `${sc.slice(0, 7)}${String(c).padStart(3, "0")}00`, name: `社区${d}-${s}-${c}`, kind: "community", parentCode: sc, targetN: 100 });
+      for (let c = 1; c <= 10; c++)
+        list.push({
+          code: `${sc.slice(0, 7)}${String(c).padStart(3, "0")}00`,
+          name: `社区${d}-${s}-${c}`,
+          kind: "community",
+          parentCode: sc,
+          targetN: 100,
+        });
     }
     for (let k = 1; k <= 4; k++) list.push({ code: `59${d}S${k}`, name: `学校${d}-${k}`, kind: "school", parentCode: dc, targetN: 60 });
   }
@@ -71,7 +78,15 @@ async function seed(db: Database, n: number) {
   const versionOf = new Map(versions.map((v) => [v.surveyId, v.version]));
   const choices = new Map<string, unknown[]>();
   for (const s of surveys.values()) {
-    const walk = (els: any[] = []) => els.forEach((e) => { if (e.metric) choices.set(`${s.id}|${e.name}`, e.type === "boolean" ? [true, false] : e.type === "rating" ? [1, 2, 3, 4, 5] : e.choices.map((c: any) => c.value ?? c)); walk(e.elements); });
+    const walk = (els: any[] = []) =>
+      els.forEach((e) => {
+        if (e.metric)
+          choices.set(
+            `${s.id}|${e.name}`,
+            e.type === "boolean" ? [true, false] : e.type === "rating" ? [1, 2, 3, 4, 5] : e.choices.map((c: any) => c.value ?? c),
+          );
+        walk(e.elements);
+      });
     for (const p of (s.json as any).pages) walk(p.elements);
   }
   const r = rng(42);
@@ -92,11 +107,18 @@ async function seed(db: Database, n: number) {
       const at = new Date(start + Math.floor(r() * DAYS * 86_400_000)).toISOString();
       const row = {
         id: `b${String(done + i).padStart(9, "0")}`,
-        surveyId, surveyVersion: versionOf.get(surveyId)!, unitCode,
+        surveyId,
+        surveyVersion: versionOf.get(surveyId)!,
+        unitCode,
         channel: (r() < 0.6 ? "interview" : "qr") as "qr" | "interview",
-        answers: JSON.stringify(answers), startedAt: at, completedAt: at,
+        answers: JSON.stringify(answers),
+        startedAt: at,
+        completedAt: at,
         day: new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 10),
-        receivedAt: at, deviceId: `d${i}`, contentHash: "x", flagged: r() < 0.02,
+        receivedAt: at,
+        deviceId: `d${i}`,
+        contentHash: "x",
+        flagged: r() < 0.02,
       };
       rows.push(row);
       inputs.push({ ...row, flagged: row.flagged, answers, metricQuestions: defs.get(surveyId)! });
@@ -114,10 +136,16 @@ async function seed(db: Database, n: number) {
 async function rawRates(db: Database, unit: string) {
   const defs = new Map<string, { metric: string; positive: unknown[] }>();
   for (const s of shippedSurveys) {
-    const walk = (els: any[] = []) => els.forEach((e) => { if (e.metric) defs.set(`${s.id}|${e.name}`, { metric: e.metric, positive: e.positive }); walk(e.elements); });
+    const walk = (els: any[] = []) =>
+      els.forEach((e) => {
+        if (e.metric) defs.set(`${s.id}|${e.name}`, { metric: e.metric, positive: e.positive });
+        walk(e.elements);
+      });
     for (const p of (s.json as any).pages) walk(p.elements);
   }
-  const values = [...defs].flatMap(([k, d]) => d.positive.map((p) => `('${k.split("|")[0]}','${k.split("|")[1]}','${d.metric}','${JSON.stringify(p).replace(/'/g, "''")}',1)`));
+  const values = [...defs].flatMap(([k, d]) =>
+    d.positive.map((p) => `('${k.split("|")[0]}','${k.split("|")[1]}','${d.metric}','${JSON.stringify(p).replace(/'/g, "''")}',1)`),
+  );
   const metricOf = [...defs].map(([k, d]) => `('${k.split("|")[0]}','${k.split("|")[1]}','${d.metric}')`);
   const q = `
     with qs(survey_id, name, metric) as (values ${metricOf.join(",")}),
@@ -166,7 +194,11 @@ for (const n of SIZES) {
   const seedS = (performance.now() - t0) / 1000;
   const counts = (await client.execute("select count(*) n from rollups")).rows[0]!;
   const app = createApp({ db, config, secret: boot.secret });
-  const login = await app.request("/api/v1/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: "bench-password" }) });
+  const login = await app.request("/api/v1/auth/login", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "admin", password: "bench-password" }),
+  });
   const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
   const get = async (unit: string) => {
     const res = await app.request(`/api/v1/rates?unit=${unit}`, { headers: { cookie } });
@@ -187,7 +219,18 @@ for (const n of SIZES) {
   const cityMs = await timeIt(() => get(CITY));
   const rawDistrictMs = await timeIt(() => rawRates(db, district), 3);
   const rawCityMs = await timeIt(() => rawRates(db, CITY), 1);
-  report("rates", { responses: n, units: 2301, seedSeconds: +seedS.toFixed(1), rollupRows: Number(counts.n), districtMs: +districtMs.toFixed(1), cityMs: +cityMs.toFixed(1), rawDistrictMs: +rawDistrictMs.toFixed(0), rawCityMs: +rawCityMs.toFixed(0), districtSpeedup: +(rawDistrictMs / districtMs).toFixed(1), citySpeedup: +(rawCityMs / cityMs).toFixed(1) });
+  report("rates", {
+    responses: n,
+    units: 2301,
+    seedSeconds: +seedS.toFixed(1),
+    rollupRows: Number(counts.n),
+    districtMs: +districtMs.toFixed(1),
+    cityMs: +cityMs.toFixed(1),
+    rawDistrictMs: +rawDistrictMs.toFixed(0),
+    rawCityMs: +rawCityMs.toFixed(0),
+    districtSpeedup: +(rawDistrictMs / districtMs).toFixed(1),
+    citySpeedup: +(rawCityMs / cityMs).toFixed(1),
+  });
   client.close();
   if (!KEEP) rmSync(dir, { recursive: true, force: true });
 }

@@ -26,7 +26,13 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const missing = edgeUnavailable();
 if (missing) throw new Error(`worker bench needs the edge tools: ${missing}`);
 
-const vars = { ADMIN_PASSWORD: "bench-password", SERVER_SECRET: "bench-secret-0123456789abcdef", SEED_DEMO: "1", QR_RATE_LIMIT: "0", QR_BLOCK_LIMIT: "0" };
+const vars = {
+  ADMIN_PASSWORD: "bench-password",
+  SERVER_SECRET: "bench-secret-0123456789abcdef",
+  SEED_DEMO: "1",
+  QR_RATE_LIMIT: "0",
+  QR_BLOCK_LIMIT: "0",
+};
 const sqld = await startSqld();
 const worker = await (async () => {
   const db = createDatabase(sqld.client());
@@ -44,7 +50,9 @@ try {
   const rounds = [];
   for (let r = 0; r < ROUNDS; r++) {
     const o = await runLoad({ url, connections: CONNECTIONS, durationMs: SECONDS * 1000, body });
-    console.log(`  round ${r + 1}: ${o.rps.toFixed(0)} req/s, p50 ${o.p50.toFixed(0)} ms, p99 ${o.p99.toFixed(0)} ms ${JSON.stringify(o.statuses)}`);
+    console.log(
+      `  round ${r + 1}: ${o.rps.toFixed(0)} req/s, p50 ${o.p50.toFixed(0)} ms, p99 ${o.p99.toFixed(0)} ms ${JSON.stringify(o.statuses)}`,
+    );
     if (o.errors || Object.keys(o.statuses).some((s) => s !== "201")) throw new Error(`the Worker answered ${JSON.stringify(o.statuses)}`);
     rounds.push(o);
   }

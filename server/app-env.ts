@@ -9,7 +9,10 @@ import type { SurveyRegistry } from "./services/surveys/survey-registry";
 import type { User } from "./services/auth/users";
 
 /** Renders `text` as a PNG QR code: a capability of the runtime (server/lib/qr-png-node.ts). */
-export type QrPng = (text: string, options: { errorCorrectionLevel: "L" | "M" | "Q" | "H"; margin: number; width: number }) => Promise<Uint8Array<ArrayBuffer>>;
+export type QrPng = (
+  text: string,
+  options: { errorCorrectionLevel: "L" | "M" | "Q" | "H"; margin: number; width: number },
+) => Promise<Uint8Array<ArrayBuffer>>;
 
 /** What the runtime entry hands to createApp. */
 export interface AppDeps {

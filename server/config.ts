@@ -19,7 +19,10 @@ const configSchema = z.object({
   /** Past this many per minute from one address the QR path answers 429; 0 = never. */
   QR_BLOCK_LIMIT: z.coerce.number().int().min(0).default(240),
   /** Trust X-Forwarded-For / X-Forwarded-Proto (set when behind a reverse proxy). */
-  TRUST_PROXY: z.enum(["0", "1"]).default("0").transform((v) => v === "1"),
+  TRUST_PROXY: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((v) => v === "1"),
   /** Failed logins for one username within LOGIN_WINDOW_MINUTES before further tries get 429. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   /** Failed logins from one address within LOGIN_WINDOW_MINUTES before further tries get 429. */
@@ -42,10 +45,16 @@ const configSchema = z.object({
    * flagged `clock`. Tablets are offline for days, so there is no limit on how long ago. 0 = exact.
    */
   INTERVIEW_CLOCK_SLACK_MINUTES: z.coerce.number().min(0).default(15),
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 7),
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(24),
   /** Seed the demo hierarchy and posters into an empty database. */
-  SEED_DEMO: z.enum(["0", "1"]).default("1").transform((v) => v === "1"),
+  SEED_DEMO: z
+    .enum(["0", "1"])
+    .default("1")
+    .transform((v) => v === "1"),
   /**
    * Node server timeouts (docs/reliability.md, "Slow and malformed requests"): seconds a client
    * may take to send the request headers, and the whole request (headers and body; the largest

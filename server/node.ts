@@ -198,11 +198,7 @@ function readPreloadLinks(root: string): string[] {
 }
 
 async function printBanner(db: Database, boot: BootstrapResult, url: string, publicUrl: string): Promise<void> {
-  const lines = [
-    "",
-    "  创文问卷 is running",
-    `  Open:        ${url}/login`,
-  ];
+  const lines = ["", "  创文问卷 is running", `  Open:        ${url}/login`];
   if (boot.admin) {
     lines.push(`  Admin login: ${boot.admin.username} / ${boot.admin.password}`);
     if (boot.admin.generated) lines.push("               (generated now and shown once; set ADMIN_PASSWORD to choose it)");
@@ -215,7 +211,7 @@ async function printBanner(db: Database, boot: BootstrapResult, url: string, pub
     for (const l of links) lines.push(`    ${l.surveyId.padEnd(10)} ${l.unitName}: ${l.url}`);
   }
   for (const p of boot.published) lines.push(`  Published survey ${p.surveyId} version ${p.version}`);
-  console.log(lines.join("\n") + "\n");
+  console.log(`${lines.join("\n")}\n`);
 }
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -56,7 +56,9 @@ async function start(env: WorkerEnv): Promise<App> {
   const strings = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === "string"));
   const config = loadConfig(strings);
   if (!/^(libsql|https?):/.test(config.DATABASE_URL)) {
-    throw new Error(`DATABASE_URL must point at a libSQL server (libsql://, https://), not ${config.DATABASE_URL.split(":")[0]}: (WebSockets would tie the connection to one request)`);
+    throw new Error(
+      `DATABASE_URL must point at a libSQL server (libsql://, https://), not ${config.DATABASE_URL.split(":")[0]}: (WebSockets would tie the connection to one request)`,
+    );
   }
   // The client queues requests past `concurrency` (default 20) and a queued request awaits another
   // request's promise, which workerd cancels as a hang. The isolate's own concurrency bounds the

@@ -39,7 +39,10 @@ export const changeOwnPasswordSchema = z.object({
 export const updateUserSchema = z
   .object({
     role: roleSchema.optional(),
-    scope: z.string().regex(/^[0-9A-Za-z_-]{1,32}$/, "单位代码格式不正确").optional(),
+    scope: z
+      .string()
+      .regex(/^[0-9A-Za-z_-]{1,32}$/, "单位代码格式不正确")
+      .optional(),
     disabled: z.boolean().optional(),
   })
   .strict()

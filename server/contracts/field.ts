@@ -22,7 +22,12 @@ export const submitVisitSchema = z
     responseId: z.uuid({ message: "responseId 必须是 UUID" }).nullish(),
     visitedAt: instant,
     deviceId: z.string().trim().min(1).max(128),
-    durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000).nullish(),
+    durationMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60 * 60 * 1000)
+      .nullish(),
     latitude: z.number().min(-90).max(90).nullish(),
     longitude: z.number().min(-180).max(180).nullish(),
     accuracyM: z.number().min(0).max(1_000_000).nullish(),

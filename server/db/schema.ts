@@ -30,10 +30,7 @@ export const unitClosure = sqliteTable(
     descendant: text("descendant").notNull(),
     depth: integer("depth").notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.ancestor, t.descendant] }),
-    index("unit_closure_descendant_idx").on(t.descendant),
-  ],
+  (t) => [primaryKey({ columns: [t.ancestor, t.descendant] }), index("unit_closure_descendant_idx").on(t.descendant)],
 );
 
 /** Published questionnaire versions; a row is never changed once written. */
@@ -81,10 +78,7 @@ export const responses = sqliteTable(
     reviewedBy: text("reviewed_by"),
     reviewedAt: text("reviewed_at"),
   },
-  (t) => [
-    index("responses_device_idx").on(t.deviceId, t.surveyId, t.unitCode),
-    index("responses_unit_day_idx").on(t.unitCode, t.day),
-  ],
+  (t) => [index("responses_device_idx").on(t.deviceId, t.surveyId, t.unitCode), index("responses_unit_day_idx").on(t.unitCode, t.day)],
 );
 
 export const users = sqliteTable(
@@ -183,10 +177,7 @@ export const visits = sqliteTable(
     accuracyM: real("accuracy_m"),
     contentHash: text("content_hash").notNull(),
   },
-  (t) => [
-    index("visits_unit_day_idx").on(t.unitCode, t.day),
-    index("visits_interviewer_day_idx").on(t.interviewer, t.day),
-  ],
+  (t) => [index("visits_unit_day_idx").on(t.unitCode, t.day), index("visits_interviewer_day_idx").on(t.interviewer, t.day)],
 );
 
 /**

@@ -58,9 +58,11 @@ function withArgs(text: string, args: readonly InValue[]): SQL {
   const pieces = text.split("?");
   if (pieces.length !== args.length + 1) throw new Error(`${pieces.length - 1} placeholders but ${args.length} arguments: ${text}`);
   const chunks: SQL[] = [sql.raw(pieces[0]!)];
-  args.forEach((arg, i) => chunks.push(sql`${arg}`, sql.raw(pieces[i + 1]!)));
+  args.forEach((arg, i) => {
+    chunks.push(sql`${arg}`, sql.raw(pieces[i + 1]!));
+  });
   return sql.join(chunks);
 }
 
 /** `?, ?, ?` for `count` arguments. */
-export const placeholders = (count: number) => (count === 0 ? "" : "?" + ", ?".repeat(count - 1));
+export const placeholders = (count: number) => (count === 0 ? "" : `?${", ?".repeat(count - 1)}`);

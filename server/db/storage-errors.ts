@@ -27,5 +27,8 @@ export function isStorageUnavailableError(error: unknown): boolean {
  * Plain data: the storage layer knows nothing of HTTP.
  */
 export function storageUnavailable(): { code: "storage_unavailable"; message: string } {
-  return { code: "storage_unavailable", message: "数据库暂时无法写入（磁盘已满、只读或不可用），写入已暂停；已保存的数据不受影响，请稍后重试" };
+  return {
+    code: "storage_unavailable",
+    message: "数据库暂时无法写入（磁盘已满、只读或不可用），写入已暂停；已保存的数据不受影响，请稍后重试",
+  };
 }

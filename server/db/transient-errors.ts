@@ -32,11 +32,7 @@ export interface RetryOptions {
  *
  * @example await withRetry(() => db.transaction(write), isTransientDbError, { attempts: 8 });
  */
-export async function withRetry<T>(
-  task: () => Promise<T>,
-  retryable: (error: unknown) => boolean,
-  options: RetryOptions = {},
-): Promise<T> {
+export async function withRetry<T>(task: () => Promise<T>, retryable: (error: unknown) => boolean, options: RetryOptions = {}): Promise<T> {
   const attempts = options.attempts ?? 10;
   const base = options.baseDelayMs ?? 25;
   const max = options.maxDelayMs ?? 2_000;

@@ -16,7 +16,10 @@ export function queuedWrite<T>(db: Database, task: () => Promise<T>): Promise<T>
   if (db.$client.protocol !== "file") return task();
   const previous = tails.get(db.$client) ?? Promise.resolve();
   const result = previous.then(task, task);
-  tails.set(db.$client, result.catch(() => undefined));
+  tails.set(
+    db.$client,
+    result.catch(() => undefined),
+  );
   return result;
 }
 

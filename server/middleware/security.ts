@@ -26,8 +26,7 @@ export const csrfGuard = createMiddleware<AppEnv>(async (c, next) => {
   throw csrfError();
 });
 
-const csrfError = () =>
-  new ApiError(403, "csrf_rejected", "请求来源不被信任：带登录凭据的修改请求必须来自本站页面（缺少或不匹配 Origin）");
+const csrfError = () => new ApiError(403, "csrf_rejected", "请求来源不被信任：带登录凭据的修改请求必须来自本站页面（缺少或不匹配 Origin）");
 
 /**
  * Security headers on every response, pages and API alike. The Content-Security-Policy allows

@@ -10,12 +10,7 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
   const { db, config, clock } = c.var.services;
   const user = token
-    ? await resolveSession(
-        db,
-        token,
-        { ttlHours: config.SESSION_TTL_HOURS, idleHours: config.SESSION_IDLE_HOURS },
-        clock.now(),
-      )
+    ? await resolveSession(db, token, { ttlHours: config.SESSION_TTL_HOURS, idleHours: config.SESSION_IDLE_HOURS }, clock.now())
     : undefined;
   c.set("user", user);
   c.set("sessionToken", user ? token : undefined);

@@ -44,7 +44,11 @@ export const REFUSALS = {
   /** A route behind requireRole. */
   signedIn: { 401: "Not logged in (unauthorized)", 403: "Role or unit not allowed (forbidden)" },
   /** A route with a JSON body. */
-  body: { 400: "Body is not JSON (invalid_json)", 413: "Body over 64 KiB (payload_too_large)", 422: "Body does not fit the schema (invalid_request, with issues)" },
+  body: {
+    400: "Body is not JSON (invalid_json)",
+    413: "Body over 64 KiB (payload_too_large)",
+    422: "Body does not fit the schema (invalid_request, with issues)",
+  },
   /** A route with query parameters. */
   query: { 422: "A query parameter does not fit (invalid_request, with issues)" },
   notFound: { 404: "Not found (not_found)" },

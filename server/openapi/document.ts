@@ -1,4 +1,5 @@
 import type { Hono } from "hono";
+import type { Schema } from "hono/types";
 import { generateSpecs } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 
@@ -39,7 +40,7 @@ const errorSchema = {
  *
  * @example const doc = await buildOpenApiDocument(api);
  */
-export async function buildOpenApiDocument(api: Hono<AppEnv, any, any>): Promise<OpenApiDocument> {
+export async function buildOpenApiDocument<S extends Schema, P extends string>(api: Hono<AppEnv, S, P>): Promise<OpenApiDocument> {
   return generateSpecs(api, {
     documentation: {
       openapi: "3.1.0",

@@ -36,8 +36,10 @@ function parametersTable(doc: OpenApiDocument, parameters: unknown[]): string {
   if (parameters.length === 0) return "";
   const rows = parameters.map((raw) => {
     const p = resolveParameter(doc, raw as Parameter);
-    return `<tr><td><code>${escapeHtml(p.name ?? "")}</code></td><td>${escapeHtml(p.in ?? "")}</td><td>${p.required ? "yes" : "no"}</td>` +
-      `<td><code>${escapeHtml(JSON.stringify(p.schema ?? {}))}</code>${p.description ? ` ${escapeHtml(p.description)}` : ""}</td></tr>`;
+    return (
+      `<tr><td><code>${escapeHtml(p.name ?? "")}</code></td><td>${escapeHtml(p.in ?? "")}</td><td>${p.required ? "yes" : "no"}</td>` +
+      `<td><code>${escapeHtml(JSON.stringify(p.schema ?? {}))}</code>${p.description ? ` ${escapeHtml(p.description)}` : ""}</td></tr>`
+    );
   });
   return `<h4>Parameters</h4><table><thead><tr><th>Name</th><th>In</th><th>Required</th><th>Schema</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
@@ -77,11 +79,15 @@ export function renderReferencePage(doc: OpenApiDocument): string {
       if (!op) continue;
       const tag = op.tags?.[0] ?? "Other";
       byTag.set(tag, [...(byTag.get(tag) ?? []), operationSection(doc, method, path, op)]);
-      index.push(`<li><a href="#${escapeHtml(`${method}-${path}`)}"><code>${method.toUpperCase()} ${escapeHtml(path)}</code></a> ${escapeHtml(op.summary ?? "")}</li>`);
+      index.push(
+        `<li><a href="#${escapeHtml(`${method}-${path}`)}"><code>${method.toUpperCase()} ${escapeHtml(path)}</code></a> ${escapeHtml(op.summary ?? "")}</li>`,
+      );
     }
   }
   const sections = [...byTag].map(([tag, ops]) => `<h2>${escapeHtml(tag)}</h2>\n${ops.join("\n")}`);
-  const schemas = Object.entries(doc.components?.schemas ?? {}).map(([name, schema]) => `<h3 id="schema-${escapeHtml(name)}">${escapeHtml(name)}</h3>${schemaBlock(schema)}`);
+  const schemas = Object.entries(doc.components?.schemas ?? {}).map(
+    ([name, schema]) => `<h3 id="schema-${escapeHtml(name)}">${escapeHtml(name)}</h3>${schemaBlock(schema)}`,
+  );
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -33,9 +33,15 @@ const bulkReviewBody = reviewBody.extend({
 /** Finds any response in scope (flagged or not); an id, a day or a device keeps it an index lookup. */
 const responseSearchQuery = z
   .object({
-    id: z.string().regex(/^[0-9A-Fa-f-]{8,36}$/, "答卷编号至少 8 位").optional(),
+    id: z
+      .string()
+      .regex(/^[0-9A-Fa-f-]{8,36}$/, "答卷编号至少 8 位")
+      .optional(),
     unit: unitCodeSchema.optional(),
-    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD").optional(),
+    day: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")
+      .optional(),
     deviceId: z.string().trim().min(1).max(128).optional(),
     channel: z.enum(["qr", "interview"]).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -59,7 +65,12 @@ async function reviewOne(c: Context<AppEnv>, body: z.infer<typeof reviewBody>, r
   const user = currentUser(c);
   const id = c.req.param("id") ?? "";
   if (!z.guid().safeParse(id).success) throw new ApiError(404, "not_found", "答卷不存在");
-  const [row] = await reviewResponses(db, registry, { ids: [id], ...body, actor: user.username, scope: user.scope, requireFlagged }, clock.now());
+  const [row] = await reviewResponses(
+    db,
+    registry,
+    { ids: [id], ...body, actor: user.username, scope: user.scope, requireFlagged },
+    clock.now(),
+  );
   return reviewResult(row!);
 }
 
@@ -75,43 +86,100 @@ const auditQuery = z.object({
  * once; the rates follow in the same transaction), the response search, and the audit log. Admin only.
  */
 export const adminRoutes = new Hono<AppEnv>()
-  .get("/flagged", describe("Admin", "Flagged responses awaiting review", { 200: "The responses", ...REFUSALS.signedIn, ...REFUSALS.query }), requireRole("admin"), queryParams(flaggedQuery), async (c) => {
-    const query = c.req.valid("query");
-    if (query.unit) await assertInScope(c, query.unit);
-    const rows = await listFlagged(c.var.services.db, { ...query, scope: currentUser(c).scope });
-    return c.json({ responses: rows }, 200);
-  })
-  .post("/flagged/:id/review", describe("Admin", "Include or exclude one flagged response", { 200: "The review", ...REFUSALS.signedIn, ...REFUSALS.body, ...REFUSALS.notFound }), requireRole("admin"), jsonBody(reviewBody), async (c) => {
-    return c.json(await reviewOne(c, c.req.valid("json"), true), 200);
-  })
-  .get("/responses", describe("Admin", "Search responses in scope", { 200: "The responses", ...REFUSALS.signedIn, ...REFUSALS.query }), requireRole("admin"), queryParams(responseSearchQuery), async (c) => {
-    const query = c.req.valid("query");
-    if (query.unit) await assertInScope(c, query.unit);
-    const rows = await searchResponses(c.var.services.db, { ...query, scope: currentUser(c).scope });
-    return c.json({ responses: rows }, 200);
-  })
-  .post("/responses/review", describe("Admin", "Include or exclude many responses at once", { 200: "The reviews", ...REFUSALS.signedIn, ...REFUSALS.body, ...REFUSALS.notFound }), requireRole("admin"), jsonBody(bulkReviewBody), async (c) => {
-    const { db, registry, clock } = c.var.services;
-    const user = currentUser(c);
-    const { ids, decision, reason } = c.req.valid("json");
-    const rows = await reviewResponses(db, registry, { ids, decision, reason, actor: user.username, scope: user.scope }, clock.now());
-    return c.json({ decision, reviewed: rows.length, responses: rows.map(reviewResult) }, 200);
-  })
-  .post("/responses/:id/review", describe("Admin", "Include or exclude any response by id", { 200: "The review", ...REFUSALS.signedIn, ...REFUSALS.body, ...REFUSALS.notFound }), requireRole("admin"), jsonBody(reviewBody), async (c) => {
-    return c.json(await reviewOne(c, c.req.valid("json"), false), 200);
-  })
-  .get("/audit", describe("Admin", "The audit log of the admin's scope", { 200: "The entries", ...REFUSALS.signedIn, ...REFUSALS.query }), requireRole("admin"), queryParams(auditQuery), async (c) => {
-    const q = c.req.valid("query");
-    // Only the entries of the admin's own subtree (a district admin never reads the city's log).
-    const rows = await listAudit(c.var.services.db, { scope: currentUser(c).scope, limit: q.limit, beforeId: q.before, action: q.action, actor: q.actor });
-    return c.json(
-      {
-        entries: rows.map((r) => ({
-          ...r,
-          before: r.before === null ? null : (JSON.parse(r.before) as unknown),
-          after: r.after === null ? null : (JSON.parse(r.after) as unknown),
-        })),
-      },
-      200,
-    );
-  });
+  .get(
+    "/flagged",
+    describe("Admin", "Flagged responses awaiting review", { 200: "The responses", ...REFUSALS.signedIn, ...REFUSALS.query }),
+    requireRole("admin"),
+    queryParams(flaggedQuery),
+    async (c) => {
+      const query = c.req.valid("query");
+      if (query.unit) await assertInScope(c, query.unit);
+      const rows = await listFlagged(c.var.services.db, { ...query, scope: currentUser(c).scope });
+      return c.json({ responses: rows }, 200);
+    },
+  )
+  .post(
+    "/flagged/:id/review",
+    describe("Admin", "Include or exclude one flagged response", {
+      200: "The review",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.body,
+      ...REFUSALS.notFound,
+    }),
+    requireRole("admin"),
+    jsonBody(reviewBody),
+    async (c) => {
+      return c.json(await reviewOne(c, c.req.valid("json"), true), 200);
+    },
+  )
+  .get(
+    "/responses",
+    describe("Admin", "Search responses in scope", { 200: "The responses", ...REFUSALS.signedIn, ...REFUSALS.query }),
+    requireRole("admin"),
+    queryParams(responseSearchQuery),
+    async (c) => {
+      const query = c.req.valid("query");
+      if (query.unit) await assertInScope(c, query.unit);
+      const rows = await searchResponses(c.var.services.db, { ...query, scope: currentUser(c).scope });
+      return c.json({ responses: rows }, 200);
+    },
+  )
+  .post(
+    "/responses/review",
+    describe("Admin", "Include or exclude many responses at once", {
+      200: "The reviews",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.body,
+      ...REFUSALS.notFound,
+    }),
+    requireRole("admin"),
+    jsonBody(bulkReviewBody),
+    async (c) => {
+      const { db, registry, clock } = c.var.services;
+      const user = currentUser(c);
+      const { ids, decision, reason } = c.req.valid("json");
+      const rows = await reviewResponses(db, registry, { ids, decision, reason, actor: user.username, scope: user.scope }, clock.now());
+      return c.json({ decision, reviewed: rows.length, responses: rows.map(reviewResult) }, 200);
+    },
+  )
+  .post(
+    "/responses/:id/review",
+    describe("Admin", "Include or exclude any response by id", {
+      200: "The review",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.body,
+      ...REFUSALS.notFound,
+    }),
+    requireRole("admin"),
+    jsonBody(reviewBody),
+    async (c) => {
+      return c.json(await reviewOne(c, c.req.valid("json"), false), 200);
+    },
+  )
+  .get(
+    "/audit",
+    describe("Admin", "The audit log of the admin's scope", { 200: "The entries", ...REFUSALS.signedIn, ...REFUSALS.query }),
+    requireRole("admin"),
+    queryParams(auditQuery),
+    async (c) => {
+      const q = c.req.valid("query");
+      // Only the entries of the admin's own subtree (a district admin never reads the city's log).
+      const rows = await listAudit(c.var.services.db, {
+        scope: currentUser(c).scope,
+        limit: q.limit,
+        beforeId: q.before,
+        action: q.action,
+        actor: q.actor,
+      });
+      return c.json(
+        {
+          entries: rows.map((r) => ({
+            ...r,
+            before: r.before === null ? null : (JSON.parse(r.before) as unknown),
+            after: r.after === null ? null : (JSON.parse(r.after) as unknown),
+          })),
+        },
+        200,
+      );
+    },
+  );

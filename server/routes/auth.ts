@@ -27,68 +27,88 @@ function tooManyAttempts(c: Context<AppEnv>, waitMs: number, what: string): ApiE
 }
 
 export const authRoutes = new Hono<AppEnv>()
-  .post("/login", describe("Auth", "Log in; sets the session cookie", { 200: "The user", ...REFUSALS.body, 401: "Wrong name or password (invalid_credentials)", 429: "Too many failed attempts (too_many_attempts, Retry-After)" }), jsonBody(loginSchema), async (c) => {
-    const { username, password, deviceId } = c.req.valid("json");
-    const { db, config, clock, secret } = c.var.services;
-    const now = clock.now();
-    const policy = loginThrottlePolicy(config);
-    const sources = await loginSources(secret, clientAddress(c), deviceId);
-    const known = await knownSource(db, username, sources, now);
-    // Reserved before the password is checked, so concurrent tries cannot verify more than allowed
-    // and a throttled account cannot be probed for the right password.
-    const attempt = await reserveLoginAttempt(db, { username, sources, known }, policy, now);
-    if (!attempt.allowed) throw tooManyAttempts(c, attempt.retryAfterMs, "登录失败次数过多");
-    const user = await findUserByName(db, username);
-    // Verify even for unknown users so the answer time does not reveal which names exist.
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    // A failure keeps its reservation: that is the count.
-    if (!user || !ok || user.disabled) throw new ApiError(401, "invalid_credentials", "用户名或密码错误");
-    await settleLoginSuccess(db, attempt, now, policy);
-    await rememberSources(db, user.username, sources, now);
-    const sessionPolicy = { ttlHours: config.SESSION_TTL_HOURS, idleHours: config.SESSION_IDLE_HOURS };
-    const token = await openSession(db, user.id, sessionPolicy, now);
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: "Lax",
-      secure: isHttps(c),
-      path: "/",
-      maxAge: Math.floor(config.SESSION_TTL_HOURS * 3600),
-    });
-    return c.json({ user: publicUser(user) }, 200);
-  })
+  .post(
+    "/login",
+    describe("Auth", "Log in; sets the session cookie", {
+      200: "The user",
+      ...REFUSALS.body,
+      401: "Wrong name or password (invalid_credentials)",
+      429: "Too many failed attempts (too_many_attempts, Retry-After)",
+    }),
+    jsonBody(loginSchema),
+    async (c) => {
+      const { username, password, deviceId } = c.req.valid("json");
+      const { db, config, clock, secret } = c.var.services;
+      const now = clock.now();
+      const policy = loginThrottlePolicy(config);
+      const sources = await loginSources(secret, clientAddress(c), deviceId);
+      const known = await knownSource(db, username, sources, now);
+      // Reserved before the password is checked, so concurrent tries cannot verify more than allowed
+      // and a throttled account cannot be probed for the right password.
+      const attempt = await reserveLoginAttempt(db, { username, sources, known }, policy, now);
+      if (!attempt.allowed) throw tooManyAttempts(c, attempt.retryAfterMs, "登录失败次数过多");
+      const user = await findUserByName(db, username);
+      // Verify even for unknown users so the answer time does not reveal which names exist.
+      const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+      // A failure keeps its reservation: that is the count.
+      if (!user || !ok || user.disabled) throw new ApiError(401, "invalid_credentials", "用户名或密码错误");
+      await settleLoginSuccess(db, attempt, now, policy);
+      await rememberSources(db, user.username, sources, now);
+      const sessionPolicy = { ttlHours: config.SESSION_TTL_HOURS, idleHours: config.SESSION_IDLE_HOURS };
+      const token = await openSession(db, user.id, sessionPolicy, now);
+      setCookie(c, SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: "Lax",
+        secure: isHttps(c),
+        path: "/",
+        maxAge: Math.floor(config.SESSION_TTL_HOURS * 3600),
+      });
+      return c.json({ user: publicUser(user) }, 200);
+    },
+  )
   .post("/logout", describe("Auth", "Log out; ends the session and clears its cookie", { 200: "Logged out" }), async (c) => {
     const token = c.var.sessionToken;
     if (token) await closeSession(c.var.services.db, token);
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.json({ ok: true }, 200);
   })
-  .post("/password", describe("Auth", "Change one's own password", { 200: "Changed; other sessions end", ...REFUSALS.body, 401: "Not logged in (unauthorized)", 429: "Too many wrong current passwords (too_many_attempts)" }), jsonBody(changeOwnPasswordSchema), async (c) => {
-    const user = currentUser(c);
-    const { currentPassword, newPassword } = c.req.valid("json");
-    const { db, clock, config } = c.var.services;
-    const now = clock.now();
-    // A signed-in tablet left lying around must not become a way to guess its owner's password:
-    // the same atomic reservation as login, LOGIN_MAX_FAILURES wrong ones per user and window.
-    const policy = loginThrottlePolicy(config);
-    const limits = { max: policy.maxPerPair, windowMs: policy.windowMs };
-    const check = await reservePasswordCheck(db, user.id, limits, now);
-    if (!check.allowed) throw tooManyAttempts(c, check.retryAfterMs, "当前密码错误次数过多");
-    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-      if (check.failures >= limits.max) {
-        // The last wrong try allowed also ends this session: whoever holds the device has to sign
-        // in again, through the login throttle.
-        const token = c.var.sessionToken;
-        if (token) await closeSession(db, token);
-        deleteCookie(c, SESSION_COOKIE, { path: "/" });
-        throw new ApiError(422, "wrong_password", "当前密码不正确，错误次数过多，已退出登录");
+  .post(
+    "/password",
+    describe("Auth", "Change one's own password", {
+      200: "Changed; other sessions end",
+      ...REFUSALS.body,
+      401: "Not logged in (unauthorized)",
+      429: "Too many wrong current passwords (too_many_attempts)",
+    }),
+    jsonBody(changeOwnPasswordSchema),
+    async (c) => {
+      const user = currentUser(c);
+      const { currentPassword, newPassword } = c.req.valid("json");
+      const { db, clock, config } = c.var.services;
+      const now = clock.now();
+      // A signed-in tablet left lying around must not become a way to guess its owner's password:
+      // the same atomic reservation as login, LOGIN_MAX_FAILURES wrong ones per user and window.
+      const policy = loginThrottlePolicy(config);
+      const limits = { max: policy.maxPerPair, windowMs: policy.windowMs };
+      const check = await reservePasswordCheck(db, user.id, limits, now);
+      if (!check.allowed) throw tooManyAttempts(c, check.retryAfterMs, "当前密码错误次数过多");
+      if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+        if (check.failures >= limits.max) {
+          // The last wrong try allowed also ends this session: whoever holds the device has to sign
+          // in again, through the login throttle.
+          const token = c.var.sessionToken;
+          if (token) await closeSession(db, token);
+          deleteCookie(c, SESSION_COOKIE, { path: "/" });
+          throw new ApiError(422, "wrong_password", "当前密码不正确，错误次数过多，已退出登录");
+        }
+        throw new ApiError(422, "wrong_password", "当前密码不正确");
       }
-      throw new ApiError(422, "wrong_password", "当前密码不正确");
-    }
-    await clearPasswordChecks(db, user.id);
-    // Other devices signed in with the old password are signed out; this one stays.
-    await changeOwnPassword(db, user, newPassword, c.var.sessionToken, now);
-    return c.json({ ok: true }, 200);
-  })
+      await clearPasswordChecks(db, user.id);
+      // Other devices signed in with the old password are signed out; this one stays.
+      await changeOwnPassword(db, user, newPassword, c.var.sessionToken, now);
+      return c.json({ ok: true }, 200);
+    },
+  )
   .get("/me", describe("Auth", "The logged-in user", { 200: "The user", 401: "Not logged in (unauthorized)" }), (c) => {
     const user = c.var.user;
     if (!user) throw unauthorized();

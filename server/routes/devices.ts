@@ -8,7 +8,8 @@ import { describe, REFUSALS } from "../openapi/describe";
 
 /** Tablets report what they still hold, so offices see unsent work before a deadline. */
 export const deviceRoutes = new Hono<AppEnv>().post(
-  "/heartbeat", describe("Field", "A tablet reports what it still holds", { 200: "Received", ...REFUSALS.signedIn, ...REFUSALS.body }),
+  "/heartbeat",
+  describe("Field", "A tablet reports what it still holds", { 200: "Received", ...REFUSALS.signedIn, ...REFUSALS.body }),
   requireRole("interviewer", "admin"),
   jsonBody(heartbeatSchema),
   async (c) => {

@@ -24,21 +24,36 @@ const range = (q: FieldProgressQuery) => ({ from: q.from, to: q.to });
 /** Field progress for offices: who interviewed how much, outcomes and coverage per community, devices. */
 export const fieldProgressRoutes = new Hono<AppEnv>()
   .use(requireRole("admin", "office"))
-  .get("/interviewers", describe("Field", "Progress per interviewer", { 200: "The rows", ...REFUSALS.signedIn, ...REFUSALS.query, ...REFUSALS.notFound }), queryParams(fieldProgressQuerySchema), async (c) => {
-    const query = c.req.valid("query");
-    const unit = await scopedUnit(c, query);
-    const rows = await interviewerDays(c.var.services.db, unit.code, range(query));
-    return c.json({ unit, rows }, 200);
-  })
-  .get("/units", describe("Field", "Progress per unit", { 200: "Totals and rows", ...REFUSALS.signedIn, ...REFUSALS.query, ...REFUSALS.notFound }), queryParams(fieldProgressQuerySchema), async (c) => {
-    const query = c.req.valid("query");
-    const unit = await scopedUnit(c, query);
-    const { rows, totals } = await unitOutcomes(c.var.services.db, unit.code, range(query));
-    return c.json({ unit, totals, rows }, 200);
-  })
-  .get("/devices", describe("Field", "Tablets and their unsent work", { 200: "The rows", ...REFUSALS.signedIn, ...REFUSALS.query, ...REFUSALS.notFound }), queryParams(fieldProgressQuerySchema), async (c) => {
-    const query = c.req.valid("query");
-    const unit = await scopedUnit(c, query);
-    const rows = await listDevicesInScope(c.var.services.db, unit.code);
-    return c.json({ unit, rows }, 200);
-  });
+  .get(
+    "/interviewers",
+    describe("Field", "Progress per interviewer", { 200: "The rows", ...REFUSALS.signedIn, ...REFUSALS.query, ...REFUSALS.notFound }),
+    queryParams(fieldProgressQuerySchema),
+    async (c) => {
+      const query = c.req.valid("query");
+      const unit = await scopedUnit(c, query);
+      const rows = await interviewerDays(c.var.services.db, unit.code, range(query));
+      return c.json({ unit, rows }, 200);
+    },
+  )
+  .get(
+    "/units",
+    describe("Field", "Progress per unit", { 200: "Totals and rows", ...REFUSALS.signedIn, ...REFUSALS.query, ...REFUSALS.notFound }),
+    queryParams(fieldProgressQuerySchema),
+    async (c) => {
+      const query = c.req.valid("query");
+      const unit = await scopedUnit(c, query);
+      const { rows, totals } = await unitOutcomes(c.var.services.db, unit.code, range(query));
+      return c.json({ unit, totals, rows }, 200);
+    },
+  )
+  .get(
+    "/devices",
+    describe("Field", "Tablets and their unsent work", { 200: "The rows", ...REFUSALS.signedIn, ...REFUSALS.query, ...REFUSALS.notFound }),
+    queryParams(fieldProgressQuerySchema),
+    async (c) => {
+      const query = c.req.valid("query");
+      const unit = await scopedUnit(c, query);
+      const rows = await listDevicesInScope(c.var.services.db, unit.code);
+      return c.json({ unit, rows }, 200);
+    },
+  );

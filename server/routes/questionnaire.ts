@@ -10,22 +10,30 @@ import { describe, REFUSALS } from "../openapi/describe";
  * GET /api/v1/q/:token: what a scanned poster shows, the unit and its survey's current version;
  * 410 for a revoked poster or one outside its collection window (read fresh on every scan).
  */
-export const questionnaireRoutes = new Hono<AppEnv>().get("/:token", describe("Questionnaire", "What a scanned poster shows: its unit and its survey's current version", { 200: "unit, posterId, survey", ...REFUSALS.notFound, 410: "Poster revoked or outside its window" }), async (c) => {
-  const { db, secret, registry, clock } = c.var.services;
-  const poster = await verifyPosterToken(db, secret, c.req.param("token"));
-  if (!poster) throw notFound("二维码");
-  assertPosterOpen(poster, clock.now());
-  const [lineage, survey] = await Promise.all([getLineage(db, poster.unitCode), registry.getCurrent(poster.surveyId)]);
-  const unit = lineage.at(-1);
-  if (!unit || !survey) throw notFound("二维码");
-  // The full name reads like an address: 大渡口区 新山村街道 民主社区 (the city is implied).
-  const fullName = lineage
-    .filter((u) => u.kind !== "city")
-    .map((u) => u.name)
-    .join(" ");
-  const head = JSON.stringify({ unit: { code: unit.code, name: unit.name, fullName }, posterId: poster.id });
-  return c.body(`${head.slice(0, -1)},"survey":${survey.body}}`, 200, {
-    "content-type": "application/json; charset=utf-8",
-    "cache-control": "no-cache",
-  });
-});
+export const questionnaireRoutes = new Hono<AppEnv>().get(
+  "/:token",
+  describe("Questionnaire", "What a scanned poster shows: its unit and its survey's current version", {
+    200: "unit, posterId, survey",
+    ...REFUSALS.notFound,
+    410: "Poster revoked or outside its window",
+  }),
+  async (c) => {
+    const { db, secret, registry, clock } = c.var.services;
+    const poster = await verifyPosterToken(db, secret, c.req.param("token"));
+    if (!poster) throw notFound("二维码");
+    assertPosterOpen(poster, clock.now());
+    const [lineage, survey] = await Promise.all([getLineage(db, poster.unitCode), registry.getCurrent(poster.surveyId)]);
+    const unit = lineage.at(-1);
+    if (!unit || !survey) throw notFound("二维码");
+    // The full name reads like an address: 大渡口区 新山村街道 民主社区 (the city is implied).
+    const fullName = lineage
+      .filter((u) => u.kind !== "city")
+      .map((u) => u.name)
+      .join(" ");
+    const head = JSON.stringify({ unit: { code: unit.code, name: unit.name, fullName }, posterId: poster.id });
+    return c.body(`${head.slice(0, -1)},"survey":${survey.body}}`, 200, {
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "no-cache",
+    });
+  },
+);

@@ -40,39 +40,69 @@ export const rateRoutes = new Hono<AppEnv>()
     // Always revalidate: the numbers change as responses arrive.
     c.header("Cache-Control", "private, no-cache");
   })
-  .get("/", describe("Rates", "Satisfaction rates of a unit and its children", { 200: "The rates", ...REFUSALS.signedIn, ...REFUSALS.query, ...REFUSALS.notFound }), queryParams(ratesQuerySchema), async (c) => {
-    const q = c.req.valid("query");
-    const { db, registry } = c.var.services;
-    const unit = await scopedUnit(c, q.unit);
-    return c.json(await computeRates(db, registry, unit, filterOf(q)), 200);
-  })
-  .get("/trend", describe("Rates", "Weekly trend of a unit's rates", { 200: "The weeks", ...REFUSALS.signedIn, ...REFUSALS.query, ...REFUSALS.notFound }), queryParams(ratesQuerySchema), async (c) => {
-    const q = c.req.valid("query");
-    const { db } = c.var.services;
-    const unit = await scopedUnit(c, q.unit);
-    const settings = await rateSettingsAt(db, unit.code);
-    const { weeks, truncated } = await weeklyTrend(db, unit.code, filterOf(q), settings);
-    return c.json({ unit: { code: unit.code, name: unit.name, kind: unit.kind }, threshold: settings.threshold, weeks, truncated }, 200);
-  })
-  .get("/plan", describe("Rates", "Sample plan: responses still needed per unit", { 200: "The plan", ...REFUSALS.signedIn, ...REFUSALS.query, ...REFUSALS.notFound }), queryParams(ratesQuerySchema), async (c) => {
-    const q = c.req.valid("query");
-    const { db } = c.var.services;
-    const unit = await scopedUnit(c, q.unit);
-    const [tree, children] = await Promise.all([unitAndChildMetrics(db, unit, filterOf(q)), getChildren(db, unit.code)]);
-    const { settings } = tree;
-    const targets = await plannedTargets(db, [unit, ...children]);
-    return c.json(
-      {
-        minRespondents: settings.minRespondents,
-        threshold: settings.threshold,
-        ...planFor({ code: unit.code, name: unit.name, kind: unit.kind }, targets.get(unit.code) ?? null, tree.metrics, settings),
-        // Each child is planned against its own settings, which it carries (added fields).
-        children: tree.children.map((ch) => ({
-          ...planFor(ch.unit, targets.get(ch.unit.code) ?? null, ch.metrics, ch),
-          threshold: ch.threshold,
-          minRespondents: ch.minRespondents,
-        })),
-      },
-      200,
-    );
-  });
+  .get(
+    "/",
+    describe("Rates", "Satisfaction rates of a unit and its children", {
+      200: "The rates",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.query,
+      ...REFUSALS.notFound,
+    }),
+    queryParams(ratesQuerySchema),
+    async (c) => {
+      const q = c.req.valid("query");
+      const { db, registry } = c.var.services;
+      const unit = await scopedUnit(c, q.unit);
+      return c.json(await computeRates(db, registry, unit, filterOf(q)), 200);
+    },
+  )
+  .get(
+    "/trend",
+    describe("Rates", "Weekly trend of a unit's rates", {
+      200: "The weeks",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.query,
+      ...REFUSALS.notFound,
+    }),
+    queryParams(ratesQuerySchema),
+    async (c) => {
+      const q = c.req.valid("query");
+      const { db } = c.var.services;
+      const unit = await scopedUnit(c, q.unit);
+      const settings = await rateSettingsAt(db, unit.code);
+      const { weeks, truncated } = await weeklyTrend(db, unit.code, filterOf(q), settings);
+      return c.json({ unit: { code: unit.code, name: unit.name, kind: unit.kind }, threshold: settings.threshold, weeks, truncated }, 200);
+    },
+  )
+  .get(
+    "/plan",
+    describe("Rates", "Sample plan: responses still needed per unit", {
+      200: "The plan",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.query,
+      ...REFUSALS.notFound,
+    }),
+    queryParams(ratesQuerySchema),
+    async (c) => {
+      const q = c.req.valid("query");
+      const { db } = c.var.services;
+      const unit = await scopedUnit(c, q.unit);
+      const [tree, children] = await Promise.all([unitAndChildMetrics(db, unit, filterOf(q)), getChildren(db, unit.code)]);
+      const { settings } = tree;
+      const targets = await plannedTargets(db, [unit, ...children]);
+      return c.json(
+        {
+          minRespondents: settings.minRespondents,
+          threshold: settings.threshold,
+          ...planFor({ code: unit.code, name: unit.name, kind: unit.kind }, targets.get(unit.code) ?? null, tree.metrics, settings),
+          // Each child is planned against its own settings, which it carries (added fields).
+          children: tree.children.map((ch) => ({
+            ...planFor(ch.unit, targets.get(ch.unit.code) ?? null, ch.metrics, ch),
+            threshold: ch.threshold,
+            minRespondents: ch.minRespondents,
+          })),
+        },
+        200,
+      );
+    },
+  );

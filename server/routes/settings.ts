@@ -21,15 +21,37 @@ async function settingsUnit(c: Context<AppEnv>, code: string | undefined) {
  * (the nearest setting up the tree wins): offices read, admins change inside their own scope.
  */
 export const settingsRoutes = new Hono<AppEnv>()
-  .get("/thresholds", describe("Settings", "The rate thresholds in force for a unit", { 200: "The settings", ...REFUSALS.signedIn, ...REFUSALS.query, ...REFUSALS.notFound }), requireRole("admin", "office"), queryParams(rateSettingsQuerySchema), async (c) => {
-    const { db } = c.var.services;
-    const unit = await settingsUnit(c, c.req.valid("query").unit);
-    return c.json(await rateSettingsView(db, unit, await rateSettingsAt(db, unit.code)), 200);
-  })
-  .put("/thresholds", describe("Settings", "Set a unit's rate thresholds", { 200: "The settings", ...REFUSALS.signedIn, ...REFUSALS.body, ...REFUSALS.notFound }), requireRole("admin"), jsonBody(rateSettingsUpdateSchema), async (c) => {
-    const { db, clock } = c.var.services;
-    const { unit: code, ...update } = c.req.valid("json");
-    const unit = await settingsUnit(c, code);
-    const updated = await updateUnitRateSettings(db, unit.code, update, currentUser(c), clock.now());
-    return c.json(await rateSettingsView(db, unit, updated), 200);
-  });
+  .get(
+    "/thresholds",
+    describe("Settings", "The rate thresholds in force for a unit", {
+      200: "The settings",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.query,
+      ...REFUSALS.notFound,
+    }),
+    requireRole("admin", "office"),
+    queryParams(rateSettingsQuerySchema),
+    async (c) => {
+      const { db } = c.var.services;
+      const unit = await settingsUnit(c, c.req.valid("query").unit);
+      return c.json(await rateSettingsView(db, unit, await rateSettingsAt(db, unit.code)), 200);
+    },
+  )
+  .put(
+    "/thresholds",
+    describe("Settings", "Set a unit's rate thresholds", {
+      200: "The settings",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.body,
+      ...REFUSALS.notFound,
+    }),
+    requireRole("admin"),
+    jsonBody(rateSettingsUpdateSchema),
+    async (c) => {
+      const { db, clock } = c.var.services;
+      const { unit: code, ...update } = c.req.valid("json");
+      const unit = await settingsUnit(c, code);
+      const updated = await updateUnitRateSettings(db, unit.code, update, currentUser(c), clock.now());
+      return c.json(await rateSettingsView(db, unit, updated), 200);
+    },
+  );

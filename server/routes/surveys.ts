@@ -14,17 +14,26 @@ export const surveyRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .get("/:id", describe("Surveys", "A survey's current SurveyJS definition", { 200: "The SurveyJS JSON", ...REFUSALS.notFound }), async (c) => {
-    const survey = await c.var.services.registry.getCurrent(c.req.param("id"));
-    if (!survey) throw notFound("问卷");
-    return c.body(survey.body, 200, JSON_HEADERS);
-  })
-  .get("/:id/versions/:version", describe("Surveys", "One published version's SurveyJS definition (immutable, cacheable)", { 200: "The SurveyJS JSON", ...REFUSALS.notFound }), async (c) => {
-    const version = Number(c.req.param("version"));
-    const survey = Number.isSafeInteger(version)
-      ? await c.var.services.registry.get(c.req.param("id"), version)
-      : undefined;
-    if (!survey) throw notFound("问卷版本");
-    // Published versions never change, so clients may keep them.
-    return c.body(survey.body, 200, { ...JSON_HEADERS, "cache-control": "public, max-age=86400, immutable" });
-  });
+  .get(
+    "/:id",
+    describe("Surveys", "A survey's current SurveyJS definition", { 200: "The SurveyJS JSON", ...REFUSALS.notFound }),
+    async (c) => {
+      const survey = await c.var.services.registry.getCurrent(c.req.param("id"));
+      if (!survey) throw notFound("问卷");
+      return c.body(survey.body, 200, JSON_HEADERS);
+    },
+  )
+  .get(
+    "/:id/versions/:version",
+    describe("Surveys", "One published version's SurveyJS definition (immutable, cacheable)", {
+      200: "The SurveyJS JSON",
+      ...REFUSALS.notFound,
+    }),
+    async (c) => {
+      const version = Number(c.req.param("version"));
+      const survey = Number.isSafeInteger(version) ? await c.var.services.registry.get(c.req.param("id"), version) : undefined;
+      if (!survey) throw notFound("问卷版本");
+      // Published versions never change, so clients may keep them.
+      return c.body(survey.body, 200, { ...JSON_HEADERS, "cache-control": "public, max-age=86400, immutable" });
+    },
+  );

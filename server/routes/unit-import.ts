@@ -36,26 +36,48 @@ function summary(plan: ImportPlan) {
  */
 export const unitImportRoutes = new Hono<AppEnv>()
   .use(importLimit)
-  .post("/preview", describe("Units", "Check a hierarchy file (CSV or XLSX as the raw body) and list what would change", { 200: "The plan", ...REFUSALS.signedIn, 400: "Empty body (empty_file)", 413: "File too large", 422: "Unreadable file (unreadable_file)" }), requireRole("admin"), async (c) => {
-    const rows = await readBody(await c.req.arrayBuffer());
-    const plan = await planImport(c.var.services.db, rows, currentUser(c).scope);
-    return c.json(summary(plan), 200);
-  })
-  .post("/", describe("Units", "Import a hierarchy file (CSV or XLSX as the raw body): all rows or none", { 200: "Counts of added, changed, unchanged", ...REFUSALS.signedIn, 400: "Empty body (empty_file)", 413: "File too large", 422: "Unreadable or invalid rows (unreadable_file, import_invalid with issues)" }), requireRole("admin"), async (c) => {
-    const rows = await readBody(await c.req.arrayBuffer());
-    const { db, registry, clock } = c.var.services;
-    const user = currentUser(c);
-    const plan = await importUnits(db, registry, rows, user.scope, user.username, clock.now());
-    if (plan.errors.length > 0) {
-      throw new ApiError(
-        422,
-        "import_invalid",
-        `导入文件有 ${plan.errors.length} 行错误，未写入任何数据`,
-        plan.errors.map((e) => ({ path: `line ${e.line}`, message: `${e.code}: ${e.message} (${e.reason})` })),
-      );
-    }
-    return c.json({ rows: plan.rows, added: plan.adds.length, changed: plan.changes.length, unchanged: plan.unchanged }, 200);
-  });
+  .post(
+    "/preview",
+    describe("Units", "Check a hierarchy file (CSV or XLSX as the raw body) and list what would change", {
+      200: "The plan",
+      ...REFUSALS.signedIn,
+      400: "Empty body (empty_file)",
+      413: "File too large",
+      422: "Unreadable file (unreadable_file)",
+    }),
+    requireRole("admin"),
+    async (c) => {
+      const rows = await readBody(await c.req.arrayBuffer());
+      const plan = await planImport(c.var.services.db, rows, currentUser(c).scope);
+      return c.json(summary(plan), 200);
+    },
+  )
+  .post(
+    "/",
+    describe("Units", "Import a hierarchy file (CSV or XLSX as the raw body): all rows or none", {
+      200: "Counts of added, changed, unchanged",
+      ...REFUSALS.signedIn,
+      400: "Empty body (empty_file)",
+      413: "File too large",
+      422: "Unreadable or invalid rows (unreadable_file, import_invalid with issues)",
+    }),
+    requireRole("admin"),
+    async (c) => {
+      const rows = await readBody(await c.req.arrayBuffer());
+      const { db, registry, clock } = c.var.services;
+      const user = currentUser(c);
+      const plan = await importUnits(db, registry, rows, user.scope, user.username, clock.now());
+      if (plan.errors.length > 0) {
+        throw new ApiError(
+          422,
+          "import_invalid",
+          `导入文件有 ${plan.errors.length} 行错误，未写入任何数据`,
+          plan.errors.map((e) => ({ path: `line ${e.line}`, message: `${e.code}: ${e.message} (${e.reason})` })),
+        );
+      }
+      return c.json({ rows: plan.rows, added: plan.adds.length, changed: plan.changes.length, unchanged: plan.unchanged }, 200);
+    },
+  );
 
 async function readBody(buffer: ArrayBuffer) {
   if (buffer.byteLength === 0) throw new ApiError(400, "empty_file", "请上传 CSV 或 XLSX 文件作为请求体");

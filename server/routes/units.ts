@@ -6,7 +6,8 @@ import { getChildren, getUnit } from "../services/units/units";
 import { describe, REFUSALS } from "../openapi/describe";
 
 export const unitRoutes = new Hono<AppEnv>().get(
-  "/:code", describe("Units", "A unit with its children", { 200: "The unit", ...REFUSALS.signedIn, ...REFUSALS.notFound }),
+  "/:code",
+  describe("Units", "A unit with its children", { 200: "The unit", ...REFUSALS.signedIn, ...REFUSALS.notFound }),
   requireRole("admin", "office", "interviewer"),
   async (c) => {
     const { db } = c.var.services;

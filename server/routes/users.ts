@@ -13,22 +13,55 @@ import { describe, REFUSALS } from "../openapi/describe";
  * its audit entry, in one transaction (services/auth/user-admin.ts).
  */
 export const userRoutes = new Hono<AppEnv>()
-  .get("/", describe("Users", "List the accounts in the admin's scope", { 200: "The users", ...REFUSALS.signedIn }), requireRole("admin"), async (c) => {
-    const list = await listUsersWithin(c.var.services.db, currentUser(c).scope);
-    return c.json({ users: list.map(adminUserView) }, 200);
-  })
-  .post("/", describe("Users", "Create an account", { 201: "Created", ...REFUSALS.signedIn, ...REFUSALS.body, 409: "Name taken" }), requireRole("admin"), jsonBody(createUserSchema), async (c) => {
-    const { db, clock } = c.var.services;
-    const user = await createUserAsAdmin(db, currentUser(c), c.req.valid("json"), clock.now());
-    return c.json({ user: publicUser(user) }, 201);
-  })
-  .patch("/:username", describe("Users", "Change an account's role, scope or state", { 200: "The account", ...REFUSALS.signedIn, ...REFUSALS.body, ...REFUSALS.notFound }), requireRole("admin"), jsonBody(updateUserSchema), async (c) => {
-    const { db, clock } = c.var.services;
-    const updated = await updateUserAsAdmin(db, currentUser(c), c.req.param("username"), c.req.valid("json"), clock.now());
-    return c.json({ user: adminUserView(updated) }, 200);
-  })
-  .post("/:username/password", describe("Users", "Reset an account's password", { 200: "Reset; its sessions end", ...REFUSALS.signedIn, ...REFUSALS.body, ...REFUSALS.notFound }), requireRole("admin"), jsonBody(resetPasswordSchema), async (c) => {
-    const { db, clock } = c.var.services;
-    await resetPasswordAsAdmin(db, currentUser(c), c.req.param("username"), c.req.valid("json").password, clock.now());
-    return c.json({ ok: true }, 200);
-  });
+  .get(
+    "/",
+    describe("Users", "List the accounts in the admin's scope", { 200: "The users", ...REFUSALS.signedIn }),
+    requireRole("admin"),
+    async (c) => {
+      const list = await listUsersWithin(c.var.services.db, currentUser(c).scope);
+      return c.json({ users: list.map(adminUserView) }, 200);
+    },
+  )
+  .post(
+    "/",
+    describe("Users", "Create an account", { 201: "Created", ...REFUSALS.signedIn, ...REFUSALS.body, 409: "Name taken" }),
+    requireRole("admin"),
+    jsonBody(createUserSchema),
+    async (c) => {
+      const { db, clock } = c.var.services;
+      const user = await createUserAsAdmin(db, currentUser(c), c.req.valid("json"), clock.now());
+      return c.json({ user: publicUser(user) }, 201);
+    },
+  )
+  .patch(
+    "/:username",
+    describe("Users", "Change an account's role, scope or state", {
+      200: "The account",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.body,
+      ...REFUSALS.notFound,
+    }),
+    requireRole("admin"),
+    jsonBody(updateUserSchema),
+    async (c) => {
+      const { db, clock } = c.var.services;
+      const updated = await updateUserAsAdmin(db, currentUser(c), c.req.param("username"), c.req.valid("json"), clock.now());
+      return c.json({ user: adminUserView(updated) }, 200);
+    },
+  )
+  .post(
+    "/:username/password",
+    describe("Users", "Reset an account's password", {
+      200: "Reset; its sessions end",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.body,
+      ...REFUSALS.notFound,
+    }),
+    requireRole("admin"),
+    jsonBody(resetPasswordSchema),
+    async (c) => {
+      const { db, clock } = c.var.services;
+      await resetPasswordAsAdmin(db, currentUser(c), c.req.param("username"), c.req.valid("json").password, clock.now());
+      return c.json({ ok: true }, 200);
+    },
+  );

@@ -9,7 +9,14 @@ import { describe, REFUSALS } from "../openapi/describe";
 
 /** Door-to-door visits from the tablets: idempotent by client id, exactly like responses. */
 export const visitRoutes = new Hono<AppEnv>().post(
-  "/", describe("Field", "Record a door-to-door visit; idempotent by id", { 201: "Accepted", 200: "Duplicate", ...REFUSALS.signedIn, ...REFUSALS.body, 409: "Same id, different content (id_conflict)" }),
+  "/",
+  describe("Field", "Record a door-to-door visit; idempotent by id", {
+    201: "Accepted",
+    200: "Duplicate",
+    ...REFUSALS.signedIn,
+    ...REFUSALS.body,
+    409: "Same id, different content (id_conflict)",
+  }),
   requireRole("interviewer", "admin"),
   jsonBody(submitVisitSchema),
   async (c) => {

@@ -18,7 +18,10 @@ if (!config.DATABASE_URL.startsWith("file:")) {
   console.error(`backup: DATABASE_URL is ${config.DATABASE_URL}, not an embedded file; back up sqld/Turso as docs/operations.md says`);
   process.exit(2);
 }
-const stamp = new Date().toISOString().replace(/\.\d+Z$/, "Z").replaceAll(":", "-");
+const stamp = new Date()
+  .toISOString()
+  .replace(/\.\d+Z$/, "Z")
+  .replaceAll(":", "-");
 const target = resolve(process.argv[2] ?? `backups/survey-${stamp}.db`);
 if (existsSync(target)) {
   console.error(`backup: ${target} exists already; choose a new path`);

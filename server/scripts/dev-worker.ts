@@ -52,7 +52,10 @@ sqld.once("exit", (code) => {
 });
 
 for (let i = 0; ; i++) {
-  const ok = await fetch(`${databaseUrl}/health`).then((r) => r.ok, () => false);
+  const ok = await fetch(`${databaseUrl}/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (ok) break;
   if (i > 100) {
     console.error(`sqld did not answer on ${databaseUrl}`);
@@ -61,7 +64,11 @@ for (let i = 0; ; i++) {
   await new Promise((r) => setTimeout(r, 100));
 }
 console.log(`sqld on ${databaseUrl} (data/sqld); applying migrations with drizzle-kit`);
-const migrate = spawnSync("npx", ["drizzle-kit", "migrate"], { cwd: root, stdio: "inherit", env: { ...process.env, DATABASE_URL: databaseUrl } });
+const migrate = spawnSync("npx", ["drizzle-kit", "migrate"], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: databaseUrl },
+});
 if (migrate.status !== 0) stopAll(1);
 
 const vars = {

@@ -41,5 +41,6 @@ export const conflict = (code: string, message: string) => new Refusal("conflict
 export const gone = (code: string, message: string) => new Refusal("gone", code, message);
 export const tooMany = (code: string, message: string) => new Refusal("too_many", code, message);
 export const notFound = (what: string) => new Refusal("not_found", "not_found", `${what}不存在`);
-export const forbidden = (message = "无权访问该单位的数据", issues?: ErrorIssue[]) => new Refusal("forbidden", "forbidden", message, issues);
+export const forbidden = (message = "无权访问该单位的数据", issues?: ErrorIssue[]) =>
+  new Refusal("forbidden", "forbidden", message, issues);
 export const unauthorized = () => new Refusal("unauthorized", "unauthorized", "请先登录");

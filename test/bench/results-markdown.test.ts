@@ -34,7 +34,17 @@ describe("npm run bench writes its results into docs/benchmarks.md", () => {
   });
 
   it("keeps the sections of benches a partial run (BENCH_ONLY) did not include", () => {
-    const full = replaceResultsBlock("# B\n", renderResults([{ bench: "ingest", oursRps: 1 }, { bench: "rates", cityMs: 25.6 }], at, "m"));
+    const full = replaceResultsBlock(
+      "# B\n",
+      renderResults(
+        [
+          { bench: "ingest", oursRps: 1 },
+          { bench: "rates", cityMs: 25.6 },
+        ],
+        at,
+        "m",
+      ),
+    );
     const partial = replaceResultsBlock(full, renderResults([{ bench: "ingest", oursRps: 3 }], at, "m"));
     expect(partial).toContain("| 3 |");
     expect(partial).toContain("| 25.6 |");

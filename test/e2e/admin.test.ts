@@ -39,7 +39,9 @@ function watchCsp(page: Page): string[] {
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);
   });
   void page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to load (CSP) ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`Refused to load (CSP) ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   return violations;
 }
@@ -82,7 +84,9 @@ describe.skipIf(!canRun)("administration in Chromium", () => {
 
       // 1. Import: preview shows 4 additions and no errors, then the import writes them.
       await page.goto(`${server.url}/admin/units`);
-      await page.locator('input[type="file"][name="hierarchy"]').setInputFiles({ name: "八桥镇.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
+      await page
+        .locator('input[type="file"][name="hierarchy"]')
+        .setInputFiles({ name: "八桥镇.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
       await page.getByRole("button", { name: "预览" }).click();
       await expect.poll(() => page.getByTestId("import-summary").innerText()).toContain("新增 4，修改 0");
       await page.getByRole("button", { name: "确认导入" }).click();
@@ -107,7 +111,11 @@ describe.skipIf(!canRun)("administration in Chromium", () => {
       expect(serverPng.suggestedFilename()).toMatch(/^poster-.+\.png$/);
       expect(await pngMagic(serverPng)).toEqual([0x89, 0x50, 0x4e, 0x47]);
       await page.route("**/qr.png", (route) =>
-        route.fulfill({ status: 501, contentType: "application/json", body: JSON.stringify({ error: { code: "png_unavailable", message: "x" } }) }),
+        route.fulfill({
+          status: 501,
+          contentType: "application/json",
+          body: JSON.stringify({ error: { code: "png_unavailable", message: "x" } }),
+        }),
       );
       const [canvasPng] = await Promise.all([page.waitForEvent("download"), rows.nth(1).getByRole("button", { name: "PNG" }).click()]);
       expect(await pngMagic(canvasPng)).toEqual([0x89, 0x50, 0x4e, 0x47]);
@@ -201,8 +209,12 @@ describe.skipIf(!canRun)("administration in Chromium", () => {
     expect(q.body.unit.code).toMatch(/^500104006\d{3}$/);
     const rates = await api.get<{ metrics: Record<string, { respondents: number }> }>(`/api/v1/rates?unit=${q.body.unit.code}&channel=qr`);
     expect(Math.max(...Object.values(rates.body.metrics).map((m) => m.respondents))).toBe(1);
-    const sub = await api.get<{ children: { unit: { code: string }; metrics: Record<string, { respondents: number }> }[] }>(`/api/v1/rates?unit=${SUBDISTRICT}`);
-    const counted = sub.body.children.filter((ch) => Math.max(...Object.values(ch.metrics).map((m) => m.respondents)) > 0).map((ch) => ch.unit.code);
+    const sub = await api.get<{ children: { unit: { code: string }; metrics: Record<string, { respondents: number }> }[] }>(
+      `/api/v1/rates?unit=${SUBDISTRICT}`,
+    );
+    const counted = sub.body.children
+      .filter((ch) => Math.max(...Object.values(ch.metrics).map((m) => m.respondents)) > 0)
+      .map((ch) => ch.unit.code);
     expect(counted).toEqual([q.body.unit.code]);
   });
 });

@@ -32,12 +32,25 @@ describe.skipIf(!requireChromium())("dashboard (real Chromium)", () => {
   let version: number;
 
   beforeAll(async () => {
-    server = await startNodeServer({ port: 0, databaseUrl: ":memory:", adminPassword: ADMIN_PASSWORD, quiet: true, env: { QR_RATE_LIMIT: "0", SEED_DEMO: "1" } });
+    server = await startNodeServer({
+      port: 0,
+      databaseUrl: ":memory:",
+      adminPassword: ADMIN_PASSWORD,
+      quiet: true,
+      env: { QR_RATE_LIMIT: "0", SEED_DEMO: "1" },
+    });
     api = admin();
     expect((await api.post("/api/v1/auth/login", { username: "admin", password: ADMIN_PASSWORD })).status).toBe(200);
-    expect((await api.post("/api/v1/users", { username: "ddk-office", password: "office-password", role: "office", scope: DISTRICT })).status).toBe(201);
+    expect(
+      (await api.post("/api/v1/users", { username: "ddk-office", password: "office-password", role: "office", scope: DISTRICT })).status,
+    ).toBe(201);
     version = (await api.get<{ version: number }>("/api/v1/surveys/resident")).body.version;
-    browser = await launchBrowser({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", timezoneId: "Asia/Shanghai", acceptDownloads: true });
+    browser = await launchBrowser({
+      viewport: { width: 1280, height: 900 },
+      locale: "zh-CN",
+      timezoneId: "Asia/Shanghai",
+      acceptDownloads: true,
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -93,13 +106,18 @@ describe.skipIf(!requireChromium())("dashboard (real Chromium)", () => {
     await page.waitForTimeout(1000); // let the lazy chart draw for the screenshot
     await page.screenshot({ path: resultPath("dashboard-subdistrict.png"), fullPage: true });
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("button", { hasText: "导出 Excel" }).first().click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("button", { hasText: "导出 Excel" }).first().click(),
+    ]);
     const file = resultPath("ranking.xlsx");
     await download.saveAs(file);
     const sheet = await readSheet(file);
-    const shown = await table.locator("tbody tr").evaluateAll((rows) =>
-      rows.map((r) => Array.from(r.querySelectorAll("td")).map((td) => (td.firstChild?.textContent ?? td.textContent ?? "").trim())),
-    );
+    const shown = await table
+      .locator("tbody tr")
+      .evaluateAll((rows) =>
+        rows.map((r) => Array.from(r.querySelectorAll("td")).map((td) => (td.firstChild?.textContent ?? td.textContent ?? "").trim())),
+      );
     expect(sheet).toHaveLength(shown.length + 1);
     expect(sheet[0]![1]).toBe("单位");
     shown.forEach((row, i) => {

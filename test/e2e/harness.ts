@@ -213,9 +213,7 @@ export async function findCommunities(api: ApiSession, rootCode: string, wanted:
 export async function visibleQuestionNames(page: Page): Promise<string[]> {
   return page
     .locator(".sd-page .sd-question[data-name]")
-    .evaluateAll((els) =>
-      els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getAttribute("data-name") ?? ""),
-    );
+    .evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getAttribute("data-name") ?? ""));
 }
 
 /**
@@ -251,7 +249,10 @@ export async function answerCurrentPage(page: Page, pick = 2): Promise<string[]>
 export async function nextOrComplete(page: Page): Promise<"next" | "complete"> {
   const next = page.locator(".sd-navigation__next-btn");
   if (await next.isVisible()) {
-    const before = await page.locator(".sd-page").getAttribute("data-name").catch(() => null);
+    const before = await page
+      .locator(".sd-page")
+      .getAttribute("data-name")
+      .catch(() => null);
     const firstBefore = (await visibleQuestionNames(page))[0];
     await next.click();
     await page.waitForFunction(

@@ -225,7 +225,13 @@ describe.skipIf(!canRun)("interview app in Chromium (tablet, offline)", () => {
       await login(page, "wang");
       await chooseArea(page);
       for (let i = 1; i <= 3; i++) await completeInterview(page, `5栋${i}0${i}`);
-      for (const [h, o] of [["6栋1", "拒访"], ["6栋2", "不在家"], ["6栋3", "拒访"], ["6栋4", "无人居住"]] as const) await recordOther(page, h, o);
+      for (const [h, o] of [
+        ["6栋1", "拒访"],
+        ["6栋2", "不在家"],
+        ["6栋3", "拒访"],
+        ["6栋4", "无人居住"],
+      ] as const)
+        await recordOther(page, h, o);
       await expect
         .poll(() => pending(page), { timeout: 90_000, interval: 500 })
         .toBe(0)

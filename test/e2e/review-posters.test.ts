@@ -7,7 +7,17 @@
 import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eligibleAnswers, qrBody } from "../helpers/fixtures";
-import { apiSession, launchBrowser, newPage, PHONE, requireChromium, resultPath, startTestServer, type ApiSession, type TestServer } from "./harness";
+import {
+  apiSession,
+  launchBrowser,
+  newPage,
+  PHONE,
+  requireChromium,
+  resultPath,
+  startTestServer,
+  type ApiSession,
+  type TestServer,
+} from "./harness";
 
 const canRun = requireChromium();
 const COMMUNITY = "500104001001";
@@ -27,10 +37,14 @@ describe.skipIf(!canRun)("review and posters in Chromium", () => {
   });
 
   const respondents = async () =>
-    (await api.get<{ metrics: { awareness: { respondents: number } } }>(`/api/v1/rates?unit=${COMMUNITY}`)).body.metrics.awareness.respondents;
+    (await api.get<{ metrics: { awareness: { respondents: number } } }>(`/api/v1/rates?unit=${COMMUNITY}`)).body.metrics.awareness
+      .respondents;
 
   async function poster(): Promise<{ id: string; token: string; url: string }> {
-    const made = await api.post<{ id: string; token: string; url: string }>("/api/v1/posters", { unitCode: COMMUNITY, surveyId: "resident" });
+    const made = await api.post<{ id: string; token: string; url: string }>("/api/v1/posters", {
+      unitCode: COMMUNITY,
+      surveyId: "resident",
+    });
     expect(made.status).toBe(201);
     return made.body;
   }

@@ -50,7 +50,11 @@ describe.skipIf(!canRun)("stored XSS payloads are shown as text", () => {
       `${STREET},"${STREET_NAME.replaceAll('"', '""')}",subdistrict,500104000000,,,`,
       `${COMMUNITY},"${COMMUNITY_NAME.replaceAll('"', '""')}",community,${STREET},1000,3000,60`,
     ].join("\n");
-    const imported = await fetch(`${url}/api/v1/units/import`, { method: "POST", headers: { "content-type": "text/csv", origin: url, cookie }, body: csv });
+    const imported = await fetch(`${url}/api/v1/units/import`, {
+      method: "POST",
+      headers: { "content-type": "text/csv", origin: url, cookie },
+      body: csv,
+    });
     expect(imported.status, await imported.clone().text()).toBe(200);
     const poster = await fetch(`${url}/api/v1/posters`, {
       method: "POST",
@@ -64,9 +68,15 @@ describe.skipIf(!canRun)("stored XSS payloads are shown as text", () => {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({
-          id: crypto.randomUUID(), surveyId: "resident", surveyVersion: 1, channel: "qr", token,
+          id: crypto.randomUUID(),
+          surveyId: "resident",
+          surveyVersion: 1,
+          channel: "qr",
+          token,
           answers: { ...eligibleAnswers("resident"), suggestions: SUGGESTION },
-          startedAt: new Date(Date.now() - 600_000).toISOString(), completedAt: new Date().toISOString(), deviceId: "xss-phone",
+          startedAt: new Date(Date.now() - 600_000).toISOString(),
+          completedAt: new Date().toISOString(),
+          deviceId: "xss-phone",
         }),
       });
       expect(res.status, await res.clone().text()).toBe(201);

@@ -25,6 +25,7 @@ beforeAll(async () => {
     SEED_DEMO: "1",
   };
   worker = await startWorker(vars);
+  // biome-ignore lint/correctness/useHookAtTopLevel: a test-target switch named use*, not a React hook
   useWorkerTarget({ url: worker.url, sqldUrl: sqld.url, vars });
 }, 120_000);
 

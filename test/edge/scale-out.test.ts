@@ -107,7 +107,9 @@ describe.skipIf(!ready)("two Node processes and the Worker on one sqld", () => {
 
     type Send = { body: Record<string, unknown>; runtime: Runtime };
     const sends: Send[][] = [];
-    bodies.forEach((body, i) => sends.push([{ body, runtime: runtimes[i % 3]! }]));
+    bodies.forEach((body, i) => {
+      sends.push([{ body, runtime: runtimes[i % 3]! }]);
+    });
     // A replay of the same body and a copy with other answers, each at the same moment as the
     // original but on another runtime: they race on one id across processes.
     for (let i = 0; i < REPLAYS; i++) sends[i]!.push({ body: bodies[i]!, runtime: runtimes[(i + 1) % 3]! });
@@ -152,7 +154,9 @@ describe.skipIf(!ready)("two Node processes and the Worker on one sqld", () => {
     );
     const seconds = (Date.now() - started) / 1000;
     const perRuntime = Object.fromEntries(runtimes.map((r) => [r.name, results.filter((x) => x.runtime === r.name).length]));
-    console.log(`scale-out: ${results.length} POSTs in ${seconds.toFixed(1)} s (${(results.length / seconds).toFixed(0)}/s) over ${JSON.stringify(perRuntime)}; resent after a dropped connection: ${resent.length}`);
+    console.log(
+      `scale-out: ${results.length} POSTs in ${seconds.toFixed(1)} s (${(results.length / seconds).toFixed(0)}/s) over ${JSON.stringify(perRuntime)}; resent after a dropped connection: ${resent.length}`,
+    );
     if (resent.length > 0) console.log(resent.join("\n"));
 
     const unexpected = results.filter((r) => ![200, 201, 409].includes(r.status));
@@ -188,7 +192,9 @@ describe.skipIf(!ready)("two Node processes and the Worker on one sqld", () => {
     // The rollups the writers kept incrementally equal a recomputation from the stored rows.
     // Every rollup table, whatever its layout, row by row.
     const snapshot = async () => {
-      const names = (await db.$client.execute("select name from sqlite_master where type = 'table' and name like 'rollup%' order by name")).rows.map((r) => String(r.name));
+      const names = (
+        await db.$client.execute("select name from sqlite_master where type = 'table' and name like 'rollup%' order by name")
+      ).rows.map((r) => String(r.name));
       const out: Record<string, string[]> = {};
       for (const name of names) {
         const rs = await db.$client.execute(`select * from "${name}"`);

@@ -19,10 +19,16 @@ describe.skipIf(!requireEdge())("Worker bundle", () => {
       const { script } = await bundleWorker(dir);
       const code = readFileSync(script);
       const gzipped = gzipSync(code, { level: 9 }).length;
-      console.log(`worker bundle: ${(code.length / 1024).toFixed(0)} KiB minified, ${(gzipped / 1024).toFixed(0)} KiB gzipped (limit ${LIMIT_BYTES / 1024} KiB)`);
+      console.log(
+        `worker bundle: ${(code.length / 1024).toFixed(0)} KiB minified, ${(gzipped / 1024).toFixed(0)} KiB gzipped (limit ${LIMIT_BYTES / 1024} KiB)`,
+      );
       expect(gzipped).toBeLessThan(LIMIT_BYTES);
       const text = code.toString("utf8");
-      expect(text.match(/(?:from\s*|import\s*\(\s*|require\s*\(\s*)["'](?:node:)?(?:fs|path|url|os|child_process|net|tls|crypto|stream|buffer|worker_threads|module)["']/g) ?? []).toEqual([]);
+      expect(
+        text.match(
+          /(?:from\s*|import\s*\(\s*|require\s*\(\s*)["'](?:node:)?(?:fs|path|url|os|child_process|net|tls|crypto|stream|buffer|worker_threads|module)["']/g,
+        ) ?? [],
+      ).toEqual([]);
       expect(text.match(/["']node:[a-z_/]+["']/g) ?? []).toEqual([]);
       // survey-core (the validator) and the shipped surveys are in it.
       expect(text).toContain("knows_campaign");

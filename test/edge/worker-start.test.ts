@@ -33,8 +33,11 @@ describe.skipIf(!requireEdge())("Worker start on an empty libSQL server", () => 
     expect(error.message).toMatch(/npm run db:migrate/);
 
     const migrate = await new Promise<{ code: number; output: string }>((resolve) => {
-      execFile("npm", ["run", "db:migrate"], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: sqld.url }, timeout: 60_000 }, (err, stdout, stderr) =>
-        resolve({ code: err ? Number(err.code ?? 1) : 0, output: stdout + stderr }),
+      execFile(
+        "npm",
+        ["run", "db:migrate"],
+        { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: sqld.url }, timeout: 60_000 },
+        (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, output: stdout + stderr }),
       );
     });
     expect(migrate.code, migrate.output).toBe(0);

@@ -170,16 +170,19 @@ export function mutateAnswers(
       break;
     case "hidden_answered":
       target = choose(
-        all.filter(
-          (q) =>
-            (!q.isVisible || !q.isParentVisible) && ["radiogroup", "checkbox", "rating", "boolean"].includes(q.getType()),
-        ),
+        all.filter((q) => (!q.isVisible || !q.isParentVisible) && ["radiogroup", "checkbox", "rating", "boolean"].includes(q.getType())),
       );
       if (target) {
         const t = target.getType();
         const first = target.choices?.[0]?.value;
         out[target.getValueName()] =
-          t === "radiogroup" ? first : t === "checkbox" ? [first] : t === "rating" ? target.rateValues?.[0]?.value ?? target.rateMin : true;
+          t === "radiogroup"
+            ? first
+            : t === "checkbox"
+              ? [first]
+              : t === "rating"
+                ? (target.rateValues?.[0]?.value ?? target.rateMin)
+                : true;
       }
       break;
     case "unknown_choice":

@@ -31,8 +31,29 @@ export function describeQuestions(json: Record<string, unknown>): QuestionInfo[]
 
 /** Values no SurveyJS page produces, to throw at every question. */
 const JUNK: unknown[] = [
-  "", "  ", null, 0, -1, 3.5, 1e9, "5", "true", true, false, {}, { a: null }, { a: 1 }, [], [null], ["x"],
-  "no_such_choice", "长".repeat(201), "' OR 1=1 --", "<script>alert(1)</script>", "\u0000", NaN,
+  "",
+  "  ",
+  null,
+  0,
+  -1,
+  3.5,
+  1e9,
+  "5",
+  "true",
+  true,
+  false,
+  {},
+  { a: null },
+  { a: 1 },
+  [],
+  [null],
+  ["x"],
+  "no_such_choice",
+  "长".repeat(201),
+  "' OR 1=1 --",
+  "<script>alert(1)</script>",
+  "\u0000",
+  NaN,
 ];
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;

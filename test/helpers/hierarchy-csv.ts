@@ -24,5 +24,5 @@ export function buildHierarchyCsv(shape: { districts: number; subdistricts: numb
       }
     }
   }
-  return { text: lines.join("\n") + "\n", units, closureRows };
+  return { text: `${lines.join("\n")}\n`, units, closureRows };
 }

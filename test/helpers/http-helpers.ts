@@ -8,7 +8,10 @@ export function httpHelpers(request: (path: string, init?: RequestInitPlus) => P
     if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
     return (res.headers.get("set-cookie") ?? "").split(";")[0]!;
   }
-  async function createUser(adminCookie: string, user: { username: string; password: string; role: "admin" | "office" | "interviewer"; scope: string }): Promise<string> {
+  async function createUser(
+    adminCookie: string,
+    user: { username: string; password: string; role: "admin" | "office" | "interviewer"; scope: string },
+  ): Promise<string> {
     const res = await request("/api/v1/users", { method: "POST", json: user, cookie: adminCookie });
     if (res.status !== 201) throw new Error(`create user failed: ${res.status} ${await res.text()}`);
     return login(user.username, user.password);
@@ -20,4 +23,3 @@ export function httpHelpers(request: (path: string, init?: RequestInitPlus) => P
   }
   return { login, createUser, createPoster };
 }
-

@@ -30,10 +30,19 @@ export interface Started {
  * Starts a command as the leader of its own process group (like setsid), so stop() ends it and
  * every child it spawned (npx -> wrangler -> workerd) by that group id, and nothing else.
  */
-export function startGroup(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; logDir: string; name: string }): Started {
+export function startGroup(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; logDir: string; name: string },
+): Started {
   const logFile = join(options.logDir, `${options.name}.log`);
   const log = createWriteStream(logFile);
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   if (child.pid === undefined) throw new Error(`${options.name}: could not start ${command}`);

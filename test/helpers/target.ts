@@ -24,7 +24,10 @@ export interface Target {
   origin: string;
   request(path: string, init?: RequestInitPlus): Promise<Response>;
   login(username?: string, password?: string): Promise<string>;
-  createUser(adminCookie: string, user: { username: string; password: string; role: "admin" | "office" | "interviewer"; scope: string }): Promise<string>;
+  createUser(
+    adminCookie: string,
+    user: { username: string; password: string; role: "admin" | "office" | "interviewer"; scope: string },
+  ): Promise<string>;
   createPoster(cookie: string, unitCode: string, surveyId: string): Promise<{ id: string; token: string; url: string }>;
   client: Client;
   db: Database;
@@ -91,7 +94,17 @@ async function createWorkerTarget(info: WorkerTargetInfo): Promise<Target> {
     const body = json !== undefined ? JSON.stringify(json) : rest.body;
     return fetch(`${info.url}${path}`, { ...rest, headers, body, redirect: "manual" });
   }
-  return { kind: "worker", origin: info.url, request, client, db, config, boot, close: () => client.close(), ...httpHelpers(request, info.vars.ADMIN_PASSWORD!) };
+  return {
+    kind: "worker",
+    origin: info.url,
+    request,
+    client,
+    db,
+    config,
+    boot,
+    close: () => client.close(),
+    ...httpHelpers(request, info.vars.ADMIN_PASSWORD!),
+  };
 }
 
 /** Empties every table but the migration log, so the next bootstrap starts from scratch. */
@@ -100,7 +113,9 @@ export async function resetDatabase(client: Client): Promise<void> {
     "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '\\_%' escape '\\' and name not like 'libsql_%'",
   );
   const tables = rs.rows.map((r) => String(r.name));
-  await client.executeMultiple(["PRAGMA foreign_keys = OFF", ...tables.map((t) => `DELETE FROM "${t}"`), "PRAGMA foreign_keys = ON"].join(";\n"));
+  await client.executeMultiple(
+    ["PRAGMA foreign_keys = OFF", ...tables.map((t) => `DELETE FROM "${t}"`), "PRAGMA foreign_keys = ON"].join(";\n"),
+  );
 }
 
 function rand(): number {

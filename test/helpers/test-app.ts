@@ -48,7 +48,14 @@ export async function createTestApp(
   const now = options.clock?.now() ?? new Date();
   const boot = await bootstrapDatabase(db, config, shippedSurveys, now);
   // As server/node.ts does: these tests run on Node, which can make PNG QR codes (`withoutQrPng`: as the Worker).
-  const app = createApp({ db, config, secret: boot.secret, clock: options.clock, remoteAddress: () => "127.0.0.1", qrPng: options.withoutQrPng ? undefined : nodeQrPng });
+  const app = createApp({
+    db,
+    config,
+    secret: boot.secret,
+    clock: options.clock,
+    remoteAddress: () => "127.0.0.1",
+    qrPng: options.withoutQrPng ? undefined : nodeQrPng,
+  });
 
   async function request(path: string, init: RequestInitPlus = {}): Promise<Response> {
     const headers = new Headers(init.headers);
@@ -64,10 +71,21 @@ export async function createTestApp(
 
   const { login, createUser, createPoster } = httpHelpers(request, ADMIN_PASSWORD);
 
-  return { app, db, client, config, boot, request, login, createUser, createPoster, close: () => {
+  return {
+    app,
+    db,
+    client,
+    config,
+    boot,
+    request,
+    login,
+    createUser,
+    createPoster,
+    close: () => {
       client.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
-    } };
+    },
+  };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

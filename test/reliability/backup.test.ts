@@ -64,13 +64,23 @@ describe("npm run backup while writes go on", () => {
         const n = sent++;
         const poster = posters[n % posters.length]!;
         const body = JSON.stringify({
-          id: crypto.randomUUID(), surveyId: "resident", surveyVersion: versions.resident, channel: "qr", token: poster.token,
-          answers: pool[n % pool.length], startedAt: new Date(Date.now() - 300_000).toISOString(),
-          completedAt: new Date().toISOString(), deviceId: `backup-${w}-${n}`,
+          id: crypto.randomUUID(),
+          surveyId: "resident",
+          surveyVersion: versions.resident,
+          channel: "qr",
+          token: poster.token,
+          answers: pool[n % pool.length],
+          startedAt: new Date(Date.now() - 300_000).toISOString(),
+          completedAt: new Date().toISOString(),
+          deviceId: `backup-${w}-${n}`,
         });
         const id = (JSON.parse(body) as { id: string }).id;
         bodies.set(id, body);
-        const res = await fetch(`${server.url}/api/v1/responses`, { method: "POST", headers: { "content-type": "application/json" }, body });
+        const res = await fetch(`${server.url}/api/v1/responses`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body,
+        });
         await res.arrayBuffer();
         if (res.status === 201) acked.push({ id, at: performance.now() });
       }
@@ -86,7 +96,9 @@ describe("npm run backup while writes go on", () => {
     await sleep(200);
     stop = true;
     await writers;
-    console.log(`backup: ${ackedBefore.length} acknowledged before it started, ${ackedDuring} while it ran; ${backup.output.trim().replace(/\n\s*/g, " | ")}`);
+    console.log(
+      `backup: ${ackedBefore.length} acknowledged before it started, ${ackedDuring} while it ran; ${backup.output.trim().replace(/\n\s*/g, " | ")}`,
+    );
     expect(backup.code, backup.output).toBe(0);
     expect(backup.output).toContain(`backup: ${copyPath}`);
     expect(backup.output).toContain("integrity_check: ok");
@@ -97,8 +109,14 @@ describe("npm run backup while writes go on", () => {
     try {
       expect((await copy.$client.execute("PRAGMA integrity_check")).rows[0]![0]).toBe("ok");
       const ids = new Set((await copy.$client.execute("select id from responses")).rows.map((r) => String(r.id)));
-      expect(ackedBefore.filter((id) => !ids.has(id)), "acknowledged before the backup, missing from it").toEqual([]);
-      expect([...ids].filter((id) => !bodies.has(id)), "rows nobody sent").toEqual([]);
+      expect(
+        ackedBefore.filter((id) => !ids.has(id)),
+        "acknowledged before the backup, missing from it",
+      ).toEqual([]);
+      expect(
+        [...ids].filter((id) => !bodies.has(id)),
+        "rows nobody sent",
+      ).toEqual([]);
       const inCopy = await rollupRows(copy);
       await rebuildRollups(copy, createSurveyRegistry(copy, systemClock));
       expect(await rollupRows(copy), "the snapshot's rollups match its responses").toEqual(inCopy);
@@ -115,7 +133,11 @@ describe("npm run backup while writes go on", () => {
     servers.push(restored);
     expect((await fetch(`${restored.url}/api/v1/surveys`)).status).toBe(200);
     for (const id of ackedBefore.slice(0, 50)) {
-      const res = await fetch(`${restored.url}/api/v1/responses`, { method: "POST", headers: { "content-type": "application/json" }, body: bodies.get(id)! });
+      const res = await fetch(`${restored.url}/api/v1/responses`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: bodies.get(id)!,
+      });
       expect(res.status).toBe(200);
     }
     await restored.stop();

@@ -45,9 +45,15 @@ describe("a burst from one address", () => {
     async function submit(address: string): Promise<{ id: string; status: number; ms: number }> {
       const id = crypto.randomUUID();
       const body = JSON.stringify({
-        id, surveyId: "resident", surveyVersion: versions.resident, channel: "qr", token: posters[0]!.token,
-        answers: pool[n % pool.length], startedAt: new Date(Date.now() - 300_000).toISOString(),
-        completedAt: new Date().toISOString(), deviceId: `flood-${n++}`,
+        id,
+        surveyId: "resident",
+        surveyVersion: versions.resident,
+        channel: "qr",
+        token: posters[0]!.token,
+        answers: pool[n % pool.length],
+        startedAt: new Date(Date.now() - 300_000).toISOString(),
+        completedAt: new Date().toISOString(),
+        deviceId: `flood-${n++}`,
       });
       const t0 = performance.now();
       const res = await fetch(`${url}/api/v1/responses`, {
@@ -127,9 +133,12 @@ describe("a burst from one address", () => {
       const byId = new Map(rows.rows.map((r) => [String(r.id), { flagged: Number(r.flagged), reason: String(r.flag_reason ?? "") }]));
       const burstStored = burst.filter((r) => r.status === 201).map((r) => byId.get(r.id));
       expect(burstStored.filter((r) => r && !r.flagged).length, "first QR_RATE_LIMIT stored as usual").toBe(FLAG);
-      expect(burstStored.filter((r) => r?.flagged && r.reason.includes("burst")).length, "next ones stored flagged burst").toBe(BLOCK - FLAG);
+      expect(burstStored.filter((r) => r?.flagged && r.reason.includes("burst")).length, "next ones stored flagged burst").toBe(
+        BLOCK - FLAG,
+      );
       for (const r of burst.filter((x) => x.status === 429)) expect(byId.has(r.id)).toBe(false);
-      for (const r of [...baseline, ...during]) expect(byId.get(r.id), "other addresses stored unflagged").toEqual({ flagged: 0, reason: "" });
+      for (const r of [...baseline, ...during])
+        expect(byId.get(r.id), "other addresses stored unflagged").toEqual({ flagged: 0, reason: "" });
     } finally {
       db.$client.close();
     }

@@ -55,7 +55,11 @@ function send(r: Raw): Promise<Answer> {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, contentType: String(res.headers["content-type"] ?? ""), body: Buffer.concat(chunks).toString("utf8") }),
+          resolve({
+            status: res.statusCode ?? 0,
+            contentType: String(res.headers["content-type"] ?? ""),
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
         );
         res.on("error", reject);
       },
@@ -70,17 +74,71 @@ function send(r: Raw): Promise<Answer> {
 /* ---------- the hostile vocabulary ---------- */
 
 const NASTY = [
-  "' OR '1'='1", "'; DROP TABLE responses; --", "\" OR \"\"=\"", "1; SELECT * FROM users", "admin'--", "%' AND 1=0 UNION SELECT sqlite_version() --",
-  "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\"><svg onload=alert(1)>", "javascript:alert(1)", "{{7*7}}", "${7*7}",
-  "\u0000", "a\u0000b", "\ud800", "\udfff", "x\ud83dy", "\u202emirror\u202c", "مرحبا بالعالم", "\uFEFF", "\u200b\u200d", "é".normalize("NFD"),
-  "../../../etc/passwd", "..\\..\\windows\\win.ini", "%00", "%2e%2e%2f", "__proto__", "constructor", "prototype", "NaN", "-0", "1e309",
-  "😀".repeat(500), "长".repeat(30_000), "x".repeat(70_000), "", " ", "\r\n", "null", "true", "[]", "{}",
+  "' OR '1'='1",
+  "'; DROP TABLE responses; --",
+  '" OR ""="',
+  "1; SELECT * FROM users",
+  "admin'--",
+  "%' AND 1=0 UNION SELECT sqlite_version() --",
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  '"><svg onload=alert(1)>',
+  "javascript:alert(1)",
+  "{{7*7}}",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection payload on purpose
+  "${7*7}",
+  "\u0000",
+  "a\u0000b",
+  "\ud800",
+  "\udfff",
+  "x\ud83dy",
+  "\u202emirror\u202c",
+  "مرحبا بالعالم",
+  "\uFEFF",
+  "\u200b\u200d",
+  "é".normalize("NFD"),
+  "../../../etc/passwd",
+  "..\\..\\windows\\win.ini",
+  "%00",
+  "%2e%2e%2f",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "NaN",
+  "-0",
+  "1e309",
+  "😀".repeat(500),
+  "长".repeat(30_000),
+  "x".repeat(70_000),
+  "",
+  " ",
+  "\r\n",
+  "null",
+  "true",
+  "[]",
+  "{}",
   // Device ids that are one id once normalised, or nothing at all (issue 11).
-  "RACE-DEV-3", "race-dev-3\u200b", "\uff52ace-dev-3", "\u2060\u200b\ufeff", "\u00ad", "dev\ud800", "\udc00dev", "\u0000\u001f",
+  "RACE-DEV-3",
+  "race-dev-3\u200b",
+  "\uff52ace-dev-3",
+  "\u2060\u200b\ufeff",
+  "\u00ad",
+  "dev\ud800",
+  "\udc00dev",
+  "\u0000\u001f",
 ];
 
 /** Device ids the server must refuse: a lone surrogate, or nothing left once invisible characters are dropped. */
-const REFUSED_DEVICE_IDS = ["\ud800", "x\udfff", "\udbff\udbff", "\u200b\u200d", "\ufeff", "\u2060\u00ad", "\u0000\u0001\u007f", "\u2028\u3000"];
+const REFUSED_DEVICE_IDS = [
+  "\ud800",
+  "x\udfff",
+  "\udbff\udbff",
+  "\u200b\u200d",
+  "\ufeff",
+  "\u2060\u00ad",
+  "\u0000\u0001\u007f",
+  "\u2028\u3000",
+];
 
 const hostileString = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...NASTY) },
@@ -104,22 +162,39 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 function bases(): Record<string, { body: () => Record<string, unknown>; required: string }> {
   return {
     "POST /api/v1/auth/login": { body: () => ({ username: "admin", password: "wrong-password" }), required: "username" },
-    "POST /api/v1/auth/password": { body: () => ({ currentPassword: "not-the-password", newPassword: "whatever-12345" }), required: "newPassword" },
-    "POST /api/v1/users": { body: () => ({ username: "fuzz-user", password: "password-123", role: "office", scope: DEMO.xinshancun }), required: "role" },
+    "POST /api/v1/auth/password": {
+      body: () => ({ currentPassword: "not-the-password", newPassword: "whatever-12345" }),
+      required: "newPassword",
+    },
+    "POST /api/v1/users": {
+      body: () => ({ username: "fuzz-user", password: "password-123", role: "office", scope: DEMO.xinshancun }),
+      required: "role",
+    },
     "PATCH /api/v1/users/:username": { body: () => ({ role: "office" }), required: "role" },
     "POST /api/v1/users/:username/password": { body: () => ({ password: "new-password-1" }), required: "password" },
     "POST /api/v1/posters": { body: () => ({ unitCode: DEMO.community, surveyId: "resident" }), required: "unitCode" },
     "POST /api/v1/posters/batch": { body: () => ({ subdistrictCode: DEMO.xinshancun, surveyId: "resident" }), required: "surveyId" },
     "POST /api/v1/responses": { body: () => qrBody(token), required: "id" },
     "POST /api/v1/visits": {
-      body: () => ({ id: crypto.randomUUID(), unitCode: DEMO.community, surveyId: "resident", household: "1号", outcome: "refused", visitedAt: new Date().toISOString(), deviceId: "fuzz" }),
+      body: () => ({
+        id: crypto.randomUUID(),
+        unitCode: DEMO.community,
+        surveyId: "resident",
+        household: "1号",
+        outcome: "refused",
+        visitedAt: new Date().toISOString(),
+        deviceId: "fuzz",
+      }),
       required: "outcome",
     },
     "POST /api/v1/devices/heartbeat": { body: () => ({ deviceId: "fuzz-tablet", pending: 0, needsAttention: 0 }), required: "deviceId" },
     "PUT /api/v1/settings/thresholds": { body: () => ({ minRespondents: 20 }), required: "minRespondents" },
     "POST /api/v1/admin/flagged/:id/review": { body: () => ({ decision: "exclude", reason: "模糊测试" }), required: "decision" },
     "POST /api/v1/admin/responses/:id/review": { body: () => ({ decision: "exclude", reason: "模糊测试" }), required: "decision" },
-    "POST /api/v1/admin/responses/review": { body: () => ({ ids: [crypto.randomUUID()], decision: "exclude", reason: "模糊测试" }), required: "ids" },
+    "POST /api/v1/admin/responses/review": {
+      body: () => ({ ids: [crypto.randomUUID()], decision: "exclude", reason: "模糊测试" }),
+      required: "ids",
+    },
     "PATCH /api/v1/posters/:id": { body: () => ({ endsAt: "2099-01-01T00:00:00Z" }), required: "endsAt" },
     "POST /api/v1/posters/:id/revoke": { body: () => ({ reason: "模糊测试" }), required: "reason" },
   };
@@ -129,17 +204,46 @@ function bases(): Record<string, { body: () => Record<string, unknown>; required
 const HARMLESS_WRITES = new Set(["POST /api/v1/auth/login", "POST /api/v1/auth/logout", "POST /api/v1/units/import/preview"]);
 
 const STATIC_PATHS = [
-  "/", "/login", "/dashboard", "/admin", "/interview", "/q/abc", "/index.html", "/manifest.webmanifest", "/sw.js",
-  "/assets/../../package.json", "/assets/%2e%2e/%2e%2e/package.json", "/%2e%2e/%2e%2e/package.json", "/..%2f..%2fpackage.json",
-  "/assets/..%2f..%2f..%2fpackage.json", "/assets/%2e%2e%2f%2e%2e%2fserver%2fconfig.ts", "//etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
-  "/assets/..\\..\\package.json", "/index.html%00.js", "/assets/%00", "/.git/config", "/.env", "/node_modules/hono/package.json",
-  "/dist/web/index.html", "/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd", "/assets/%252e%252e/%252e%252e/package.json", "/icons/../../../package.json",
+  "/",
+  "/login",
+  "/dashboard",
+  "/admin",
+  "/interview",
+  "/q/abc",
+  "/index.html",
+  "/manifest.webmanifest",
+  "/sw.js",
+  "/assets/../../package.json",
+  "/assets/%2e%2e/%2e%2e/package.json",
+  "/%2e%2e/%2e%2e/package.json",
+  "/..%2f..%2fpackage.json",
+  "/assets/..%2f..%2f..%2fpackage.json",
+  "/assets/%2e%2e%2f%2e%2e%2fserver%2fconfig.ts",
+  "//etc/passwd",
+  "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+  "/assets/..\\..\\package.json",
+  "/index.html%00.js",
+  "/assets/%00",
+  "/.git/config",
+  "/.env",
+  "/node_modules/hono/package.json",
+  "/dist/web/index.html",
+  "/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd",
+  "/assets/%252e%252e/%252e%252e/package.json",
+  "/icons/../../../package.json",
 ];
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "TRACE", "PROPFIND"];
 const CONTENT_TYPES = [
-  "application/json", "application/json; charset=utf-16", "text/plain", "multipart/form-data", "application/x-www-form-urlencoded",
-  "text/csv", "application/vnd.api+json", "application/xml", "",
+  "application/json",
+  "application/json; charset=utf-16",
+  "text/plain",
+  "multipart/form-data",
+  "application/x-www-form-urlencoded",
+  "text/csv",
+  "application/vnd.api+json",
+  "application/xml",
+  "",
 ];
 
 function surveyJsEmpty(v: unknown): boolean {
@@ -175,7 +279,17 @@ function planArb(): fc.Arbitrary<Plan> {
     { weight: 2, arbitrary: fc.constant<string | undefined>(undefined) },
     { weight: 5, arbitrary: fc.constant(adminCookie) },
     { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 64 }).map((s) => `cw_session=${encodeSegment(s)}`) },
-    { weight: 1, arbitrary: fc.constantFrom("cw_session=", "cw_session=%%%", `cw_session=${"A".repeat(4000)}`, "cw_session=a; cw_session=b", "=;;=;", `${adminCookie}x`) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        "cw_session=",
+        "cw_session=%%%",
+        `cw_session=${"A".repeat(4000)}`,
+        "cw_session=a; cw_session=b",
+        "=;;=;",
+        `${adminCookie}x`,
+      ),
+    },
   );
   const paramArb = fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom("admin", "resident", "1", DEMO.community, posterId, token, "999999999999", "-1", "0") },
@@ -185,12 +299,34 @@ function planArb(): fc.Arbitrary<Plan> {
   const queryArb = fc.oneof(
     fc.constant(""),
     fc.constant(`?unit=${DEMO.xinshancun}`),
-    fc.dictionary(
-      fc.constantFrom("unit", "from", "to", "audience", "channel", "includeFlagged", "limit", "offset", "status", "reason", "ids", "before", "surveyId", "x"),
-      hostileString.map((s) => encodeSegment(s).slice(0, 3000)),
-      { maxKeys: 4 },
-    ).map((d) => `?${Object.entries(d).map(([k, v]) => `${k}=${v}`).join("&")}`),
-    fc.constantFrom("?unit=%", "?unit[]=1&unit[]=2", "?from=2026-02-30&unit=" + DEMO.city, "?to=9999-99-99&unit=" + DEMO.city, "?&&&==&"),
+    fc
+      .dictionary(
+        fc.constantFrom(
+          "unit",
+          "from",
+          "to",
+          "audience",
+          "channel",
+          "includeFlagged",
+          "limit",
+          "offset",
+          "status",
+          "reason",
+          "ids",
+          "before",
+          "surveyId",
+          "x",
+        ),
+        hostileString.map((s) => encodeSegment(s).slice(0, 3000)),
+        { maxKeys: 4 },
+      )
+      .map(
+        (d) =>
+          `?${Object.entries(d)
+            .map(([k, v]) => `${k}=${v}`)
+            .join("&")}`,
+      ),
+    fc.constantFrom("?unit=%", "?unit[]=1&unit[]=2", `?from=2026-02-30&unit=${DEMO.city}`, `?to=9999-99-99&unit=${DEMO.city}`, "?&&&==&"),
   );
 
   const apiArb = fc
@@ -203,10 +339,47 @@ function planArb(): fc.Arbitrary<Plan> {
       oddMethod: fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...METHODS) }),
       contentType: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...CONTENT_TYPES) }),
       originMode: fc.constantFrom("same", "same", "same", "same", "same", "none", "evil"),
-      bodyKind: fc.constantFrom("mutated", "mutated", "mutated", "valid-but", "valid-but", "malformed", "deep", "structure", "structure", "anything", "huge", "none"),
+      bodyKind: fc.constantFrom(
+        "mutated",
+        "mutated",
+        "mutated",
+        "valid-but",
+        "valid-but",
+        "malformed",
+        "deep",
+        "structure",
+        "structure",
+        "anything",
+        "huge",
+        "none",
+      ),
       validBut: fc.constantFrom("token", "answer-key", "answer-value", "unitCode", "surveyId", "deviceId", "answer-proto"),
       refusedDeviceId: fc.constantFrom(...REFUSED_DEVICE_IDS),
-      mutations: fc.array(fc.tuple(fc.option(fc.constantFrom("id", "answers", "token", "unitCode", "surveyId", "surveyVersion", "channel", "username", "password", "role", "scope", "deviceId", "extra", "__proto__"), { nil: undefined }), hostileValue), { minLength: 1, maxLength: 3 }),
+      mutations: fc.array(
+        fc.tuple(
+          fc.option(
+            fc.constantFrom(
+              "id",
+              "answers",
+              "token",
+              "unitCode",
+              "surveyId",
+              "surveyVersion",
+              "channel",
+              "username",
+              "password",
+              "role",
+              "scope",
+              "deviceId",
+              "extra",
+              "__proto__",
+            ),
+            { nil: undefined },
+          ),
+          hostileValue,
+        ),
+        { minLength: 1, maxLength: 3 },
+      ),
       // Valid JSON past the edge's structural limits (server/lib/json-limits.ts): deep nesting and huge numbers of keys.
       structure: fc.record({
         shape: fc.constantFrom("arrays", "objects", "keys", "elements"),
@@ -215,7 +388,19 @@ function planArb(): fc.Arbitrary<Plan> {
       }),
       breaker: fc.constantFrom("wrong-type", "wrong-type", "content-type", "too-big", "null-body"),
       malformed: fc.oneof(
-        fc.constantFrom("{", "{\"id\":", "{'a':1}", "[1,2,", "\u0000\u0001", "{\"a\":1}}", "NaN", "{\"a\":undefined}", "\"unterminated", "{\"__proto__\":{\"x\":1}}", "\xff\xfe{\u0000\"\u0000"),
+        fc.constantFrom(
+          "{",
+          '{"id":',
+          "{'a':1}",
+          "[1,2,",
+          "\u0000\u0001",
+          '{"a":1}}',
+          "NaN",
+          '{"a":undefined}',
+          '"unterminated',
+          '{"__proto__":{"x":1}}',
+          '\xff\xfe{\u0000"\u0000',
+        ),
         fc.string({ unit: "binary", maxLength: 200 }),
       ),
       depth: fc.integer({ min: 100, max: 50_000 }),
@@ -223,7 +408,7 @@ function planArb(): fc.Arbitrary<Plan> {
     })
     .map((g): Plan => {
       const key = `${g.route.method} ${g.route.path}`;
-      let method = g.oddMethod ?? g.route.method;
+      const method = g.oddMethod ?? g.route.method;
       const path = fillPath(g.route.path, g.param) + g.query;
       const headers: Record<string, string> = {};
       // Never sign out the session the run uses: logout only ever gets forged cookies.
@@ -236,17 +421,20 @@ function planArb(): fc.Arbitrary<Plan> {
       const writes = !["GET", "HEAD", "OPTIONS"].includes(method);
       if (writes && g.bodyKind !== "none") {
         if (g.bodyKind === "malformed") body = g.malformed;
-        else if (g.bodyKind === "deep") body = deep(g.depth, "{\"a\":", "}").replace(/}+$/, (m) => m) + "";
+        else if (g.bodyKind === "deep") body = `${deep(g.depth, '{"a":', "}").replace(/}+$/, (m) => m)}`;
         else if (g.bodyKind === "structure") {
           // Well-formed JSON that only the structural limits refuse: on its own, as an answer of a
           // valid response (age_band feeds other questions' conditions), or as a route's required field.
           const { shape, size, where } = g.structure;
           const n = Math.min(size, 60_000); // keys and elements cost ~8 bytes each: past that it is a 413 anyway
           const inner =
-            shape === "arrays" ? deep(size, "[", "]")
-            : shape === "objects" ? deep(size, "{\"a\":", "}").replace(/:}/, ":0}")
-            : shape === "keys" ? `{${Array.from({ length: Math.max(n, 1_001) }, (_, i) => `"k${i}":${i}`).join(",")}}`
-            : `[${Array.from({ length: Math.max(n, 1_001) }, () => "0").join(",")}]`;
+            shape === "arrays"
+              ? deep(size, "[", "]")
+              : shape === "objects"
+                ? deep(size, '{"a":', "}").replace(/:}/, ":0}")
+                : shape === "keys"
+                  ? `{${Array.from({ length: Math.max(n, 1_001) }, (_, i) => `"k${i}":${i}`).join(",")}}`
+                  : `[${Array.from({ length: Math.max(n, 1_001) }, () => "0").join(",")}]`;
           const obj = base?.body() ?? {};
           if (where === "body") body = inner;
           else if (where === "answer" && key === "POST /api/v1/responses") {
@@ -256,16 +444,15 @@ function planArb(): fc.Arbitrary<Plan> {
             obj[base?.required ?? "extra"] = "<structure>";
             body = JSON.stringify(obj).replace('"<structure>"', inner);
           }
-        }
-        else if (g.bodyKind === "anything") {
+        } else if (g.bodyKind === "anything") {
           // An object could be a legitimate partial update ({} to PUT thresholds is a no-op 200):
           // for routes that store, one sure fault keeps it hostile.
           const v = g.anything;
           const storing = !HARMLESS_WRITES.has(key) && key !== "POST /api/v1/auth/password";
-          if (storing && base && v && typeof v === "object" && !Array.isArray(v)) (v as Record<string, unknown>)[base.required] = { $ne: null };
+          if (storing && base && v && typeof v === "object" && !Array.isArray(v))
+            (v as Record<string, unknown>)[base.required] = { $ne: null };
           body = JSON.stringify(v);
-        }
-        else if (g.bodyKind === "valid-but" && (key === "POST /api/v1/responses" || key === "POST /api/v1/posters")) {
+        } else if (g.bodyKind === "valid-but" && (key === "POST /api/v1/responses" || key === "POST /api/v1/posters")) {
           // Well-formed and valid but for one hostile value that only the handler can refuse:
           // a forged token, an unknown answer key, a unit or survey that does not exist.
           const obj = base!.body();
@@ -276,10 +463,12 @@ function planArb(): fc.Arbitrary<Plan> {
           else if (g.validBut === "answer-key") (obj.answers as Record<string, unknown>)[`q_${text}`] = value;
           // An empty value ("", blanks, null, [], {}) is SurveyJS's "not answered", legitimately
           // accepted for an optional or hidden question and not counted (metric-definitions.ts).
-          else if (g.validBut === "answer-value") (obj.answers as Record<string, unknown>).knows_campaign = surveyJsEmpty(value) ? `forged-${text}` : value;
+          else if (g.validBut === "answer-value")
+            (obj.answers as Record<string, unknown>).knows_campaign = surveyJsEmpty(value) ? `forged-${text}` : value;
           else if (g.validBut === "deviceId") obj.deviceId = g.refusedDeviceId;
           // JSON.parse keeps "__proto__" as an own key; the validator must refuse it like any unknown question.
-          else if (g.validBut === "answer-proto") body = JSON.stringify(obj).replace('"answers":{', `"answers":{"__proto__":${JSON.stringify(value) ?? "1"},`);
+          else if (g.validBut === "answer-proto")
+            body = JSON.stringify(obj).replace('"answers":{', `"answers":{"__proto__":${JSON.stringify(value) ?? "1"},`);
           else if (g.validBut === "unitCode") obj.unitCode = text;
           else obj.surveyId = text;
           body ??= JSON.stringify(obj);
@@ -287,7 +476,8 @@ function planArb(): fc.Arbitrary<Plan> {
         else {
           const obj: Record<string, unknown> = base?.body() ?? {};
           for (const [field, value] of g.mutations) {
-            if (field === "answers" && obj.answers && typeof obj.answers === "object" && !Array.isArray(obj.answers)) (obj.answers as Record<string, unknown>)[`x_${String(value).slice(0, 20)}`] = value;
+            if (field === "answers" && obj.answers && typeof obj.answers === "object" && !Array.isArray(obj.answers))
+              (obj.answers as Record<string, unknown>)[`x_${String(value).slice(0, 20)}`] = value;
             else obj[field ?? "extra"] = value;
           }
           // A request that would otherwise be valid for a route that stores must be broken for sure:
@@ -305,7 +495,7 @@ function planArb(): fc.Arbitrary<Plan> {
             try {
               body = JSON.stringify(obj);
             } catch {
-              body = "{\"unserialisable\":true";
+              body = '{"unserialisable":true';
             }
           }
           if (key.startsWith("POST /api/v1/units/import") && !key.endsWith("preview")) body = `not,a,header\n${body}`;
@@ -322,14 +512,20 @@ function planArb(): fc.Arbitrary<Plan> {
 
   const staticArb = fc
     .record({
-      path: fc.oneof(fc.constantFrom(...STATIC_PATHS), hostileString.map((s) => `/${encodeSegment(s).slice(0, 2000)}`), fc.webPath()),
+      path: fc.oneof(
+        fc.constantFrom(...STATIC_PATHS),
+        hostileString.map((s) => `/${encodeSegment(s).slice(0, 2000)}`),
+        fc.webPath(),
+      ),
       method: fc.constantFrom("GET", "GET", "HEAD", "POST", "DELETE"),
       cookie: cookieArb,
     })
-    .map((g): Plan => ({
-      key: "static",
-      raw: { method: g.method, path: g.path.startsWith("/") ? g.path : `/${g.path}`, headers: g.cookie ? { cookie: g.cookie } : {} },
-    }));
+    .map(
+      (g): Plan => ({
+        key: "static",
+        raw: { method: g.method, path: g.path.startsWith("/") ? g.path : `/${g.path}`, headers: g.cookie ? { cookie: g.cookie } : {} },
+      }),
+    );
 
   return fc.oneof({ weight: 5, arbitrary: apiArb }, { weight: 1, arbitrary: staticArb });
 }
@@ -362,9 +558,11 @@ beforeAll(async () => {
     body: JSON.stringify({ unitCode: DEMO.community, surveyId: "resident" }),
   });
   ({ token, id: posterId } = (await poster.json()) as { token: string; id: string });
-  routes = [...new Map(server.app.routes.filter((r) => r.method !== "ALL" && r.path.startsWith("/api/v1/")).map((r) => [`${r.method} ${r.path}`, r])).values()].map(
-    (r) => ({ method: r.method, path: r.path }),
-  );
+  routes = [
+    ...new Map(
+      server.app.routes.filter((r) => r.method !== "ALL" && r.path.startsWith("/api/v1/")).map((r) => [`${r.method} ${r.path}`, r]),
+    ).values(),
+  ].map((r) => ({ method: r.method, path: r.path }));
 });
 
 afterAll(async () => {
@@ -387,12 +585,15 @@ describe("hostile input", () => {
         const res = await send(plan.raw);
         byRoute.set(plan.key, (byRoute.get(plan.key) ?? 0) + 1);
         byStatus.set(res.status, (byStatus.get(res.status) ?? 0) + 1);
-        if (process.env.HOSTILE_DEBUG && Math.random() < 0.02) console.log(`${plan.key} :: ${plan.raw.method} ${plan.raw.path.slice(0, 120)} [${plan.raw.headers.cookie?.slice(0, 20)}] -> ${res.status} ${res.body.slice(0, 100)}`);
+        if (process.env.HOSTILE_DEBUG && Math.random() < 0.02)
+          console.log(
+            `${plan.key} :: ${plan.raw.method} ${plan.raw.path.slice(0, 120)} [${plan.raw.headers.cookie?.slice(0, 20)}] -> ${res.status} ${res.body.slice(0, 100)}`,
+          );
         const label = `${plan.raw.method} ${plan.raw.path.slice(0, 200)} -> ${res.status} ${res.body.slice(0, 300)}`;
         expect(res.status, label).toBeGreaterThanOrEqual(200);
         expect(res.status, label).toBeLessThan(500);
         // Nothing from outside dist/web: the repo's package.json, sources, system files.
-        expect(res.body, label).not.toContain("\"name\": \"chuangwen-survey\"");
+        expect(res.body, label).not.toContain('"name": "chuangwen-survey"');
         expect(res.body, label).not.toContain("root:x:0:0");
         expect(res.body, label).not.toContain("configSchema");
         const api = plan.raw.path.startsWith("/api/");

@@ -76,7 +76,12 @@ const post = (headers: string) => `POST /api/v1/responses HTTP/1.1\r\nHost: 127.
 
 describe("requests Node's HTTP parser refuses", () => {
   it("answers a bad Content-Length with our JSON error shape (400 bad_request) and closes", async () => {
-    for (const headers of ["Content-Length: abc\r\n", "Content-Length: 5\r\nContent-Length: 6\r\n", "Content-Length: -1\r\n", "Content-Length: 4\r\nTransfer-Encoding: chunked\r\n"]) {
+    for (const headers of [
+      "Content-Length: abc\r\n",
+      "Content-Length: 5\r\nContent-Length: 6\r\n",
+      "Content-Length: -1\r\n",
+      "Content-Length: 4\r\nTransfer-Encoding: chunked\r\n",
+    ]) {
       const answer = await raw([{ data: `${post(headers)}{}` }]);
       expect(answer.status, headers).toBe(400);
       expect(answer.headers).toMatch(/content-type: application\/json/i);
@@ -137,12 +142,26 @@ describe("static files", () => {
     writeFileSync(join(root, "assets", "app-1.js"), "console.log(1)");
     writeFileSync(join(root, ".vite", "manifest.json"), JSON.stringify({ "index.html": { file: "assets/app-1.js" } }));
     writeFileSync(join(root, ".assetsignore"), ".vite\n");
-    web = await startNodeServer({ port: 0, host: "127.0.0.1", databaseUrl: `file:${join(dir, "static.db")}`, adminPassword: "static-admin-1", webRoot: root, quiet: true });
+    web = await startNodeServer({
+      port: 0,
+      host: "127.0.0.1",
+      databaseUrl: `file:${join(dir, "static.db")}`,
+      adminPassword: "static-admin-1",
+      webRoot: root,
+      quiet: true,
+    });
   });
   afterAll(() => web?.close());
 
   it("does not serve .vite/manifest.json or any other dot path (404 JSON), and serves the app", async () => {
-    for (const path of ["/.vite/manifest.json", "/.vite/", "/%2evite/manifest.json", "/%2Evite/manifest.json", "/.assetsignore", "/assets/../.vite/manifest.json"]) {
+    for (const path of [
+      "/.vite/manifest.json",
+      "/.vite/",
+      "/%2evite/manifest.json",
+      "/%2Evite/manifest.json",
+      "/.assetsignore",
+      "/assets/../.vite/manifest.json",
+    ]) {
       const res = await fetch(`${web.url}${path}`);
       const text = await res.text();
       expect(res.status, path).toBe(404);

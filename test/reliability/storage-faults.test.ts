@@ -55,7 +55,13 @@ async function appOnFile(path: string, client: Client) {
   const db = createDatabase(client);
   await migrateDatabase(db, { embedded: true });
   const clock = manualClock(new Date());
-  const config = loadConfig({ ADMIN_PASSWORD: PASSWORD, QR_RATE_LIMIT: "0", QR_BLOCK_LIMIT: "0", QR_MIN_SECONDS_PER_ANSWER: "0", QR_STRAIGHTLINE_MIN: "0" });
+  const config = loadConfig({
+    ADMIN_PASSWORD: PASSWORD,
+    QR_RATE_LIMIT: "0",
+    QR_BLOCK_LIMIT: "0",
+    QR_MIN_SECONDS_PER_ANSWER: "0",
+    QR_STRAIGHTLINE_MIN: "0",
+  });
   const boot = await bootstrapDatabase(db, config, shippedSurveys, clock.now());
   const app = createApp({ db, config, secret: boot.secret, clock, remoteAddress: () => "127.0.0.1" });
   const request = (route: string, init: RequestInit & { json?: unknown; cookie?: string } = {}) => {
@@ -70,7 +76,11 @@ async function appOnFile(path: string, client: Client) {
     return { status: res.status, cookie: (res.headers.get("set-cookie") ?? "").split(";")[0]!, body: await res.json() };
   };
   const first = await login();
-  const poster = await request("/api/v1/posters", { method: "POST", json: { unitCode: DEMO.community, surveyId: "resident" }, cookie: first.cookie });
+  const poster = await request("/api/v1/posters", {
+    method: "POST",
+    json: { unitCode: DEMO.community, surveyId: "resident" },
+    cookie: first.cookie,
+  });
   const { token } = (await poster.json()) as { token: string };
   return { db, app, clock, request, login, cookie: first.cookie, token, path };
 }
@@ -181,7 +191,9 @@ describe("storage faults", () => {
     cleanups.push(() => client.close());
     const f = await appOnFile(path, client);
     const filler = join(disk, "filler");
-    console.log(`disk full simulated by ${real ? "a real 16 MiB tmpfs filled to ENOSPC" : "PRAGMA max_page_count (mount not permitted here)"}`);
+    console.log(
+      `disk full simulated by ${real ? "a real 16 MiB tmpfs filled to ENOSPC" : "PRAGMA max_page_count (mount not permitted here)"}`,
+    );
     await runFault(f, {
       start: async () => {
         if (real) {

@@ -42,7 +42,9 @@ describe("AppType", () => {
 
     // And the typed client really talks to the app: the same call a page makes.
     const t = await createTestApp();
-    const client = hc<AppType>("http://test.local", { fetch: (input: RequestInfo | URL, init?: RequestInit) => t.app.request(input, init) });
+    const client = hc<AppType>("http://test.local", {
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => t.app.request(input, init),
+    });
     const res = await client.api.v1.surveys.$get();
     expect(res.status).toBe(200);
     const surveys = await res.json();

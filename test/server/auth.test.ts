@@ -9,8 +9,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const login = (username: string, password: string) =>
-  t.request("/api/v1/auth/login", { method: "POST", json: { username, password } });
+const login = (username: string, password: string) => t.request("/api/v1/auth/login", { method: "POST", json: { username, password } });
 
 describe("auth", () => {
   it("bootstraps one admin scoped to the root unit with ADMIN_PASSWORD", async () => {
@@ -62,7 +61,9 @@ describe("auth", () => {
   it("lets the admin in from an address it signed in from while a stranger elsewhere is held", async () => {
     await t.login();
     const stranger = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => t.request("/api/v1/auth/login", { method: "POST", json: { username: "admin", password: `guess-${i}-pw` }, ip: `192.0.2.${i + 1}` })),
+      Array.from({ length: 30 }, (_, i) =>
+        t.request("/api/v1/auth/login", { method: "POST", json: { username: "admin", password: `guess-${i}-pw` }, ip: `192.0.2.${i + 1}` }),
+      ),
     );
     expect(stranger.filter((r) => r.status === 401).length).toBeLessThanOrEqual(4 * t.config.LOGIN_MAX_FAILURES);
     expect(stranger.filter((r) => r.status === 429).length).toBeGreaterThan(0);
@@ -147,7 +148,12 @@ describe("POST /api/v1/users", () => {
     expect((await t.request("/api/v1/users", { method: "POST", json: body })).status).toBe(401);
     const admin = await t.login();
     const office = await t.createUser(admin, { username: "o1", password: "password-123", role: "office", scope: DEMO.dadukou });
-    const interviewer = await t.createUser(admin, { username: "i1", password: "password-123", role: "interviewer", scope: DEMO.xinshancun });
+    const interviewer = await t.createUser(admin, {
+      username: "i1",
+      password: "password-123",
+      role: "interviewer",
+      scope: DEMO.xinshancun,
+    });
     for (const cookie of [office, interviewer]) {
       expect((await t.request("/api/v1/users", { method: "POST", json: body, cookie })).status).toBe(403);
     }

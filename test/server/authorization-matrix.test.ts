@@ -51,8 +51,13 @@ interface Spec {
 
 const CSV = "code,name,kind,parent_code,households,population,target_n\n";
 const visit = (f: Fixtures, unitCode: string) => ({
-  id: crypto.randomUUID(), unitCode, surveyId: "resident", household: `${f.unique()}号`, outcome: "refused",
-  visitedAt: new Date().toISOString(), deviceId: "matrix-tablet",
+  id: crypto.randomUUID(),
+  unitCode,
+  surveyId: "resident",
+  household: `${f.unique()}号`,
+  outcome: "refused",
+  visitedAt: new Date().toISOString(),
+  deviceId: "matrix-tablet",
 });
 /** A preview of an out-of-scope row: one out_of_scope error and no stored unit's fields (no change listed). */
 const refusedPreview = (plan: any) => {
@@ -62,7 +67,10 @@ const refusedPreview = (plan: any) => {
 const interview = (unitCode: string) => ({ ...qrBody(""), token: undefined, channel: "interview", unitCode });
 
 const SPECS: Record<string, Spec> = {
-  "POST /api/v1/auth/login": { allowed: "public", inScope: () => ({ path: "/api/v1/auth/login", json: { username: "admin", password: ADMIN_PASSWORD } }) },
+  "POST /api/v1/auth/login": {
+    allowed: "public",
+    inScope: () => ({ path: "/api/v1/auth/login", json: { username: "admin", password: ADMIN_PASSWORD } }),
+  },
   "POST /api/v1/auth/logout": { allowed: "public", inScope: () => ({ path: "/api/v1/auth/logout" }), endsSession: true },
   "GET /api/v1/auth/me": { allowed: "signed-in", inScope: () => ({ path: "/api/v1/auth/me" }) },
   "POST /api/v1/auth/password": {
@@ -72,8 +80,14 @@ const SPECS: Record<string, Spec> = {
   "GET /api/v1/users": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/users" }) },
   "POST /api/v1/users": {
     allowed: ["admin"],
-    inScope: (f) => ({ path: "/api/v1/users", json: { username: `u${f.unique()}`, password: "password-123", role: "office", scope: DEMO.xinshancun } }),
-    outOfScope: (f) => ({ path: "/api/v1/users", json: { username: `u${f.unique()}`, password: "password-123", role: "office", scope: DEMO.qijiang } }),
+    inScope: (f) => ({
+      path: "/api/v1/users",
+      json: { username: `u${f.unique()}`, password: "password-123", role: "office", scope: DEMO.xinshancun },
+    }),
+    outOfScope: (f) => ({
+      path: "/api/v1/users",
+      json: { username: `u${f.unique()}`, password: "password-123", role: "office", scope: DEMO.qijiang },
+    }),
   },
   "PATCH /api/v1/users/:username": {
     allowed: ["admin"],
@@ -221,7 +235,10 @@ const SPECS: Record<string, Spec> = {
     inScope: () => ({ path: `/api/v1/settings/thresholds?unit=${DEMO.xinshancun}` }),
     outOfScope: () => ({ path: `/api/v1/settings/thresholds?unit=${DEMO.qijiang}` }),
   },
-  "GET /api/v1/settings/thresholds#default-unit": { allowed: ["admin", "office"], inScope: () => ({ path: "/api/v1/settings/thresholds" }) },
+  "GET /api/v1/settings/thresholds#default-unit": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: "/api/v1/settings/thresholds" }),
+  },
   "PUT /api/v1/settings/thresholds": {
     allowed: ["admin"],
     inScope: () => ({ path: "/api/v1/settings/thresholds", json: { minRespondents: 20 } }),
@@ -252,7 +269,10 @@ const SPECS: Record<string, Spec> = {
     allowed: ["admin"],
     inScope: (f) => ({ path: "/api/v1/admin/responses/review", json: { ids: [f.flaggedIn], decision: "exclude", reason: "矩阵测试" } }),
     // One id outside the scope refuses the whole batch.
-    outOfScope: (f) => ({ path: "/api/v1/admin/responses/review", json: { ids: [f.flaggedIn, f.flaggedOut], decision: "exclude", reason: "矩阵测试" } }),
+    outOfScope: (f) => ({
+      path: "/api/v1/admin/responses/review",
+      json: { ids: [f.flaggedIn, f.flaggedOut], decision: "exclude", reason: "矩阵测试" },
+    }),
   },
   "POST /api/v1/admin/responses/:id/review": {
     allowed: ["admin"],
@@ -309,7 +329,16 @@ beforeAll(async () => {
     }
   }
   let n = 0;
-  fixtures = { tokenIn: pIn.token, posterIn: pIn.id, posterOut: pOut.id, revocableIn, revocableOut, flaggedIn: flagged[0]!, flaggedOut: flagged[1]!, unique: () => `${Date.now()}${n++}` };
+  fixtures = {
+    tokenIn: pIn.token,
+    posterIn: pIn.id,
+    posterOut: pOut.id,
+    revocableIn,
+    revocableOut,
+    flaggedIn: flagged[0]!,
+    flaggedOut: flagged[1]!,
+    unique: () => `${Date.now()}${n++}`,
+  };
 });
 afterAll(() => t.close());
 
@@ -331,18 +360,26 @@ describe("authorization matrix", () => {
     const routes = appRoutes();
     expect(routes.length).toBeGreaterThan(25);
     const specced = [...new Set(Object.keys(SPECS).map((k) => k.split("#")[0]!))].sort();
-    expect(routes.filter((r) => !specced.includes(r)), "routes without a matrix entry").toEqual([]);
-    expect(specced.filter((r) => !routes.includes(r)), "matrix entries for routes that do not exist").toEqual([]);
+    expect(
+      routes.filter((r) => !specced.includes(r)),
+      "routes without a matrix entry",
+    ).toEqual([]);
+    expect(
+      specced.filter((r) => !routes.includes(r)),
+      "matrix entries for routes that do not exist",
+    ).toEqual([]);
   });
 
   for (const [key, spec] of Object.entries(SPECS)) {
     const method = key.split(" ")[0]!;
     it(`${key}: ${spec.allowed === "public" ? "anyone" : spec.allowed === "signed-in" ? "any signed-in user" : spec.allowed.join(", ")}`, async () => {
       for (const who of WHO) {
-        const allowed =
-          spec.allowed === "public" || (hasSession(who) && (spec.allowed === "signed-in" || spec.allowed.includes(who)));
+        const allowed = spec.allowed === "public" || (hasSession(who) && (spec.allowed === "signed-in" || spec.allowed.includes(who)));
         const res = await call(spec, method, spec.inScope(fixtures), who);
-        const label = `${key} as ${who} (in scope): ${res.status} ${await res.clone().text().then((s) => s.slice(0, 200))}`;
+        const label = `${key} as ${who} (in scope): ${res.status} ${await res
+          .clone()
+          .text()
+          .then((s) => s.slice(0, 200))}`;
         if (allowed) {
           expect([401, 403], label).not.toContain(res.status);
           expect(res.status, label).toBeLessThan(500);
@@ -351,7 +388,10 @@ describe("authorization matrix", () => {
         }
         if (!spec.outOfScope) continue;
         const out = await call(spec, method, spec.outOfScope(fixtures), who);
-        const outLabel = `${key} as ${who} (out of scope): ${out.status} ${await out.clone().text().then((s) => s.slice(0, 200))}`;
+        const outLabel = `${key} as ${who} (out of scope): ${out.status} ${await out
+          .clone()
+          .text()
+          .then((s) => s.slice(0, 200))}`;
         if (!allowed) expect(out.status, outLabel).toBe(hasSession(who) ? 403 : 401);
         else {
           expect(out.status, outLabel).toBe(spec.outOfScopeStatus ?? 403);

@@ -43,7 +43,7 @@ describe("bad input gets a clear 4xx and stores nothing", () => {
   });
 
   it("a 100 KiB body: 413", async () => {
-    const body = qrBody(token, { answers: { suggestions: "长".repeat(100 * 1024 / 3) } });
+    const body = qrBody(token, { answers: { suggestions: "长".repeat((100 * 1024) / 3) } });
     await expectError(await raw("/api/v1/responses", JSON.stringify(body)), 413, "payload_too_large");
     await expectError(await raw("/api/v1/auth/login", JSON.stringify({ username: "a", password: "x".repeat(100 * 1024) })), 413);
   });
@@ -88,7 +88,11 @@ describe("bad input gets a clear 4xx and stores nothing", () => {
   it("SQL- and HTML-looking strings are data, never code: refused where they do not fit, and no table changes", async () => {
     const nasty = ["' OR 1=1 --", "'; DROP TABLE responses; --", '"><script>alert(1)</script>', "\u202e\u0000\ud83d\ude00"];
     for (const s of nasty) {
-      await expectError(await raw("/api/v1/responses", JSON.stringify(qrBody(token, { answers: { age_band: s } }))), 422, "invalid_response");
+      await expectError(
+        await raw("/api/v1/responses", JSON.stringify(qrBody(token, { answers: { age_band: s } }))),
+        422,
+        "invalid_response",
+      );
       await expectError(await raw("/api/v1/responses", JSON.stringify(qrBody(token, { answers: { [s]: "x" } }))), 422);
       await expectError(await raw("/api/v1/auth/login", JSON.stringify({ username: s, password: s })), 401);
       const res = await t.request(`/api/v1/q/${encodeURIComponent(s)}`);

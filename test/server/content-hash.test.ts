@@ -66,8 +66,14 @@ describe("stored content hashes across the normalisation", () => {
     return { token, post: (json: unknown) => t.request("/api/v1/responses", { method: "POST", json }) };
   };
   const oldHash = (body: ReturnType<typeof qrBody>) =>
-    sha256Hex(contentHashInput({ ...(body as never as Parameters<typeof contentHashInput>[0]), unitCode: DEMO.community }, canonicalJson(body.answers)));
-  const storedHash = async (id: string) => String((await t.client.execute({ sql: "select content_hash from responses where id = ?", args: [id] })).rows[0]!.content_hash);
+    sha256Hex(
+      contentHashInput(
+        { ...(body as never as Parameters<typeof contentHashInput>[0]), unitCode: DEMO.community },
+        canonicalJson(body.answers),
+      ),
+    );
+  const storedHash = async (id: string) =>
+    String((await t.client.execute({ sql: "select content_hash from responses where id = ?", args: [id] })).rows[0]!.content_hash);
 
   it("is the hash the server always stored for a client that sends toISOString() instants and a lower-case id", async () => {
     const { token, post } = await setup();

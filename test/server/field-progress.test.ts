@@ -69,7 +69,18 @@ const get = async <T>(path: string, cookie: string) => {
 interface UnitsBody {
   unit: { code: string };
   totals: Record<string, number | null>;
-  rows: { unit: { code: string }; households: number | null; visitedHouseholds: number; coverage: number | null; visits: number; completed: number; refused: number; notHome: number; vacant: number; responseRate: number | null }[];
+  rows: {
+    unit: { code: string };
+    households: number | null;
+    visitedHouseholds: number;
+    coverage: number | null;
+    visits: number;
+    completed: number;
+    refused: number;
+    notHome: number;
+    vacant: number;
+    responseRate: number | null;
+  }[];
 }
 
 describe("GET /api/v1/field-progress", () => {
@@ -106,12 +117,19 @@ describe("GET /api/v1/field-progress", () => {
 
   it("lists devices of users inside the scope with their pending work", async () => {
     const beat = (cookie: string, deviceId: string, pending: number) =>
-      t.request("/api/v1/devices/heartbeat", { method: "POST", cookie, json: { deviceId, pending, needsAttention: 0, appVersion: "1", lastSyncAt: null } });
+      t.request("/api/v1/devices/heartbeat", {
+        method: "POST",
+        cookie,
+        json: { deviceId, pending, needsAttention: 0, appVersion: "1", lastSyncAt: null },
+      });
     await beat(zhang, "tab-a", 4);
     await beat(li, "tab-b", 0);
     const outsider = await t.createUser(admin, { username: "wang", password: "pass-word-1", role: "interviewer", scope: "500104002000" });
     await beat(outsider, "tab-c", 9);
-    const { body } = await get<{ rows: { deviceId: string; username: string; pending: number }[] }>("/api/v1/field-progress/devices", office);
+    const { body } = await get<{ rows: { deviceId: string; username: string; pending: number }[] }>(
+      "/api/v1/field-progress/devices",
+      office,
+    );
     expect(body.rows.map((r) => [r.deviceId, r.username, r.pending]).sort()).toEqual([
       ["tab-a", "zhang", 4],
       ["tab-b", "li", 0],

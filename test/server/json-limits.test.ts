@@ -60,7 +60,7 @@ describe("every JSON route refuses over-deep and over-large JSON with a 4xx", ()
   const NOT_JSON = new Set(["POST /api/v1/auth/logout"]);
 
   const deepArrays = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
-  const deepObjects = (depth: number) => '{"a":'.repeat(depth) + "0" + "}".repeat(depth);
+  const deepObjects = (depth: number) => `${'{"a":'.repeat(depth)}0${"}".repeat(depth)}`;
   const validResponse = () => JSON.stringify(qrBody(token));
   /** A valid response but for one answer, of a question other questions' conditions read (the memo key of the issue). */
   const insideAnswers = (inner: string) => {
@@ -106,7 +106,11 @@ describe("every JSON route refuses over-deep and over-large JSON with a 4xx", ()
   }, 120_000);
 
   it("the attack of the issue: answers nested 5,000 deep get 422 invalid_request naming the place", async () => {
-    const res = await t.request("/api/v1/responses", { method: "POST", body: insideAnswers(deepArrays(5_000)), headers: { "content-type": "application/json" } });
+    const res = await t.request("/api/v1/responses", {
+      method: "POST",
+      body: insideAnswers(deepArrays(5_000)),
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body.error.code).toBe("invalid_request");

@@ -19,7 +19,11 @@ const attempt = (username: string, password: string, ip: string, deviceId?: stri
   t.request("/api/v1/auth/login", { method: "POST", json: deviceId ? { username, password, deviceId } : { username, password }, ip });
 
 const statuses = (responses: Response[]) => responses.map((r) => r.status);
-const tally = (list: number[]) => list.reduce<Record<number, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
+const tally = (list: number[]) => {
+  const counts: Record<number, number> = {};
+  for (const s of list) counts[s] = (counts[s] ?? 0) + 1;
+  return counts;
+};
 
 async function counters(): Promise<{ key: string; failures: number }[]> {
   const rs = await t.client.execute("select key, failures from login_attempts order by key");
@@ -105,7 +109,11 @@ describe("hole 5: strangers cannot lock anyone out", () => {
     t = await createTestApp({ env: { LOGIN_MAX_FAILURES_PER_ADDRESS: "30" } });
     const admin = await t.login();
     for (const username of ["li", "wang"]) {
-      const res = await t.request("/api/v1/users", { method: "POST", cookie: admin, json: { username, password: `${username}-password`, role: "office", scope: DEMO.dadukou } });
+      const res = await t.request("/api/v1/users", {
+        method: "POST",
+        cookie: admin,
+        json: { username, password: `${username}-password`, role: "office", scope: DEMO.dadukou },
+      });
       expect(res.status).toBe(201);
     }
     const shared = "10.5.2.2";
@@ -177,7 +185,10 @@ describe("hole 5: strangers cannot lock anyone out", () => {
     expect((await attempt("nobody", "whatever-pw", "10.1.1.2")).status).toBe(401);
     const known = (await t.client.execute("select username, source from login_known_sources order by source")).rows;
     expect(known.map((r) => String(r.username))).toEqual(["admin", "admin"]);
-    expect(known.map((r) => String(r.source))).toEqual([expect.stringMatching(/^addr:[A-Za-z0-9_-]{22}$/), expect.stringMatching(/^device:[A-Za-z0-9_-]{22}$/)]);
+    expect(known.map((r) => String(r.source))).toEqual([
+      expect.stringMatching(/^addr:[A-Za-z0-9_-]{22}$/),
+      expect.stringMatching(/^device:[A-Za-z0-9_-]{22}$/),
+    ]);
     const everything = JSON.stringify([known, await counters()]);
     for (const raw of ["10.1.1.1", "10.1.1.2", DEVICE]) expect(everything).not.toContain(raw);
   });
@@ -220,7 +231,9 @@ describe("hole 10: POST /auth/password has an attempt limit", () => {
     t = await createTestApp({ env: { LOGIN_MAX_FAILURES: "5" } });
     const tablet = await t.login();
     const hashBefore = (await t.client.execute("select password_hash from users where username = 'admin'")).rows[0]!.password_hash;
-    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => change(tablet, i === 12 ? ADMIN_PASSWORD : `guess-${i}-password`)));
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => change(tablet, i === 12 ? ADMIN_PASSWORD : `guess-${i}-password`)),
+    );
     const list = statuses(answers);
     expect(tally(list)).toEqual({ 422: 5, 429: 55 });
     expect(list[12]).toBe(429);

@@ -24,8 +24,8 @@ describe("Wilson interval (z = 1.959964)", () => {
     expect(wilson(1, 20)[0]).toBeCloseTo(20 / (20 + 1.959964 ** 2), 12);
     expect(wilson(1, 20)[1]).toBe(1);
     // Symmetric around 0.5.
-    expect(wilson(0.5, 10)[0]).toBeCloseTo(0.2365930890, 9);
-    expect(wilson(0.5, 10)[1]).toBeCloseTo(0.7634069110, 9);
+    expect(wilson(0.5, 10)[0]).toBeCloseTo(0.236593089, 9);
+    expect(wilson(0.5, 10)[1]).toBeCloseTo(0.763406911, 9);
     // p = 0, n = 5: hi = z^2 / (n + z^2).
     expect(wilson(0, 5)[0]).toBeCloseTo(0, 12);
     expect(wilson(0, 5)[1]).toBeCloseTo(1.959964 ** 2 / (5 + 1.959964 ** 2), 12);
@@ -76,7 +76,16 @@ describe("metric status (DESIGN.md §5)", () => {
   });
   it("has a null rate and [0, 1] with no answers", () => {
     const m = metricResult("satisfaction", sums(0, 0, 0), 0.9, 20);
-    expect(m).toEqual({ respondents: 0, answers: 0, positive: 0, rate: null, ci95: [0, 1], status: "insufficient", certain: false, score: null });
+    expect(m).toEqual({
+      respondents: 0,
+      answers: 0,
+      positive: 0,
+      rate: null,
+      ci95: [0, 1],
+      status: "insufficient",
+      certain: false,
+      score: null,
+    });
   });
   it("gives satisfaction a score: mean over scored counted answers", () => {
     expect(metricResult("satisfaction", sums(2, 3, 2, 240, 3), 0.9, 20).score).toBe(80);
@@ -138,7 +147,12 @@ describe("GET /api/v1/rates numbers, hand-computed", () => {
     expect(byCode[GANGHUA].awareness).toMatchObject({ respondents: 3, answers: 3, positive: 1 });
     // Children are all direct children, with or without data.
     expect(body.children).toHaveLength(4);
-    expect(body.children.find((c: any) => c.unit.code === "500104001003").metrics.awareness).toMatchObject({ respondents: 0, rate: null, ci95: [0, 1], status: "insufficient" });
+    expect(body.children.find((c: any) => c.unit.code === "500104001003").metrics.awareness).toMatchObject({
+      respondents: 0,
+      rate: null,
+      ci95: [0, 1],
+      status: "insufficient",
+    });
     // Untouched metrics: null rate.
     expect(body.metrics.support).toMatchObject({ respondents: 0, answers: 0, rate: null });
     expect(body.metrics.satisfaction.score).toBeNull();
@@ -165,7 +179,11 @@ describe("GET /api/v1/rates numbers, hand-computed", () => {
 
   it("reaches pass and fail with enough respondents, and filters by flag, channel, audience and days", async () => {
     for (let i = 0; i < 20; i++) {
-      await seedResponse(t, { unitCode: MINZHU, answers: { supports_campaign: i < 18 ? "support" : "oppose" }, day: i < 10 ? "2026-11-02" : "2026-11-20" });
+      await seedResponse(t, {
+        unitCode: MINZHU,
+        answers: { supports_campaign: i < 18 ? "support" : "oppose" },
+        day: i < 10 ? "2026-11-02" : "2026-11-20",
+      });
     }
     await seedResponse(t, { unitCode: MINZHU, answers: { supports_campaign: "oppose" }, flagged: true });
     await seedResponse(t, { unitCode: MINZHU, answers: { supports_campaign: "oppose" }, channel: "qr" });
@@ -184,12 +202,22 @@ describe("GET /api/v1/rates numbers, hand-computed", () => {
     const qijiang = body.children.find((c: any) => c.unit.code === QIJIANG);
     expect(qijiang.metrics.support.respondents).toBe(0);
     // Questions: per survey + name, weakest first.
-    expect(body.questions[0]).toMatchObject({ surveyId: "resident", name: "supports_campaign", metric: "support", answers: 21, positive: 18 });
+    expect(body.questions[0]).toMatchObject({
+      surveyId: "resident",
+      name: "supports_campaign",
+      metric: "support",
+      answers: 21,
+      positive: 18,
+    });
   });
 
   it("applies admin thresholds and minRespondents", async () => {
     for (let i = 0; i < 5; i++) await seedResponse(t, { unitCode: MINZHU, answers: { knows_campaign: i < 4 ? "yes" : "no" } });
-    const put = await t.request("/api/v1/settings/thresholds", { method: "PUT", cookie: admin, json: { threshold: { awareness: 0.75 }, minRespondents: 5 } });
+    const put = await t.request("/api/v1/settings/thresholds", {
+      method: "PUT",
+      cookie: admin,
+      json: { threshold: { awareness: 0.75 }, minRespondents: 5 },
+    });
     expect(put.status).toBe(200);
     const body = (await getJson(t, `/api/v1/rates?unit=${MINZHU}`, admin)).body;
     expect(body.threshold.awareness).toBe(0.75);

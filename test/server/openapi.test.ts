@@ -47,7 +47,10 @@ describe("OpenAPI document and reference page", () => {
       expect(op.summary, route).toBeTruthy();
       expect(op.tags?.length, route).toBe(1);
       for (const name of path.match(/\{[^}]+\}/g) ?? []) {
-        expect(op.parameters?.some((p) => p.in === "path" && `{${p.name}}` === name && p.required), `${route} ${name}`).toBe(true);
+        expect(
+          op.parameters?.some((p) => p.in === "path" && `{${p.name}}` === name && p.required),
+          `${route} ${name}`,
+        ).toBe(true);
       }
     }
   });

@@ -31,14 +31,21 @@ async function newPoster(extra: Record<string, unknown> = {}, unitCode: string =
 /** A QR submission timed by the test clock, so the answer itself is never the reason for a refusal. */
 const submit = (token: string) => {
   const now = clock.now().getTime();
-  const body = qrBody(token, { answers: eligibleAnswers(), startedAt: new Date(now - 5 * 60_000).toISOString(), completedAt: new Date(now).toISOString() });
+  const body = qrBody(token, {
+    answers: eligibleAnswers(),
+    startedAt: new Date(now - 5 * 60_000).toISOString(),
+    completedAt: new Date(now).toISOString(),
+  });
   return t.request("/api/v1/responses", { method: "POST", json: body });
 };
 const page = (token: string) => t.request(`/api/v1/q/${token}`);
 const revoke = (id: string, cookie?: string, reason = "海报贴错了社区") =>
   t.request(`/api/v1/posters/${id}/revoke`, { method: "POST", cookie, json: { reason } });
 const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
-const figures = async () => [await countRows(t, "responses"), JSON.stringify((await t.client.execute("select key, responses from rollups order by key")).rows)];
+const figures = async () => [
+  await countRows(t, "responses"),
+  JSON.stringify((await t.client.execute("select key, responses from rollups order by key")).rows),
+];
 
 describe("revoking a poster", () => {
   it("turns its page and its submissions into 410 poster_revoked at once, stores nothing, and is audited", async () => {
@@ -94,7 +101,12 @@ describe("revoking a poster", () => {
     expect((await page(poster.token)).status).toBe(200);
 
     // An office user inside the scope may revoke (posters are theirs to manage).
-    const office = await t.createUser(admin, { username: "ddk-office", password: "ddk-office-pass", role: "office", scope: DEMO.xinshancun });
+    const office = await t.createUser(admin, {
+      username: "ddk-office",
+      password: "ddk-office-pass",
+      role: "office",
+      scope: DEMO.xinshancun,
+    });
     expect((await revoke(poster.id, office)).status).toBe(200);
     expect((await page(poster.token)).status).toBe(410);
   });
@@ -151,7 +163,9 @@ describe("a poster's collection window", () => {
     expect(await reopened.json()).toMatchObject({ status: "active", endsAt: null });
     expect((await submit(poster.token)).status).toBe(201);
 
-    const audit = (await t.client.execute("select target, scope_unit, before, after from audit_log where action = 'posters.window' order by id")).rows;
+    const audit = (
+      await t.client.execute("select target, scope_unit, before, after from audit_log where action = 'posters.window' order by id")
+    ).rows;
     expect(audit.map((a) => [a.target, a.scope_unit, JSON.parse(String(a.after)).endsAt])).toEqual([
       [poster.id, DEMO.community, at(-1000)],
       [poster.id, DEMO.community, null],
@@ -160,12 +174,12 @@ describe("a poster's collection window", () => {
 
   it("refuses a window that ends before it starts, a bad instant, unknown fields (422), at creation and later", async () => {
     const posters = await countRows(t, "posters");
-    for (const json of [
-      { startsAt: at(2 * HOUR), endsAt: at(HOUR) },
-      { startsAt: "tomorrow" },
-      { endsAt: "0000-01-01T00:00:00Z" },
-    ]) {
-      const res = await t.request("/api/v1/posters", { method: "POST", cookie: admin, json: { unitCode: DEMO.community, surveyId: "resident", ...json } });
+    for (const json of [{ startsAt: at(2 * HOUR), endsAt: at(HOUR) }, { startsAt: "tomorrow" }, { endsAt: "0000-01-01T00:00:00Z" }]) {
+      const res = await t.request("/api/v1/posters", {
+        method: "POST",
+        cookie: admin,
+        json: { unitCode: DEMO.community, surveyId: "resident", ...json },
+      });
       expect(res.status, JSON.stringify(json)).toBe(422);
     }
     expect(await countRows(t, "posters")).toBe(posters);

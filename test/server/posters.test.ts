@@ -10,8 +10,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const createPoster = (json: unknown, cookie?: string) =>
-  t.request("/api/v1/posters", { method: "POST", json, cookie });
+const createPoster = (json: unknown, cookie?: string) => t.request("/api/v1/posters", { method: "POST", json, cookie });
 
 describe("posters", () => {
   it("creates a poster (201) whose url is the respondent link /q/:token", async () => {
@@ -53,7 +52,12 @@ describe("posters", () => {
 
   it("lets an office user create posters within their scope only; interviewers and anonymous users not at all", async () => {
     const office = await t.createUser(admin, { username: "office", password: "password-123", role: "office", scope: DEMO.xinshancun });
-    const interviewer = await t.createUser(admin, { username: "iv", password: "password-123", role: "interviewer", scope: DEMO.xinshancun });
+    const interviewer = await t.createUser(admin, {
+      username: "iv",
+      password: "password-123",
+      role: "interviewer",
+      scope: DEMO.xinshancun,
+    });
     expect((await createPoster({ unitCode: DEMO.community, surveyId: "resident" }, office)).status).toBe(201);
     expect((await createPoster({ unitCode: DEMO.otherSubdistrictCommunity, surveyId: "resident" }, office)).status).toBe(403);
     expect((await createPoster({ unitCode: DEMO.community, surveyId: "resident" }, interviewer)).status).toBe(403);
@@ -119,7 +123,12 @@ describe("surveys and units", () => {
     const body = await res.json();
     expect(body).toMatchObject({ code: DEMO.xinshancun, name: "新山村街道", kind: "subdistrict", parentCode: DEMO.dadukou });
     expect(body.children.map((c: { kind: string }) => c.kind)).toEqual(["community", "community", "community", "community"]);
-    const interviewer = await t.createUser(admin, { username: "iv2", password: "password-123", role: "interviewer", scope: DEMO.xinshancun });
+    const interviewer = await t.createUser(admin, {
+      username: "iv2",
+      password: "password-123",
+      role: "interviewer",
+      scope: DEMO.xinshancun,
+    });
     expect((await t.request(`/api/v1/units/${DEMO.community}`, { cookie: interviewer })).status).toBe(200);
     expect((await t.request(`/api/v1/units/${DEMO.dadukou}`, { cookie: interviewer })).status).toBe(403);
     expect((await t.request(`/api/v1/units/${DEMO.community}`)).status).toBe(401);

@@ -14,14 +14,21 @@ import { createTestApp, type TestApp } from "../helpers/test-app";
 import { CITY } from "./rates-fixtures";
 
 const METRICS = ["awareness", "support", "participation", "satisfaction"] as const;
-interface Def { name: string; metric: string; positive: unknown[]; excluded: unknown[]; scores: Record<string, number> | null }
+interface Def {
+  name: string;
+  metric: string;
+  positive: unknown[];
+  excluded: unknown[];
+  scores: Record<string, number> | null;
+}
 
 /** Metric questions of a survey JSON, read independently of server/services/metric-definitions. */
 function defsOf(json: any): Def[] {
   const out: Def[] = [];
   const walk = (els: any[] = []) => {
     for (const e of els) {
-      if (e.metric) out.push({ name: e.name, metric: e.metric, positive: e.positive ?? [], excluded: e.excluded ?? [], scores: e.scores ?? null });
+      if (e.metric)
+        out.push({ name: e.name, metric: e.metric, positive: e.positive ?? [], excluded: e.excluded ?? [], scores: e.scores ?? null });
       walk(e.elements);
     }
   };
@@ -30,8 +37,21 @@ function defsOf(json: any): Def[] {
 }
 const DEFS = Object.fromEntries(shippedSurveys.map((s) => [s.id, defsOf(s.json)]));
 
-interface Raw { unit_code: string; survey_id: string; channel: string; flagged: number; day: string; answers: string }
-interface Filter { audience?: string; channel?: string; from?: string; to?: string; includeFlagged?: boolean }
+interface Raw {
+  unit_code: string;
+  survey_id: string;
+  channel: string;
+  flagged: number;
+  day: string;
+  answers: string;
+}
+interface Filter {
+  audience?: string;
+  channel?: string;
+  from?: string;
+  to?: string;
+  includeFlagged?: boolean;
+}
 
 function bruteForce(rows: Raw[], leaves: Set<string>, f: Filter) {
   const m = Object.fromEntries(METRICS.map((k) => [k, { respondents: 0, answers: 0, positive: 0, scoreSum: 0, scoreCount: 0 }]));
@@ -111,7 +131,8 @@ async function buildTree(t: TestApp, tree: { subdistricts: number[]; schools: nu
     d.subdistricts.forEach((n, si) => {
       const sc = `59${di}0${si + 1}0000000`;
       link({ code: sc, name: `街道${di}${si}`, kind: "subdistrict", parentCode: dc });
-      for (let ci = 0; ci < n; ci++) link({ code: `59${di}0${si + 1}00${ci + 1}0000`, name: `社区${di}${si}${ci}`, kind: "community", parentCode: sc, targetN: 10 });
+      for (let ci = 0; ci < n; ci++)
+        link({ code: `59${di}0${si + 1}00${ci + 1}0000`, name: `社区${di}${si}${ci}`, kind: "community", parentCode: sc, targetN: 10 });
     });
     for (let k = 0; k < d.schools; k++) link({ code: `59${di}S${k}`, name: `学校${di}${k}`, kind: "school", parentCode: dc });
   });
@@ -126,88 +147,117 @@ async function buildTree(t: TestApp, tree: { subdistricts: number[]; schools: nu
 describe("rates equal a brute-force recount (property)", () => {
   it("holds for random hierarchies, responses and filters; rebuild equals incremental", async () => {
     await fc.assert(
-      fc.asyncProperty(treeArb, fc.array(responseArb, { maxLength: 35 }), fc.array(filterArb, { minLength: 1, maxLength: 3 }), async (tree, resps, filters) => {
-        // Responses go back 120 days: QR answers that old pass only with the QR clock window off,
-        // and interviews only on survey versions published before them (issue 11 flags the rest `clock`).
-        const t = await createTestApp({ env: { QR_RATE_LIMIT: "0", QR_CLOCK_BACK_HOURS: "0" } });
-        await t.client.execute({ sql: "update survey_versions set published_at = ?", args: [new Date(Date.now() - 130 * 86_400_000).toISOString()] });
-        try {
-          const admin = await t.login();
-          const { units, leavesOf } = await buildTree(t, tree);
-          const communities = units.filter((u) => u.kind === "community");
-          const schools = units.filter((u) => u.kind === "school");
-          const posters = new Map<string, string>();
-          for (const r of resps) {
-            const pool = r.audience === "parent" ? schools : communities;
-            if (pool.length === 0) continue;
-            const unit = pool[r.leaf % pool.length]!;
-            const survey = shippedSurveys.find((s) => s.id === r.audience)!;
-            const version = (await t.app.services.registry.getCurrent(r.audience))!.version;
-            const answers = generateAnswers(survey.json, seededRng(r.seed), { positiveBias: r.bias });
-            const at = new Date(Date.now() - r.daysAgo * 86_400_000).toISOString();
-            let token: string | undefined;
-            if (r.channel === "qr") {
-              const key = `${unit.code}|${r.audience}`;
-              token = posters.get(key) ?? (await t.createPoster(admin, unit.code, r.audience)).token;
-              posters.set(key, token);
+      fc.asyncProperty(
+        treeArb,
+        fc.array(responseArb, { maxLength: 35 }),
+        fc.array(filterArb, { minLength: 1, maxLength: 3 }),
+        async (tree, resps, filters) => {
+          // Responses go back 120 days: QR answers that old pass only with the QR clock window off,
+          // and interviews only on survey versions published before them (issue 11 flags the rest `clock`).
+          const t = await createTestApp({ env: { QR_RATE_LIMIT: "0", QR_CLOCK_BACK_HOURS: "0" } });
+          await t.client.execute({
+            sql: "update survey_versions set published_at = ?",
+            args: [new Date(Date.now() - 130 * 86_400_000).toISOString()],
+          });
+          try {
+            const admin = await t.login();
+            const { units, leavesOf } = await buildTree(t, tree);
+            const communities = units.filter((u) => u.kind === "community");
+            const schools = units.filter((u) => u.kind === "school");
+            const posters = new Map<string, string>();
+            for (const r of resps) {
+              const pool = r.audience === "parent" ? schools : communities;
+              if (pool.length === 0) continue;
+              const unit = pool[r.leaf % pool.length]!;
+              const survey = shippedSurveys.find((s) => s.id === r.audience)!;
+              const version = (await t.app.services.registry.getCurrent(r.audience))!.version;
+              const answers = generateAnswers(survey.json, seededRng(r.seed), { positiveBias: r.bias });
+              const at = new Date(Date.now() - r.daysAgo * 86_400_000).toISOString();
+              let token: string | undefined;
+              if (r.channel === "qr") {
+                const key = `${unit.code}|${r.audience}`;
+                token = posters.get(key) ?? (await t.createPoster(admin, unit.code, r.audience)).token;
+                posters.set(key, token);
+              }
+              const res = await t.request("/api/v1/responses", {
+                method: "POST",
+                cookie: r.channel === "interview" ? admin : undefined,
+                json: {
+                  id: crypto.randomUUID(),
+                  surveyId: r.audience,
+                  surveyVersion: version,
+                  channel: r.channel,
+                  answers,
+                  startedAt: at,
+                  completedAt: at,
+                  deviceId: `device-${r.device}`, // repeats flag "same_device" on the QR path
+                  ...(r.channel === "qr" ? { token } : { unitCode: unit.code }),
+                },
+              });
+              expect(res.status, await res.clone().text()).toBe(201);
             }
-            const res = await t.request("/api/v1/responses", {
-              method: "POST",
-              cookie: r.channel === "interview" ? admin : undefined,
-              json: {
-                id: crypto.randomUUID(),
-                surveyId: r.audience,
-                surveyVersion: version,
-                channel: r.channel,
-                answers,
-                startedAt: at,
-                completedAt: at,
-                deviceId: `device-${r.device}`, // repeats flag "same_device" on the QR path
-                ...(r.channel === "qr" ? { token } : { unitCode: unit.code }),
-              },
-            });
-            expect(res.status, await res.clone().text()).toBe(201);
-          }
-          const raw = (await t.client.execute("select unit_code, survey_id, channel, flagged, day, answers from responses")).rows as unknown as Raw[];
-          const clockFlagged = await t.client.execute("select count(*) as n from responses where flag_reason like '%clock%'");
-          expect(Number(clockFlagged.rows[0]!.n), "responses dated across 120 days all count").toBe(0);
-          for (const fRaw of filters) {
-            const f: Filter = { ...fRaw, from: fRaw.from !== undefined ? dayAgo(Math.max(fRaw.from, fRaw.to ?? 0)) : undefined, to: fRaw.to !== undefined ? dayAgo(Math.min(fRaw.to, fRaw.from ?? 120)) : undefined };
-            const qs = new URLSearchParams(Object.entries({ ...f, includeFlagged: f.includeFlagged ? "1" : undefined }).filter(([, v]) => v !== undefined) as [string, string][]);
-            for (const code of [CITY, ...units.map((u) => u.code)]) {
-              const res = await t.request(`/api/v1/rates?unit=${code}&${qs}`, { cookie: admin });
-              expect(res.status).toBe(200);
-              const body = await res.json();
-              const expected = bruteForce(raw, new Set(leavesOf(code).concat(code === CITY ? raw.map((r) => r.unit_code) : [])), f);
-              for (const k of METRICS) {
-                const e = expected.metrics[k]!;
-                const got = body.metrics[k];
-                expect({ unit: code, k, respondents: got.respondents, answers: got.answers, positive: got.positive }).toEqual({ unit: code, k, respondents: e.respondents, answers: e.answers, positive: e.positive });
-                expect(got.rate).toBe(e.answers ? e.positive / e.answers : null);
-                if (k === "satisfaction") expect(got.score).toBe(e.scoreCount ? e.scoreSum / e.scoreCount : null);
-              }
-              for (const q of body.questions) {
-                const e = expected.questions.get(`${q.surveyId}|${q.name}`);
-                expect({ q: q.name, answers: q.answers, positive: q.positive }).toEqual({ q: q.name, answers: e?.answers ?? 0, positive: e?.positive ?? 0 });
-              }
-              expect(body.questions.filter((q: any) => q.answers > 0).length).toBe([...expected.questions.values()].filter((q) => q.answers > 0).length);
-              for (const child of body.children) {
-                const e = bruteForce(raw, new Set(leavesOf(child.unit.code)), f);
-                for (const k of METRICS) expect(child.metrics[k].positive).toBe(e.metrics[k]!.positive);
-                for (const k of METRICS) expect(child.metrics[k].respondents).toBe(e.metrics[k]!.respondents);
+            const raw = (await t.client.execute("select unit_code, survey_id, channel, flagged, day, answers from responses"))
+              .rows as unknown as Raw[];
+            const clockFlagged = await t.client.execute("select count(*) as n from responses where flag_reason like '%clock%'");
+            expect(Number(clockFlagged.rows[0]!.n), "responses dated across 120 days all count").toBe(0);
+            for (const fRaw of filters) {
+              const f: Filter = {
+                ...fRaw,
+                from: fRaw.from !== undefined ? dayAgo(Math.max(fRaw.from, fRaw.to ?? 0)) : undefined,
+                to: fRaw.to !== undefined ? dayAgo(Math.min(fRaw.to, fRaw.from ?? 120)) : undefined,
+              };
+              const qs = new URLSearchParams(
+                Object.entries({ ...f, includeFlagged: f.includeFlagged ? "1" : undefined }).filter(([, v]) => v !== undefined) as [
+                  string,
+                  string,
+                ][],
+              );
+              for (const code of [CITY, ...units.map((u) => u.code)]) {
+                const res = await t.request(`/api/v1/rates?unit=${code}&${qs}`, { cookie: admin });
+                expect(res.status).toBe(200);
+                const body = await res.json();
+                const expected = bruteForce(raw, new Set(leavesOf(code).concat(code === CITY ? raw.map((r) => r.unit_code) : [])), f);
+                for (const k of METRICS) {
+                  const e = expected.metrics[k]!;
+                  const got = body.metrics[k];
+                  expect({ unit: code, k, respondents: got.respondents, answers: got.answers, positive: got.positive }).toEqual({
+                    unit: code,
+                    k,
+                    respondents: e.respondents,
+                    answers: e.answers,
+                    positive: e.positive,
+                  });
+                  expect(got.rate).toBe(e.answers ? e.positive / e.answers : null);
+                  if (k === "satisfaction") expect(got.score).toBe(e.scoreCount ? e.scoreSum / e.scoreCount : null);
+                }
+                for (const q of body.questions) {
+                  const e = expected.questions.get(`${q.surveyId}|${q.name}`);
+                  expect({ q: q.name, answers: q.answers, positive: q.positive }).toEqual({
+                    q: q.name,
+                    answers: e?.answers ?? 0,
+                    positive: e?.positive ?? 0,
+                  });
+                }
+                expect(body.questions.filter((q: any) => q.answers > 0).length).toBe(
+                  [...expected.questions.values()].filter((q) => q.answers > 0).length,
+                );
+                for (const child of body.children) {
+                  const e = bruteForce(raw, new Set(leavesOf(child.unit.code)), f);
+                  for (const k of METRICS) expect(child.metrics[k].positive).toBe(e.metrics[k]!.positive);
+                  for (const k of METRICS) expect(child.metrics[k].respondents).toBe(e.metrics[k]!.respondents);
+                }
               }
             }
+            const snapshot = async () => (await t.client.execute("select * from rollups order by key")).rows.map((r) => JSON.stringify(r));
+            const before = await snapshot();
+            const { responses } = await rebuildRollups(t.db, t.app.services.registry, { batchSize: 7 });
+            expect(responses).toBe(raw.length);
+            expect(await snapshot()).toEqual(before);
+          } finally {
+            t.close();
           }
-          const snapshot = async () =>
-            (await t.client.execute("select * from rollups order by key")).rows.map((r) => JSON.stringify(r));
-          const before = await snapshot();
-          const { responses } = await rebuildRollups(t.db, t.app.services.registry, { batchSize: 7 });
-          expect(responses).toBe(raw.length);
-          expect(await snapshot()).toEqual(before);
-        } finally {
-          t.close();
-        }
-      }),
+        },
+      ),
       { numRuns: 12 },
     );
   }, 240_000);

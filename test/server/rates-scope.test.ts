@@ -21,9 +21,19 @@ describe("rates scope: every role x unit", () => {
     cookies.admin = await t.login();
     cookies.city = await t.createUser(cookies.admin, { username: "cityoffice", password: "office-pass-1", role: "office", scope: CITY });
     cookies.district = await t.createUser(cookies.admin, { username: "ddk", password: "office-pass-1", role: "office", scope: DADUKOU });
-    cookies.subdistrict = await t.createUser(cookies.admin, { username: "xsc", password: "office-pass-1", role: "office", scope: XINSHANCUN });
+    cookies.subdistrict = await t.createUser(cookies.admin, {
+      username: "xsc",
+      password: "office-pass-1",
+      role: "office",
+      scope: XINSHANCUN,
+    });
     cookies.community = await t.createUser(cookies.admin, { username: "mz", password: "office-pass-1", role: "office", scope: MINZHU });
-    cookies.interviewer = await t.createUser(cookies.admin, { username: "iv", password: "interview-pass-1", role: "interviewer", scope: XINSHANCUN });
+    cookies.interviewer = await t.createUser(cookies.admin, {
+      username: "iv",
+      password: "interview-pass-1",
+      role: "interviewer",
+      scope: XINSHANCUN,
+    });
   });
   afterAll(() => t.close());
 

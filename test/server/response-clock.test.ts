@@ -59,10 +59,7 @@ describe("QR answers dated outside the window of their receipt", () => {
       expect((await res.json()).status).toBe("accepted");
     }
     const stored = await rows();
-    expect(stored.map((r) => [r.flagged, r.flag_reason])).toEqual([
-      ...wild.map(() => [1, "clock"]),
-      ...believable.map(() => [0, null]),
-    ]);
+    expect(stored.map((r) => [r.flagged, r.flag_reason])).toEqual([...wild.map(() => [1, "clock"]), ...believable.map(() => [0, null])]);
     for (const r of stored) expect(r.day).toMatch(DAY_KEY);
     expect(stored.slice(0, wild.length).map((r) => r.day)).toEqual(wild.map(() => "2026-11-20"));
     expect(stored.slice(wild.length).map((r) => r.day)).toEqual(["2026-11-19", "2026-11-20"]);
@@ -117,7 +114,13 @@ describe("interviews dated outside their survey version's publication and their 
     const synced = clock.now();
     const admin = await t.login(); // the first session has expired meanwhile
     const interview = (startedAt: string, completedAt: string) => {
-      const { token: _t, ...body } = qrBody("unused", { channel: "interview", unitCode: DEMO.community, startedAt, completedAt, answers: eligibleAnswers() });
+      const { token: _t, ...body } = qrBody("unused", {
+        channel: "interview",
+        unitCode: DEMO.community,
+        startedAt,
+        completedAt,
+        answers: eligibleAnswers(),
+      });
       return post(body, admin);
     };
     const cases: [string, string, string | null][] = [
@@ -142,7 +145,12 @@ describe("interviews dated outside their survey version's publication and their 
   it("takes INTERVIEW_CLOCK_SLACK_MINUTES from the environment (0 = exactly publication..receipt)", async () => {
     const { admin, post } = await setup({ INTERVIEW_CLOCK_SLACK_MINUTES: "0" });
     const interview = (time: string) => {
-      const { token: _t, ...body } = qrBody("unused", { channel: "interview", unitCode: DEMO.community, startedAt: time, completedAt: time });
+      const { token: _t, ...body } = qrBody("unused", {
+        channel: "interview",
+        unitCode: DEMO.community,
+        startedAt: time,
+        completedAt: time,
+      });
       return post(body, admin);
     };
     for (const time of [at(-MIN), at(0), at(MIN)]) expect((await interview(time)).status).toBe(201);
@@ -191,7 +199,12 @@ describe("date-ranged reads stay bounded", () => {
       const rates = await t.request(`/api/v1/rates?${q}`, { cookie: admin });
       expect(rates.status).toBe(200);
       expect((await rates.json()).metrics.awareness.respondents, `${from}..${to}`).toBe(n);
-      for (const path of ["/api/v1/rates/trend", "/api/v1/rates/plan", "/api/v1/field-progress/interviewers", "/api/v1/field-progress/units"]) {
+      for (const path of [
+        "/api/v1/rates/trend",
+        "/api/v1/rates/plan",
+        "/api/v1/field-progress/interviewers",
+        "/api/v1/field-progress/units",
+      ]) {
         const res = await t.request(`${path}?${q}`, { cookie: admin });
         expect(res.status, path).toBe(200);
         expect((await res.text()).length, path).toBeLessThan(200_000);
@@ -206,7 +219,15 @@ describe("date-ranged reads stay bounded", () => {
       const res = await t.request("/api/v1/visits", {
         method: "POST",
         cookie: admin,
-        json: { id: uuid(), unitCode: DEMO.community, surveyId: "resident", household: "1-101", outcome: "refused", visitedAt, deviceId: "tablet" },
+        json: {
+          id: uuid(),
+          unitCode: DEMO.community,
+          surveyId: "resident",
+          household: "1-101",
+          outcome: "refused",
+          visitedAt,
+          deviceId: "tablet",
+        },
       });
       expect(res.status).toBe(422);
       expect((await res.json()).error.code).toBe("invalid_times");

@@ -30,18 +30,25 @@ it("stores and counts each id once when two instances race on the same ids", asy
   await dbs[1]!.$client.execute("PRAGMA busy_timeout = 1");
   const boot = await bootstrapDatabase(dbs[0]!, config, shippedSurveys, new Date());
   const apps = dbs.map((db) => createApp({ db, config, secret: boot.secret, remoteAddress: () => "127.0.0.1" }));
-  const request = (i: number) => (path: string, init: RequestInit & { json?: unknown; cookie?: string } = {}) => {
-    const headers = new Headers(init.headers);
-    if (init.json !== undefined) headers.set("content-type", "application/json");
-    if (init.cookie) headers.set("cookie", init.cookie);
-    if (init.method === "POST") headers.set("origin", "http://localhost");
-    return Promise.resolve(apps[i]!.request(path, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body }));
-  };
+  const request =
+    (i: number) =>
+    (path: string, init: RequestInit & { json?: unknown; cookie?: string } = {}) => {
+      const headers = new Headers(init.headers);
+      if (init.json !== undefined) headers.set("content-type", "application/json");
+      if (init.cookie) headers.set("cookie", init.cookie);
+      if (init.method === "POST") headers.set("origin", "http://localhost");
+      return Promise.resolve(
+        apps[i]!.request(path, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body }),
+      );
+    };
   const admin = httpHelpers(request(0), "race-admin-1");
   const { token } = await admin.createPoster(await admin.login(), DEMO.community, "resident");
 
   const bodies = Array.from({ length: 60 }, () => qrBody(token));
-  const sends = bodies.flatMap((b, i) => [request(i % 2)("/api/v1/responses", { method: "POST", json: b }), request((i + 1) % 2)("/api/v1/responses", { method: "POST", json: b })]);
+  const sends = bodies.flatMap((b, i) => [
+    request(i % 2)("/api/v1/responses", { method: "POST", json: b }),
+    request((i + 1) % 2)("/api/v1/responses", { method: "POST", json: b }),
+  ]);
   const statuses = (await Promise.all(sends)).map((r) => r.status);
   expect(statuses.filter((s) => s === 201)).toHaveLength(60);
   expect(statuses.filter((s) => s === 200)).toHaveLength(60);
@@ -53,8 +60,16 @@ it("stores and counts each id once when two instances race on the same ids", asy
 
 it("treats busy, lock timeouts and 429 from a libSQL server as retryable, and nothing else", () => {
   expect(isTransientDbError(Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" }))).toBe(true);
-  expect(isTransientDbError(new Error("x", { cause: Object.assign(new Error("TRANSACTION_TIMEOUT: Transaction timed out"), { code: "TRANSACTION_TIMEOUT" }) }))).toBe(true);
-  expect(isTransientDbError(Object.assign(new Error("SERVER_ERROR: Server returned HTTP status 429"), { code: "SERVER_ERROR" }))).toBe(true);
+  expect(
+    isTransientDbError(
+      new Error("x", { cause: Object.assign(new Error("TRANSACTION_TIMEOUT: Transaction timed out"), { code: "TRANSACTION_TIMEOUT" }) }),
+    ),
+  ).toBe(true);
+  expect(isTransientDbError(Object.assign(new Error("SERVER_ERROR: Server returned HTTP status 429"), { code: "SERVER_ERROR" }))).toBe(
+    true,
+  );
   expect(isTransientDbError(Object.assign(new Error("UNIQUE constraint failed: responses.id"), { code: "SQLITE_CONSTRAINT" }))).toBe(false);
-  expect(isTransientDbError(Object.assign(new Error("SERVER_ERROR: Server returned HTTP status 500"), { code: "SERVER_ERROR" }))).toBe(false);
+  expect(isTransientDbError(Object.assign(new Error("SERVER_ERROR: Server returned HTTP status 500"), { code: "SERVER_ERROR" }))).toBe(
+    false,
+  );
 });

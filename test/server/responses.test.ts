@@ -89,7 +89,9 @@ describe("POST /api/v1/responses (qr)", () => {
   it("refuses a forged, malformed or missing token with 422", async () => {
     const [id, sig] = token.split(".");
     // Every variant of the last character, including ones that decode to the same bytes.
-    const lastCharVariants = ["A", "B", "Q", "g", "w", "_"].filter((ch) => !sig!.endsWith(ch)).map((ch) => `${id}.${sig!.slice(0, -1)}${ch}`);
+    const lastCharVariants = ["A", "B", "Q", "g", "w", "_"]
+      .filter((ch) => !sig!.endsWith(ch))
+      .map((ch) => `${id}.${sig!.slice(0, -1)}${ch}`);
     const firstCharFlipped = `${id}.${sig!.startsWith("A") ? "B" : "A"}${sig!.slice(1)}`;
     for (const bad of [...lastCharVariants, firstCharFlipped, "nonsense", `${id}`, "x".repeat(199)]) {
       const res = await post(qrBody(bad));
@@ -135,38 +137,44 @@ describe("POST /api/v1/responses (qr)", () => {
     expect(await countRows(t, "responses")).toBe(0);
   });
 
-  itInProcess("limits bursts from one address: flagged past QR_RATE_LIMIT, 429 past QR_BLOCK_LIMIT, other addresses unaffected", async () => {
-    t.close();
-    t = await createTarget({ env: { QR_RATE_LIMIT: "3", QR_BLOCK_LIMIT: "5" } });
-    admin = await t.login();
-    token = (await t.createPoster(admin, DEMO.community, "resident")).token;
-    const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await post(qrBody(token), { ip: "10.9.9.9" })).status);
-    expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
-    expect(await countRows(t, "responses", "flagged = 1 and flag_reason like '%burst%'")).toBe(2);
-    expect((await post(qrBody(token), { ip: "10.1.1.1" })).status).toBe(201);
-    expect(await countRows(t, "responses", "flagged = 0")).toBe(4);
-  });
+  itInProcess(
+    "limits bursts from one address: flagged past QR_RATE_LIMIT, 429 past QR_BLOCK_LIMIT, other addresses unaffected",
+    async () => {
+      t.close();
+      t = await createTarget({ env: { QR_RATE_LIMIT: "3", QR_BLOCK_LIMIT: "5" } });
+      admin = await t.login();
+      token = (await t.createPoster(admin, DEMO.community, "resident")).token;
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push((await post(qrBody(token), { ip: "10.9.9.9" })).status);
+      expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
+      expect(await countRows(t, "responses", "flagged = 1 and flag_reason like '%burst%'")).toBe(2);
+      expect((await post(qrBody(token), { ip: "10.1.1.1" })).status).toBe(201);
+      expect(await countRows(t, "responses", "flagged = 0")).toBe(4);
+    },
+  );
 
-  itInProcess("counts only stored responses toward the burst limit: junk and replays from one address do not get a later good one flagged", async () => {
-    t.close();
-    t = await createTarget({ env: { QR_RATE_LIMIT: "3", QR_BLOCK_LIMIT: "5" } });
-    admin = await t.login();
-    token = (await t.createPoster(admin, DEMO.community, "resident")).token;
-    const ip = "10.7.7.7";
-    for (let i = 0; i < 12; i++) expect((await post(qrBody(token, { answers: { bogus: i } }), { ip })).status).toBe(422);
-    const first = qrBody(token);
-    expect((await post(first, { ip })).status).toBe(201);
-    for (let i = 0; i < 8; i++) expect((await post(first, { ip })).status).toBe(200);
-    expect((await post({ ...first, answers: validAnswers("resident", 99) }, { ip })).status).toBe(409);
-    for (let i = 0; i < 2; i++) expect((await post(qrBody(token), { ip })).status).toBe(201);
-    expect(await countRows(t, "responses", "flagged = 1")).toBe(0);
-    // The limit itself still holds on what is stored: the 4th and 5th are flagged, the 6th refused.
-    const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await post(qrBody(token), { ip })).status);
-    expect(statuses).toEqual([201, 201, 429]);
-    expect(await countRows(t, "responses", "flag_reason = 'burst'")).toBe(2);
-  });
+  itInProcess(
+    "counts only stored responses toward the burst limit: junk and replays from one address do not get a later good one flagged",
+    async () => {
+      t.close();
+      t = await createTarget({ env: { QR_RATE_LIMIT: "3", QR_BLOCK_LIMIT: "5" } });
+      admin = await t.login();
+      token = (await t.createPoster(admin, DEMO.community, "resident")).token;
+      const ip = "10.7.7.7";
+      for (let i = 0; i < 12; i++) expect((await post(qrBody(token, { answers: { bogus: i } }), { ip })).status).toBe(422);
+      const first = qrBody(token);
+      expect((await post(first, { ip })).status).toBe(201);
+      for (let i = 0; i < 8; i++) expect((await post(first, { ip })).status).toBe(200);
+      expect((await post({ ...first, answers: validAnswers("resident", 99) }, { ip })).status).toBe(409);
+      for (let i = 0; i < 2; i++) expect((await post(qrBody(token), { ip })).status).toBe(201);
+      expect(await countRows(t, "responses", "flagged = 1")).toBe(0);
+      // The limit itself still holds on what is stored: the 4th and 5th are flagged, the 6th refused.
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await post(qrBody(token), { ip })).status);
+      expect(statuses).toEqual([201, 201, 429]);
+      expect(await countRows(t, "responses", "flag_reason = 'burst'")).toBe(2);
+    },
+  );
 
   itInProcess("a concurrent volley from one address cannot slip past the block limit together", async () => {
     t.close();
@@ -174,7 +182,9 @@ describe("POST /api/v1/responses (qr)", () => {
     admin = await t.login();
     token = (await t.createPoster(admin, DEMO.community, "resident")).token;
     const ip = "10.8.8.8";
-    const volley = Array.from({ length: 30 }, (_, i) => post(i % 3 === 0 ? qrBody(token, { answers: { bogus: i } }) : qrBody(token), { ip }));
+    const volley = Array.from({ length: 30 }, (_, i) =>
+      post(i % 3 === 0 ? qrBody(token, { answers: { bogus: i } }) : qrBody(token), { ip }),
+    );
     const statuses = (await Promise.all(volley)).map((r) => r.status);
     expect(statuses.filter((s) => s === 201).length).toBeLessThanOrEqual(5);
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
@@ -193,10 +203,18 @@ describe("POST /api/v1/responses (qr)", () => {
 });
 
 describe("POST /api/v1/responses: one device, one key, one instant (issue 11)", () => {
-  const rawPost = (json: string) => t.request("/api/v1/responses", { method: "POST", body: json, headers: { "content-type": "application/json" } });
+  const rawPost = (json: string) =>
+    t.request("/api/v1/responses", { method: "POST", body: json, headers: { "content-type": "application/json" } });
 
   it("counts device ids that differ only by case, width or invisible characters as one device, stored in one form", async () => {
-    const variants = ["RACE-DEV-3", "race-dev-3\u200b", "\uff52ace-dev-3", " Race-Dev-3\ufeff ", "race\u00ad-dev-3", "\uff32\uff21\uff23\uff25-dev-3\u2060"];
+    const variants = [
+      "RACE-DEV-3",
+      "race-dev-3\u200b",
+      "\uff52ace-dev-3",
+      " Race-Dev-3\ufeff ",
+      "race\u00ad-dev-3",
+      "\uff32\uff21\uff23\uff25-dev-3\u2060",
+    ];
     for (const deviceId of variants) expect((await post(qrBody(token, { deviceId }))).status, JSON.stringify(deviceId)).toBe(201);
     const rows = (await t.client.execute("select device_id, flagged, flag_reason from responses order by rowid")).rows;
     expect(rows.map((r) => r.device_id)).toEqual(variants.map(() => "race-dev-3"));
@@ -216,7 +234,12 @@ describe("POST /api/v1/responses: one device, one key, one instant (issue 11)", 
 
   it("refuses __proto__, constructor and prototype among the answers like any unknown question: 422 invalid_response", async () => {
     const valid = JSON.stringify(qrBody(token));
-    for (const [key, value] of [["__proto__", '{"admin":true}'], ["__proto__", "1"], ["constructor", '"x"'], ["prototype", "{}"]] as const) {
+    for (const [key, value] of [
+      ["__proto__", '{"admin":true}'],
+      ["__proto__", "1"],
+      ["constructor", '"x"'],
+      ["prototype", "{}"],
+    ] as const) {
       const res = await rawPost(valid.replace('"answers":{', `"answers":{"${key}":${value},`));
       expect(res.status, key).toBe(422);
       const body = await res.json();
@@ -239,7 +262,12 @@ describe("POST /api/v1/responses: one device, one key, one instant (issue 11)", 
     const body = qrBody(token, { startedAt: starts[3], completedAt: ends[1], deviceId: "Tablet-Z" });
     expect((await post(body)).status).toBe(201);
     for (let i = 0; i < starts.length; i++) {
-      const res = await post({ ...body, startedAt: starts[i], completedAt: ends[(i + 2) % ends.length], deviceId: i % 2 ? "tablet-z" : "TABLET-Z\u200b" });
+      const res = await post({
+        ...body,
+        startedAt: starts[i],
+        completedAt: ends[(i + 2) % ends.length],
+        deviceId: i % 2 ? "tablet-z" : "TABLET-Z\u200b",
+      });
       expect(res.status, `${starts[i]} ${ends[(i + 2) % ends.length]}`).toBe(200);
       expect((await res.json()).status).toBe("duplicate");
     }

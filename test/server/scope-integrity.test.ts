@@ -31,7 +31,17 @@ const upload = (path: string, body: string, cookie: string) =>
 /** A parent interview at a school, sent by the root admin. */
 async function interviewAt(unitCode: string) {
   const now = new Date().toISOString();
-  const body = { id: crypto.randomUUID(), surveyId: "parent", surveyVersion: 1, channel: "interview", answers: validAnswers("parent"), startedAt: now, completedAt: now, deviceId: "tab", unitCode };
+  const body = {
+    id: crypto.randomUUID(),
+    surveyId: "parent",
+    surveyVersion: 1,
+    channel: "interview",
+    answers: validAnswers("parent"),
+    startedAt: now,
+    completedAt: now,
+    deviceId: "tab",
+    unitCode,
+  };
   const res = await t.request("/api/v1/responses", { method: "POST", cookie: root, json: body });
   expect(res.status, await res.clone().text()).toBe(201);
 }
@@ -197,11 +207,22 @@ describe("hole 6: thresholds are a unit's settings for its subtree", () => {
     const city = await rates(DEMO.city);
     expect(city.threshold.awareness).toBe(0.9);
     const child = (code: string) => city.children.find((c: { unit: { code: string } }) => c.unit.code === code);
-    expect(child(DEMO.dadukou)).toMatchObject({ threshold: { awareness: 0.5 }, minRespondents: 5, metrics: { awareness: { status: "pass" } } });
-    expect(child(DEMO.qijiang)).toMatchObject({ threshold: { awareness: 0.9 }, minRespondents: 20, metrics: { awareness: { status: "insufficient" } } });
+    expect(child(DEMO.dadukou)).toMatchObject({
+      threshold: { awareness: 0.5 },
+      minRespondents: 5,
+      metrics: { awareness: { status: "pass" } },
+    });
+    expect(child(DEMO.qijiang)).toMatchObject({
+      threshold: { awareness: 0.9 },
+      minRespondents: 20,
+      metrics: { awareness: { status: "insufficient" } },
+    });
     const plan = await rates(DEMO.city, root, "/plan");
     expect(plan.threshold.awareness).toBe(0.9);
-    expect(plan.children.find((c: { unit: { code: string } }) => c.unit.code === DEMO.dadukou)).toMatchObject({ threshold: { awareness: 0.5 }, minRespondents: 5 });
+    expect(plan.children.find((c: { unit: { code: string } }) => c.unit.code === DEMO.dadukou)).toMatchObject({
+      threshold: { awareness: 0.5 },
+      minRespondents: 5,
+    });
     expect((await rates(DEMO.xinshancun, root, "/trend")).threshold.awareness).toBe(0.5);
     expect((await rates(DEMO.qijiang, root, "/trend")).threshold.awareness).toBe(0.9);
 
@@ -219,7 +240,11 @@ describe("hole 6: thresholds are a unit's settings for its subtree", () => {
   it("refuses a district admin's change to the city's or the other district's settings, and writes nothing", async () => {
     await eightyPercentAt(DEMO.qijiangCommunity);
     const before = await figures();
-    const rows = async () => JSON.stringify([(await t.client.execute("select * from unit_rate_settings")).rows, (await t.client.execute("select * from settings where key = 'rate_settings'")).rows]);
+    const rows = async () =>
+      JSON.stringify([
+        (await t.client.execute("select * from unit_rate_settings")).rows,
+        (await t.client.execute("select * from settings where key = 'rate_settings'")).rows,
+      ]);
     const stored = await rows();
     const audit = await countRows(t, "audit_log");
     const attempts = await Promise.all([
@@ -234,17 +259,27 @@ describe("hole 6: thresholds are a unit's settings for its subtree", () => {
     expect(await figures()).toBe(before);
     expect(await countRows(t, "audit_log")).toBe(audit);
     // Without `unit`, the district admin's change is its own district's, never the city's.
-    expect(await (await put(dadukouAdmin, { minRespondents: 7 })).json()).toMatchObject({ unit: { code: DEMO.dadukou }, minRespondents: 7 });
+    expect(await (await put(dadukouAdmin, { minRespondents: 7 })).json()).toMatchObject({
+      unit: { code: DEMO.dadukou },
+      minRespondents: 7,
+    });
     expect((await rates(DEMO.city)).minRespondents).toBe(20);
   });
 
   it("keeps an existing city-wide setting (the legacy settings key) as the root's, and migrates it on the first write", async () => {
     await t.client.execute({
       sql: "insert into settings (key, value, updated_at) values ('rate_settings', ?, ?)",
-      args: [JSON.stringify({ threshold: { awareness: 0.8, support: 0.85, participation: 0.9, satisfaction: 0.9 }, minRespondents: 10 }), new Date().toISOString()],
+      args: [
+        JSON.stringify({ threshold: { awareness: 0.8, support: 0.85, participation: 0.9, satisfaction: 0.9 }, minRespondents: 10 }),
+        new Date().toISOString(),
+      ],
     });
     const legacy = await (await t.request("/api/v1/settings/thresholds", { cookie: root })).json();
-    expect(legacy).toMatchObject({ threshold: { awareness: 0.8, support: 0.85 }, minRespondents: 10, sources: { minRespondents: { code: DEMO.city } } });
+    expect(legacy).toMatchObject({
+      threshold: { awareness: 0.8, support: 0.85 },
+      minRespondents: 10,
+      sources: { minRespondents: { code: DEMO.city } },
+    });
     expect((await rates(DEMO.qijiangCommunity)).threshold.support).toBe(0.85);
     const after = await (await put(root, { threshold: { satisfaction: 0.95 } })).json();
     expect(after).toMatchObject({ threshold: { awareness: 0.8, support: 0.85, satisfaction: 0.95 }, minRespondents: 10 });
@@ -267,26 +302,45 @@ describe("hole 6: thresholds are a unit's settings for its subtree", () => {
 describe("hole 6: the audit log, version counts and lists stay inside the caller's subtree", () => {
   it("shows a district admin only its own subtree's audit entries; the root sees every entry", async () => {
     // City-wide, 綦江区 and 大渡口区 entries, and an old entry without a scope (city-wide).
-    await t.client.execute({ sql: "insert into audit_log (at, actor, action, target) values (?, 'old', 'settings.thresholds', 'rate_settings')", args: [new Date().toISOString()] });
-    expect((await t.request("/api/v1/settings/thresholds", { method: "PUT", cookie: root, json: { minRespondents: 25 } })).status).toBe(200);
+    await t.client.execute({
+      sql: "insert into audit_log (at, actor, action, target) values (?, 'old', 'settings.thresholds', 'rate_settings')",
+      args: [new Date().toISOString()],
+    });
+    expect((await t.request("/api/v1/settings/thresholds", { method: "PUT", cookie: root, json: { minRespondents: 25 } })).status).toBe(
+      200,
+    );
     await t.createUser(root, { username: "qj-office", password: "qj-office-pass", role: "office", scope: DEMO.qijiang });
     const qjPoster = await t.createPoster(root, DEMO.qijiangCommunity, "resident");
     await t.createUser(root, { username: "xsc-office", password: "xsc-office-pass", role: "office", scope: DEMO.xinshancun });
     const ddkPoster = await t.createPoster(dadukouAdmin, DEMO.community, "resident");
-    expect((await t.request("/api/v1/settings/thresholds", { method: "PUT", cookie: dadukouAdmin, json: { minRespondents: 8 } })).status).toBe(200);
+    expect(
+      (await t.request("/api/v1/settings/thresholds", { method: "PUT", cookie: dadukouAdmin, json: { minRespondents: 8 } })).status,
+    ).toBe(200);
     expect((await upload("", `${HEADER}\n500104006000,八桥镇,subdistrict,500104000000,,,`, dadukouAdmin)).status).toBe(200);
 
     const list = async (cookie: string) =>
-      (await (await t.request("/api/v1/admin/audit?limit=500", { cookie })).json()).entries as { action: string; target: string; scopeUnit: string | null }[];
+      (await (await t.request("/api/v1/admin/audit?limit=500", { cookie })).json()).entries as {
+        action: string;
+        target: string;
+        scopeUnit: string | null;
+      }[];
     const seen = (entries: { action: string; target: string }[]) => entries.map((e) => `${e.action}:${e.target}`).sort();
     const ddk = await list(dadukouAdmin);
     expect(seen(ddk)).toEqual(
-      ["users.create:ddk-admin", "users.create:xsc-office", `posters.create:${ddkPoster.id}`, `settings.thresholds:${DEMO.dadukou}`, "units.import:1 added, 0 changed"].sort(),
+      [
+        "users.create:ddk-admin",
+        "users.create:xsc-office",
+        `posters.create:${ddkPoster.id}`,
+        `settings.thresholds:${DEMO.dadukou}`,
+        "units.import:1 added, 0 changed",
+      ].sort(),
     );
-    expect(ddk.every((e) => e.scopeUnit !== null && e.scopeUnit.startsWith("500104"))).toBe(true);
-    expect(seen(await list(qijiangAdmin))).toEqual(["users.create:qj-admin", "users.create:qj-office", `posters.create:${qjPoster.id}`].sort());
+    expect(ddk.every((e) => e.scopeUnit?.startsWith("500104"))).toBe(true);
+    expect(seen(await list(qijiangAdmin))).toEqual(
+      ["users.create:qj-admin", "users.create:qj-office", `posters.create:${qjPoster.id}`].sort(),
+    );
     const all = await list(root);
-    expect(all.length).toBe((await countRows(t, "audit_log")));
+    expect(all.length).toBe(await countRows(t, "audit_log"));
     expect(all.some((e) => e.scopeUnit === null)).toBe(true);
     // Filters cannot widen it.
     const filtered = await (await t.request("/api/v1/admin/audit?action=settings.thresholds&actor=admin", { cookie: dadukouAdmin })).json();
@@ -296,10 +350,14 @@ describe("hole 6: the audit log, version counts and lists stay inside the caller
   it("counts survey versions' responses of the caller's subtree only", async () => {
     const ddkPoster = await t.createPoster(root, DEMO.community, "resident");
     const qjPoster = await t.createPoster(root, DEMO.qijiangCommunity, "resident");
-    for (const [token, n] of [[ddkPoster.token, 2], [qjPoster.token, 3]] as const) {
+    for (const [token, n] of [
+      [ddkPoster.token, 2],
+      [qjPoster.token, 3],
+    ] as const) {
       for (let i = 0; i < n; i++) expect((await t.request("/api/v1/responses", { method: "POST", json: qrBody(token) })).status).toBe(201);
     }
-    const responses = async (cookie: string) => (await (await t.request("/api/v1/surveys/resident/versions", { cookie })).json()).versions[0].responses;
+    const responses = async (cookie: string) =>
+      (await (await t.request("/api/v1/surveys/resident/versions", { cookie })).json()).versions[0].responses;
     expect(await responses(root)).toBe(5);
     expect(await responses(dadukouAdmin)).toBe(2);
     expect(await responses(qijiangAdmin)).toBe(3);
@@ -308,7 +366,9 @@ describe("hole 6: the audit log, version counts and lists stay inside the caller
   it("lists users, posters and flagged responses of the caller's subtree only", async () => {
     await t.createPoster(root, DEMO.qijiangCommunity, "resident");
     const mine = await t.createPoster(root, DEMO.community, "resident");
-    const users = (await (await t.request("/api/v1/users", { cookie: dadukouAdmin })).json()).users.map((u: { username: string }) => u.username);
+    const users = (await (await t.request("/api/v1/users", { cookie: dadukouAdmin })).json()).users.map(
+      (u: { username: string }) => u.username,
+    );
     expect(users).toEqual(["ddk-admin"]);
     const posters = (await (await t.request("/api/v1/posters", { cookie: dadukouAdmin })).json()).posters;
     expect(posters.map((p: { unitCode: string }) => p.unitCode).every((c: string) => c.startsWith("500104"))).toBe(true);

@@ -129,7 +129,12 @@ describe("POST /api/v1/visits", () => {
   });
 
   it("answers 400 for a body that is not JSON and 413 past 64 KiB", async () => {
-    const notJson = await t.request("/api/v1/visits", { method: "POST", cookie: interviewer, body: "x", headers: { "content-type": "text/plain" } });
+    const notJson = await t.request("/api/v1/visits", {
+      method: "POST",
+      cookie: interviewer,
+      body: "x",
+      headers: { "content-type": "text/plain" },
+    });
     expect(notJson.status).toBe(400);
     const big = await post(visit({ household: "x".repeat(70 * 1024) }));
     expect(big.status).toBe(413);

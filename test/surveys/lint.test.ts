@@ -7,28 +7,30 @@ import "../../surveys/properties";
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  ConditionsParser,
-  Model,
-  QuestionBooleanModel,
-  QuestionRatingModel,
-  QuestionSelectBase,
-  type Question,
-} from "survey-core";
+import { ConditionsParser, Model, QuestionBooleanModel, QuestionRatingModel, QuestionSelectBase, type Question } from "survey-core";
 import { describe, expect, test } from "vitest";
 import { METRICS, SINGLE_VALUED_TYPES } from "../../surveys/properties";
 
 // SURVEY_LINT_DIR lints another folder (e.g. a deliberately broken copy, to see the lint fail).
 const SURVEYS_DIR = process.env.SURVEY_LINT_DIR ?? fileURLToPath(new URL("../../surveys/", import.meta.url));
-const FILES = readdirSync(SURVEYS_DIR).filter((f) => f.endsWith(".json")).sort();
+const FILES = readdirSync(SURVEYS_DIR)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 
 /** Types a questionnaire may use; matrices, uploads, signatures and dynamic panels are out. */
 const ALLOWED_TYPES = new Set(["radiogroup", "dropdown", "checkbox", "boolean", "rating", "text", "comment", "html", "panel"]);
 /** Elements that show content but take no answer, left out of the item count. */
 const DISPLAY_ONLY = new Set(["html", "image", "panel"]);
 const EXPRESSION_KEYS = new Set([
-  "visibleIf", "enableIf", "requiredIf", "resetValueIf", "setValueIf", "defaultValueExpression",
-  "choicesVisibleIf", "choicesEnableIf", "expression",
+  "visibleIf",
+  "enableIf",
+  "requiredIf",
+  "resetValueIf",
+  "setValueIf",
+  "defaultValueExpression",
+  "choicesVisibleIf",
+  "choicesEnableIf",
+  "expression",
 ]);
 const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 const CHOICE_CODE = /^[a-z0-9]+(_[a-z0-9]+)*$/;
@@ -57,8 +59,9 @@ function rawElements(json: Json): Json[] {
 function expressions(node: unknown, path = "$"): Array<[string, string]> {
   if (Array.isArray(node)) return node.flatMap((x, i) => expressions(x, `${path}[${i}]`));
   if (node === null || typeof node !== "object") return [];
-  return Object.entries(node as Json).flatMap(([k, v]): Array<[string, string]> =>
-    EXPRESSION_KEYS.has(k) && typeof v === "string" ? [[`${path}.${k}`, v]] : expressions(v, `${path}.${k}`),
+  return Object.entries(node as Json).flatMap(
+    ([k, v]): Array<[string, string]> =>
+      EXPRESSION_KEYS.has(k) && typeof v === "string" ? [[`${path}.${k}`, v]] : expressions(v, `${path}.${k}`),
   );
 }
 
@@ -133,10 +136,7 @@ describe.each(FILES)("%s", (file) => {
   });
 
   test("every logic expression parses and refers only to known names", () => {
-    const known = new Set([
-      ...model.getAllQuestions().map((q) => q.name),
-      ...model.calculatedValues.map((c) => c.name),
-    ]);
+    const known = new Set([...model.getAllQuestions().map((q) => q.name), ...model.calculatedValues.map((c) => c.name)]);
     const parser = new ConditionsParser();
     const found = expressions(json);
     for (const [path, expr] of found) {
@@ -199,7 +199,11 @@ describe.each(FILES)("%s", (file) => {
     m.data = audience === "resident" ? { age_band: "30_39", residence_years: "over10" } : {};
     fillVisible(m);
     expect(m.validate(true, false), JSON.stringify(invalid(m))).toBe(true);
-    expect(metricQuestions(m).filter((q) => !q.visibleIf && !shown(q)).map((q) => q.name)).toEqual([]);
+    expect(
+      metricQuestions(m)
+        .filter((q) => !q.visibleIf && !shown(q))
+        .map((q) => q.name),
+    ).toEqual([]);
   });
 });
 
@@ -221,16 +225,15 @@ function fillVisible(m: Model): void {
 }
 
 function invalid(m: Model) {
-  return m.getAllQuestions(true).filter((q) => q.errors.length).map((q) => [q.name, q.errors.map((e) => e.getText())]);
+  return m
+    .getAllQuestions(true)
+    .filter((q) => q.errors.length)
+    .map((q) => [q.name, q.errors.map((e) => e.getText())]);
 }
 
 describe("resident eligibility screen (18-65 years old, resident at least half a year)", () => {
   const file = "resident.json";
-  const ineligible = [
-    { age_band: "under18" },
-    { age_band: "over65" },
-    { age_band: "18_29", residence_years: "lt_half" },
-  ];
+  const ineligible = [{ age_band: "under18" }, { age_band: "over65" }, { age_band: "18_29", residence_years: "lt_half" }];
   const eligible = [
     { age_band: "18_29", residence_years: "half_1" },
     { age_band: "50_65", residence_years: "over10" },

@@ -55,7 +55,12 @@ describe("the ranking export of a unit named like a formula", () => {
     const admin = await t.login();
     const code = "500104001009";
     const csv = `code,name,kind,parent_code,households,population,target_n\n${code},"${EVIL.replace(/"/g, '""')}",community,${DEMO.xinshancun},,,\n`;
-    const imported = await t.request("/api/v1/units/import", { method: "POST", body: csv, cookie: admin, headers: { "content-type": "text/csv" } });
+    const imported = await t.request("/api/v1/units/import", {
+      method: "POST",
+      body: csv,
+      cookie: admin,
+      headers: { "content-type": "text/csv" },
+    });
     expect(imported.status).toBe(200);
     const poster = await t.createPoster(admin, code, "resident");
     const sent = await t.request("/api/v1/responses", { method: "POST", json: qrBody(poster.token, { answers: eligibleAnswers() }) });

@@ -73,10 +73,18 @@ describe("createSurveyModel", () => {
   });
 
   it("reopens a completed survey at the first refused question, answers kept", () => {
-    const model = createSurveyModel({ json: v2, data: { knows_campaign: "yes", satisfaction_env: "5" }, pageNo: 2, dropStaleAnswers: false });
+    const model = createSurveyModel({
+      json: v2,
+      data: { knows_campaign: "yes", satisfaction_env: "5" },
+      pageNo: 2,
+      dropStaleAnswers: false,
+    });
     model.doComplete();
     expect(model.state).toBe("completed");
-    reopenAtIssues(model, [{ question: "satisfaction_env", message: "超出范围" }, { question: "ghost", message: "?" }]);
+    reopenAtIssues(model, [
+      { question: "satisfaction_env", message: "超出范围" },
+      { question: "ghost", message: "?" },
+    ]);
     expect(model.state).toBe("running");
     expect(model.currentPage.name).toBe("p2");
     expect(model.data).toEqual({ knows_campaign: "yes", satisfaction_env: "5" });

@@ -16,11 +16,7 @@ export interface BackoffOptions {
 
 export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 2_000, capMs: 60_000, jitter: 0.2 };
 
-export function backoffDelay(
-  attempt: number,
-  options: BackoffOptions = DEFAULT_BACKOFF,
-  random: () => number = Math.random,
-): number {
+export function backoffDelay(attempt: number, options: BackoffOptions = DEFAULT_BACKOFF, random: () => number = Math.random): number {
   const { baseMs, capMs, jitter } = options;
   const exponent = Math.max(0, Math.min(Math.floor(attempt), 30));
   const nominal = Math.min(capMs, baseMs * 2 ** exponent);

@@ -49,7 +49,11 @@ export function auditInsert(tx: DrizzleTx, entry: AuditEntry, now: Date) {
  *
  * @example const poster = await audited(db, now, async (tx) => { const p = await createPoster(tx, input, now); return { result: p, entry: { actor, action: "posters.create", target: p.id, after: p, scopeUnit: p.unitCode } }; });
  */
-export async function audited<T>(db: Database, now: Date, change: (tx: DrizzleTx) => Promise<{ result: T; entry: AuditEntry }>): Promise<T> {
+export async function audited<T>(
+  db: Database,
+  now: Date,
+  change: (tx: DrizzleTx) => Promise<{ result: T; entry: AuditEntry }>,
+): Promise<T> {
   return writeTransaction(db, async (tx) => {
     const { result, entry } = await change(tx);
     await auditInsert(tx, entry, now);

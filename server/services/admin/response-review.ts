@@ -44,7 +44,12 @@ export type ReviewedResponse = typeof responses.$inferSelect;
  *
  * @example await reviewResponses(db, registry, { ids, decision: "exclude", reason: "同一人重复填写", actor: "admin", scope: root }, now);
  */
-export async function reviewResponses(db: Database, registry: SurveyRegistry, input: ReviewRequest, now: Date): Promise<ReviewedResponse[]> {
+export async function reviewResponses(
+  db: Database,
+  registry: SurveyRegistry,
+  input: ReviewRequest,
+  now: Date,
+): Promise<ReviewedResponse[]> {
   const ids = [...new Set(input.ids.map((id) => id.toLowerCase()))];
   if (ids.length === 0) throw invalid("invalid_request", "请至少选择一份答卷");
   if (ids.length > MAX_REVIEW_BATCH) throw invalid("batch_too_large", `一次最多审核 ${MAX_REVIEW_BATCH} 份答卷`);
@@ -60,7 +65,12 @@ async function decide(tx: DrizzleTx, ids: string[], input: ReviewRequest, survey
   const found = new Map(rows.map((r) => [r.id, r]));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
-    throw new Refusal("not_found", "not_found", "答卷不存在", missing.slice(0, 20).map((id) => ({ path: "ids", message: id })));
+    throw new Refusal(
+      "not_found",
+      "not_found",
+      "答卷不存在",
+      missing.slice(0, 20).map((id) => ({ path: "ids", message: id })),
+    );
   }
   const unitCodes = [...new Set(rows.map((r) => r.unitCode))];
   const inScope = new Set(
@@ -73,7 +83,10 @@ async function decide(tx: DrizzleTx, ids: string[], input: ReviewRequest, survey
   );
   const outside = rows.filter((r) => !inScope.has(r.unitCode));
   if (outside.length > 0) {
-    throw forbidden("无权审核该单位的答卷", outside.slice(0, 20).map((r) => ({ path: "ids", message: r.id })));
+    throw forbidden(
+      "无权审核该单位的答卷",
+      outside.slice(0, 20).map((r) => ({ path: "ids", message: r.id })),
+    );
   }
   if (input.requireFlagged) {
     const unflagged = rows.filter((r) => !r.flagReason);
@@ -86,14 +99,22 @@ async function decide(tx: DrizzleTx, ids: string[], input: ReviewRequest, survey
     const exec = drizzleExecutor(tx);
     const inputs = moving.map((r) => rollupInput(r, surveys));
     await applyRollups(exec, inputs, -1);
-    await applyRollups(exec, inputs.map((r) => ({ ...r, flagged })), 1);
+    await applyRollups(
+      exec,
+      inputs.map((r) => ({ ...r, flagged })),
+      1,
+    );
   }
 
   const review = { reviewDecision: input.decision, reviewReason: input.reason, reviewedBy: input.actor, reviewedAt: now.toISOString() };
   // An exclusion of a response no check flagged marks it `manual`, so it is listed with the
   // flagged ones (已排除) and can be counted again from there; a real flag reason is kept.
   const manual = flagged ? { flagReason: sql`coalesce(${responses.flagReason}, ${MANUAL_FLAG})` } : {};
-  const updated = await tx.update(responses).set({ flagged, ...manual, ...review }).where(inArray(responses.id, ids)).returning();
+  const updated = await tx
+    .update(responses)
+    .set({ flagged, ...manual, ...review })
+    .where(inArray(responses.id, ids))
+    .returning();
 
   const byId = new Map(updated.map((u) => [u.id, u]));
   const entries = rows.map((row) => {
@@ -105,7 +126,13 @@ async function decide(tx: DrizzleTx, ids: string[], input: ReviewRequest, survey
         target: row.id,
         scopeUnit: row.unitCode,
         before: { flagged: row.flagged, flagReason: row.flagReason, reviewDecision: row.reviewDecision, reviewReason: row.reviewReason },
-        after: { flagged, flagReason: after.flagReason, reviewDecision: input.decision, reviewReason: input.reason, ...(ids.length > 1 ? { batch: ids.length } : {}) },
+        after: {
+          flagged,
+          flagReason: after.flagReason,
+          reviewDecision: input.decision,
+          reviewReason: input.reason,
+          ...(ids.length > 1 ? { batch: ids.length } : {}),
+        },
       },
       now,
     );

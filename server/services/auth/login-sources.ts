@@ -54,7 +54,9 @@ export async function knownSource(db: Database, username: string, sources: Login
   const rows = await db
     .select({ source: loginKnownSources.source })
     .from(loginKnownSources)
-    .where(and(eq(loginKnownSources.username, username), inArray(loginKnownSources.source, wanted), gt(loginKnownSources.lastSuccessAt, since)));
+    .where(
+      and(eq(loginKnownSources.username, username), inArray(loginKnownSources.source, wanted), gt(loginKnownSources.lastSuccessAt, since)),
+    );
   const found = new Set(rows.map((r) => r.source));
   if (sources.device && found.has(sources.device)) return "device";
   if (found.has(sources.address)) return "address";

@@ -101,10 +101,19 @@ export async function reserveLoginAttempt(
   const stepCutoffs = Array.from({ length: top + 1 }, (_, k) => new Date(now.getTime() - backoffDelayMs(k, policy.windowMs)).toISOString());
 
   const args: Record<string, InValue> = {
-    ownKey, userKey, addrKey, stamp, windowCutoff, forgetCutoff,
-    pairMax: policy.maxPerPair, userMax: policy.maxPerUser, addrMax: policy.maxPerAddress,
+    ownKey,
+    userKey,
+    addrKey,
+    stamp,
+    windowCutoff,
+    forgetCutoff,
+    pairMax: policy.maxPerPair,
+    userMax: policy.maxPerUser,
+    addrMax: policy.maxPerAddress,
   };
-  stepCutoffs.forEach((cutoff, k) => (args[`step${k}`] = cutoff));
+  stepCutoffs.forEach((cutoff, k) => {
+    args[`step${k}`] = cutoff;
+  });
 
   const addrCrowded = `coalesce((select failures >= :addrMax and window_start > :windowCutoff from login_attempts where key = :addrKey), 0)`;
   const free = unknown ? `(case when ${addrCrowded} then 1 else :pairMax end)` : `:pairMax`;
@@ -138,7 +147,10 @@ export async function reserveLoginAttempt(
   if (reserved!.rows.length > 0) return { allowed: true, retryAfterMs: 0, ownKey, sharedKeys };
 
   // Refused: read the counters once more, only to tell the client how long to wait.
-  const rows = await db.select().from(loginAttempts).where(inArray(loginAttempts.key, [ownKey, userKey, addrKey]));
+  const rows = await db
+    .select()
+    .from(loginAttempts)
+    .where(inArray(loginAttempts.key, [ownKey, userKey, addrKey]));
   const byKey = new Map<string, Row>(rows.map((r) => [r.key, r]));
   const nowMs = now.getTime();
   const addr = byKey.get(addrKey);
@@ -180,7 +192,12 @@ export async function settleLoginSuccess(db: Database, attempt: LoginAttempt, no
   await db.batch([
     db.delete(loginAttempts).where(inArray(loginAttempts.key, [attempt.ownKey])),
     ...(attempt.sharedKeys.length > 0
-      ? [db.update(loginAttempts).set({ failures: sql`max(${loginAttempts.failures} - 1, 0)` }).where(inArray(loginAttempts.key, attempt.sharedKeys))]
+      ? [
+          db
+            .update(loginAttempts)
+            .set({ failures: sql`max(${loginAttempts.failures} - 1, 0)` })
+            .where(inArray(loginAttempts.key, attempt.sharedKeys)),
+        ]
       : []),
     db.delete(loginAttempts).where(lt(loginAttempts.windowStart, stale)),
   ]);
@@ -210,7 +227,10 @@ export async function reservePasswordCheck(
   });
   const row = result.rows[0];
   if (row) return { allowed: true, failures: Number(row.failures) };
-  const [stored] = await db.select().from(loginAttempts).where(inArray(loginAttempts.key, [key]));
+  const [stored] = await db
+    .select()
+    .from(loginAttempts)
+    .where(inArray(loginAttempts.key, [key]));
   return { allowed: false, retryAfterMs: Math.max(1000, windowWait(stored, limits.max, limits.windowMs, now.getTime())) };
 }
 

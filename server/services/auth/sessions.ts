@@ -28,12 +28,7 @@ export async function openSession(db: Database, userId: number, policy: SessionP
 }
 
 /** The user behind a cookie token, or undefined when the session is unknown, expired, idle or disabled. */
-export async function resolveSession(
-  db: Database,
-  token: string,
-  policy: SessionPolicy,
-  now: Date,
-): Promise<User | undefined> {
+export async function resolveSession(db: Database, token: string, policy: SessionPolicy, now: Date): Promise<User | undefined> {
   const id = await sha256Hex(token);
   const row = await db
     .select({ session: sessions, user: users })

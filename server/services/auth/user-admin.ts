@@ -52,7 +52,11 @@ export async function createUserAsAdmin(
       .onConflictDoNothing()
       .returning();
     if (!user) throw conflict("username_taken", `用户名 ${input.username} 已存在`);
-    await auditInsert(tx, { actor: actor.username, action: "users.create", target: user.username, after: adminUserView(user), scopeUnit: user.scope }, now);
+    await auditInsert(
+      tx,
+      { actor: actor.username, action: "users.create", target: user.username, after: adminUserView(user), scopeUnit: user.scope },
+      now,
+    );
     return user;
   });
 }

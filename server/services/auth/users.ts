@@ -55,7 +55,13 @@ export async function bootstrapAdmin(
  * A user's own password change: the new hash, the end of their other sessions and the audit
  * entry in one transaction (the session of `keepToken`, the cookie token, stays signed in).
  */
-export async function changeOwnPassword(db: Database, user: User, newPassword: string, keepToken: string | undefined, now: Date): Promise<void> {
+export async function changeOwnPassword(
+  db: Database,
+  user: User,
+  newPassword: string,
+  keepToken: string | undefined,
+  now: Date,
+): Promise<void> {
   const passwordHash = await hashPassword(newPassword);
   const keepTokenHash = keepToken ? await sha256Hex(keepToken) : undefined;
   await writeTransaction(db, async (tx) => {

@@ -33,10 +33,5 @@ export async function listDevicesInScope(db: Database, scope: string): Promise<D
     .select({ username: users.username })
     .from(users)
     .innerJoin(unitClosure, and(eq(unitClosure.descendant, users.scope), eq(unitClosure.ancestor, scope)));
-  return db
-    .select()
-    .from(devices)
-    .where(inArray(devices.username, inScope))
-    .orderBy(desc(devices.lastHeartbeatAt))
-    .all();
+  return db.select().from(devices).where(inArray(devices.username, inScope)).orderBy(desc(devices.lastHeartbeatAt)).all();
 }

@@ -30,10 +30,7 @@ const outcomeColumns = {
 
 function inSubtree(scope: string, range: DayRange): SQL {
   const conditions: SQL[] = [
-    inArray(
-      visits.unitCode,
-      sql`(select ${unitClosure.descendant} from ${unitClosure} where ${unitClosure.ancestor} = ${scope})`,
-    ),
+    inArray(visits.unitCode, sql`(select ${unitClosure.descendant} from ${unitClosure} where ${unitClosure.ancestor} = ${scope})`),
   ];
   if (range.from) conditions.push(gte(visits.day, range.from));
   if (range.to) conditions.push(lte(visits.day, range.to));

@@ -67,7 +67,12 @@ export async function prepareResponse(
   if (issues.length > 0) throw invalid("invalid_response", "答案未通过问卷校验", issues);
 
   const received = context.now.getTime();
-  const believable = deviceTimesBelievable(body.channel, { started, completed }, { receivedAt: received, publishedAt: survey.publishedAt }, context.clockLimits);
+  const believable = deviceTimesBelievable(
+    body.channel,
+    { started, completed },
+    { receivedAt: received, publishedAt: survey.publishedAt },
+    context.clockLimits,
+  );
   const flagReasons = believable ? context.flagReasons : [...context.flagReasons, "clock"];
   const answers = canonicalJson(body.answers);
   const fields = {
@@ -96,7 +101,9 @@ export async function prepareResponse(
   };
 }
 
-type HashedFields = Pick<SubmitResponse, "surveyId" | "surveyVersion" | "channel" | "startedAt" | "completedAt" | "deviceId"> & { unitCode: string };
+type HashedFields = Pick<SubmitResponse, "surveyId" | "surveyVersion" | "channel" | "startedAt" | "completedAt" | "deviceId"> & {
+  unitCode: string;
+};
 
 /**
  * The content hash is taken over the normalised fields (issue 11, hole 10): instants as
@@ -106,7 +113,11 @@ type HashedFields = Pick<SubmitResponse, "surveyId" | "surveyVersion" | "channel
  * before. Responses stored earlier were hashed over the fields as sent; when those differ, their
  * hash is computed too so a retry of such a response is still recognised as its duplicate.
  */
-async function contentHashes(normalised: HashedFields, asSent: HashedFields, canonicalAnswers: string): Promise<{ contentHash: string; legacyContentHash?: string }> {
+async function contentHashes(
+  normalised: HashedFields,
+  asSent: HashedFields,
+  canonicalAnswers: string,
+): Promise<{ contentHash: string; legacyContentHash?: string }> {
   const contentHash = await sha256Hex(contentHashInput(normalised, canonicalAnswers));
   const same = (["startedAt", "completedAt", "deviceId"] as const).every((k) => normalised[k] === asSent[k]);
   if (same) return { contentHash };

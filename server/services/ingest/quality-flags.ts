@@ -57,7 +57,9 @@ export function qualityFlags(
   if (limits.minSecondsPerAnswer > 0 && answered > 0 && seconds < limits.minSecondsPerAnswer * answered) flags.push("too_fast");
   if (limits.straightlineMin > 0) {
     for (const group of choiceGroups(surveyJson)) {
-      const values = group.filter((name) => answers[name] !== undefined && answers[name] !== null).map((name) => JSON.stringify(answers[name]));
+      const values = group
+        .filter((name) => answers[name] !== undefined && answers[name] !== null)
+        .map((name) => JSON.stringify(answers[name]));
       if (values.length >= limits.straightlineMin && values.every((v) => v === values[0])) {
         flags.push("straight_line");
         break;

@@ -1,7 +1,7 @@
 import type { InValue } from "@libsql/client";
 import type { Database } from "../../db/client";
 import { libsqlExecutor, placeholders, type SqlExecutor } from "../../db/sql-executor";
-import { responses } from "../../db/schema";
+import type { responses } from "../../db/schema";
 import { chunk } from "../../lib/chunk";
 import type { MetricQuestion } from "../rates/metric-definitions";
 import { addAncestors, ancestorsQuery, mergeStoredRollups, planRollups, rollupWrites, storedRollupsQuery } from "../rollups/rollups";
@@ -74,7 +74,8 @@ interface Pending {
 export function createResponseWriter(db: Database, options: ResponseWriterOptions = {}): ResponseWriter {
   const maxBatch = options.maxBatch ?? 256;
   // Queued with the process's admin transactions (db/write-transaction.ts) on an embedded file.
-  const commit = (batch: NewResponse[]) => withRetry(() => queuedWrite(db, () => commitBatch(db, batch)), isTransientDbError, options.retry);
+  const commit = (batch: NewResponse[]) =>
+    withRetry(() => queuedWrite(db, () => commitBatch(db, batch)), isTransientDbError, options.retry);
   if (options.groupCommits === false) {
     const inFlight = new Set<Promise<unknown>>();
     return {
@@ -103,7 +104,9 @@ export function createResponseWriter(db: Database, options: ResponseWriterOption
       queue = queue.slice(maxBatch);
       try {
         const outcomes = await commit(batch.map((p) => p.response));
-        batch.forEach((p, i) => p.resolve(outcomes[i]!));
+        batch.forEach((p, i) => {
+          p.resolve(outcomes[i]!);
+        });
       } catch (error) {
         for (const p of batch) p.reject(error);
       }
@@ -126,8 +129,23 @@ export function createResponseWriter(db: Database, options: ResponseWriterOption
 
 /** The response columns the writer sets; the review columns start empty. */
 const INSERT_COLUMNS = [
-  "id", "survey_id", "survey_version", "unit_code", "channel", "answers", "started_at", "completed_at", "day",
-  "received_at", "device_id", "interviewer", "poster_id", "source_hash", "content_hash", "flagged", "flag_reason",
+  "id",
+  "survey_id",
+  "survey_version",
+  "unit_code",
+  "channel",
+  "answers",
+  "started_at",
+  "completed_at",
+  "day",
+  "received_at",
+  "device_id",
+  "interviewer",
+  "poster_id",
+  "source_hash",
+  "content_hash",
+  "flagged",
+  "flag_reason",
 ] as const;
 const ROW_PLACEHOLDERS = `(${placeholders(INSERT_COLUMNS.length)})`;
 /** Rows per insert statement: 100 x 17 arguments stay far below SQLite's bound-parameter limit. */
@@ -136,8 +154,23 @@ const INSERT_ROWS = 100;
 type FreshResponse = NewResponse & { flagged: boolean; flagReason: string | null; index: number };
 
 const insertArgs = (r: FreshResponse): InValue[] => [
-  r.id, r.surveyId, r.surveyVersion, r.unitCode, r.channel, r.answers, r.startedAt, r.completedAt, r.day,
-  r.receivedAt, r.deviceId, r.interviewer ?? null, r.posterId ?? null, r.sourceHash ?? null, r.contentHash, r.flagged ? 1 : 0, r.flagReason,
+  r.id,
+  r.surveyId,
+  r.surveyVersion,
+  r.unitCode,
+  r.channel,
+  r.answers,
+  r.startedAt,
+  r.completedAt,
+  r.day,
+  r.receivedAt,
+  r.deviceId,
+  r.interviewer ?? null,
+  r.posterId ?? null,
+  r.sourceHash ?? null,
+  r.contentHash,
+  r.flagged ? 1 : 0,
+  r.flagReason,
 ];
 
 /**
@@ -181,7 +214,11 @@ async function writeBatch(exec: SqlExecutor, batch: NewResponse[]): Promise<Writ
   ]);
 
   const stored = new Map(storedRows!.map((row) => [String(row.id), String(row.content_hash)]));
-  const seenDevices = new Set(deviceRows!.map((row) => deviceKey({ deviceId: String(row.device_id), surveyId: String(row.survey_id), unitCode: String(row.unit_code) })));
+  const seenDevices = new Set(
+    deviceRows!.map((row) =>
+      deviceKey({ deviceId: String(row.device_id), surveyId: String(row.survey_id), unitCode: String(row.unit_code) }),
+    ),
+  );
   const outcomes: WriteOutcome[] = [];
   const fresh: FreshResponse[] = [];
   const handled = new Set<string>();
@@ -226,7 +263,9 @@ async function writeBatch(exec: SqlExecutor, batch: NewResponse[]): Promise<Writ
   const results = await exec.batch([...inserts, ...rollupWrites(rollups)]);
   const inserted = results.slice(0, inserts.length).reduce((n, rows) => n + rows.length, 0);
   if (inserted !== fresh.length) {
-    throw new WriteConsistencyError(`wrote ${inserted} of ${fresh.length} new responses: another writer changed the table under the write lock`);
+    throw new WriteConsistencyError(
+      `wrote ${inserted} of ${fresh.length} new responses: another writer changed the table under the write lock`,
+    );
   }
   return outcomes;
 }

@@ -88,7 +88,10 @@ export async function submitResponse(deps: SubmitDeps, body: SubmitResponse, fro
     if (body.channel === "qr" && survey) {
       const { QR_MIN_SECONDS_PER_ANSWER, QR_STRAIGHTLINE_MIN } = config;
       row.flagReasons.push(
-        ...qualityFlags(survey.json, body.answers, body, { minSecondsPerAnswer: QR_MIN_SECONDS_PER_ANSWER, straightlineMin: QR_STRAIGHTLINE_MIN }),
+        ...qualityFlags(survey.json, body.answers, body, {
+          minSecondsPerAnswer: QR_MIN_SECONDS_PER_ANSWER,
+          straightlineMin: QR_STRAIGHTLINE_MIN,
+        }),
       );
     }
     const outcome = await write(writer, row);

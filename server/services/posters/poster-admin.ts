@@ -16,7 +16,10 @@ export async function createPosterAudited(db: Database, input: NewPoster, now: D
   return audited(db, now, async (tx) => {
     const poster = newPosterRow(input, now);
     await tx.insert(posters).values(poster);
-    return { result: poster, entry: { actor: input.createdBy, action: "posters.create", target: poster.id, scopeUnit: poster.unitCode, after: poster } };
+    return {
+      result: poster,
+      entry: { actor: input.createdBy, action: "posters.create", target: poster.id, scopeUnit: poster.unitCode, after: poster },
+    };
   });
 }
 
@@ -49,7 +52,11 @@ const inTransaction = <T>(db: Database, work: (tx: DrizzleTx) => Promise<T>) => 
  *
  * @example const { poster, changed } = await revokePoster(db, { id, actor: "admin", scope: root, reason: "海报张贴位置错误" }, now);
  */
-export async function revokePoster(db: Database, change: PosterChange & { reason: string }, now: Date): Promise<{ poster: Poster; changed: boolean }> {
+export async function revokePoster(
+  db: Database,
+  change: PosterChange & { reason: string },
+  now: Date,
+): Promise<{ poster: Poster; changed: boolean }> {
   return inTransaction(db, async (tx) => {
     const poster = await scopedPosterIn(tx, change);
     if (poster.revokedAt) return { poster, changed: false };
@@ -60,7 +67,14 @@ export async function revokePoster(db: Database, change: PosterChange & { reason
       .returning();
     await auditInsert(
       tx,
-      { actor: change.actor, action: "posters.revoke", target: poster.id, scopeUnit: poster.unitCode, before: { revokedAt: null }, after: { revokedAt: updated!.revokedAt, revokedBy: change.actor, reason: change.reason } },
+      {
+        actor: change.actor,
+        action: "posters.revoke",
+        target: poster.id,
+        scopeUnit: poster.unitCode,
+        before: { revokedAt: null },
+        after: { revokedAt: updated!.revokedAt, revokedBy: change.actor, reason: change.reason },
+      },
       now,
     );
     return { poster: updated!, changed: true };
@@ -86,7 +100,14 @@ export async function changePosterWindow(db: Database, change: PosterChange & { 
     const [updated] = await tx.update(posters).set(next).where(eq(posters.id, poster.id)).returning();
     await auditInsert(
       tx,
-      { actor: change.actor, action: "posters.window", target: poster.id, scopeUnit: poster.unitCode, before: { startsAt: poster.startsAt, endsAt: poster.endsAt }, after: next },
+      {
+        actor: change.actor,
+        action: "posters.window",
+        target: poster.id,
+        scopeUnit: poster.unitCode,
+        before: { startsAt: poster.startsAt, endsAt: poster.endsAt },
+        after: next,
+      },
       now,
     );
     return updated!;

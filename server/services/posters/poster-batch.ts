@@ -29,21 +29,24 @@ export async function createPostersForCommunities(
     const rows = communities.map((u) => newPosterRow({ unitCode: u.code, surveyId, createdBy, ...window }, now));
     const after = { surveyId, ...window, posters: rows.map((p) => ({ id: p.id, unitCode: p.unitCode })) };
     await tx.insert(posters).values(rows);
-    await auditInsert(tx, { actor: createdBy, action: "posters.create_batch", target: subdistrictCode, scopeUnit: subdistrictCode, after }, now);
+    await auditInsert(
+      tx,
+      { actor: createdBy, action: "posters.create_batch", target: subdistrictCode, scopeUnit: subdistrictCode, after },
+      now,
+    );
     const names = new Map(communities.map((u) => [u.code, u.name]));
     return rows.map((p) => ({ ...p, unitName: names.get(p.unitCode) ?? p.unitCode }));
   });
 }
 
 /** Posters of units inside `scope` (optionally of one unit's subtree or one survey), newest first. */
-export async function listPosters(
-  db: Database,
-  query: { scope: string; unit?: string; surveyId?: string; ids?: string[]; limit: number },
-) {
+export async function listPosters(db: Database, query: { scope: string; unit?: string; surveyId?: string; ids?: string[]; limit: number }) {
   const inScope = db.select({ code: unitClosure.descendant }).from(unitClosure).where(eq(unitClosure.ancestor, query.scope));
   const conditions = [inArray(posters.unitCode, inScope)];
   if (query.unit) {
-    conditions.push(inArray(posters.unitCode, db.select({ code: unitClosure.descendant }).from(unitClosure).where(eq(unitClosure.ancestor, query.unit))));
+    conditions.push(
+      inArray(posters.unitCode, db.select({ code: unitClosure.descendant }).from(unitClosure).where(eq(unitClosure.ancestor, query.unit))),
+    );
   }
   if (query.surveyId) conditions.push(eq(posters.surveyId, query.surveyId));
   if (query.ids) conditions.push(inArray(posters.id, query.ids));

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import type { DrizzleTx } from "../../db/sql-executor";
 import { posters } from "../../db/schema";
 import { constantTimeEqual, hmacSha256, randomToken, toBase64Url } from "../../lib/crypto";
 

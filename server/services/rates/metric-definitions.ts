@@ -57,19 +57,11 @@ function titleText(title: unknown): string | undefined {
 }
 
 function isScoreMap(value: unknown): value is Record<string, number> {
-  return (
-    !!value &&
-    typeof value === "object" &&
-    !Array.isArray(value) &&
-    Object.values(value).every((v) => typeof v === "number")
-  );
+  return !!value && typeof value === "object" && !Array.isArray(value) && Object.values(value).every((v) => typeof v === "number");
 }
 
 /** How one answer counts for its metric: left out, counted, counted as positive; and its score. */
-export function classifyAnswer(
-  question: MetricQuestion,
-  value: unknown,
-): { counted: boolean; positive: boolean; score: number | null } {
+export function classifyAnswer(question: MetricQuestion, value: unknown): { counted: boolean; positive: boolean; score: number | null } {
   if (value === undefined || value === null || value === "" || question.excluded.includes(value)) {
     return { counted: false, positive: false, score: null };
   }

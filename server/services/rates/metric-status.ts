@@ -45,8 +45,7 @@ export function addSums(into: MetricSums, add: MetricSums): MetricSums {
 export function metricResult(metric: Metric, s: MetricSums, threshold: number, minRespondents: number): MetricResult {
   const rate = s.answers > 0 ? s.positive / s.answers : null;
   const ci95 = rate === null ? ([0, 1] as [number, number]) : wilson(rate, s.respondents);
-  const status: MetricStatus =
-    rate === null || s.respondents < minRespondents ? "insufficient" : rate >= threshold ? "pass" : "fail";
+  const status: MetricStatus = rate === null || s.respondents < minRespondents ? "insufficient" : rate >= threshold ? "pass" : "fail";
   const result: MetricResult = {
     respondents: s.respondents,
     answers: s.answers,

@@ -66,7 +66,10 @@ async function legacyRootRow(db: Db): Promise<{ code: string; own: OwnRateSettin
   if (!legacy) return undefined;
   const root = await db.query.units.findFirst({ where: (u, { isNull }) => isNull(u.parentCode), columns: { code: true } });
   if (!root) return undefined;
-  const rootRow = await db.query.unitRateSettings.findFirst({ where: eq(unitRateSettings.unitCode, root.code), columns: { unitCode: true } });
+  const rootRow = await db.query.unitRateSettings.findFirst({
+    where: eq(unitRateSettings.unitCode, root.code),
+    columns: { unitCode: true },
+  });
   return rootRow ? undefined : { code: root.code, own: parseOwn(legacy.value) };
 }
 

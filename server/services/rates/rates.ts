@@ -73,7 +73,12 @@ export async function unitAndChildMetrics(
     metrics: toMetricMap(sumsOf(counts.get(unit.code)), settings),
     children: children.map((c) => {
       const own = settingsByUnit.get(c.code)!;
-      return { unit: ref(c), metrics: toMetricMap(sumsOf(counts.get(c.code)), own), threshold: own.threshold, minRespondents: own.minRespondents };
+      return {
+        unit: ref(c),
+        metrics: toMetricMap(sumsOf(counts.get(c.code)), own),
+        threshold: own.threshold,
+        minRespondents: own.minRespondents,
+      };
     }),
   };
 }
@@ -98,17 +103,11 @@ export async function questionRates(
       out.push({ surveyId, name, metric: q.metric, title: q.title, answers: answers!, positive: positive!, rate: positive! / answers! });
     }
   }
-  return out.sort(
-    (a, b) => (a.rate ?? 2) - (b.rate ?? 2) || a.surveyId.localeCompare(b.surveyId) || a.name.localeCompare(b.name),
-  );
+  return out.sort((a, b) => (a.rate ?? 2) - (b.rate ?? 2) || a.surveyId.localeCompare(b.surveyId) || a.name.localeCompare(b.name));
 }
 
 /** Definitions of the named questions from the newest version of the survey that has each. */
-async function questionDefinitions(
-  registry: SurveyRegistry,
-  surveyId: string,
-  names: string[],
-): Promise<Map<string, MetricQuestion>> {
+async function questionDefinitions(registry: SurveyRegistry, surveyId: string, names: string[]): Promise<Map<string, MetricQuestion>> {
   const found = new Map<string, MetricQuestion>();
   const current = await registry.getCurrent(surveyId);
   for (let v = current?.version ?? 0; v >= 1 && found.size < names.length; v--) {
@@ -119,12 +118,7 @@ async function questionDefinitions(
 }
 
 /** GET /api/v1/rates for a unit the caller may see. */
-export async function computeRates(
-  db: Database,
-  registry: SurveyRegistry,
-  unit: Unit,
-  filter: RollupFilter,
-): Promise<RatesBody> {
+export async function computeRates(db: Database, registry: SurveyRegistry, unit: Unit, filter: RollupFilter): Promise<RatesBody> {
   const [tree, questions] = await Promise.all([unitAndChildMetrics(db, unit, filter), questionRates(db, registry, unit.code, filter)]);
   return {
     unit: ref(unit),

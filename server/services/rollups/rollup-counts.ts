@@ -61,7 +61,7 @@ export function serializeCounts(c: RollupCounts): string {
   const m: Record<string, number[]> = {};
   for (const metric of METRICS) {
     const v = c.m[metric];
-    if (v && v.some((x) => x !== 0)) m[metric] = v;
+    if (v?.some((x) => x !== 0)) m[metric] = v;
   }
   const q: Record<string, number[]> = {};
   for (const name of Object.keys(c.q).sort()) {

@@ -90,11 +90,7 @@ export async function countsByUnit(db: Database, unitCodes: string[], f: RollupF
 }
 
 /** Per-question counts of one unit, by survey: [answers, positive]. */
-export async function questionCounts(
-  db: Database,
-  unitCode: string,
-  f: RollupFilter,
-): Promise<Map<string, Map<string, number[]>>> {
+export async function questionCounts(db: Database, unitCode: string, f: RollupFilter): Promise<Map<string, Map<string, number[]>>> {
   const ranges = periodRanges(f);
   const out = new Map<string, Map<string, number[]>>();
   if (ranges.length === 0) return out;

@@ -94,13 +94,20 @@ export async function applyRollups(exec: SqlExecutor, inputs: readonly RollupInp
   }
   const pending = planRollups(inputs, ancestors, sign);
   for (const keys of chunk([...pending.keys()], 500)) {
-    mergeStoredRollups(pending, await exec.rows(`select key, responses, counts from rollups where key in (${placeholders(keys.length)})`, keys));
+    mergeStoredRollups(
+      pending,
+      await exec.rows(`select key, responses, counts from rollups where key in (${placeholders(keys.length)})`, keys),
+    );
   }
   await exec.batch(rollupWrites(pending));
 }
 
 /** What a batch changes, per rollup row key: summed per leaf first, then added up the tree. */
-export function planRollups(inputs: readonly RollupInput[], ancestors: ReadonlyMap<string, readonly string[]>, sign: 1 | -1): Map<string, PendingRow> {
+export function planRollups(
+  inputs: readonly RollupInput[],
+  ancestors: ReadonlyMap<string, readonly string[]>,
+  sign: 1 | -1,
+): Map<string, PendingRow> {
   const groups = new Map<string, LeafGroup>();
   for (const r of inputs) {
     const flagged = r.flagged ? 1 : 0;

@@ -24,12 +24,7 @@ export interface BootstrapResult {
  * Brings a migrated database to a usable state: publishes changed surveys, seeds the demo city into
  * an empty database, creates the first admin and the poster secret. Safe to run on every start.
  */
-export async function bootstrapDatabase(
-  db: Database,
-  config: Config,
-  surveys: SurveyFile[],
-  now: Date,
-): Promise<BootstrapResult> {
+export async function bootstrapDatabase(db: Database, config: Config, surveys: SurveyFile[], now: Date): Promise<BootstrapResult> {
   const published = await publishSurveys(db, surveys, now);
   const empty = (await db.select({ code: units.code }).from(units).limit(1)).length === 0;
   let seededDemo = false;

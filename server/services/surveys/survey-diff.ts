@@ -36,8 +36,25 @@ interface Element {
 
 /** Properties worth telling an office about; layout and styling ones are left out. */
 const COMPARED = [
-  "type", "title", "isRequired", "visibleIf", "enableIf", "requiredIf", "rateMin", "rateMax", "rateValues",
-  "validators", "inputType", "min", "max", "metric", "positive", "excluded", "scores", "showOtherItem", "hasOther",
+  "type",
+  "title",
+  "isRequired",
+  "visibleIf",
+  "enableIf",
+  "requiredIf",
+  "rateMin",
+  "rateMax",
+  "rateValues",
+  "validators",
+  "inputType",
+  "min",
+  "max",
+  "metric",
+  "positive",
+  "excluded",
+  "scores",
+  "showOtherItem",
+  "hasOther",
 ] as const;
 
 export function text(value: unknown): string {
@@ -89,9 +106,13 @@ export function diffSurveys(from: Record<string, unknown>, to: Record<string, un
   for (const [name, before] of a) {
     const after = b.get(name);
     if (!after) continue;
-    const properties = COMPARED.filter((p) => !same(p === "title" ? text(before[p]) : before[p], p === "title" ? text(after[p]) : after[p])).map(
-      (p) => ({ property: p, before: p === "title" ? text(before[p]) : (before[p] ?? null), after: p === "title" ? text(after[p]) : (after[p] ?? null) }),
-    );
+    const properties = COMPARED.filter(
+      (p) => !same(p === "title" ? text(before[p]) : before[p], p === "title" ? text(after[p]) : after[p]),
+    ).map((p) => ({
+      property: p,
+      before: p === "title" ? text(before[p]) : (before[p] ?? null),
+      after: p === "title" ? text(after[p]) : (after[p] ?? null),
+    }));
     const ca = choiceMap(before.choices);
     const cb = choiceMap(after.choices);
     const choices: ChoiceChange[] = [];

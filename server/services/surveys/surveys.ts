@@ -67,11 +67,7 @@ export async function getCurrentVersionRow(db: Database, surveyId: string): Prom
   });
 }
 
-export async function getVersionRow(
-  db: Database,
-  surveyId: string,
-  version: number,
-): Promise<SurveyVersionRow | undefined> {
+export async function getVersionRow(db: Database, surveyId: string, version: number): Promise<SurveyVersionRow | undefined> {
   return db.query.surveyVersions.findFirst({
     where: and(eq(surveyVersions.surveyId, surveyId), eq(surveyVersions.version, version)),
   });

@@ -60,7 +60,9 @@ async function applyPlan(tx: DrizzleTx, registry: SurveyRegistry, plan: ImportPl
 
   const closure: (typeof unitClosure.$inferInsert)[] = [];
   for (const code of [...plan.adds.map((a) => a.code), ...rebuilt]) {
-    chainOf(graph, code).forEach((ancestor, depth) => closure.push({ ancestor, descendant: code, depth }));
+    chainOf(graph, code).forEach((ancestor, depth) => {
+      closure.push({ ancestor, descendant: code, depth });
+    });
   }
 
   const moving = rebuilt.size > 0 ? await rollupInputsUnder(tx, registry, [...rebuilt]) : [];
@@ -103,7 +105,12 @@ async function applyPlan(tx: DrizzleTx, registry: SurveyRegistry, plan: ImportPl
       target: `${plan.adds.length} added, ${plan.changes.length} changed`,
       // Large imports keep the first thousand rows of each list; the counts are always exact.
       before: plan.changes.slice(0, 1000).map((c) => c.before),
-      after: { added: plan.adds.length, changed: plan.changes.length, adds: plan.adds.slice(0, 1000), changes: plan.changes.slice(0, 1000).map((c) => c.after) },
+      after: {
+        added: plan.adds.length,
+        changed: plan.changes.length,
+        adds: plan.adds.slice(0, 1000),
+        changes: plan.changes.slice(0, 1000).map((c) => c.after),
+      },
       scopeUnit: nearestCommon(places),
     },
     now,

@@ -17,13 +17,26 @@ export const IMPORT_COLUMNS = ["code", "name", "kind", "parent_code", "household
 
 /** Header names accepted for each column (English as documented, plus the Chinese an office would type). */
 const HEADER_ALIASES: Record<string, (typeof IMPORT_COLUMNS)[number]> = {
-  code: "code", 代码: "code", 区划代码: "code", 单位代码: "code",
-  name: "name", 名称: "name", 单位名称: "name",
-  kind: "kind", 类型: "kind", 层级: "kind",
-  parent_code: "parent_code", parent: "parent_code", 上级代码: "parent_code",
-  households: "households", 户数: "households",
-  population: "population", 人口: "population",
-  target_n: "target_n", 样本量: "target_n", 计划样本量: "target_n",
+  code: "code",
+  代码: "code",
+  区划代码: "code",
+  单位代码: "code",
+  name: "name",
+  名称: "name",
+  单位名称: "name",
+  kind: "kind",
+  类型: "kind",
+  层级: "kind",
+  parent_code: "parent_code",
+  parent: "parent_code",
+  上级代码: "parent_code",
+  households: "households",
+  户数: "households",
+  population: "population",
+  人口: "population",
+  target_n: "target_n",
+  样本量: "target_n",
+  计划样本量: "target_n",
 };
 
 export class ImportFileError extends Error {}
@@ -39,7 +52,10 @@ export async function readImportFile(bytes: Uint8Array): Promise<ImportRow[]> {
   const table = isXlsx ? await readXlsx(bytes) : readCsv(bytes);
   if (table.length === 0) throw new ImportFileError("文件是空的");
   const header = table[0]!.map((h) => HEADER_ALIASES[h.trim().toLowerCase()] ?? null);
-  const index = Object.fromEntries(IMPORT_COLUMNS.map((col) => [col, header.indexOf(col)])) as Record<(typeof IMPORT_COLUMNS)[number], number>;
+  const index = Object.fromEntries(IMPORT_COLUMNS.map((col) => [col, header.indexOf(col)])) as Record<
+    (typeof IMPORT_COLUMNS)[number],
+    number
+  >;
   const missing = (["code", "name", "kind", "parent_code"] as const).filter((col) => index[col] < 0);
   if (missing.length) throw new ImportFileError(`缺少列：${missing.join(", ")}（第 1 行应为列名：${IMPORT_COLUMNS.join(",")}）`);
   const cell = (row: string[], col: (typeof IMPORT_COLUMNS)[number]) => (index[col] >= 0 ? (row[index[col]] ?? "").trim() : "");

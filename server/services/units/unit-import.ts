@@ -41,7 +41,12 @@ export interface ImportPlan {
 const KINDS: readonly UnitKind[] = ["city", "district", "subdistrict", "community", "school_zone", "school"];
 const ADMIN_KINDS: readonly UnitKind[] = ["city", "district", "subdistrict", "community"];
 const KIND_LABEL: Record<UnitKind, string> = {
-  city: "市", district: "区县", subdistrict: "街道/镇/乡", community: "社区/村", school_zone: "学区", school: "学校",
+  city: "市",
+  district: "区县",
+  subdistrict: "街道/镇/乡",
+  community: "社区/村",
+  school_zone: "学区",
+  school: "学校",
 };
 /** Which kinds may sit directly under which (DESIGN.md §3). */
 const PARENT_KINDS: Record<UnitKind, readonly (UnitKind | null)[]> = {
@@ -63,7 +68,9 @@ const FIELDS = ["name", "kind", "parentCode", "households", "population", "targe
 export function codeLevelProblem(code: string, kind: UnitKind, parentCode: string | null): string | null {
   if (!ADMIN_KINDS.includes(kind)) return null;
   if (!/^\d{12}$/.test(code)) return `${KIND_LABEL[kind]}的代码应为 12 位数字的统计用区划代码`;
-  const county = code.slice(4, 6), township = code.slice(6, 9), village = code.slice(9);
+  const county = code.slice(4, 6),
+    township = code.slice(6, 9),
+    village = code.slice(9);
   const parentPrefix = (n: number) => parentCode !== null && /^\d{12}$/.test(parentCode) && code.slice(0, n) !== parentCode.slice(0, n);
   switch (kind) {
     case "city":
@@ -102,12 +109,21 @@ function parseCount(text: string): number | null | undefined {
 export async function planImport(db: Database | DrizzleTx, rows: ImportRow[], scope: string): Promise<ImportPlan> {
   const stored = new Map<string, UnitFields>();
   for (const u of await db
-    .select({ code: units.code, name: units.name, kind: units.kind, parentCode: units.parentCode, households: units.households, population: units.population, targetN: units.targetN })
+    .select({
+      code: units.code,
+      name: units.name,
+      kind: units.kind,
+      parentCode: units.parentCode,
+      households: units.households,
+      population: units.population,
+      targetN: units.targetN,
+    })
     .from(units)) {
     stored.set(u.code, u);
   }
   const errors: ImportRowError[] = [];
-  const fail = (row: ImportRow, reason: ImportErrorReason, message: string) => errors.push({ line: row.line, code: row.code, reason, message });
+  const fail = (row: ImportRow, reason: ImportErrorReason, message: string) =>
+    errors.push({ line: row.line, code: row.code, reason, message });
 
   // 1. Each row on its own, and duplicates within the file.
   const firstLine = new Map<string, number>();
@@ -118,8 +134,11 @@ export async function planImport(db: Database | DrizzleTx, rows: ImportRow[], sc
     if (row.name === "" || row.name.length > 100) problems.push("名称为空或超过 100 字");
     if (!KINDS.includes(row.kind as UnitKind)) problems.push(`类型应为 ${KINDS.join(" / ")}`);
     if (row.parentCode !== "" && !FREE_CODE.test(row.parentCode)) problems.push("上级代码含有非法字符");
-    const households = parseCount(row.households), population = parseCount(row.population), targetN = parseCount(row.targetN);
-    if (households === undefined || population === undefined || targetN === undefined) problems.push("户数、人口、样本量应为非负整数或留空");
+    const households = parseCount(row.households),
+      population = parseCount(row.population),
+      targetN = parseCount(row.targetN);
+    if (households === undefined || population === undefined || targetN === undefined)
+      problems.push("户数、人口、样本量应为非负整数或留空");
     if (problems.length) {
       fail(row, "invalid_field", problems.join("；"));
       continue;
@@ -136,7 +155,15 @@ export async function planImport(db: Database | DrizzleTx, rows: ImportRow[], sc
     }
     incoming.set(row.code, {
       row,
-      unit: { code: row.code, name: row.name, kind: row.kind as UnitKind, parentCode: row.parentCode || null, households: households!, population: population!, targetN: targetN! },
+      unit: {
+        code: row.code,
+        name: row.name,
+        kind: row.kind as UnitKind,
+        parentCode: row.parentCode || null,
+        households: households!,
+        population: population!,
+        targetN: targetN!,
+      },
     });
   }
   // A row that failed on its own must not be taken as "unknown" by its children.
@@ -179,14 +206,21 @@ export async function planImport(db: Database | DrizzleTx, rows: ImportRow[], sc
       fail(row, "out_of_scope", `单位 ${code} 的上级 ${unit.parentCode} 不在您的管辖范围 ${scope} 之内`);
       continue;
     }
-    if (unit.parentCode === null && ((storedRoot && storedRoot.code !== code) || [...incoming.values()].some((o) => o.unit.parentCode === null && o.row.line < row.line))) {
+    if (
+      unit.parentCode === null &&
+      ((storedRoot && storedRoot.code !== code) || [...incoming.values()].some((o) => o.unit.parentCode === null && o.row.line < row.line))
+    ) {
       fail(row, "second_root", `只能有一个顶级单位（已有 ${storedRoot?.code ?? "文件中的另一行"}）；请填写上级代码`);
       continue;
     }
     const parentKind = parent?.kind ?? null;
     if (!PARENT_KINDS[unit.kind].includes(parentKind)) {
       const allowed = PARENT_KINDS[unit.kind].map((k) => (k ? KIND_LABEL[k] : "无上级")).join("或");
-      fail(row, "code_level", `${KIND_LABEL[unit.kind]}的上级应为${allowed}，而 ${unit.parentCode ?? "（空）"} 是${parentKind ? KIND_LABEL[parentKind] : "无"}`);
+      fail(
+        row,
+        "code_level",
+        `${KIND_LABEL[unit.kind]}的上级应为${allowed}，而 ${unit.parentCode ?? "（空）"} 是${parentKind ? KIND_LABEL[parentKind] : "无"}`,
+      );
       continue;
     }
     const levelProblem = codeLevelProblem(code, unit.kind, unit.parentCode);
@@ -199,7 +233,6 @@ export async function planImport(db: Database | DrizzleTx, rows: ImportRow[], sc
       const misfit = (children.get(code) ?? []).find((c) => !incoming.has(c) && !PARENT_KINDS[final.get(c)!.kind].includes(unit.kind));
       if (misfit) {
         fail(row, "code_level", `已有下级 ${misfit}（${KIND_LABEL[final.get(misfit)!.kind]}）不能挂在${KIND_LABEL[unit.kind]}之下`);
-        continue;
       }
     }
   }

@@ -58,11 +58,7 @@ export async function addUnits(db: Database, list: NewUnit[], now: Date): Promis
     (p) => !list.some((u) => u.code === p),
   );
   if (outsideParents.length > 0) {
-    const rows = await db
-      .select()
-      .from(unitClosure)
-      .where(inArray(unitClosure.descendant, outsideParents))
-      .orderBy(asc(unitClosure.depth));
+    const rows = await db.select().from(unitClosure).where(inArray(unitClosure.descendant, outsideParents)).orderBy(asc(unitClosure.depth));
     for (const r of rows) chains.set(r.descendant, [...(chains.get(r.descendant) ?? []), r.ancestor]);
   }
   const closure: (typeof unitClosure.$inferInsert)[] = [];
@@ -71,7 +67,9 @@ export async function addUnits(db: Database, list: NewUnit[], now: Date): Promis
     if (!parentChain) throw new Error(`parent ${unit.parentCode} of ${unit.code} is unknown`);
     const chain = [unit.code, ...parentChain];
     chains.set(unit.code, chain);
-    chain.forEach((ancestor, depth) => closure.push({ ancestor, descendant: unit.code, depth }));
+    chain.forEach((ancestor, depth) => {
+      closure.push({ ancestor, descendant: unit.code, depth });
+    });
   }
   const createdAt = now.toISOString();
   const statements = [

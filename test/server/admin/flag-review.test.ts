@@ -32,8 +32,23 @@ const review = (id: string, decision: "include" | "exclude", reason: string, coo
 describe("flag review", () => {
   it("flags too-fast and straight-lined QR responses, and leaves an unhurried varied one alone", async () => {
     const now = Date.now();
-    const fast = qrBody(token, { answers: eligibleAnswers(), startedAt: new Date(now - 5_000).toISOString(), completedAt: new Date(now).toISOString() });
-    const sat = ["sat_environment", "sat_public_order", "sat_traffic", "sat_community_service", "sat_service_windows", "sat_markets", "sat_night_safety", "sat_integrity", "sat_civic_practice", "sat_life_circle"];
+    const fast = qrBody(token, {
+      answers: eligibleAnswers(),
+      startedAt: new Date(now - 5_000).toISOString(),
+      completedAt: new Date(now).toISOString(),
+    });
+    const sat = [
+      "sat_environment",
+      "sat_public_order",
+      "sat_traffic",
+      "sat_community_service",
+      "sat_service_windows",
+      "sat_markets",
+      "sat_night_safety",
+      "sat_integrity",
+      "sat_civic_practice",
+      "sat_life_circle",
+    ];
     const straight = qrBody(token, { answers: { ...eligibleAnswers(), ...Object.fromEntries(sat.map((q) => [q, "vs"])) } });
     const fine = qrBody(token, { answers: { ...eligibleAnswers(), ...Object.fromEntries(sat.map((q, i) => [q, i % 2 ? "vs" : "s"])) } });
     for (const b of [fast, straight, fine]) expect((await post(b)).status).toBe(201);
@@ -85,10 +100,16 @@ describe("flag review", () => {
     expect((await review(second.id, "exclude", "再次确认")).status).toBe(200);
     expect(await respondents()).toBe(1);
 
-    const audit = (await t.client.execute("select action, target, before, after from audit_log where action = 'responses.review' order by id")).rows;
+    const audit = (
+      await t.client.execute("select action, target, before, after from audit_log where action = 'responses.review' order by id")
+    ).rows;
     expect(audit).toHaveLength(3);
     expect(JSON.parse(String(audit[0]!.before))).toMatchObject({ flagged: true, reviewDecision: null });
-    expect(JSON.parse(String(audit[0]!.after))).toMatchObject({ flagged: false, reviewDecision: "include", reviewReason: expect.stringContaining("电话核实") });
+    expect(JSON.parse(String(audit[0]!.after))).toMatchObject({
+      flagged: false,
+      reviewDecision: "include",
+      reviewReason: expect.stringContaining("电话核实"),
+    });
     const excluded = await (await t.request("/api/v1/admin/flagged?status=excluded", { cookie: admin })).json();
     expect(excluded.responses.map((r: { id: string }) => r.id)).toEqual([second.id]);
   });

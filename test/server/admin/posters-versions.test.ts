@@ -14,10 +14,16 @@ afterEach(() => t.close());
 
 describe("posters for a subdistrict, list, page data and QR downloads", () => {
   it("creates one poster per community of 新山村街道 whose links open that community's survey", async () => {
-    const res = await t.request("/api/v1/posters/batch", { method: "POST", cookie: admin, json: { subdistrictCode: DEMO.xinshancun, surveyId: "resident" } });
+    const res = await t.request("/api/v1/posters/batch", {
+      method: "POST",
+      cookie: admin,
+      json: { subdistrictCode: DEMO.xinshancun, surveyId: "resident" },
+    });
     expect(res.status).toBe(201);
     const { posters } = await res.json();
-    const communities = (await t.client.execute(`select code from units where parent_code = '${DEMO.xinshancun}' and kind = 'community' order by code`)).rows.map((r) => r.code);
+    const communities = (
+      await t.client.execute(`select code from units where parent_code = '${DEMO.xinshancun}' and kind = 'community' order by code`)
+    ).rows.map((r) => r.code);
     expect(posters.map((p: { unitCode: string }) => p.unitCode)).toEqual(communities);
     for (const p of posters) {
       const token = new URL(p.url).pathname.split("/").pop()!;
@@ -34,7 +40,13 @@ describe("posters for a subdistrict, list, page data and QR downloads", () => {
     expect(some.posters).toHaveLength(2);
 
     const page = await (await t.request(`/api/v1/posters/${posters[0].id}`, { cookie: admin })).json();
-    expect(page).toMatchObject({ id: posters[0].id, unitCode: DEMO.community, unitName: "民主社区", fullName: "大渡口区 新山村街道 民主社区", url: posters[0].url });
+    expect(page).toMatchObject({
+      id: posters[0].id,
+      unitCode: DEMO.community,
+      unitName: "民主社区",
+      fullName: "大渡口区 新山村街道 民主社区",
+      url: posters[0].url,
+    });
     expect(page.surveyTitle).toEqual(expect.any(String));
 
     const svg = await t.request(`/api/v1/posters/${posters[0].id}/qr.svg`, { cookie: admin });
@@ -43,9 +55,9 @@ describe("posters for a subdistrict, list, page data and QR downloads", () => {
     expect(png.status).toBe(200);
     expect(png.headers.get("content-type")).toBe("image/png");
     expect([...new Uint8Array(await png.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
-    expect((await t.client.execute("select action, target from audit_log where action like 'posters.%'")).rows.map((r) => [r.action, r.target])).toEqual([
-      ["posters.create_batch", DEMO.xinshancun],
-    ]);
+    expect(
+      (await t.client.execute("select action, target from audit_log where action like 'posters.%'")).rows.map((r) => [r.action, r.target]),
+    ).toEqual([["posters.create_batch", DEMO.xinshancun]]);
   });
 
   it("refuses a community (not a subdistrict), a parent survey, other scopes and interviewers", async () => {
@@ -67,13 +79,24 @@ describe("survey versions: responses per version and what changed", () => {
     const json = structuredClone(resident.json) as { title: unknown; pages: { elements: Record<string, unknown>[] }[] };
     // Version 2: a new question, a reworded and extended choice list, a removed question, a new threshold value.
     const knows = json.pages.flatMap((p) => p.elements).find((e) => e.name === "knows_campaign")!;
-    knows.choices = [{ value: "yes", text: "知道的" }, { value: "no", text: "不知道" }, { value: "unsure", text: "说不清" }];
+    knows.choices = [
+      { value: "yes", text: "知道的" },
+      { value: "no", text: "不知道" },
+      { value: "unsure", text: "说不清" },
+    ];
     knows.excluded = ["unsure"];
     const page = json.pages.find((p) => p.elements.some((e) => e.name === "sees_psa"))!;
     page.elements = page.elements.filter((e) => e.name !== "sees_psa");
     json.pages[json.pages.length - 1]!.elements.push({ type: "comment", name: "new_remark", title: "其他意见" });
     await publishSurveys(t.db, [{ id: "resident", json: json as Record<string, unknown> }], new Date());
-    expect((await t.request("/api/v1/responses", { method: "POST", json: qrBody(token, { surveyVersion: 2, answers: validAnswers("resident") }) })).status).not.toBe(500);
+    expect(
+      (
+        await t.request("/api/v1/responses", {
+          method: "POST",
+          json: qrBody(token, { surveyVersion: 2, answers: validAnswers("resident") }),
+        })
+      ).status,
+    ).not.toBe(500);
 
     const versions = await (await t.request("/api/v1/surveys/resident/versions", { cookie: admin })).json();
     expect(versions.versions.map((v: { version: number; responses: number }) => [v.version, v.responses])).toEqual([

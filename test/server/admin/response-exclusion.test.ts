@@ -37,7 +37,9 @@ async function submit(posterToken = token): Promise<string> {
   return body.id;
 }
 
-async function rates(unit: string = DEMO.community): Promise<{ metrics: Record<string, { respondents: number; answers: number; positive: number }> }> {
+async function rates(
+  unit: string = DEMO.community,
+): Promise<{ metrics: Record<string, { respondents: number; answers: number; positive: number }> }> {
   const res = await t.request(`/api/v1/rates?unit=${unit}`, { cookie: root });
   expect(res.status).toBe(200);
   return res.json();
@@ -75,7 +77,13 @@ describe("excluding a response no check flagged", () => {
 
     const res = await reviewOne(ids[1]!, "exclude", "电话回访：此份为工作人员代填");
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ id: ids[1], flagged: true, flagReason: "manual", reviewDecision: "exclude", reviewedBy: "admin" });
+    expect(await res.json()).toMatchObject({
+      id: ids[1],
+      flagged: true,
+      flagReason: "manual",
+      reviewDecision: "exclude",
+      reviewedBy: "admin",
+    });
     expect(await respondents()).toBe(2);
     expect(await respondents(DEMO.dadukou)).toBe(districtBefore - 1);
     await expectRollupsConsistent();
@@ -89,18 +97,28 @@ describe("excluding a response no check flagged", () => {
     expect(await respondents(DEMO.dadukou)).toBe(districtBefore);
     await expectRollupsConsistent();
 
-    const audit = (await t.client.execute("select actor, target, scope_unit, before, after from audit_log where action = 'responses.review' order by id")).rows;
+    const audit = (
+      await t.client.execute("select actor, target, scope_unit, before, after from audit_log where action = 'responses.review' order by id")
+    ).rows;
     expect(audit.map((a) => [a.actor, a.target, a.scope_unit])).toEqual([
       ["admin", ids[1], DEMO.community],
       ["admin", ids[1], DEMO.community],
     ]);
     expect(JSON.parse(String(audit[0]!.before))).toMatchObject({ flagged: false, flagReason: null, reviewDecision: null });
-    expect(JSON.parse(String(audit[0]!.after))).toMatchObject({ flagged: true, reviewDecision: "exclude", reviewReason: expect.stringContaining("代填") });
+    expect(JSON.parse(String(audit[0]!.after))).toMatchObject({
+      flagged: true,
+      reviewDecision: "exclude",
+      reviewReason: expect.stringContaining("代填"),
+    });
   });
 
   it("keeps the old flag-only route as it was: an unflagged response there is 422 not_flagged", async () => {
     const id = await submit();
-    const res = await t.request(`/api/v1/admin/flagged/${id}/review`, { method: "POST", cookie: root, json: { decision: "exclude", reason: "可疑" } });
+    const res = await t.request(`/api/v1/admin/flagged/${id}/review`, {
+      method: "POST",
+      cookie: root,
+      json: { decision: "exclude", reason: "可疑" },
+    });
     expect(res.status).toBe(422);
     expect((await res.json()).error.code).toBe("not_flagged");
     expect(await respondents()).toBe(1);
@@ -185,7 +203,13 @@ describe("bulk review", () => {
     expect(await respondents()).toBe(0);
     expect(await countRows(t, "audit_log", "action = 'responses.review'")).toBe(4 + 4 + 2);
     // QR submissions racing reviews: both commit, neither is counted twice.
-    const more = await Promise.all([submit(), reviewMany(ids.slice(1), "include", "并发纳入"), submit(), reviewOne(ids[0]!, "exclude", "并发排除"), submit()]);
+    const more = await Promise.all([
+      submit(),
+      reviewMany(ids.slice(1), "include", "并发纳入"),
+      submit(),
+      reviewOne(ids[0]!, "exclude", "并发排除"),
+      submit(),
+    ]);
     expect(more.filter((r) => typeof r !== "string").map((r) => (r as Response).status)).toEqual([200, 200]);
     expect(await respondents()).toBe(3 + 3);
     await expectRollupsConsistent();
@@ -199,7 +223,9 @@ describe("finding a response to exclude", () => {
     const day = String((await t.client.execute({ sql: "select day from responses where id = ?", args: [mine] })).rows[0]!.day);
 
     const byId = await (await t.request(`/api/v1/admin/responses?id=${mine.slice(0, 8)}`, { cookie: ddkAdmin })).json();
-    expect(byId.responses.map((r: { id: string; flagged: boolean; flagReasons: string[] }) => [r.id, r.flagged, r.flagReasons])).toEqual([[mine, false, []]]);
+    expect(byId.responses.map((r: { id: string; flagged: boolean; flagReasons: string[] }) => [r.id, r.flagged, r.flagReasons])).toEqual([
+      [mine, false, []],
+    ]);
 
     const byDay = await (await t.request(`/api/v1/admin/responses?day=${day}`, { cookie: ddkAdmin })).json();
     expect(byDay.responses.map((r: { id: string }) => r.id)).toEqual([mine]);

@@ -48,7 +48,9 @@ describe("CSRF: cookie-authenticated writes must come from our own origin", () =
       body: JSON.stringify({ username: "admin", password: ADMIN_PASSWORD }),
     });
     expect(login.status).toBe(200);
-    expect((await t.app.request(`/api/v1/units/${DEMO.city}`, { headers: { cookie: admin, origin: "https://evil.example" } })).status).toBe(200);
+    expect((await t.app.request(`/api/v1/units/${DEMO.city}`, { headers: { cookie: admin, origin: "https://evil.example" } })).status).toBe(
+      200,
+    );
     // Without a cookie the write is simply unauthenticated: 401, not a CSRF error.
     expect((await write({ origin: "https://evil.example" })).status).toBe(401);
   });
@@ -92,7 +94,8 @@ describe("own password and admin user management", () => {
     expect((await change("", "wang-password", "wang-password-2")).status).toBe(401);
     await t.login("wang", "wang-password-2");
 
-    const patch = (username: string, json: unknown, cookie = admin) => t.request(`/api/v1/users/${username}`, { method: "PATCH", cookie, json });
+    const patch = (username: string, json: unknown, cookie = admin) =>
+      t.request(`/api/v1/users/${username}`, { method: "PATCH", cookie, json });
     expect((await patch("wang", { role: "interviewer", scope: DEMO.xinshancun })).status).toBe(200);
     expect((await patch("wang", { disabled: true })).status).toBe(200);
     expect((await t.request("/api/v1/auth/me", { cookie: office })).status).toBe(401);
@@ -104,7 +107,11 @@ describe("own password and admin user management", () => {
     expect((await patch("nobody", { disabled: true })).status).toBe(404);
 
     const list = await (await t.request("/api/v1/users", { cookie: admin })).json();
-    expect(list.users.find((u: { username: string }) => u.username === "wang")).toMatchObject({ role: "interviewer", scope: DEMO.xinshancun, disabled: false });
+    expect(list.users.find((u: { username: string }) => u.username === "wang")).toMatchObject({
+      role: "interviewer",
+      scope: DEMO.xinshancun,
+      disabled: false,
+    });
     const actions = (await t.client.execute("select action, target, before, after from audit_log order by id")).rows;
     expect(actions.map((r) => `${r.action}:${r.target}`)).toEqual([
       "users.create:wang",

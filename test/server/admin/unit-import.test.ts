@@ -76,10 +76,14 @@ describe("hierarchy import", () => {
   it("changes nothing when the same file is imported again", async () => {
     expect((await upload("", GOOD)).status).toBe(200);
     const tables = ["units", "unit_closure", "audit_log"];
-    const snapshot = await Promise.all(tables.map((n) => t.client.execute(`select * from ${n} order by 1, 2`).then((r) => JSON.stringify(r.rows))));
+    const snapshot = await Promise.all(
+      tables.map((n) => t.client.execute(`select * from ${n} order by 1, 2`).then((r) => JSON.stringify(r.rows))),
+    );
     const again = await upload("", GOOD);
     expect(await again.json()).toEqual({ rows: 4, added: 0, changed: 0, unchanged: 4 });
-    const after = await Promise.all(tables.map((n) => t.client.execute(`select * from ${n} order by 1, 2`).then((r) => JSON.stringify(r.rows))));
+    const after = await Promise.all(
+      tables.map((n) => t.client.execute(`select * from ${n} order by 1, 2`).then((r) => JSON.stringify(r.rows))),
+    );
     expect(after).toEqual(snapshot);
   });
 
@@ -125,7 +129,9 @@ describe("hierarchy import", () => {
 
   it("moves a unit to another parent and rebuilds the closure of its whole subtree", async () => {
     // A school zone under 大渡口区, then a school moved into it: schools may move between parents.
-    const first = [HEADER, "DDK-Z1,大渡口一学区,school_zone,500104000000,,,", `${DEMO.school},大渡口区实验小学,school,DDK-Z1,,,60`].join("\n");
+    const first = [HEADER, "DDK-Z1,大渡口一学区,school_zone,500104000000,,,", `${DEMO.school},大渡口区实验小学,school,DDK-Z1,,,60`].join(
+      "\n",
+    );
     expect((await upload("", first)).status).toBe(200);
     expect(await storedClosure()).toEqual(await expectedClosure());
     // Then the whole zone (with its school) moves up to the city.
@@ -133,14 +139,26 @@ describe("hierarchy import", () => {
     const res = await (await upload("", second)).json();
     expect(res).toMatchObject({ changed: 1 });
     expect(await storedClosure()).toEqual(await expectedClosure());
-    const lineage = (await t.client.execute(`select ancestor from unit_closure where descendant = '${DEMO.school}' order by depth`)).rows.map((r) => r.ancestor);
+    const lineage = (
+      await t.client.execute(`select ancestor from unit_closure where descendant = '${DEMO.school}' order by depth`)
+    ).rows.map((r) => r.ancestor);
     expect(lineage).toEqual([DEMO.school, "DDK-Z1", DEMO.city]);
   });
 
   it("moves the responses of a moved school to its new ancestors' rates, in the same transaction", async () => {
     const answers = validAnswers("parent");
     const now = new Date().toISOString();
-    const body = { id: crypto.randomUUID(), surveyId: "parent", surveyVersion: 1, channel: "interview", answers, startedAt: now, completedAt: now, deviceId: "tab", unitCode: DEMO.school };
+    const body = {
+      id: crypto.randomUUID(),
+      surveyId: "parent",
+      surveyVersion: 1,
+      channel: "interview",
+      answers,
+      startedAt: now,
+      completedAt: now,
+      deviceId: "tab",
+      unitCode: DEMO.school,
+    };
     const sent = await t.request("/api/v1/responses", { method: "POST", cookie: admin, json: body });
     expect(sent.status, await sent.clone().text()).toBe(201);
     const respondents = async (unit: string) => {
@@ -150,7 +168,10 @@ describe("hierarchy import", () => {
     const before = await respondents(DEMO.dadukou);
     expect(before).toBeGreaterThan(0);
     // A new school zone under 大渡口区 and the school moved into it, in one file.
-    const res = await upload("", [HEADER, "DDK-Z9,大渡口九学区,school_zone,500104000000,,,", `${DEMO.school},大渡口区实验小学,school,DDK-Z9,,,60`].join("\n"));
+    const res = await upload(
+      "",
+      [HEADER, "DDK-Z9,大渡口九学区,school_zone,500104000000,,,", `${DEMO.school},大渡口区实验小学,school,DDK-Z9,,,60`].join("\n"),
+    );
     expect(await res.json()).toMatchObject({ added: 1, changed: 1 });
     expect(await respondents("DDK-Z9")).toBe(before);
     expect(await respondents(DEMO.dadukou)).toBe(before);
@@ -175,7 +196,10 @@ describe("hierarchy import", () => {
     expect(await res.json()).toMatchObject({ added: 2 });
 
     // "500104006000,八桥镇,subdistrict,500104000000,,," as Excel on a Chinese Windows saves it (GBK).
-    const gbkRow = [53, 48, 48, 49, 48, 52, 48, 48, 54, 48, 48, 48, 44, 176, 203, 199, 197, 213, 242, 44, 115, 117, 98, 100, 105, 115, 116, 114, 105, 99, 116, 44, 53, 48, 48, 49, 48, 52, 48, 48, 48, 48, 48, 48, 44, 44, 44];
+    const gbkRow = [
+      53, 48, 48, 49, 48, 52, 48, 48, 54, 48, 48, 48, 44, 176, 203, 199, 197, 213, 242, 44, 115, 117, 98, 100, 105, 115, 116, 114, 105, 99,
+      116, 44, 53, 48, 48, 49, 48, 52, 48, 48, 48, 48, 48, 48, 44, 44, 44,
+    ];
     const gbk = new Uint8Array([...Buffer.from(`${HEADER}\n`), ...gbkRow]);
     expect(await (await upload("/preview", gbk)).json()).toMatchObject({ unchanged: 1, errors: [] });
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(`${HEADER}\n500104006000,八桥镇,subdistrict,500104000000,,,`)]);

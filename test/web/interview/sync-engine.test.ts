@@ -51,7 +51,11 @@ describe("sync engine against the real app", () => {
     await engine.start();
     expect(engine.snapshot()).toMatchObject({ phase: "idle", pending: 0, synced: 0, lastSyncAt: null });
 
-    const items = [visitItem("zhang", version, "completed"), visitItem("zhang", version, "refused"), visitItem("zhang", version, "not_home")];
+    const items = [
+      visitItem("zhang", version, "completed"),
+      visitItem("zhang", version, "refused"),
+      visitItem("zhang", version, "not_home"),
+    ];
     for (const item of items) await db.putItem(item);
     const seen: string[] = [];
     engine.subscribe((s) => seen.push(`${s.phase}:${s.pending}/${s.synced}`));
@@ -126,7 +130,10 @@ describe("sync engine against the real app", () => {
 
   it("spreads retries by the jitter (+/-20%) so tablets don't retry in lockstep", async () => {
     const { transport } = appTransport(t, zhang, () => "drop_request");
-    for (const [random, expected] of [[0, [1600, 3200, 6400]], [0.999999, [2400, 4800, 9600]]] as const) {
+    for (const [random, expected] of [
+      [0, [1600, 3200, 6400]],
+      [0.999999, [2400, 4800, 9600]],
+    ] as const) {
       const delays: number[] = [];
       const engine = engineFor("zhang", transport, () => random);
       engine.subscribe((s) => {
@@ -177,7 +184,11 @@ describe("sync engine against the real app", () => {
 
   it("moves 409 and 422 to 需处理 with the server's reason, keeps them, and goes on with the rest", async () => {
     const conflicting = visitItem("zhang", version, "refused");
-    const res = await t.request("/api/v1/visits", { method: "POST", cookie: zhang.cookie, json: { ...conflicting.visit, household: "别的住户" } });
+    const res = await t.request("/api/v1/visits", {
+      method: "POST",
+      cookie: zhang.cookie,
+      json: { ...conflicting.visit, household: "别的住户" },
+    });
     expect(res.status).toBe(201);
     const invalid = visitItem("zhang", version, "completed", { answers: { age_band: "30_39", no_such_question: 1 } });
     const fine = visitItem("zhang", version, "vacant");
@@ -189,7 +200,10 @@ describe("sync engine against the real app", () => {
     const s = engine.snapshot();
     expect(s).toMatchObject({ phase: "idle", pending: 0, synced: 1, needsAttention: 2 });
     const byId = new Map((await db.itemsOf("zhang")).map((i) => [i.id, i]));
-    expect(byId.get(conflicting.id)).toMatchObject({ state: "needs_attention", problem: { part: "visit", status: 409, code: "id_conflict" } });
+    expect(byId.get(conflicting.id)).toMatchObject({
+      state: "needs_attention",
+      problem: { part: "visit", status: 409, code: "id_conflict" },
+    });
     const refused = byId.get(invalid.id)!;
     expect(refused).toMatchObject({ state: "needs_attention", problem: { part: "response", status: 422, code: "invalid_response" } });
     expect(refused.problem!.issues.length).toBeGreaterThan(0);

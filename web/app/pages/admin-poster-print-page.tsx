@@ -37,7 +37,11 @@ export function AdminPosterPrintPage({ id }: { id?: string }) {
       </div>
       {error && <p className="admin-error">{texts.admin.loadFailed(error)}</p>}
       {!posters && !error && <p>{texts.admin.loading}</p>}
-      <div className="poster-sheets">{posters?.map((p) => <PosterSheet key={p.id} poster={p} />)}</div>
+      <div className="poster-sheets">
+        {posters?.map((p) => (
+          <PosterSheet key={p.id} poster={p} />
+        ))}
+      </div>
     </section>
   );
 }

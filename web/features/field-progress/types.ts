@@ -2,10 +2,10 @@
 import type { InferResponseType } from "hono/client";
 import type { api } from "../../lib/api-client";
 
-export type InterviewerDay = InferResponseType<typeof api["field-progress"]["interviewers"]["$get"], 200>["rows"][number];
+export type InterviewerDay = InferResponseType<(typeof api)["field-progress"]["interviewers"]["$get"], 200>["rows"][number];
 
-type UnitsBody = InferResponseType<typeof api["field-progress"]["units"]["$get"], 200>;
+type UnitsBody = InferResponseType<(typeof api)["field-progress"]["units"]["$get"], 200>;
 export type UnitProgress = UnitsBody["totals"];
 export type OutcomeCounts = Pick<UnitProgress, "visits" | "completed" | "refused" | "notHome" | "vacant" | "responseRate">;
 
-export type DeviceRow = InferResponseType<typeof api["field-progress"]["devices"]["$get"], 200>["rows"][number];
+export type DeviceRow = InferResponseType<(typeof api)["field-progress"]["devices"]["$get"], 200>["rows"][number];

@@ -29,4 +29,3 @@ export interface WorkArea {
   unitKind: string;
   survey: SurveySummary;
 }
-

@@ -48,7 +48,9 @@ export function describeLoginError(error: unknown, networkErrorText: string = te
     // 400/422: a name or password the server's contract refuses (too long, only spaces) cannot be right.
     if (error.status === 401 || error.status === 400 || error.status === 422) return texts.auth.badCredentials;
     if (error.status === 429) {
-      return error.retryAfterMs === null ? texts.auth.tooMany : texts.auth.tooManyRetryIn(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
+      return error.retryAfterMs === null
+        ? texts.auth.tooMany
+        : texts.auth.tooManyRetryIn(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
     }
     return texts.auth.unexpectedError(error.message);
   }

@@ -108,7 +108,7 @@ interface CompiledQuestion {
 
 type Text = (key: string, ...args: unknown[]) => string;
 
-type Evaluate = (values: Record<string, unknown>) => any;
+type Evaluate = (values: Record<string, unknown>) => unknown;
 
 /** Distinct inputs an expression keeps results for; most answer sets share a handful. */
 const MEMO_LIMIT = 4096;

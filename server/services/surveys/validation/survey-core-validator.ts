@@ -94,9 +94,7 @@ function checkShape(question: Question, value: unknown): string | null {
       if (new Set(value).size !== value.length) return "选项重复";
       return value.every((v) => hasChoice(question, v)) ? null : "选项不存在";
     case "rating": {
-      const allowed = (question as Question & { visibleRateValues: { value: unknown }[] }).visibleRateValues.map(
-        (v) => v.value,
-      );
+      const allowed = (question as Question & { visibleRateValues: { value: unknown }[] }).visibleRateValues.map((v) => v.value);
       return allowed.some((v) => v === value) ? null : "评分超出范围";
     }
     case "boolean": {

@@ -30,7 +30,14 @@ export function AuditPanel() {
       {first.error && <p className="admin-error">{texts.admin.loadFailed(first.error.message)}</p>}
       <table className="admin-table admin-table--audit">
         <thead>
-          <tr><th>{T.at}</th><th>{T.actor}</th><th>{T.action}</th><th>{T.target}</th><th>{T.before}</th><th>{T.after}</th></tr>
+          <tr>
+            <th>{T.at}</th>
+            <th>{T.actor}</th>
+            <th>{T.action}</th>
+            <th>{T.target}</th>
+            <th>{T.before}</th>
+            <th>{T.after}</th>
+          </tr>
         </thead>
         <tbody>
           {entries.map((e) => (
@@ -39,14 +46,22 @@ export function AuditPanel() {
               <td>{e.actor}</td>
               <td>{T.actions[e.action] ?? e.action}</td>
               <td>{e.target}</td>
-              <td><Json value={e.before} /></td>
-              <td><Json value={e.after} /></td>
+              <td>
+                <Json value={e.before} />
+              </td>
+              <td>
+                <Json value={e.after} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {last && entries.length % 100 === 0 && (
-        <button className="button button--ghost" type="button" onClick={() => void listAudit(last.id).then((more) => setOlder((o) => [...o, ...more]))}>
+        <button
+          className="button button--ghost"
+          type="button"
+          onClick={() => void listAudit(last.id).then((more) => setOlder((o) => [...o, ...more]))}
+        >
           {T.more}
         </button>
       )}

@@ -58,7 +58,11 @@ export function ImportPanel() {
         </button>
       </div>
       {error && <p className="admin-error">{error}</p>}
-      {message && <p className="admin-ok" role="status">{message}</p>}
+      {message && (
+        <p className="admin-ok" role="status">
+          {message}
+        </p>
+      )}
       {preview && <PreviewView preview={preview} />}
     </section>
   );
@@ -75,12 +79,20 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
           <h3 className="admin-error">{T.errorsTitle(preview.errors.length)}</h3>
           <table className="admin-table">
             <thead>
-              <tr><th>{T.line}</th><th>{T.code}</th><th>{T.reason}</th><th>{T.message}</th></tr>
+              <tr>
+                <th>{T.line}</th>
+                <th>{T.code}</th>
+                <th>{T.reason}</th>
+                <th>{T.message}</th>
+              </tr>
             </thead>
             <tbody>
               {preview.errors.map((e) => (
                 <tr key={`${e.line}-${e.reason}`}>
-                  <td>{e.line}</td><td>{e.code}</td><td>{T.reasons[e.reason] ?? e.reason}</td><td>{e.message}</td>
+                  <td>{e.line}</td>
+                  <td>{e.code}</td>
+                  <td>{T.reasons[e.reason] ?? e.reason}</td>
+                  <td>{e.message}</td>
                 </tr>
               ))}
             </tbody>
@@ -95,11 +107,23 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
           </summary>
           <table className="admin-table">
             <thead>
-              <tr><th>{T.line}</th><th>{T.code}</th><th>{T.name}</th><th>{T.kind}</th><th>{T.parent}</th></tr>
+              <tr>
+                <th>{T.line}</th>
+                <th>{T.code}</th>
+                <th>{T.name}</th>
+                <th>{T.kind}</th>
+                <th>{T.parent}</th>
+              </tr>
             </thead>
             <tbody>
               {preview.adds.map((u) => (
-                <tr key={u.code}><td>{u.line}</td><td>{u.code}</td><td>{u.name}</td><td>{u.kind}</td><td>{u.parentCode}</td></tr>
+                <tr key={u.code}>
+                  <td>{u.line}</td>
+                  <td>{u.code}</td>
+                  <td>{u.name}</td>
+                  <td>{u.kind}</td>
+                  <td>{u.parentCode}</td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -110,7 +134,11 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
           <summary>{T.changesTitle(preview.changed)}</summary>
           <table className="admin-table">
             <thead>
-              <tr><th>{T.line}</th><th>{T.code}</th><th>{T.message}</th></tr>
+              <tr>
+                <th>{T.line}</th>
+                <th>{T.code}</th>
+                <th>{T.message}</th>
+              </tr>
             </thead>
             <tbody>
               {preview.changes.map((c) => (
@@ -120,7 +148,8 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
                   <td>
                     {c.fields.map((f) => (
                       <div key={f}>
-                        {T.fields[f] ?? f}：{String(c.before[f as keyof typeof c.before] ?? "—")} → {String(c.after[f as keyof typeof c.after] ?? "—")}
+                        {T.fields[f] ?? f}：{String(c.before[f as keyof typeof c.before] ?? "—")} →{" "}
+                        {String(c.after[f as keyof typeof c.after] ?? "—")}
                       </div>
                     ))}
                   </td>

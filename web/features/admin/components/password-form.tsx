@@ -25,11 +25,26 @@ export function PasswordForm() {
   }
   return (
     <form className="admin-form" onSubmit={(e) => void onSubmit(e)}>
-      <label>{T.current}<input name="current" type="password" required autoComplete="current-password" /></label>
-      <label>{T.next}<input name="next" type="password" minLength={8} required autoComplete="new-password" /></label>
-      <label>{T.repeat}<input name="repeat" type="password" minLength={8} required autoComplete="new-password" /></label>
-      <button className="button" type="submit">{T.submit}</button>
-      {note && <p className="admin-ok" role="status">{note}</p>}
+      <label>
+        {T.current}
+        <input name="current" type="password" required autoComplete="current-password" />
+      </label>
+      <label>
+        {T.next}
+        <input name="next" type="password" minLength={8} required autoComplete="new-password" />
+      </label>
+      <label>
+        {T.repeat}
+        <input name="repeat" type="password" minLength={8} required autoComplete="new-password" />
+      </label>
+      <button className="button" type="submit">
+        {T.submit}
+      </button>
+      {note && (
+        <p className="admin-ok" role="status">
+          {note}
+        </p>
+      )}
       {error && <p className="admin-error">{error}</p>}
     </form>
   );

@@ -9,7 +9,15 @@ import type { PosterRow } from "../types";
 const T = texts.admin.posters;
 
 /** One poster in the list: status, window, downloads, and the window editor and revocation. */
-export function PosterListRow({ poster: p, onChanged, onError }: { poster: PosterRow; onChanged: (note: string) => void; onError: (message: string) => void }) {
+export function PosterListRow({
+  poster: p,
+  onChanged,
+  onError,
+}: {
+  poster: PosterRow;
+  onChanged: (note: string) => void;
+  onError: (message: string) => void;
+}) {
   const [editing, setEditing] = useState(false);
   const fail = (e: unknown) => onError(e instanceof Error ? e.message : String(e));
 
@@ -29,7 +37,10 @@ export function PosterListRow({ poster: p, onChanged, onError }: { poster: Poste
   async function saveWindow(form: HTMLFormElement) {
     const f = new FormData(form);
     try {
-      await updatePosterWindow(p.id, { startsAt: fromLocalInput(String(f.get("startsAt") ?? "")), endsAt: fromLocalInput(String(f.get("endsAt") ?? "")) });
+      await updatePosterWindow(p.id, {
+        startsAt: fromLocalInput(String(f.get("startsAt") ?? "")),
+        endsAt: fromLocalInput(String(f.get("endsAt") ?? "")),
+      });
       setEditing(false);
       onChanged(T.windowSaved(p.id));
     } catch (e) {
@@ -40,8 +51,12 @@ export function PosterListRow({ poster: p, onChanged, onError }: { poster: Poste
   return (
     <>
       <tr data-poster={p.id} data-status={p.status}>
-        <td><code>{p.id}</code></td>
-        <td>{p.unitName}（{p.unitCode}）</td>
+        <td>
+          <code>{p.id}</code>
+        </td>
+        <td>
+          {p.unitName}（{p.unitCode}）
+        </td>
         <td>{p.surveyId}</td>
         <td>{new Date(p.createdAt).toLocaleString("zh-CN")}</td>
         <td>
@@ -51,14 +66,20 @@ export function PosterListRow({ poster: p, onChanged, onError }: { poster: Poste
         <td>{T.windowText(showInstant(p.startsAt), showInstant(p.endsAt))}</td>
         <td className="admin-actions">
           <Link href={`/admin/posters/${p.id}`}>{T.open}</Link>
-          <a href={qrSvgUrl(p.id)} download={`poster-${p.id}.svg`}>{T.svg}</a>
+          <a href={qrSvgUrl(p.id)} download={`poster-${p.id}.svg`}>
+            {T.svg}
+          </a>
           <button className="button button--small button--ghost" type="button" onClick={() => void downloadQrPng(p.id).catch(fail)}>
             {T.png}
           </button>
           {!p.revokedAt && (
             <>
-              <button className="button button--small button--ghost" type="button" onClick={() => setEditing((v) => !v)}>{T.editWindow}</button>
-              <button className="button button--small" type="button" onClick={() => void revoke()}>{T.revoke}</button>
+              <button className="button button--small button--ghost" type="button" onClick={() => setEditing((v) => !v)}>
+                {T.editWindow}
+              </button>
+              <button className="button button--small" type="button" onClick={() => void revoke()}>
+                {T.revoke}
+              </button>
             </>
           )}
         </td>
@@ -81,8 +102,12 @@ export function PosterListRow({ poster: p, onChanged, onError }: { poster: Poste
                 {T.endsAt}
                 <input type="datetime-local" name="endsAt" defaultValue={toLocalInput(p.endsAt)} />
               </label>
-              <button className="button button--small" type="submit">{T.saveWindow}</button>
-              <button className="button button--small button--ghost" type="button" onClick={() => setEditing(false)}>{texts.admin.cancel}</button>
+              <button className="button button--small" type="submit">
+                {T.saveWindow}
+              </button>
+              <button className="button button--small button--ghost" type="button" onClick={() => setEditing(false)}>
+                {texts.admin.cancel}
+              </button>
             </form>
           </td>
         </tr>

@@ -16,7 +16,11 @@ const T = texts.admin.posters;
 export function PostersPanel() {
   const surveys = useQuery({ queryKey: ["admin", "surveys"], queryFn: listSurveys, ...adminQuery });
   const [filter, setFilter] = useState("");
-  const posters = useQuery({ queryKey: ["admin", "posters", filter], queryFn: () => listPosters(filter ? { unit: filter } : {}), ...adminQuery });
+  const posters = useQuery({
+    queryKey: ["admin", "posters", filter],
+    queryFn: () => listPosters(filter ? { unit: filter } : {}),
+    ...adminQuery,
+  });
   const [batchIds, setBatchIds] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -66,7 +70,9 @@ export function PostersPanel() {
           {T.survey}
           <select name="survey">
             {surveys.data?.map((s) => (
-              <option key={s.id} value={s.id}>{s.title}</option>
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
             ))}
           </select>
         </label>
@@ -82,17 +88,20 @@ export function PostersPanel() {
           {T.endsAt}
           <input type="datetime-local" name="endsAt" />
         </label>
-        <button className="button" type="submit">{T.createOne}</button>
+        <button className="button" type="submit">
+          {T.createOne}
+        </button>
         <button className="button" type="button" onClick={() => void create("batch")} name="batch">
           {T.createBatch}
         </button>
       </form>
-      <p className="admin-muted">{T.batchHint} {T.windowHint}</p>
+      <p className="admin-muted">
+        {T.batchHint} {T.windowHint}
+      </p>
       {error && <p className="admin-error">{error}</p>}
       {note && (
         <p className="admin-ok" role="status">
-          {note}{" "}
-          {batchIds.length > 0 && <Link href={`/admin/posters/print?ids=${batchIds.join(",")}`}>{T.printAll(batchIds.length)}</Link>}
+          {note} {batchIds.length > 0 && <Link href={`/admin/posters/print?ids=${batchIds.join(",")}`}>{T.printAll(batchIds.length)}</Link>}
         </p>
       )}
       <h3>{T.list}</h3>
@@ -105,11 +114,26 @@ export function PostersPanel() {
       {posters.data && posters.data.length > 0 && (
         <>
           <p>
-            <Link href={`/admin/posters/print?ids=${posters.data.slice(0, 500).map((p) => p.id).join(",")}`}>{T.printAll(Math.min(posters.data.length, 500))}</Link>
+            <Link
+              href={`/admin/posters/print?ids=${posters.data
+                .slice(0, 500)
+                .map((p) => p.id)
+                .join(",")}`}
+            >
+              {T.printAll(Math.min(posters.data.length, 500))}
+            </Link>
           </p>
           <table className="admin-table">
             <thead>
-              <tr><th>{T.id}</th><th>{T.community}</th><th>{T.survey}</th><th>{T.createdAt}</th><th>{T.status}</th><th>{T.window}</th><th /></tr>
+              <tr>
+                <th>{T.id}</th>
+                <th>{T.community}</th>
+                <th>{T.survey}</th>
+                <th>{T.createdAt}</th>
+                <th>{T.status}</th>
+                <th>{T.window}</th>
+                <th />
+              </tr>
             </thead>
             <tbody>
               {posters.data.map((p) => (

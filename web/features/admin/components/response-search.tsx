@@ -52,7 +52,9 @@ export function ResponseSearch() {
           {T.searchUnit}
           <input name="unit" size={14} />
         </label>
-        <button className="button" type="submit">{T.search}</button>
+        <button className="button" type="submit">
+          {T.search}
+        </button>
       </form>
       {error && <p className="admin-error">{error}</p>}
       {found && found.length === 0 && <p className="admin-muted">{T.searchEmpty}</p>}

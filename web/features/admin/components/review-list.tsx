@@ -49,21 +49,44 @@ export function ReviewList({ items, onDone }: { items: FlaggedResponse[]; onDone
   }
 
   // The list may empty itself after a bulk decision (the pending ones are done): the note stays.
-  if (items.length === 0) return note ? <p className="admin-ok" role="status">{note}</p> : null;
+  if (items.length === 0)
+    return note ? (
+      <p className="admin-ok" role="status">
+        {note}
+      </p>
+    ) : null;
   return (
     <>
       <div className="admin-row review-bulk" data-testid="review-bulk">
         <label>
-          <input type="checkbox" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(items.map((i) => i.id)))} />
+          <input
+            type="checkbox"
+            checked={allSelected}
+            onChange={() => setSelected(allSelected ? new Set() : new Set(items.map((i) => i.id)))}
+          />
           {T.selectAll}
         </label>
         <span className="admin-muted">{T.selected(selected.size)}</span>
-        <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder={T.bulkReasonPlaceholder} size={40} aria-label={T.bulkReasonPlaceholder} />
-        <button className="button" type="button" disabled={busy} onClick={() => void decideAll("include")}>{T.bulkInclude}</button>
-        <button className="button button--ghost" type="button" disabled={busy} onClick={() => void decideAll("exclude")}>{T.bulkExclude}</button>
+        <input
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={T.bulkReasonPlaceholder}
+          size={40}
+          aria-label={T.bulkReasonPlaceholder}
+        />
+        <button className="button" type="button" disabled={busy} onClick={() => void decideAll("include")}>
+          {T.bulkInclude}
+        </button>
+        <button className="button button--ghost" type="button" disabled={busy} onClick={() => void decideAll("exclude")}>
+          {T.bulkExclude}
+        </button>
       </div>
       {error && <p className="admin-error">{error}</p>}
-      {note && <p className="admin-ok" role="status">{note}</p>}
+      {note && (
+        <p className="admin-ok" role="status">
+          {note}
+        </p>
+      )}
       <ul className="flagged-list">
         {items.map((r) => (
           <ReviewItem key={r.id} item={r} checked={selected.has(r.id)} onToggle={() => toggle(r.id)} onDone={onDone} />
@@ -73,7 +96,17 @@ export function ReviewList({ items, onDone }: { items: FlaggedResponse[]; onDone
   );
 }
 
-function ReviewItem({ item, checked, onToggle, onDone }: { item: FlaggedResponse; checked: boolean; onToggle: () => void; onDone: () => void }) {
+function ReviewItem({
+  item,
+  checked,
+  onToggle,
+  onDone,
+}: {
+  item: FlaggedResponse;
+  checked: boolean;
+  onToggle: () => void;
+  onDone: () => void;
+}) {
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   async function decide(decision: ReviewDecision) {
@@ -91,8 +124,12 @@ function ReviewItem({ item, checked, onToggle, onDone }: { item: FlaggedResponse
       <div className="admin-row">
         <input type="checkbox" checked={checked} onChange={onToggle} aria-label={T.select(item.id)} />
         <strong>{item.unitName}</strong>
-        <span>{item.surveyId} v{item.surveyVersion} · {item.channel}</span>
-        <span>{T.received} {new Date(item.receivedAt).toLocaleString("zh-CN")}</span>
+        <span>
+          {item.surveyId} v{item.surveyVersion} · {item.channel}
+        </span>
+        <span>
+          {T.received} {new Date(item.receivedAt).toLocaleString("zh-CN")}
+        </span>
         <span>{T.duration(item.durationSeconds)}</span>
         <span className={item.flagged ? "admin-error" : "admin-ok"}>{item.flagged ? T.notCounted : T.counted}</span>
       </div>
@@ -100,20 +137,39 @@ function ReviewItem({ item, checked, onToggle, onDone }: { item: FlaggedResponse
         <code className="admin-muted">{item.id}</code>
         {item.flagReasons.length > 0 && (
           <>
-            {T.flags}：{item.flagReasons.map((r) => <span key={r} className="badge">{T.reasons[r] ?? r}</span>)}
+            {T.flags}：
+            {item.flagReasons.map((r) => (
+              <span key={r} className="badge">
+                {T.reasons[r] ?? r}
+              </span>
+            ))}
           </>
         )}
-        <span className="admin-muted">{T.device} {item.deviceId}</span>
+        <span className="admin-muted">
+          {T.device} {item.deviceId}
+        </span>
       </div>
-      {item.reviewDecision && <p className="admin-muted">{T.decided(item.reviewDecision, item.reviewedBy ?? "", item.reviewReason ?? "")}</p>}
+      {item.reviewDecision && (
+        <p className="admin-muted">{T.decided(item.reviewDecision, item.reviewedBy ?? "", item.reviewReason ?? "")}</p>
+      )}
       <details>
         <summary>{T.answers}</summary>
         <pre className="admin-json">{JSON.stringify(item.answers, null, 1)}</pre>
       </details>
       <div className="admin-row">
-        <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder={T.reasonPlaceholder} size={40} aria-label={T.reasonPlaceholder} />
-        <button className="button" type="button" onClick={() => void decide("include")}>{T.include}</button>
-        <button className="button button--ghost" type="button" onClick={() => void decide("exclude")}>{T.exclude}</button>
+        <input
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={T.reasonPlaceholder}
+          size={40}
+          aria-label={T.reasonPlaceholder}
+        />
+        <button className="button" type="button" onClick={() => void decide("include")}>
+          {T.include}
+        </button>
+        <button className="button button--ghost" type="button" onClick={() => void decide("exclude")}>
+          {T.exclude}
+        </button>
       </div>
       {error && <p className="admin-error">{error}</p>}
     </li>

@@ -42,16 +42,34 @@ export function ThresholdsForm() {
       >
         <label>
           {T.unit}
-          <input name="unit" defaultValue={current.data?.unit.code ?? ""} key={current.data?.unit.code} placeholder={T.unitHint} size={16} />
+          <input
+            name="unit"
+            defaultValue={current.data?.unit.code ?? ""}
+            key={current.data?.unit.code}
+            placeholder={T.unitHint}
+            size={16}
+          />
         </label>
-        <button className="button button--ghost" type="submit">{T.show}</button>
+        <button className="button button--ghost" type="submit">
+          {T.show}
+        </button>
       </form>
       {!view || (unit !== undefined && view.unit.code !== unit) ? (
         <p>{current.error ? texts.admin.loadFailed(current.error.message) : texts.admin.loading}</p>
       ) : (
-        <ThresholdsEditor view={view} metricKeys={METRIC_KEYS} metricLabels={T.metrics} onSave={(update) => save.mutate(update)} saving={save.isPending} />
+        <ThresholdsEditor
+          view={view}
+          metricKeys={METRIC_KEYS}
+          metricLabels={T.metrics}
+          onSave={(update) => save.mutate(update)}
+          saving={save.isPending}
+        />
       )}
-      {note && <p className="admin-ok" role="status">{note}</p>}
+      {note && (
+        <p className="admin-ok" role="status">
+          {note}
+        </p>
+      )}
       {error && <p className="admin-error">{error}</p>}
     </section>
   );

@@ -29,7 +29,12 @@ export function UsersPanel() {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    const input = { username: String(f.get("username")), password: String(f.get("password")), role: String(f.get("role")) as Role, scope: String(f.get("scope")) };
+    const input = {
+      username: String(f.get("username")),
+      password: String(f.get("password")),
+      role: String(f.get("role")) as Role,
+      scope: String(f.get("scope")),
+    };
     void run(() => createUser(input).then(() => form.reset()), T.created(input.username));
   }
 
@@ -41,21 +46,37 @@ export function UsersPanel() {
         <input name="password" type="password" placeholder={T.password} minLength={8} required autoComplete="new-password" />
         <select name="role" defaultValue="office">
           {ROLES.map((r) => (
-            <option key={r} value={r}>{texts.auth.roles[r]}</option>
+            <option key={r} value={r}>
+              {texts.auth.roles[r]}
+            </option>
           ))}
         </select>
         <input name="scope" placeholder={T.scope} required />
-        <button className="button" type="submit">{T.create}</button>
+        <button className="button" type="submit">
+          {T.create}
+        </button>
       </form>
       {error && <p className="admin-error">{error}</p>}
-      {note && <p className="admin-ok" role="status">{note}</p>}
+      {note && (
+        <p className="admin-ok" role="status">
+          {note}
+        </p>
+      )}
       {users.error && <p className="admin-error">{texts.admin.loadFailed(users.error.message)}</p>}
       <table className="admin-table">
         <thead>
-          <tr><th>{T.username}</th><th>{T.role}</th><th>{T.scope}</th><th>{T.status}</th><th /></tr>
+          <tr>
+            <th>{T.username}</th>
+            <th>{T.role}</th>
+            <th>{T.scope}</th>
+            <th>{T.status}</th>
+            <th />
+          </tr>
         </thead>
         <tbody>
-          {users.data?.map((u) => <UserRow key={u.username} user={u} run={run} />)}
+          {users.data?.map((u) => (
+            <UserRow key={u.username} user={u} run={run} />
+          ))}
         </tbody>
       </table>
     </section>
@@ -73,14 +94,20 @@ function UserRow({ user, run }: { user: AdminUser; run: (action: () => Promise<u
       <td>
         <select value={role} onChange={(e) => setRole(e.target.value as Role)} aria-label={T.role}>
           {ROLES.map((r) => (
-            <option key={r} value={r}>{texts.auth.roles[r]}</option>
+            <option key={r} value={r}>
+              {texts.auth.roles[r]}
+            </option>
           ))}
         </select>
       </td>
       <td>
         <input value={scope} onChange={(e) => setScope(e.target.value)} aria-label={T.scope} size={14} />
         {changed && (
-          <button className="button button--small" type="button" onClick={() => void run(() => updateUser(user.username, { role, scope }), texts.admin.saved)}>
+          <button
+            className="button button--small"
+            type="button"
+            onClick={() => void run(() => updateUser(user.username, { role, scope }), texts.admin.saved)}
+          >
             {T.apply}
           </button>
         )}
@@ -94,7 +121,15 @@ function UserRow({ user, run }: { user: AdminUser; run: (action: () => Promise<u
         >
           {user.disabled ? T.enable : T.disable}
         </button>
-        <input type="password" value={password} placeholder={T.newPassword} minLength={8} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" size={12} />
+        <input
+          type="password"
+          value={password}
+          placeholder={T.newPassword}
+          minLength={8}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="new-password"
+          size={12}
+        />
         <button
           className="button button--small"
           type="button"

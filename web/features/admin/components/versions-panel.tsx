@@ -13,7 +13,11 @@ const show = (v: unknown) => (v === null || v === undefined ? "—" : typeof v =
 export function VersionsPanel() {
   const surveys = useQuery({ queryKey: ["admin", "surveys"], queryFn: listSurveys, ...adminQuery });
   const [surveyId, setSurveyId] = useState("resident");
-  const versions = useQuery({ queryKey: ["admin", "survey-versions", surveyId], queryFn: () => listSurveyVersions(surveyId), ...adminQuery });
+  const versions = useQuery({
+    queryKey: ["admin", "survey-versions", surveyId],
+    queryFn: () => listSurveyVersions(surveyId),
+    ...adminQuery,
+  });
   const [from, setFrom] = useState(1);
   const [to, setTo] = useState(2);
   const [diff, setDiff] = useState<SurveyDiff | null>(null);
@@ -33,21 +37,37 @@ export function VersionsPanel() {
     <section className="admin-panel">
       <label className="admin-row">
         {T.survey}
-        <select value={surveyId} onChange={(e) => { setSurveyId(e.target.value); setDiff(null); }}>
+        <select
+          value={surveyId}
+          onChange={(e) => {
+            setSurveyId(e.target.value);
+            setDiff(null);
+          }}
+        >
           {surveys.data?.map((s) => (
-            <option key={s.id} value={s.id}>{s.title}</option>
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
           ))}
         </select>
       </label>
       {versions.error && <p className="admin-error">{texts.admin.loadFailed(versions.error.message)}</p>}
       <table className="admin-table">
         <thead>
-          <tr><th>{T.version}</th><th>{T.publishedAt}</th><th>{T.responses}</th><th>{T.flagged}</th></tr>
+          <tr>
+            <th>{T.version}</th>
+            <th>{T.publishedAt}</th>
+            <th>{T.responses}</th>
+            <th>{T.flagged}</th>
+          </tr>
         </thead>
         <tbody>
           {versions.data?.map((v) => (
             <tr key={v.version}>
-              <td>v{v.version}</td><td>{new Date(v.publishedAt).toLocaleString("zh-CN")}</td><td>{v.responses}</td><td>{v.flagged}</td>
+              <td>v{v.version}</td>
+              <td>{new Date(v.publishedAt).toLocaleString("zh-CN")}</td>
+              <td>{v.responses}</td>
+              <td>{v.flagged}</td>
             </tr>
           ))}
         </tbody>
@@ -57,13 +77,23 @@ export function VersionsPanel() {
           <strong>{T.compare}</strong>
           {T.from}
           <select value={from} onChange={(e) => setFrom(Number(e.target.value))}>
-            {numbers.map((n) => <option key={n} value={n}>v{n}</option>)}
+            {numbers.map((n) => (
+              <option key={n} value={n}>
+                v{n}
+              </option>
+            ))}
           </select>
           {T.to}
           <select value={to} onChange={(e) => setTo(Number(e.target.value))}>
-            {numbers.map((n) => <option key={n} value={n}>v{n}</option>)}
+            {numbers.map((n) => (
+              <option key={n} value={n}>
+                v{n}
+              </option>
+            ))}
           </select>
-          <button className="button" type="button" onClick={() => void compare()}>{T.compare}</button>
+          <button className="button" type="button" onClick={() => void compare()}>
+            {T.compare}
+          </button>
         </div>
       )}
       {error && <p className="admin-error">{error}</p>}
@@ -79,19 +109,37 @@ function DiffView({ diff }: { diff: SurveyDiff }) {
       {diff.survey.length > 0 && (
         <>
           <h4>{T.surveyLevel}</h4>
-          <ul>{diff.survey.map((p) => <li key={p.property}>{T.property(p.property)}：{show(p.before)} → {show(p.after)}</li>)}</ul>
+          <ul>
+            {diff.survey.map((p) => (
+              <li key={p.property}>
+                {T.property(p.property)}：{show(p.before)} → {show(p.after)}
+              </li>
+            ))}
+          </ul>
         </>
       )}
       {diff.added.length > 0 && (
         <>
           <h4>{T.added}</h4>
-          <ul>{diff.added.map((q) => <li key={q.name} className="diff-added">{q.title}（{q.name}）</li>)}</ul>
+          <ul>
+            {diff.added.map((q) => (
+              <li key={q.name} className="diff-added">
+                {q.title}（{q.name}）
+              </li>
+            ))}
+          </ul>
         </>
       )}
       {diff.removed.length > 0 && (
         <>
           <h4>{T.removed}</h4>
-          <ul>{diff.removed.map((q) => <li key={q.name} className="diff-removed">{q.title}（{q.name}）</li>)}</ul>
+          <ul>
+            {diff.removed.map((q) => (
+              <li key={q.name} className="diff-removed">
+                {q.title}（{q.name}）
+              </li>
+            ))}
+          </ul>
         </>
       )}
       {diff.changed.length > 0 && (
@@ -102,10 +150,18 @@ function DiffView({ diff }: { diff: SurveyDiff }) {
               <li key={q.name}>
                 <strong>{q.title}</strong>（{q.name}）
                 <ul>
-                  {q.properties.map((p) => <li key={p.property}>{T.property(p.property)}：{show(p.before)} → {show(p.after)}</li>)}
+                  {q.properties.map((p) => (
+                    <li key={p.property}>
+                      {T.property(p.property)}：{show(p.before)} → {show(p.after)}
+                    </li>
+                  ))}
                   {q.choices.map((c) => (
                     <li key={`${c.kind}-${String(c.value)}`}>
-                      {c.kind === "added" ? T.choiceAdded(c.after ?? "") : c.kind === "removed" ? T.choiceRemoved(c.before ?? "") : T.choiceText(c.before ?? "", c.after ?? "")}
+                      {c.kind === "added"
+                        ? T.choiceAdded(c.after ?? "")
+                        : c.kind === "removed"
+                          ? T.choiceRemoved(c.before ?? "")
+                          : T.choiceText(c.before ?? "", c.after ?? "")}
                     </li>
                   ))}
                 </ul>

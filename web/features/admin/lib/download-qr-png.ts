@@ -32,7 +32,9 @@ async function svgToPng(svgUrl: string, size: number): Promise<Blob> {
     context.fillRect(0, 0, size, size);
     context.imageSmoothingEnabled = false;
     context.drawImage(image, 0, 0, size, size);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("canvas toBlob failed"))), "image/png"));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("canvas toBlob failed"))), "image/png"),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

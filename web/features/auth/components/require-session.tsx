@@ -22,10 +22,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const user = me.data;
   const signedOut = me.isSuccess && !user;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: where to come back to is read when the check ends, not on every navigation
   useEffect(() => {
     if (signedOut) navigate(loginUrl(search ? `${location}?${search}` : location), { replace: true });
-    // Where to come back to is read when the check ends, not on every navigation.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signedOut]);
 
   if (user) return <SessionProvider user={user}>{children}</SessionProvider>;

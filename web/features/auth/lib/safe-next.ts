@@ -5,7 +5,7 @@
 export const DEFAULT_AFTER_LOGIN = "/dashboard";
 
 export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return DEFAULT_AFTER_LOGIN;
+  if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return DEFAULT_AFTER_LOGIN;
   if (next.startsWith("/login")) return DEFAULT_AFTER_LOGIN;
   return next;
 }

@@ -7,7 +7,15 @@ const T = texts.dashboard;
 const pctLabel = (v: number) => `${Math.round(v * 100)}%`;
 
 /** Bars of the ranking metric per unit with the threshold drawn across. */
-export function RateBarChart({ rows, metric, threshold }: { rows: { unit: UnitRef; metrics: MetricMap }[]; metric: MetricKey; threshold: number }) {
+export function RateBarChart({
+  rows,
+  metric,
+  threshold,
+}: {
+  rows: { unit: UnitRef; metrics: MetricMap }[];
+  metric: MetricKey;
+  threshold: number;
+}) {
   const option = useMemo(
     () => ({
       grid: { left: 48, right: 56, top: 24, bottom: 72 },
@@ -20,7 +28,9 @@ export function RateBarChart({ rows, metric, threshold }: { rows: { unit: UnitRe
           name: T.metrics[metric],
           data: rows.map((r) => ({
             value: r.metrics[metric].rate,
-            itemStyle: { color: r.metrics[metric].status === "pass" ? "#1a7f37" : r.metrics[metric].status === "fail" ? "#b3261e" : "#9aa0a6" },
+            itemStyle: {
+              color: r.metrics[metric].status === "pass" ? "#1a7f37" : r.metrics[metric].status === "fail" ? "#b3261e" : "#9aa0a6",
+            },
           })),
           markLine: {
             symbol: "none",
@@ -55,7 +65,14 @@ export function TrendChart({ weeks, threshold }: { weeks: { week: string; metric
         connectNulls: false,
         data: weeks.map((w) => w.metrics[m].rate),
         ...(i === 0
-          ? { markLine: { symbol: "none", lineStyle: { color: "#b3261e", type: "dashed" }, label: { formatter: T.threshold(pctLabel(threshold.awareness)), position: "insideEndTop" }, data: [{ yAxis: threshold.awareness }] } }
+          ? {
+              markLine: {
+                symbol: "none",
+                lineStyle: { color: "#b3261e", type: "dashed" },
+                label: { formatter: T.threshold(pctLabel(threshold.awareness)), position: "insideEndTop" },
+                data: [{ yAxis: threshold.awareness }],
+              },
+            }
           : {}),
       })),
     }),

@@ -28,8 +28,14 @@ export function DashboardView({ scope, isAdmin }: { scope: string; isAdmin: bool
   if (!rates.data) return <p className="page-status">{texts.common.loading}</p>;
 
   const body = rates.data;
-  const streets = rankRows(body.children.filter((c) => c.unit.kind !== "school"), filters.metric);
-  const schools = rankRows(body.children.filter((c) => c.unit.kind === "school"), filters.metric);
+  const streets = rankRows(
+    body.children.filter((c) => c.unit.kind !== "school"),
+    filters.metric,
+  );
+  const schools = rankRows(
+    body.children.filter((c) => c.unit.kind === "school"),
+    filters.metric,
+  );
   const parent = unit.data?.parentCode && body.unit.code !== scope ? unit.data.parentCode : null;
   const updatedAt = new Date(rates.dataUpdatedAt).toLocaleTimeString("zh-CN", { hour12: false });
 
@@ -81,8 +87,24 @@ export function DashboardView({ scope, isAdmin }: { scope: string; isAdmin: bool
           <RateBarChart rows={[...streets, ...schools]} metric={filters.metric} threshold={body.threshold[filters.metric]} />
         </section>
       )}
-      {streets.length > 0 && <RankingTable title={T.rankingStreets} rows={streets} metric={filters.metric} fileName={`${body.unit.name}-${T.ranking}`} onOpen={open} />}
-      {schools.length > 0 && <RankingTable title={T.rankingSchools} rows={schools} metric={filters.metric} fileName={`${body.unit.name}-${T.rankingSchools}`} onOpen={open} />}
+      {streets.length > 0 && (
+        <RankingTable
+          title={T.rankingStreets}
+          rows={streets}
+          metric={filters.metric}
+          fileName={`${body.unit.name}-${T.ranking}`}
+          onOpen={open}
+        />
+      )}
+      {schools.length > 0 && (
+        <RankingTable
+          title={T.rankingSchools}
+          rows={schools}
+          metric={filters.metric}
+          fileName={`${body.unit.name}-${T.rankingSchools}`}
+          onOpen={open}
+        />
+      )}
 
       <div className="dash-grid">
         <section className="dash-panel">
@@ -91,7 +113,11 @@ export function DashboardView({ scope, isAdmin }: { scope: string; isAdmin: bool
         </section>
         <section className="dash-panel">
           <h2>{T.trend}</h2>
-          {trend.data && trend.data.weeks.length > 0 ? <TrendChart weeks={trend.data.weeks} threshold={trend.data.threshold} /> : <p className="dash-empty">{T.noData}</p>}
+          {trend.data && trend.data.weeks.length > 0 ? (
+            <TrendChart weeks={trend.data.weeks} threshold={trend.data.threshold} />
+          ) : (
+            <p className="dash-empty">{T.noData}</p>
+          )}
         </section>
       </div>
       <section className="dash-panel">

@@ -9,7 +9,10 @@ export function FilterBar({ filters, onChange }: { filters: DashboardFilters; on
     <form className="dash-filters no-print" onSubmit={(e) => e.preventDefault()}>
       <label>
         {T.audience}
-        <select value={filters.audience ?? ""} onChange={(e) => onChange({ audience: (e.target.value || undefined) as DashboardFilters["audience"] })}>
+        <select
+          value={filters.audience ?? ""}
+          onChange={(e) => onChange({ audience: (e.target.value || undefined) as DashboardFilters["audience"] })}
+        >
           <option value="">{T.audiences.all}</option>
           <option value="resident">{T.audiences.resident}</option>
           <option value="shopkeeper">{T.audiences.shopkeeper}</option>
@@ -18,7 +21,10 @@ export function FilterBar({ filters, onChange }: { filters: DashboardFilters; on
       </label>
       <label>
         {T.channel}
-        <select value={filters.channel ?? ""} onChange={(e) => onChange({ channel: (e.target.value || undefined) as DashboardFilters["channel"] })}>
+        <select
+          value={filters.channel ?? ""}
+          onChange={(e) => onChange({ channel: (e.target.value || undefined) as DashboardFilters["channel"] })}
+        >
           <option value="">{T.channels.all}</option>
           <option value="qr">{T.channels.qr}</option>
           <option value="interview">{T.channels.interview}</option>

@@ -14,7 +14,9 @@ export function QuestionTable({ questions, threshold }: { questions: QuestionRat
           <th>{T.question}</th>
           <th>{T.survey}</th>
           <th>{T.rate}</th>
-          <th>{T.positive}/{T.answers}</th>
+          <th>
+            {T.positive}/{T.answers}
+          </th>
         </tr>
       </thead>
       <tbody>

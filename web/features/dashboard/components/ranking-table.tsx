@@ -23,7 +23,11 @@ export function RankingTable(props: {
       <header className="dash-panel__head">
         <h2>{props.title}</h2>
         <div className="dash-actions no-print">
-          <button type="button" className="button button--ghost" onClick={() => void downloadXlsx(cells(), `${props.fileName}.xlsx`, T.ranking)}>
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => void downloadXlsx(cells(), `${props.fileName}.xlsx`, T.ranking)}
+          >
             {T.exportXlsx}
           </button>
           <button type="button" className="button button--ghost" onClick={() => downloadCsv(cells(), `${props.fileName}.csv`)}>
@@ -42,7 +46,9 @@ export function RankingTable(props: {
                 {T.metrics[k]}
               </th>
             ))}
-            <th>{T.status.pass}/{T.status.fail}</th>
+            <th>
+              {T.status.pass}/{T.status.fail}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -33,7 +33,8 @@ export function ReportView({ scope }: { scope: string }) {
       </div>
       <h1>{T.reportTitle(body.unit.name, period)}</h1>
       <p className="dash-muted">
-        {filters.audience ? T.audiences[filters.audience] : T.audiences.all} · {filters.channel ? T.channels[filters.channel] : T.channels.all} ·{" "}
+        {filters.audience ? T.audiences[filters.audience] : T.audiences.all} ·{" "}
+        {filters.channel ? T.channels[filters.channel] : T.channels.all} ·{" "}
         {T.generatedAt(new Date().toLocaleString("zh-CN", { hour12: false }))}
       </p>
       <table className="dash-table">
@@ -43,7 +44,9 @@ export function ReportView({ scope }: { scope: string }) {
             <th>{T.respondents}</th>
             <th>{T.rate}</th>
             <th>{T.ci}</th>
-            <th>{T.status.pass}/{T.status.fail}</th>
+            <th>
+              {T.status.pass}/{T.status.fail}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -101,7 +104,9 @@ export function ReportView({ scope }: { scope: string }) {
           <tr>
             <th>{T.question}</th>
             <th>{T.rate}</th>
-            <th>{T.positive}/{T.answers}</th>
+            <th>
+              {T.positive}/{T.answers}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -33,7 +33,13 @@ export function ThresholdsPanel({ unit }: { unit: string }) {
       <p className="dash-muted">
         {T.settingsFor(view.unit.name)} · {T.settingsHint}
       </p>
-      <ThresholdsEditor view={view} metricKeys={METRIC_KEYS} metricLabels={T.metrics} onSave={(update) => save.mutate(update)} saving={save.isPending} />
+      <ThresholdsEditor
+        view={view}
+        metricKeys={METRIC_KEYS}
+        metricLabels={T.metrics}
+        onSave={(update) => save.mutate(update)}
+        saving={save.isPending}
+      />
       {saved && <span className="dash-muted">{T.saved}</span>}
       {save.error && <span className="dash-error">{save.error.message}</span>}
     </details>

@@ -9,7 +9,8 @@ import type { DashboardFilters } from "../types";
 /** How often the dashboard asks again; with ETags an unchanged answer is a bodiless 304. */
 export const POLL_MS = 3000;
 
-const retry = (count: number, error: unknown) => count < 3 && !(error instanceof Error && "status" in error && (error as { status: number }).status < 500);
+const retry = (count: number, error: unknown) =>
+  count < 3 && !(error instanceof Error && "status" in error && (error as { status: number }).status < 500);
 
 export function useRates(f: DashboardFilters) {
   return useQuery({ queryKey: ["rates", ratesQuery(f)], queryFn: () => getRates(f), refetchInterval: POLL_MS, retry });

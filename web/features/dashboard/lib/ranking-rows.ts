@@ -20,7 +20,14 @@ const round = (v: number | null) => (v === null ? null : Math.round(v * 10000) /
 
 /** The table exactly as exported: header row, then one row per unit (rates in percent, 2 decimals). */
 export function rankingCells(rows: RankRow[], metric: MetricKey): Cell[][] {
-  const header: Cell[] = [T.rank, T.unit, "代码", `${T.respondents}（${T.metrics[metric]}）`, ...METRIC_KEYS.map((k) => `${T.metrics[k]}(%)`), `${T.metrics[metric]}状态`];
+  const header: Cell[] = [
+    T.rank,
+    T.unit,
+    "代码",
+    `${T.respondents}（${T.metrics[metric]}）`,
+    ...METRIC_KEYS.map((k) => `${T.metrics[k]}(%)`),
+    `${T.metrics[metric]}状态`,
+  ];
   return [
     header,
     ...rows.map((r) => [

@@ -8,7 +8,7 @@ import { csvField, safeCell, type Cell } from "../../../lib/spreadsheet-cell";
 export type { Cell };
 
 export function toCsv(rows: Cell[][]): string {
-  return "\uFEFF" + rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return `\uFEFF${rows.map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
 }
 
 /** The rows as write-excel-file takes them: header bold, text neutralised, numbers as numbers. */

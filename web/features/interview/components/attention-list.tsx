@@ -19,6 +19,7 @@ export function AttentionList({ items, onRetry }: { items: QueueItem[]; onRetry:
                 {item.problem && item.problem.issues.length > 0 && (
                   <ul>
                     {item.problem.issues.map((issue, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of one response's issues, never reordered
                       <li key={i}>{[issue.question ?? issue.path, issue.message].filter(Boolean).join("：")}</li>
                     ))}
                   </ul>

@@ -23,11 +23,23 @@ export function InterviewLogin({ notice, onSignedIn }: { notice: string | null; 
         <p className="iv-muted">{texts.interview.loginHint}</p>
         <label className="field">
           <span className="field__label">{texts.auth.username}</span>
-          <input name="username" autoComplete="username" autoCapitalize="none" value={form.username} onChange={(e) => form.setUsername(e.target.value)} />
+          <input
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            value={form.username}
+            onChange={(e) => form.setUsername(e.target.value)}
+          />
         </label>
         <label className="field">
           <span className="field__label">{texts.auth.password}</span>
-          <input name="password" type="password" autoComplete="current-password" value={form.password} onChange={(e) => form.setPassword(e.target.value)} />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={form.password}
+            onChange={(e) => form.setPassword(e.target.value)}
+          />
         </label>
         {form.error && (
           <p className="form-error" role="alert">

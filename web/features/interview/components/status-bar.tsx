@@ -11,7 +11,9 @@ export function StatusBar(props: { snapshot: SyncSnapshot; onSyncNow: () => void
   const online = useOnline();
   return (
     <div className="iv-status" role="status" aria-live="polite">
-      <span className={online ? "iv-dot iv-dot--on" : "iv-dot iv-dot--off"}>{online ? texts.interview.online : texts.interview.offline}</span>
+      <span className={online ? "iv-dot iv-dot--on" : "iv-dot iv-dot--off"}>
+        {online ? texts.interview.online : texts.interview.offline}
+      </span>
       <strong className="iv-status__pending" data-testid="pending-count">
         {texts.interview.pending(s.pending)}
       </strong>

@@ -1,7 +1,8 @@
 import { texts } from "../../../lib/i18n";
 import type { QueueItem } from "../sync/types";
 
-const time = (iso: string) => new Date(iso).toLocaleString("zh-CN", { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
+const time = (iso: string) =>
+  new Date(iso).toLocaleString("zh-CN", { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
 
 /** This user's visits on this device, newest first, each with its sync state. */
 export function VisitList({ items }: { items: QueueItem[] }) {

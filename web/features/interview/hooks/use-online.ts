@@ -11,5 +11,9 @@ function subscribe(onChange: () => void) {
 
 /** The browser's idea of being online; a hint only (the sync engine trusts server answers). */
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribe, () => navigator.onLine, () => true);
+  return useSyncExternalStore(
+    subscribe,
+    () => navigator.onLine,
+    () => true,
+  );
 }

@@ -94,14 +94,14 @@ export async function openInterviewDb(name = INTERVIEW_DB_NAME): Promise<Intervi
     async deleteDraft(owner) {
       await db.delete("drafts", owner);
     },
-    getMeta: async <T,>(key: string) => (await db.get("meta", key))?.value as T | undefined,
+    getMeta: async <T>(key: string) => (await db.get("meta", key))?.value as T | undefined,
     async setMeta(key, value) {
       await db.put("meta", { key, value });
     },
     async deleteMeta(key) {
       await db.delete("meta", key);
     },
-    getCatalog: async <T,>(key: string) => (await db.get("catalog", key))?.value as T | undefined,
+    getCatalog: async <T>(key: string) => (await db.get("catalog", key))?.value as T | undefined,
     async putCatalog(key, value) {
       await db.put("catalog", { key, value, savedAt: new Date().toISOString() });
     },

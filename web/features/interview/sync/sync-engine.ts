@@ -63,7 +63,11 @@ export interface SyncEngine {
   subscribe(listener: (s: SyncSnapshot) => void): () => void;
 }
 
-type Verdict = { kind: "ok"; status: number } | { kind: "refused"; problem: SyncProblem } | { kind: "auth" } | { kind: "transient"; reason: string; retryAfterMs: number | null };
+type Verdict =
+  | { kind: "ok"; status: number }
+  | { kind: "refused"; problem: SyncProblem }
+  | { kind: "auth" }
+  | { kind: "transient"; reason: string; retryAfterMs: number | null };
 
 const lastSyncKey = (owner: string) => `lastSyncAt:${owner}`;
 

@@ -7,7 +7,9 @@ export function PosterClosed({ code, message, afterFilling = false }: { code: Po
   return (
     <MessagePanel tone="error" title={texts.respondent.closedTitles[code]}>
       {afterFilling && <p>{texts.respondent.closedAfterFilling}</p>}
-      <p data-testid="poster-closed" data-code={code}>{message}</p>
+      <p data-testid="poster-closed" data-code={code}>
+        {message}
+      </p>
       <p>{texts.respondent.closedBody}</p>
     </MessagePanel>
   );

@@ -36,9 +36,7 @@ const nowIso = () => new Date().toISOString();
 export function RespondentView({ token }: { token: string }) {
   const [stored] = useState(() => loadDraft(localStore, token));
   const [submitted, setSubmitted] = useState(stored?.status === "submitted");
-  const [submission, setSubmission] = useState<QrSubmission | null>(() =>
-    stored ? toSubmission(stored, token, getDeviceId()) : null,
-  );
+  const [submission, setSubmission] = useState<QrSubmission | null>(() => (stored ? toSubmission(stored, token, getDeviceId()) : null));
   const [resumed, setResumed] = useState<ResumedDraft | null>(null);
   const [issues, setIssues] = useState<ApiIssue[] | null>(null);
   const draftRef = useRef<Draft | null>(stored);

@@ -30,15 +30,7 @@ export function SubmitStatus({ state, onRetryNow }: { state: SubmissionState; on
   }
 }
 
-function Waiting({
-  reason,
-  retryAt,
-  onRetryNow,
-}: {
-  reason: "network" | "rate_limited";
-  retryAt: number;
-  onRetryNow: () => void;
-}) {
+function Waiting({ reason, retryAt, onRetryNow }: { reason: "network" | "rate_limited"; retryAt: number; onRetryNow: () => void }) {
   const seconds = useSecondsLeft(retryAt);
   const title = reason === "rate_limited" ? texts.respondent.rateLimited : texts.respondent.offline;
   return (

@@ -67,6 +67,7 @@ export default function SurveyRunner(props: SurveyRunnerProps) {
             {issues.map((issue, i) => {
               const question = issue.question ? model.getQuestionByName(issue.question) : null;
               const title = question?.title ?? issue.question ?? issue.path;
+              // biome-ignore lint/suspicious/noArrayIndexKey: the issues of one answer, never reordered
               return <li key={i}>{title ? `${title}：${issue.message}` : issue.message}</li>;
             })}
           </ul>

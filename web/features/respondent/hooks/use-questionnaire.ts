@@ -15,6 +15,7 @@ export function useQuestionnaire(token: string, skip: boolean): { state: Questio
   const [state, setState] = useState<QuestionnaireState>({ kind: "loading" });
   const [round, setRound] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `round` is the reload trigger
   useEffect(() => {
     if (skip) return;
     let cancelled = false;

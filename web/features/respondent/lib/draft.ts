@@ -61,12 +61,7 @@ export function startDraft(survey: SurveyRef, now: string, makeId: () => string)
 }
 
 /** Picks up where the person left off, or starts afresh if nothing usable is stored. */
-export function resumeDraft(
-  existing: Draft | null,
-  survey: SurveyRef,
-  now: string,
-  makeId: () => string,
-): ResumedDraft {
+export function resumeDraft(existing: Draft | null, survey: SurveyRef, now: string, makeId: () => string): ResumedDraft {
   if (!existing || existing.surveyId !== survey.id) {
     return { draft: startDraft(survey, now, makeId), restored: false, versionChanged: false };
   }

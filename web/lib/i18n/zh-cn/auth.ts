@@ -25,7 +25,8 @@ export const authZh: AuthTexts = {
   submitting: "正在登录…",
   badCredentials: "用户名或密码错误",
   tooMany: "尝试次数过多，请稍后再试",
-  tooManyRetryIn: (seconds) => (seconds >= 60 ? `尝试次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试` : `尝试次数过多，请 ${seconds} 秒后再试`),
+  tooManyRetryIn: (seconds) =>
+    seconds >= 60 ? `尝试次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试` : `尝试次数过多，请 ${seconds} 秒后再试`,
   networkError: "网络连接失败，请检查网络后重试",
   unexpectedError: (message) => `登录失败：${message}`,
   logout: "退出登录",
