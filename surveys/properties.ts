@@ -1,6 +1,6 @@
 /**
  * The custom SurveyJS properties that turn a questionnaire item into a campaign metric
- * (DESIGN.md §5). Imported once by the server and by the web app, so a survey JSON that carries
+ * (docs/design.md §5). Imported once by the server and by the web app, so a survey JSON that carries
  * `metric`, `positive`, `excluded` or `scores` loads without JSON errors on both sides.
  *
  * @example

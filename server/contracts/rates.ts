@@ -11,7 +11,7 @@ const day = z
 export const AUDIENCES = ["resident", "shopkeeper", "parent"] as const;
 export const CHANNELS = ["qr", "interview"] as const;
 
-/** Query of GET /api/v1/rates (DESIGN.md §4) and of the other dashboard reads. */
+/** Query of GET /api/v1/rates (docs/design.md §4) and of the other dashboard reads. */
 export const ratesQuerySchema = z
   .object({
     unit: unitCodeSchema,

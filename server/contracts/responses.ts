@@ -41,7 +41,7 @@ const deviceIdSchema = z
   }, "设备编号无效（去掉不可见字符后为空或过长）");
 
 /**
- * POST /api/v1/responses (DESIGN.md §4). The envelope is checked here; the answers themselves
+ * POST /api/v1/responses (docs/design.md §4). The envelope is checked here; the answers themselves
  * are checked against the survey version by the validator.
  */
 export const submitResponseSchema = z.object({

@@ -1,5 +1,5 @@
 /**
- * Unit kinds of the area hierarchy (DESIGN.md §4) as pure constants, so the web app can use them
+ * Unit kinds of the area hierarchy (docs/design.md §4) as pure constants, so the web app can use them
  * at runtime without zod. Leaves are where responses are collected: communities and schools.
  */
 export const UNIT_KINDS = ["city", "district", "subdistrict", "community", "school_zone", "school"] as const;

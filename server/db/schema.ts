@@ -134,7 +134,7 @@ export const settings = sqliteTable("settings", {
 });
 
 /**
- * Rollups (DESIGN.md §2): for every unit at every level (via unit_closure) and every period
+ * Rollups (docs/design.md §2): for every unit at every level (via unit_closure) and every period
  * (a Shanghai day "D:2026-11-20" and its month "M:2026-11"), per survey, channel and flagged
  * side: how many responses, and their classified counts packed as JSON (see rollup-counts.ts).
  * Written in the same transaction as the responses they count. Dashboards read these, never

@@ -4,7 +4,7 @@ import { isTransientDbError } from "./transient-errors";
  * Failures of the storage itself, not of the request: the disk is full (SQLITE_FULL), the file or
  * its folder became read-only (SQLITE_READONLY*), the disk answers I/O errors (SQLITE_IOERR*),
  * the file cannot be opened, or a libSQL server is unreachable. None is the client's fault, so the
- * answer is 503 `storage_unavailable` (DESIGN.md §4: never a 5xx for anything a client can send,
+ * answer is 503 `storage_unavailable` (docs/design.md §4: never a 5xx for anything a client can send,
  * and a 503 tells a client to try again later) instead of a generic 500.
  */
 const STORAGE_CODES = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|NOLFS|PROTOCOL)/;

@@ -1,4 +1,4 @@
-/** The z of a two-sided 95% interval, as DESIGN.md §5 fixes it. */
+/** The z of a two-sided 95% interval, as docs/design.md §5 fixes it. */
 export const Z95 = 1.959964;
 
 /**

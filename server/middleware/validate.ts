@@ -21,7 +21,7 @@ const REFUSAL: Record<Target, string> = {
 
 /**
  * The one hook of every zValidator here: a schema failure is our 422 `invalid_request` with one
- * issue per field, never zValidator's own 400 `{success:false}` body (DESIGN.md §4 error shape).
+ * issue per field, never zValidator's own 400 `{success:false}` body (docs/design.md §4 error shape).
  */
 function refuseInvalid(result: {
   success: boolean;

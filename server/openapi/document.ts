@@ -7,7 +7,7 @@ import type { AppEnv } from "../app-env";
 export type OpenApiDocument = Awaited<ReturnType<typeof generateSpecs>>;
 
 /**
- * The error body every refusal has (DESIGN.md §4); described once and referred to by every 4xx/5xx.
+ * The error body every refusal has (docs/design.md §4); described once and referred to by every 4xx/5xx.
  */
 const errorSchema = {
   type: "object",

@@ -17,7 +17,7 @@ async function settingsUnit(c: Context<AppEnv>, code: string | undefined) {
 }
 
 /**
- * Thresholds and the minimum sample per metric (DESIGN.md §5), set per unit for its subtree
+ * Thresholds and the minimum sample per metric (docs/design.md §5), set per unit for its subtree
  * (the nearest setting up the tree wins): offices read, admins change inside their own scope.
  */
 export const settingsRoutes = new Hono<AppEnv>()

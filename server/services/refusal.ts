@@ -3,7 +3,7 @@ import type { ErrorIssue } from "../errors";
 /**
  * Why a service will not do what it was asked, in the domain's terms: the services know nothing
  * of HTTP, and the one `onError` in app.ts maps each kind to its status (REFUSAL_STATUS there).
- * `code` and `message` are the contract's `error.code` and `error.message` (DESIGN.md §4).
+ * `code` and `message` are the contract's `error.code` and `error.message` (docs/design.md §4).
  */
 export type RefusalKind =
   /** The request is well-formed but the domain will not take it (422). */

@@ -15,7 +15,7 @@ import { startNodeServer, type NodeServer } from "../../server/node";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 
-/** The flags verified to work on these machines (STACK.md, "Browser tests"). */
+/** The flags verified to work on these machines (docs/stack.md, "Browser tests"). */
 export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",

@@ -192,7 +192,7 @@ const SPECS: Record<string, Spec> = {
   },
   "GET /api/v1/q/:token": { allowed: "public", inScope: (f) => ({ path: `/api/v1/q/${f.tokenIn}` }) },
   "POST /api/v1/responses": { allowed: "public", inScope: (f) => ({ path: "/api/v1/responses", json: qrBody(f.tokenIn) }) },
-  // The interview channel of the same route (DESIGN.md §4: out of scope is 422 there).
+  // The interview channel of the same route (docs/design.md §4: out of scope is 422 there).
   "POST /api/v1/responses#interview": {
     allowed: ["interviewer", "admin"],
     inScope: () => ({ path: "/api/v1/responses", json: interview(DEMO.community) }),

@@ -49,7 +49,7 @@ describe("Wilson interval (z = 1.959964)", () => {
   });
 });
 
-describe("metric status (DESIGN.md §5)", () => {
+describe("metric status (docs/design.md §5)", () => {
   it("is insufficient below minRespondents, whatever the rate", () => {
     const m = metricResult("awareness", sums(19, 19, 19), 0.9, 20);
     expect(m.status).toBe("insufficient");
@@ -162,7 +162,7 @@ describe("GET /api/v1/rates numbers, hand-computed", () => {
 
   it("counts satisfaction with scores and leaves excluded values out of the denominator", async () => {
     const survey = (await t.app.services.registry.getCurrent("resident"))!;
-    // The shipped survey keeps 不清楚 in the denominator (DOMAIN.md strict reading); a survey
+    // The shipped survey keeps 不清楚 in the denominator (docs/domain.md strict reading); a survey
     // that marks it `excluded` drops it. Count the same answers both ways.
     const strict = survey.metricQuestions;
     const lenient = strict.map((q) => (q.name === "sat_environment" ? { ...q, excluded: ["unknown"] } : q));

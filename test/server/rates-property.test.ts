@@ -1,7 +1,7 @@
 /**
  * Property: for a random hierarchy and random responses sent through the real
  * POST /api/v1/responses, every unit's rates equal a brute-force count over the raw responses
- * (written here from DESIGN.md §5, sharing no code with the server), and a rollup rebuild
+ * (written here from docs/design.md §5, sharing no code with the server), and a rollup rebuild
  * reproduces the rollups the writer kept incrementally.
  */
 import fc from "fast-check";

@@ -1,6 +1,6 @@
 /**
  * Survey lint: every questionnaire in surveys/*.json must load cleanly in survey-core and carry
- * metric properties the server and the metric engine can trust (DESIGN.md §5). Files are
+ * metric properties the server and the metric engine can trust (docs/design.md §5). Files are
  * discovered from disk, so a new questionnaire is linted without touching this test.
  */
 import "../../surveys/properties";

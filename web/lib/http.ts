@@ -1,6 +1,6 @@
 /**
  * The one way the web app talks HTTP. Every API error arrives as
- * `{error: {code, message, issues?}}` (DESIGN.md §4); this turns it into an `ApiError`, and a
+ * `{error: {code, message, issues?}}` (docs/design.md §4); this turns it into an `ApiError`, and a
  * request that never got an answer (offline, DNS, timeout) into a `NetworkError`, so callers can
  * tell "the server said no" from "we could not reach it".
  *

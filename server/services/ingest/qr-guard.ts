@@ -18,7 +18,7 @@ const WINDOW_MS = 60_000;
 const NOTHING_TO_RELEASE: QrSlot["release"] = () => {};
 
 /**
- * Per-address burst control for the QR path (DESIGN.md §4): past `flagLimit` a minute the
+ * Per-address burst control for the QR path (docs/design.md §4): past `flagLimit` a minute the
  * responses are stored flagged, past `blockLimit` they are refused with 429. Counters live in
  * memory per instance: a burst is a local event, and a lost counter only means a later flag.
  * Many phones share one carrier address in China, so the defaults are generous.

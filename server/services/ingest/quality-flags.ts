@@ -1,5 +1,5 @@
 /**
- * Quality flags for self-filled (QR) responses, added to the abuse flags of DESIGN.md §4:
+ * Quality flags for self-filled (QR) responses, added to the abuse flags of docs/design.md §4:
  * - `too_fast`: completed in less than `minSecondsPerAnswer` seconds per answered question
  *   (reading a Chinese question and its options takes longer than that);
  * - `straight_line`: at least `straightlineMin` answered questions that share one choice list

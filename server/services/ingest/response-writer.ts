@@ -64,7 +64,7 @@ interface Pending {
 }
 
 /**
- * The one writer of responses (DESIGN.md §2): submissions that arrive while a transaction is
+ * The one writer of responses (docs/design.md §2): submissions that arrive while a transaction is
  * committing are grouped into the next one, which also decides duplicates, flags repeat devices
  * and updates the rollups. A promise resolves only after its batch has committed, so a 2xx is
  * never sent for something that is not durable.

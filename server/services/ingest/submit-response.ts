@@ -38,7 +38,7 @@ export interface SubmitOutcome {
 }
 
 /**
- * One submission from "where does it belong" to the committed write (DESIGN.md §2): a QR
+ * One submission from "where does it belong" to the committed write (docs/design.md §2): a QR
  * response belongs to its poster's unit (the poster must take answers now, and survey and unit
  * must match it), an interview to a leaf unit in the interviewer's scope. Refusals are thrown as
  * `Refusal`s; a write the storage refuses is `unavailable` (503), any other writer failure (its

@@ -22,7 +22,7 @@ interface JsonElement {
 }
 
 /**
- * The metric questions of a survey version (DESIGN.md §5), read from its JSON once. Values are
+ * The metric questions of a survey version (docs/design.md §5), read from its JSON once. Values are
  * compared by strict equality with the stored answers, so "5" and 5 are different answers.
  */
 export function extractMetricQuestions(json: Record<string, unknown>): MetricQuestion[] {

@@ -12,7 +12,7 @@ export interface MetricSums {
 
 export type MetricStatus = "insufficient" | "pass" | "fail";
 
-/** One metric as the rates contract sends it (DESIGN.md §4, "M"). */
+/** One metric as the rates contract sends it (docs/design.md §4, "M"). */
 export interface MetricResult {
   respondents: number;
   answers: number;
@@ -36,7 +36,7 @@ export function addSums(into: MetricSums, add: MetricSums): MetricSums {
 }
 
 /**
- * DESIGN.md §5 from pooled counts: rate = positive / answers (null without answers), Wilson
+ * docs/design.md §5 from pooled counts: rate = positive / answers (null without answers), Wilson
  * interval with p = rate and n = respondents, status against the threshold once respondents
  * reach minRespondents, certain when the interval lies on one side of the threshold.
  *

@@ -34,7 +34,7 @@ const LEGACY_KEY = "rate_settings";
 
 type Db = Database | DrizzleTx;
 
-/** DESIGN.md §5: 90% for every metric, at least 20 respondents before a status is given. */
+/** docs/design.md §5: 90% for every metric, at least 20 respondents before a status is given. */
 export const DEFAULT_RATE_SETTINGS: RateSettings = {
   threshold: Object.fromEntries(METRICS.map((m) => [m, 0.9])) as Record<Metric, number>,
   minRespondents: 20,

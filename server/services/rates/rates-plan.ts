@@ -41,7 +41,7 @@ export async function plannedTargets(db: Database, unitList: Unit[]): Promise<Ma
   return new Map(unitList.map((u) => [u.code, u.targetN ?? leafSums.get(u.code) ?? null]));
 }
 
-/** How far a unit is from a decided status, per metric (DESIGN.md §5 interval and minimum). */
+/** How far a unit is from a decided status, per metric (docs/design.md §5 interval and minimum). */
 export function planFor(unit: UnitRef, target: number | null, metrics: MetricMap, settings: RateSettings): UnitPlan {
   const responses = Math.max(...METRICS.map((m) => metrics[m].respondents));
   const plans = Object.fromEntries(

@@ -32,7 +32,7 @@ export interface ChildRates {
   minRespondents: number;
 }
 
-/** The body of GET /api/v1/rates (DESIGN.md §4). */
+/** The body of GET /api/v1/rates (docs/design.md §4). */
 export interface RatesBody {
   unit: UnitRef;
   threshold: Record<Metric, number>;

@@ -5,7 +5,7 @@ import type { MetricSums } from "../rates/metric-status";
 /**
  * The counts one rollup row holds for a group of responses, packed in one JSON value so a write
  * touches one row per (unit, period) instead of one per question and answer:
- * - `m`: per metric, [respondents, answers, positive, scoreSum, scoreCount] (DESIGN.md §5);
+ * - `m`: per metric, [respondents, answers, positive, scoreSum, scoreCount] (docs/design.md §5);
  * - `q`: per metric question, [answers, positive] (excluded answers left out, as in `m`).
  * Answers are classified by the response's own survey version when it is counted, so later
  * versions that change `positive` or `excluded` do not rewrite history.

@@ -7,7 +7,7 @@ import { addSums, emptySums, type MetricSums } from "../rates/metric-status";
 import { FIRST_DAY, LAST_DAY } from "../../lib/shanghai-day";
 import { addCounts, emptyCounts, metricSums, parseCounts, type RollupCounts } from "./rollup-counts";
 
-/** Which responses a dashboard read covers (DESIGN.md §4 query parameters). */
+/** Which responses a dashboard read covers (docs/design.md §4 query parameters). */
 export interface RollupFilter {
   audience?: string;
   channel?: string;

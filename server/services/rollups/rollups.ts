@@ -76,7 +76,7 @@ interface LeafGroup {
 
 /**
  * Adds (sign = 1) or removes (sign = -1, when a review moves a response between the flagged and
- * the counted side) responses to the rollups (DESIGN.md §2), in the caller's transaction.
+ * the counted side) responses to the rollups (docs/design.md §2), in the caller's transaction.
  *
  * Every response is counted at its leaf and at each ancestor (unit_closure), for its day and its
  * month. A dashboard read then touches the unit's and its children's own rows for the months in

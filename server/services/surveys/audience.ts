@@ -2,7 +2,7 @@ import type { UnitKind } from "../units/units";
 
 /**
  * Which leaf a questionnaire's answers can belong to: parents answer for a school, residents and
- * shopkeepers for a community (DOMAIN.md). Keeps a parent poster off a street corner by mistake.
+ * shopkeepers for a community (docs/domain.md). Keeps a parent poster off a street corner by mistake.
  */
 export function audienceFitsUnit(audience: string, kind: UnitKind): boolean {
   if (audience === "parent") return kind === "school";

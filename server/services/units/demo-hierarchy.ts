@@ -1,7 +1,7 @@
 import type { NewUnit } from "./units";
 
 /**
- * A demo city: real district and subdistrict codes from 统计用区划代码 (DOMAIN.md), illustrative
+ * A demo city: real district and subdistrict codes from 统计用区划代码 (docs/domain.md), illustrative
  * communities under each subdistrict and a few schools under each district's education commission.
  */
 const CITY = { code: "500000000000", name: "重庆市" };

@@ -48,7 +48,7 @@ const KIND_LABEL: Record<UnitKind, string> = {
   school_zone: "学区",
   school: "学校",
 };
-/** Which kinds may sit directly under which (DESIGN.md §3). */
+/** Which kinds may sit directly under which (docs/design.md §3). */
 const PARENT_KINDS: Record<UnitKind, readonly (UnitKind | null)[]> = {
   city: [null],
   district: ["city"],
@@ -61,7 +61,7 @@ const FREE_CODE = /^[0-9A-Za-z_-]{1,32}$/;
 const FIELDS = ["name", "kind", "parentCode", "households", "population", "targetN"] as const;
 
 /**
- * Why a 12-digit 统计用区划代码 does not fit its level (DOMAIN.md): digits 1-6 county, 7-9
+ * Why a 12-digit 统计用区划代码 does not fit its level (docs/domain.md): digits 1-6 county, 7-9
  * township (001-099 街道, 100-199 镇, 200-399 乡), 10-12 community (001-199 社区, 200+ 村), and a
  * child repeats its parent's prefix. Null when it fits.
  */

@@ -11,7 +11,7 @@ export interface InterviewUser {
   scope: string;
 }
 
-/** GET /api/v1/units/:code (DESIGN.md §4). */
+/** GET /api/v1/units/:code (docs/design.md §4). */
 export type UnitNode = InferResponseType<(typeof api.units)[":code"]["$get"], 200>;
 
 /** GET /api/v1/surveys item. */

@@ -1,4 +1,4 @@
-/** Shapes of the respondent endpoints, exactly as DESIGN.md §4 fixes them. */
+/** Shapes of the respondent endpoints, exactly as docs/design.md §4 fixes them. */
 import type { InferRequestType, InferResponseType } from "hono/client";
 import type { api } from "../../lib/api-client";
 

@@ -1,4 +1,4 @@
-/** GET /api/v1/units/:code (DESIGN.md §4), derived from the route's answer. */
+/** GET /api/v1/units/:code (docs/design.md §4), derived from the route's answer. */
 import type { InferResponseType } from "hono/client";
 import type { api } from "../../lib/api-client";
 

@@ -11,7 +11,7 @@ export type AnswerValidator = (answers: Record<string, unknown>) => AnswerIssue[
 
 /**
  * Checks answers the way SurveyJS itself would, on one model reused for every response of a
- * survey version (a Model per request leaks ~3 MB: STACK.md). Beyond `validate()` (required,
+ * survey version (a Model per request leaks ~3 MB: docs/stack.md). Beyond `validate()` (required,
  * requiredIf, validators, min/max) it refuses what a SurveyJS page can never produce but a hand-made
  * request can: unknown keys, unknown choices, ratings out of range, answers to hidden questions,
  * over-long text and values of the wrong type.

@@ -12,7 +12,7 @@ export type { VisitOutcome } from "../../../../server/contracts/field";
 /** Body of POST /api/v1/visits (server/contracts/field.ts), every optional field spelled out. */
 export type VisitPayload = Required<SubmitVisit>;
 
-/** Body of POST /api/v1/responses with channel "interview" (DESIGN.md §4): a unit, no token. */
+/** Body of POST /api/v1/responses with channel "interview" (docs/design.md §4): a unit, no token. */
 export type ResponsePayload = Omit<SubmitResponse, "channel" | "token" | "unitCode"> & { channel: "interview"; unitCode: string };
 
 /**
