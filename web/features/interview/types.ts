@@ -5,11 +5,8 @@ import type { Role } from "../../../server/contracts/roles";
 export type { Role };
 export { LEAF_KINDS } from "../../../server/contracts/unit-kinds";
 
-export interface InterviewUser {
-  username: string;
-  role: Role;
-  scope: string;
-}
+/** The signed-in interviewer, as the one session API returns it. */
+export type { SessionUser as InterviewUser } from "../../lib/session/types";
 
 /** GET /api/v1/units/:code (docs/design.md §4). */
 export type UnitNode = InferResponseType<(typeof api.units)[":code"]["$get"], 200>;
