@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { responses, units } from "../../db/schema";
+import { normalizeDeviceId } from "../../lib/device-id";
 import { reviewRowColumns, subtreeOf, toReviewRow } from "./flag-review";
 
 export interface ResponseSearch {
@@ -34,7 +35,8 @@ export async function searchResponses(db: Database, query: ResponseSearch) {
   }
   if (query.unit) where.push(inArray(responses.unitCode, subtreeOf(db, query.unit)));
   if (query.day) where.push(eq(responses.day, query.day));
-  if (query.deviceId) where.push(eq(responses.deviceId, query.deviceId));
+  // Stored device ids are normalised on arrival; a typed one is looked up the same way.
+  if (query.deviceId) where.push(eq(responses.deviceId, normalizeDeviceId(query.deviceId)));
   if (query.channel) where.push(eq(responses.channel, query.channel));
   const rows = await db
     .select(reviewRowColumns)

@@ -232,6 +232,14 @@ describe("finding a response to exclude", () => {
     const rootByDay = await (await t.request(`/api/v1/admin/responses?day=${day}&unit=${DEMO.qijiang}`, { cookie: root })).json();
     expect(rootByDay.responses.map((r: { id: string }) => r.id)).toEqual([theirs]);
 
+    // A device id typed as a person reads it (upper case, fullwidth) finds the normalised stored one.
+    const device = String(
+      (await t.client.execute({ sql: "select device_id from responses where id = ?", args: [mine] })).rows[0]!.device_id,
+    );
+    const typed = encodeURIComponent(device.toUpperCase());
+    const byDevice = await (await t.request(`/api/v1/admin/responses?deviceId=${typed}`, { cookie: ddkAdmin })).json();
+    expect(byDevice.responses.map((r: { id: string }) => r.id)).toEqual([mine]);
+
     expect((await (await t.request(`/api/v1/admin/responses?id=${theirs}`, { cookie: ddkAdmin })).json()).responses).toEqual([]);
     expect((await t.request(`/api/v1/admin/responses?day=${day}&unit=${DEMO.qijiang}`, { cookie: ddkAdmin })).status).toBe(403);
     // No id, day or device: it would scan, so it is refused.
