@@ -13,6 +13,9 @@ export const units = sqliteTable(
     parentCode: text("parent_code"),
     households: integer("households"),
     population: integer("population"),
+    /** Shops and students in the unit: the sizes N of the shopkeeper and parent audiences (§7 fpc). */
+    shops: integer("shops"),
+    students: integer("students"),
     targetN: integer("target_n"),
     createdAt: text("created_at").notNull(),
   },
@@ -230,6 +233,22 @@ export const unitRateSettings = sqliteTable("unit_rate_settings", {
   updatedAt: text("updated_at").notNull(),
   updatedBy: text("updated_by").notNull(),
 });
+
+/**
+ * Census age-band shares of a unit's residents (the `age_band` values of the resident survey), for
+ * weighting resident rates; a unit without its own shares takes its nearest ancestor's.
+ */
+export const unitAgeShares = sqliteTable(
+  "unit_age_shares",
+  {
+    unitCode: text("unit_code").notNull(),
+    band: text("band").notNull(),
+    share: real("share").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    updatedBy: text("updated_by").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.band] })],
+);
 
 /**
  * Where a user signed in successfully before (a keyed hash of an address or a device id), so a

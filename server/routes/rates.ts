@@ -6,7 +6,7 @@ import { notFound } from "../errors";
 import { assertInScope, requireRole } from "../middleware/require-role";
 import { queryParams } from "../middleware/validate";
 import { rateSettingsAt } from "../services/rates/rate-settings";
-import { computeRates, unitAndChildMetrics } from "../services/rates/rates";
+import { computeRates, populationSizeFor, unitAndChildMetrics } from "../services/rates/rates";
 import { plannedTargets, planFor } from "../services/rates/rates-plan";
 import { weeklyTrend } from "../services/rates/rates-trend";
 import { getChildren, getUnit } from "../services/units/units";
@@ -70,7 +70,8 @@ export const rateRoutes = new Hono<AppEnv>()
       const { db } = c.var.services;
       const unit = await scopedUnit(c, q.unit);
       const settings = await rateSettingsAt(db, unit.code);
-      const { weeks, truncated } = await weeklyTrend(db, unit.code, filterOf(q), settings);
+      const size = populationSizeFor(unit, q.audience);
+      const { weeks, truncated } = await weeklyTrend(db, unit.code, filterOf(q), settings, size);
       return c.json({ unit: { code: unit.code, name: unit.name, kind: unit.kind }, threshold: settings.threshold, weeks, truncated }, 200);
     },
   )

@@ -23,6 +23,8 @@ export const unitRoutes = new Hono<AppEnv>().get(
         parentCode: unit.parentCode,
         households: unit.households,
         population: unit.population,
+        shops: unit.shops,
+        students: unit.students,
         targetN: unit.targetN,
         children: children.map((u) => ({ code: u.code, name: u.name, kind: u.kind })),
       },

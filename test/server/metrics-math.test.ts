@@ -11,6 +11,10 @@ const sums = (respondents: number, answers: number, positive: number, scoreSum =
   positive,
   scoreSum,
   scoreCount,
+  // Unknown per-respondent sums: these tests are about the §5 fields only.
+  sumA2: Number.NaN,
+  sumY2: Number.NaN,
+  sumAY: Number.NaN,
 });
 
 describe("Wilson interval (z = 1.959964)", () => {
@@ -85,6 +89,13 @@ describe("metric status (docs/design.md §5)", () => {
       status: "insufficient",
       certain: false,
       score: null,
+      // §7: nothing is known, and nothing can be planned.
+      variance: null,
+      nEff: 0,
+      ci95Design: [0, 1],
+      certainDesign: false,
+      reliability: "low",
+      neededN: null,
     });
   });
   it("gives satisfaction a score: mean over scored counted answers", () => {

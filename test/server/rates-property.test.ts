@@ -1,8 +1,9 @@
 /**
  * Property: for a random hierarchy and random responses sent through the real
  * POST /api/v1/responses, every unit's rates equal a brute-force count over the raw responses
- * (written here from docs/design.md §5, sharing no code with the server), and a rollup rebuild
- * reproduces the rollups the writer kept incrementally.
+ * (written here from docs/design.md §5, sharing no code with the server), the §7 design-based
+ * fields equal a recomputation from each respondent's answers (test/helpers/independent-precision.ts)
+ * to 1e-9, and a rollup rebuild reproduces the rollups the writer kept incrementally.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -11,6 +12,7 @@ import { addUnits, type NewUnit } from "../../server/services/units/units";
 import { rebuildRollups } from "../../server/services/rollups/rollup-rebuild";
 import { generateAnswers, seededRng } from "../helpers/answer-generator";
 import { createTestApp, type TestApp } from "../helpers/test-app";
+import { close, precisionOf, type Respondent } from "../helpers/independent-precision";
 import { CITY } from "./rates-fixtures";
 
 const METRICS = ["awareness", "support", "participation", "satisfaction"] as const;
@@ -56,6 +58,7 @@ interface Filter {
 function bruteForce(rows: Raw[], leaves: Set<string>, f: Filter) {
   const m = Object.fromEntries(METRICS.map((k) => [k, { respondents: 0, answers: 0, positive: 0, scoreSum: 0, scoreCount: 0 }]));
   const questions = new Map<string, { answers: number; positive: number }>();
+  const perRespondent = Object.fromEntries(METRICS.map((k) => [k, [] as Respondent[]]));
   for (const r of rows) {
     if (!leaves.has(r.unit_code)) continue;
     if (f.audience && r.survey_id !== f.audience) continue;
@@ -65,13 +68,18 @@ function bruteForce(rows: Raw[], leaves: Set<string>, f: Filter) {
     if (!f.includeFlagged && r.flagged) continue;
     const answers = JSON.parse(r.answers);
     const seen = new Set<string>();
+    const own = Object.fromEntries(METRICS.map((k) => [k, { a: 0, y: 0 }]));
     for (const d of DEFS[r.survey_id]!) {
       const v = answers[d.name];
       if (v === undefined || v === null || v === "" || d.excluded.includes(v)) continue;
       const acc = m[d.metric]!;
       const pos = d.positive.includes(v);
       acc.answers++;
-      if (pos) acc.positive++;
+      own[d.metric]!.a++;
+      if (pos) {
+        acc.positive++;
+        own[d.metric]!.y++;
+      }
       if (d.scores && typeof d.scores[String(v)] === "number") {
         acc.scoreSum += d.scores[String(v)]!;
         acc.scoreCount++;
@@ -82,10 +90,20 @@ function bruteForce(rows: Raw[], leaves: Set<string>, f: Filter) {
       if (pos) q.positive++;
       questions.set(`${r.survey_id}|${d.name}`, q);
     }
-    for (const k of seen) m[k]!.respondents++;
+    for (const k of seen) {
+      m[k]!.respondents++;
+      perRespondent[k]!.push(own[k]!);
+    }
   }
-  return { metrics: m, questions };
+  return { metrics: m, questions, perRespondent };
 }
+
+/** A unit's sizes per audience (population, shops, students): small ones make the fpc matter. */
+const SIZE_KEYS = { resident: "population", shopkeeper: "shops", parent: "students" } as const;
+const sizeOf = (code: string, key: string) => {
+  const h = [...`${code}${key}`].reduce((x, ch) => (x * 31 + ch.charCodeAt(0)) >>> 0, 7);
+  return h % 4 === 0 ? null : 1 + (h % 40);
+};
 
 const treeArb = fc.array(
   fc.record({
@@ -122,6 +140,7 @@ async function buildTree(t: TestApp, tree: { subdistricts: number[]; schools: nu
   const units: NewUnit[] = [];
   const children = new Map<string, string[]>();
   const link = (u: NewUnit) => {
+    Object.assign(u, { population: sizeOf(u.code, "population"), shops: sizeOf(u.code, "shops"), students: sizeOf(u.code, "students") });
     units.push(u);
     children.set(u.parentCode!, [...(children.get(u.parentCode!) ?? []), u.code]);
   };
@@ -142,6 +161,20 @@ async function buildTree(t: TestApp, tree: { subdistricts: number[]; schools: nu
     return kids ? kids.flatMap(leavesOf) : [code];
   };
   return { units, leavesOf };
+}
+
+function expectPrecision(where: string, got: any, e: ReturnType<typeof precisionOf>) {
+  const fields = { variance: got.variance, nEff: got.nEff, lo: got.ci95Design[0], hi: got.ci95Design[1] };
+  const want = { variance: e.variance, nEff: e.nEff, lo: e.ci95Design[0], hi: e.ci95Design[1] };
+  for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
+    expect(close(fields[key], want[key]), `${where} ${key}: ${fields[key]} vs ${want[key]}`).toBe(true);
+  }
+  expect({ where, certainDesign: got.certainDesign, reliability: got.reliability, neededN: got.neededN }).toEqual({
+    where,
+    certainDesign: e.certainDesign,
+    reliability: e.reliability,
+    neededN: e.neededN,
+  });
 }
 
 describe("rates equal a brute-force recount (property)", () => {
@@ -198,6 +231,13 @@ describe("rates equal a brute-force recount (property)", () => {
             }
             const raw = (await t.client.execute("select unit_code, survey_id, channel, flagged, day, answers from responses"))
               .rows as unknown as Raw[];
+            // Every unit's sizes as stored (the seeded demo units have their own).
+            const sizes = new Map(
+              (await t.client.execute("select code, population, shops, students from units")).rows.map((u) => [
+                String(u.code),
+                { population: u.population as number | null, shops: u.shops as number | null, students: u.students as number | null },
+              ]),
+            );
             const clockFlagged = await t.client.execute("select count(*) as n from responses where flag_reason like '%clock%'");
             expect(Number(clockFlagged.rows[0]!.n), "responses dated across 120 days all count").toBe(0);
             for (const fRaw of filters) {
@@ -229,6 +269,8 @@ describe("rates equal a brute-force recount (property)", () => {
                   });
                   expect(got.rate).toBe(e.answers ? e.positive / e.answers : null);
                   if (k === "satisfaction") expect(got.score).toBe(e.scoreCount ? e.scoreSum / e.scoreCount : null);
+                  const size = f.audience ? (sizes.get(code)?.[SIZE_KEYS[f.audience as keyof typeof SIZE_KEYS]] ?? null) : null;
+                  expectPrecision(`${code} ${k}`, got, precisionOf(expected.perRespondent[k]!, body.threshold[k], size));
                 }
                 for (const q of body.questions) {
                   const e = expected.questions.get(`${q.surveyId}|${q.name}`);
@@ -245,6 +287,13 @@ describe("rates equal a brute-force recount (property)", () => {
                   const e = bruteForce(raw, new Set(leavesOf(child.unit.code)), f);
                   for (const k of METRICS) expect(child.metrics[k].positive).toBe(e.metrics[k]!.positive);
                   for (const k of METRICS) expect(child.metrics[k].respondents).toBe(e.metrics[k]!.respondents);
+                  const size = f.audience ? (sizes.get(child.unit.code)?.[SIZE_KEYS[f.audience as keyof typeof SIZE_KEYS]] ?? null) : null;
+                  for (const k of METRICS)
+                    expectPrecision(
+                      `${child.unit.code} ${k}`,
+                      child.metrics[k],
+                      precisionOf(e.perRespondent[k]!, child.threshold[k], size),
+                    );
                 }
               }
             }

@@ -41,6 +41,7 @@ export async function weeklyTrend(
   unitCode: string,
   filter: RollupFilter,
   settings: RateSettings,
+  populationSize: number | null = null,
   maxWeeks = MAX_TREND_WEEKS,
 ): Promise<WeeklyTrend> {
   const span = await daySpan(db, unitCode, filter);
@@ -63,7 +64,7 @@ export async function weeklyTrend(
   const weeks: WeeklyTrend["weeks"] = [];
   for (let i = 0; i < Math.min(count, maxWeeks); i++) {
     const week = addDays(firstWeek, 7 * i);
-    weeks.push({ week, metrics: toMetricMap(byWeek.get(week), settings) });
+    weeks.push({ week, metrics: toMetricMap(byWeek.get(week), settings, populationSize) });
   }
   return { weeks, truncated };
 }

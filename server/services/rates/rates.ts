@@ -44,10 +44,21 @@ export interface RatesBody {
 
 const ref = (u: Unit): UnitRef => ({ code: u.code, name: u.name, kind: u.kind });
 
-export function toMetricMap(sums: Map<Metric, MetricSums> | undefined, settings: RateSettings): MetricMap {
+export function toMetricMap(sums: Map<Metric, MetricSums> | undefined, settings: RateSettings, populationSize?: number | null): MetricMap {
   return Object.fromEntries(
-    METRICS.map((m) => [m, metricResult(m, sums?.get(m) ?? emptySums(), settings.threshold[m], settings.minRespondents)]),
+    METRICS.map((m) => [m, metricResult(m, sums?.get(m) ?? emptySums(), settings.threshold[m], settings.minRespondents, populationSize)]),
   ) as MetricMap;
+}
+
+/**
+ * The unit's size N for the one audience a read asks about (§7 finite population correction):
+ * residents, shops or students. Without an audience the responses mix populations: no N.
+ */
+export function populationSizeFor(unit: Pick<Unit, "population" | "shops" | "students">, audience: string | undefined): number | null {
+  if (audience === "resident") return unit.population;
+  if (audience === "shopkeeper") return unit.shops;
+  if (audience === "parent") return unit.students;
+  return null;
 }
 
 function sumsOf(counts: RollupCounts | undefined): Map<Metric, MetricSums> {
@@ -70,12 +81,12 @@ export async function unitAndChildMetrics(
   const settings = settingsByUnit.get(unit.code)!;
   return {
     settings: { threshold: settings.threshold, minRespondents: settings.minRespondents },
-    metrics: toMetricMap(sumsOf(counts.get(unit.code)), settings),
+    metrics: toMetricMap(sumsOf(counts.get(unit.code)), settings, populationSizeFor(unit, filter.audience)),
     children: children.map((c) => {
       const own = settingsByUnit.get(c.code)!;
       return {
         unit: ref(c),
-        metrics: toMetricMap(sumsOf(counts.get(c.code)), own),
+        metrics: toMetricMap(sumsOf(counts.get(c.code)), own, populationSizeFor(c, filter.audience)),
         threshold: own.threshold,
         minRespondents: own.minRespondents,
       };

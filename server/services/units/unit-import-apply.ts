@@ -82,6 +82,8 @@ async function applyPlan(tx: DrizzleTx, registry: SurveyRegistry, plan: ImportPl
           parentCode: sql`excluded.parent_code`,
           households: sql`excluded.households`,
           population: sql`excluded.population`,
+          shops: sql`excluded.shops`,
+          students: sql`excluded.students`,
           targetN: sql`excluded.target_n`,
         },
       });

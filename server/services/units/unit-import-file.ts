@@ -10,10 +10,13 @@ export interface ImportRow {
   parentCode: string;
   households: string;
   population: string;
+  /** Undefined when the file has no such column: the stored value is kept (files made before it existed). */
+  shops?: string;
+  students?: string;
   targetN: string;
 }
 
-export const IMPORT_COLUMNS = ["code", "name", "kind", "parent_code", "households", "population", "target_n"] as const;
+export const IMPORT_COLUMNS = ["code", "name", "kind", "parent_code", "households", "population", "shops", "students", "target_n"] as const;
 
 /** Header names accepted for each column (English as documented, plus the Chinese an office would type). */
 const HEADER_ALIASES: Record<string, (typeof IMPORT_COLUMNS)[number]> = {
@@ -34,6 +37,11 @@ const HEADER_ALIASES: Record<string, (typeof IMPORT_COLUMNS)[number]> = {
   户数: "households",
   population: "population",
   人口: "population",
+  shops: "shops",
+  商户数: "shops",
+  店铺数: "shops",
+  students: "students",
+  学生数: "students",
   target_n: "target_n",
   样本量: "target_n",
   计划样本量: "target_n",
@@ -70,6 +78,8 @@ export async function readImportFile(bytes: Uint8Array): Promise<ImportRow[]> {
       parentCode: cell(row, "parent_code"),
       households: cell(row, "households"),
       population: cell(row, "population"),
+      shops: index.shops >= 0 ? cell(row, "shops") : undefined,
+      students: index.students >= 0 ? cell(row, "students") : undefined,
       targetN: cell(row, "target_n"),
     });
   });

@@ -20,7 +20,10 @@ export interface ImportRowError {
   message: string;
 }
 
-export type UnitFields = Pick<Unit, "code" | "name" | "kind" | "parentCode" | "households" | "population" | "targetN">;
+export type UnitFields = Pick<
+  Unit,
+  "code" | "name" | "kind" | "parentCode" | "households" | "population" | "shops" | "students" | "targetN"
+>;
 
 export interface ImportChange {
   code: string;
@@ -58,7 +61,7 @@ const PARENT_KINDS: Record<UnitKind, readonly (UnitKind | null)[]> = {
   school: ["school_zone", "district", "city"],
 };
 const FREE_CODE = /^[0-9A-Za-z_-]{1,32}$/;
-const FIELDS = ["name", "kind", "parentCode", "households", "population", "targetN"] as const;
+const FIELDS = ["name", "kind", "parentCode", "households", "population", "shops", "students", "targetN"] as const;
 
 /**
  * Why a 12-digit 统计用区划代码 does not fit its level (docs/domain.md): digits 1-6 county, 7-9
@@ -116,6 +119,8 @@ export async function planImport(db: Database | DrizzleTx, rows: ImportRow[], sc
       parentCode: units.parentCode,
       households: units.households,
       population: units.population,
+      shops: units.shops,
+      students: units.students,
       targetN: units.targetN,
     })
     .from(units)) {
@@ -137,8 +142,11 @@ export async function planImport(db: Database | DrizzleTx, rows: ImportRow[], sc
     const households = parseCount(row.households),
       population = parseCount(row.population),
       targetN = parseCount(row.targetN);
-    if (households === undefined || population === undefined || targetN === undefined)
-      problems.push("户数、人口、样本量应为非负整数或留空");
+    // A column the file does not have keeps what is stored (an older template has no shops or students).
+    const shops = row.shops === undefined ? (stored.get(row.code)?.shops ?? null) : parseCount(row.shops);
+    const students = row.students === undefined ? (stored.get(row.code)?.students ?? null) : parseCount(row.students);
+    if (households === undefined || population === undefined || targetN === undefined || shops === undefined || students === undefined)
+      problems.push("户数、人口、商户数、学生数、样本量应为非负整数或留空");
     if (problems.length) {
       fail(row, "invalid_field", problems.join("；"));
       continue;
@@ -162,6 +170,8 @@ export async function planImport(db: Database | DrizzleTx, rows: ImportRow[], sc
         parentCode: row.parentCode || null,
         households: households!,
         population: population!,
+        shops: shops!,
+        students: students!,
         targetN: targetN!,
       },
     });

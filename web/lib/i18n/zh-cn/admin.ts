@@ -208,7 +208,7 @@ export const adminZh: AdminTexts = {
     intro:
       "从 CSV 或 Excel（XLSX）文件导入 区 → 街道 → 社区 及学校。先预览，确认无误后再导入；导入要么全部成功，要么什么都不写。文件中没有的单位保持不变。",
     columns:
-      "列：code（统计用区划代码）, name, kind（city / district / subdistrict / community / school_zone / school）, parent_code, households, population, target_n",
+      "列：code（统计用区划代码）, name, kind（city / district / subdistrict / community / school_zone / school）, parent_code, households, population, shops（商户数，可选）, students（学生数，可选）, target_n",
     chooseFile: "选择文件",
     preview: "预览",
     run: "确认导入",
@@ -233,7 +233,7 @@ export const adminZh: AdminTexts = {
     shownFirst: (n) => `（仅显示前 ${n} 条）`,
     blocked: "有错误，不能导入",
     done: (added, changed, unchanged) => `导入完成：新增 ${added}，修改 ${changed}，不变 ${unchanged}`,
-    fields: { name: "名称", kind: "类型", parentCode: "上级", households: "户数", population: "人口", targetN: "计划样本量" },
+    fields: { name: "名称", kind: "类型", parentCode: "上级", households: "户数", population: "人口", shops: "商户数", students: "学生数", targetN: "计划样本量" },
     name: "名称",
     kind: "类型",
     parent: "上级代码",
