@@ -27,6 +27,12 @@ export interface AppDeps {
   writer?: ResponseWriterOptions;
   /** PNG QR codes, where the runtime can make them (Node); absent on the Worker. */
   qrPng?: QrPng;
+  /**
+   * PBKDF2 iterations of new password hashes. Tests only: the runtime entries never set it, so it
+   * is PASSWORD_ITERATIONS (100,000); test apps lower it where hashing cost is not what a test
+   * checks (test/helpers/test-app.ts). Stored hashes verify with their own count either way.
+   */
+  passwordIterations?: number;
 }
 
 /** Services built once per app from its deps and shared by every request. */
@@ -42,6 +48,7 @@ export interface AppServices {
   sourceHasher: (address: string) => Promise<string>;
   remoteAddress: (c: Context) => string | undefined;
   qrPng: QrPng | undefined;
+  passwordIterations: number;
 }
 
 export interface AppEnv {

@@ -14,6 +14,7 @@ import { createSourceHasher } from "./services/ingest/source-hasher";
 import { createResponseWriter } from "./services/ingest/response-writer";
 import { isStorageUnavailableError, storageUnavailable } from "./db/storage-errors";
 import { createSurveyRegistry } from "./services/surveys/survey-registry";
+import { PASSWORD_ITERATIONS } from "./services/auth/passwords";
 
 /** The status of each kind of domain refusal (services/refusal.ts); the services never pick one. */
 const REFUSAL_STATUS: Record<RefusalKind, ContentfulStatusCode> = {
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps, options: { assets?: MiddlewareHandler; 
     sourceHasher: createSourceHasher(deps.secret),
     remoteAddress: deps.remoteAddress ?? (() => undefined),
     qrPng: deps.qrPng,
+    passwordIterations: deps.passwordIterations ?? PASSWORD_ITERATIONS,
   };
 
   const app = new Hono<AppEnv>();

@@ -15,7 +15,7 @@ import {
   reservePasswordCheck,
   settleLoginSuccess,
 } from "../services/auth/login-throttle";
-import { DUMMY_HASH, verifyPassword } from "../services/auth/passwords";
+import { dummyHash, verifyPassword } from "../services/auth/passwords";
 import { closeSession, openSession } from "../services/auth/sessions";
 import { changeOwnPassword, findUserByName, publicUser } from "../services/auth/users";
 import { describe, REFUSALS } from "../openapi/describe";
@@ -38,7 +38,7 @@ export const authRoutes = new Hono<AppEnv>()
     jsonBody(loginSchema),
     async (c) => {
       const { username, password, deviceId } = c.req.valid("json");
-      const { db, config, clock, secret } = c.var.services;
+      const { db, config, clock, secret, passwordIterations } = c.var.services;
       const now = clock.now();
       const policy = loginThrottlePolicy(config);
       const sources = await loginSources(secret, clientAddress(c), deviceId);
@@ -49,7 +49,7 @@ export const authRoutes = new Hono<AppEnv>()
       if (!attempt.allowed) throw tooManyAttempts(c, attempt.retryAfterMs, "登录失败次数过多");
       const user = await findUserByName(db, username);
       // Verify even for unknown users so the answer time does not reveal which names exist.
-      const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+      const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash(passwordIterations));
       // A failure keeps its reservation: that is the count.
       if (!user || !ok || user.disabled) throw new ApiError(401, "invalid_credentials", "用户名或密码错误");
       await settleLoginSuccess(db, attempt, now, policy);
@@ -84,7 +84,7 @@ export const authRoutes = new Hono<AppEnv>()
     async (c) => {
       const user = currentUser(c);
       const { currentPassword, newPassword } = c.req.valid("json");
-      const { db, clock, config } = c.var.services;
+      const { db, clock, config, passwordIterations } = c.var.services;
       const now = clock.now();
       // A signed-in tablet left lying around must not become a way to guess its owner's password:
       // the same atomic reservation as login, LOGIN_MAX_FAILURES wrong ones per user and window.
@@ -105,7 +105,7 @@ export const authRoutes = new Hono<AppEnv>()
       }
       await clearPasswordChecks(db, user.id);
       // Other devices signed in with the old password are signed out; this one stays.
-      await changeOwnPassword(db, user, newPassword, c.var.sessionToken, now);
+      await changeOwnPassword(db, user, newPassword, c.var.sessionToken, now, passwordIterations);
       return c.json({ ok: true }, 200);
     },
   )

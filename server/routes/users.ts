@@ -28,8 +28,8 @@ export const userRoutes = new Hono<AppEnv>()
     requireRole("admin"),
     jsonBody(createUserSchema),
     async (c) => {
-      const { db, clock } = c.var.services;
-      const user = await createUserAsAdmin(db, currentUser(c), c.req.valid("json"), clock.now());
+      const { db, clock, passwordIterations } = c.var.services;
+      const user = await createUserAsAdmin(db, currentUser(c), c.req.valid("json"), clock.now(), passwordIterations);
       return c.json({ user: publicUser(user) }, 201);
     },
   )
@@ -60,8 +60,9 @@ export const userRoutes = new Hono<AppEnv>()
     requireRole("admin"),
     jsonBody(resetPasswordSchema),
     async (c) => {
-      const { db, clock } = c.var.services;
-      await resetPasswordAsAdmin(db, currentUser(c), c.req.param("username"), c.req.valid("json").password, clock.now());
+      const { db, clock, passwordIterations } = c.var.services;
+      const { password } = c.req.valid("json");
+      await resetPasswordAsAdmin(db, currentUser(c), c.req.param("username"), password, clock.now(), passwordIterations);
       return c.json({ ok: true }, 200);
     },
   );

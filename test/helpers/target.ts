@@ -59,8 +59,13 @@ export function itInProcess(name: string, fn: TestFunction, timeout?: number): v
   if (!remoteTarget) it(name, fn, timeout);
 }
 
-/** A fresh target: an empty database with migrations, the shipped surveys and the demo city. */
-export async function createTarget(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<Target> {
+/**
+ * A fresh target: an empty database with migrations, the shipped surveys and the demo city.
+ * `productionPasswordCost`: as createTestApp's; the Worker always hashes at production cost.
+ */
+export async function createTarget(
+  options: { env?: Record<string, string>; clock?: Clock; productionPasswordCost?: boolean } = {},
+): Promise<Target> {
   if (!remoteTarget) {
     const t = await createTestApp(options);
     return { ...t, kind: "in-process", origin: "http://localhost" };

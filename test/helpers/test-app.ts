@@ -14,6 +14,14 @@ import { httpHelpers, type RequestInitPlus } from "./http-helpers";
 
 export const ADMIN_PASSWORD = "admin-password-1";
 
+/**
+ * PBKDF2 iterations of the password hashes a test app makes (the admin's at bootstrap, created
+ * users, changed and reset passwords). Production's 100,000 cost ~40 ms of CPU a hash and again
+ * a login: over 800 of them made about a sixth of the unit run. Tests about hashing and login
+ * throttling ask for `productionPasswordCost` (test/server/auth.test.ts, login-throttle.test.ts).
+ */
+export const TEST_PASSWORD_ITERATIONS = 1_000;
+
 /** A settable clock for tests that move time (sessions, rate windows). */
 export function manualClock(start = new Date("2026-11-20T02:00:00Z")): Clock & { advance(ms: number): void; set(d: Date): void } {
   let now = start.getTime();
@@ -34,10 +42,18 @@ export function manualClock(start = new Date("2026-11-20T02:00:00Z")): Clock & {
  * `onDisk` uses a temporary database file instead (or `databaseUrl`, a `file:` URL of the caller's),
  * with a connection per concurrent request as in production: an in-memory database has one
  * connection, which an open transaction holds, so concurrent transactions can only be raced
- * honestly on a file.
+ * honestly on a file. Passwords hash with TEST_PASSWORD_ITERATIONS, or with the app's own
+ * default (production's) when `productionPasswordCost` is set.
  */
 export async function createTestApp(
-  options: { env?: Record<string, string>; clock?: Clock; onDisk?: boolean; databaseUrl?: string; withoutQrPng?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    onDisk?: boolean;
+    databaseUrl?: string;
+    withoutQrPng?: boolean;
+    productionPasswordCost?: boolean;
+  } = {},
 ) {
   const dir = options.onDisk && !options.databaseUrl ? mkdtempSync(join(tmpdir(), "cw-test-")) : null;
   const url = options.databaseUrl ?? (dir ? `file:${join(dir, "test.db")}` : ":memory:");
@@ -46,7 +62,8 @@ export async function createTestApp(
   await migrateDatabase(db, { embedded: url !== ":memory:" });
   const config = loadConfig({ ADMIN_PASSWORD, TRUST_PROXY: "1", ...options.env });
   const now = options.clock?.now() ?? new Date();
-  const boot = await bootstrapDatabase(db, config, shippedSurveys, now);
+  const passwordIterations = options.productionPasswordCost ? undefined : TEST_PASSWORD_ITERATIONS;
+  const boot = await bootstrapDatabase(db, config, shippedSurveys, now, { passwordIterations });
   // As server/node.ts does: these tests run on Node, which can make PNG QR codes (`withoutQrPng`: as the Worker).
   const app = createApp({
     db,
@@ -55,6 +72,7 @@ export async function createTestApp(
     clock: options.clock,
     remoteAddress: () => "127.0.0.1",
     qrPng: options.withoutQrPng ? undefined : nodeQrPng,
+    passwordIterations,
   });
 
   async function request(path: string, init: RequestInitPlus = {}): Promise<Response> {

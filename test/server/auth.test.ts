@@ -3,9 +3,12 @@ import { createTarget, itInProcess, type Target } from "../helpers/target";
 import { ADMIN_PASSWORD, manualClock } from "../helpers/test-app";
 import { countRows, DEMO } from "../helpers/fixtures";
 
+/** Sign-in is what this file tests: every app here hashes passwords at the production cost. */
+const target = (options: Parameters<typeof createTarget>[0] = {}) => createTarget({ ...options, productionPasswordCost: true });
+
 let t: Target;
 beforeEach(async () => {
-  t = await createTarget();
+  t = await target();
 });
 afterEach(() => t.close());
 
@@ -30,7 +33,7 @@ describe("auth", () => {
 
   itInProcess("marks the cookie Secure behind https", async () => {
     t.close();
-    t = await createTarget({ env: { PUBLIC_URL: "https://survey.example.cn" } });
+    t = await target({ env: { PUBLIC_URL: "https://survey.example.cn" } });
     const res = await login("admin", ADMIN_PASSWORD);
     expect(res.headers.get("set-cookie")).toMatch(/Secure/);
   });
@@ -89,12 +92,16 @@ describe("auth", () => {
     expect(sessions.rows.map((r) => r.id)).not.toContain(token);
     const users = await t.client.execute("select password_hash from users");
     expect(String(users.rows[0]!.password_hash)).toMatch(/^pbkdf2\$sha256\$100000\$/);
+    // Accounts an admin creates get the same cost (the app's default; tests elsewhere lower it).
+    await t.createUser(cookie, { username: "hashed1", password: "hashed-pass-1", role: "office", scope: DEMO.city });
+    const created = await t.client.execute("select password_hash from users where username = 'hashed1'");
+    expect(String(created.rows[0]!.password_hash)).toMatch(/^pbkdf2\$sha256\$100000\$/);
   });
 
   itInProcess("expires sessions after the idle and the absolute limit", async () => {
     const clock = manualClock();
     t.close();
-    t = await createTarget({ clock, env: { SESSION_IDLE_HOURS: "2", SESSION_TTL_HOURS: "5" } });
+    t = await target({ clock, env: { SESSION_IDLE_HOURS: "2", SESSION_TTL_HOURS: "5" } });
     const cookie = await t.login();
     for (let hour = 0; hour < 4; hour++) {
       clock.advance(60 * 60_000 + 1);
@@ -121,7 +128,7 @@ describe("auth", () => {
 
   itInProcess("generates and returns a password when ADMIN_PASSWORD is not set", async () => {
     t.close();
-    t = await createTarget({ env: { ADMIN_PASSWORD: "" } });
+    t = await target({ env: { ADMIN_PASSWORD: "" } });
     expect(t.boot.admin?.generated).toBe(true);
     expect(t.boot.admin!.password.length).toBeGreaterThanOrEqual(16);
     expect((await login("admin", t.boot.admin!.password)).status).toBe(200);

@@ -13,6 +13,9 @@ import { ADMIN_PASSWORD, createTestApp, manualClock, type TestApp } from "../hel
 let t: TestApp;
 afterEach(() => t.close());
 
+/** Verifications under concurrent tries are what this file counts: production hashing cost throughout. */
+const createApp = (options: Parameters<typeof createTestApp>[0] = {}) => createTestApp({ ...options, productionPasswordCost: true });
+
 const DEVICE = "owner-tablet-0123456789abcdef";
 
 const attempt = (username: string, password: string, ip: string, deviceId?: string) =>
@@ -35,7 +38,7 @@ const counter = async (prefix: string) => (await counters()).filter((r) => r.key
 describe("hole 4: the attempt is reserved atomically before the password is verified", () => {
   it("60 concurrent tries from one address with the right password at position 12: 5 verified, no session", async () => {
     const clock = manualClock();
-    t = await createTestApp({ clock });
+    t = await createApp({ clock });
     const tries = Array.from({ length: 60 }, (_, i) => attempt("admin", i === 12 ? ADMIN_PASSWORD : `wrong-password-${i}`, "10.4.0.1"));
     const answers = await Promise.all(tries);
     const list = statuses(answers);
@@ -50,7 +53,7 @@ describe("hole 4: the attempt is reserved atomically before the password is veri
   });
 
   it("100 concurrent wrong tries from one address are verified LOGIN_MAX_FAILURES times, the rest get 429 with Retry-After", async () => {
-    t = await createTestApp({ env: { LOGIN_MAX_FAILURES: "5" } });
+    t = await createApp({ env: { LOGIN_MAX_FAILURES: "5" } });
     const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => attempt("admin", `wrong-${i}-password`, "10.4.0.2")));
     expect(tally(statuses(answers))).toEqual({ 401: 5, 429: 95 });
     const refused = answers.find((r) => r.status === 429)!;
@@ -63,7 +66,7 @@ describe("hole 4: the attempt is reserved atomically before the password is veri
   });
 
   it("100 concurrent wrong tries from 100 addresses are verified 4 × LOGIN_MAX_FAILURES times (the per-username cap)", async () => {
-    t = await createTestApp({ env: { LOGIN_MAX_FAILURES: "5" } });
+    t = await createApp({ env: { LOGIN_MAX_FAILURES: "5" } });
     const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => attempt("admin", `wrong-${i}-password`, `10.40.${i}.1`)));
     expect(tally(statuses(answers))).toEqual({ 401: 20, 429: 80 });
     expect((await counter("user:admin")).map((r) => r.failures)).toEqual([20]);
@@ -76,7 +79,7 @@ describe("hole 4: the attempt is reserved atomically before the password is veri
 describe("hole 5: strangers cannot lock anyone out", () => {
   it("a stranger's failures from many addresses do not stop the admin signing in from a known address or device", async () => {
     const clock = manualClock();
-    t = await createTestApp({ clock });
+    t = await createApp({ clock });
     expect((await attempt("admin", ADMIN_PASSWORD, "10.5.0.1", DEVICE)).status).toBe(200);
     clock.advance(60 * 60_000);
     // The stranger: 60 wrong tries from 30 addresses, again and again.
@@ -96,7 +99,7 @@ describe("hole 5: strangers cannot lock anyone out", () => {
   });
 
   it("a stranger behind the owner's own address slows that address, not the owner's device", async () => {
-    t = await createTestApp();
+    t = await createApp();
     expect((await attempt("admin", ADMIN_PASSWORD, "10.5.1.1", DEVICE)).status).toBe(200);
     for (let i = 0; i < 5; i++) expect((await attempt("admin", `guess-${i}-pw`, "10.5.1.1")).status).toBe(401);
     expect((await attempt("admin", ADMIN_PASSWORD, "10.5.1.1")).status).toBe(429);
@@ -106,7 +109,7 @@ describe("hole 5: strangers cannot lock anyone out", () => {
   });
 
   it("a shared address with 30 failing users does not block a different user with the right password", async () => {
-    t = await createTestApp({ env: { LOGIN_MAX_FAILURES_PER_ADDRESS: "30" } });
+    t = await createApp({ env: { LOGIN_MAX_FAILURES_PER_ADDRESS: "30" } });
     const admin = await t.login();
     for (const username of ["li", "wang"]) {
       const res = await t.request("/api/v1/users", {
@@ -131,7 +134,7 @@ describe("hole 5: strangers cannot lock anyone out", () => {
 
   it("delays grow 1, 2, 4, 8 minutes up to LOGIN_WINDOW_MINUTES, and a right password resets them", async () => {
     const clock = manualClock();
-    t = await createTestApp({ clock, env: { LOGIN_MAX_FAILURES: "5", LOGIN_WINDOW_MINUTES: "15" } });
+    t = await createApp({ clock, env: { LOGIN_MAX_FAILURES: "5", LOGIN_WINDOW_MINUTES: "15" } });
     const ip = "10.5.3.3";
     for (let i = 0; i < 5; i++) expect((await attempt("admin", `wrong-${i}-pw`, ip)).status).toBe(401);
     const waits: number[] = [];
@@ -155,7 +158,7 @@ describe("hole 5: strangers cannot lock anyone out", () => {
   });
 
   it("an enormous LOGIN_WINDOW_MINUTES still throttles (no 500, no endless loop)", async () => {
-    t = await createTestApp({ env: { LOGIN_WINDOW_MINUTES: "1e12", LOGIN_MAX_FAILURES: "2" } });
+    t = await createApp({ env: { LOGIN_WINDOW_MINUTES: "1e12", LOGIN_MAX_FAILURES: "2" } });
     for (let i = 0; i < 2; i++) expect((await attempt("admin", `wrong-${i}-pw`, "10.5.9.9")).status).toBe(401);
     const held = await attempt("admin", ADMIN_PASSWORD, "10.5.9.9");
     expect(held.status).toBe(429);
@@ -164,7 +167,7 @@ describe("hole 5: strangers cannot lock anyone out", () => {
 
   it("a day without tries forgets a pair's failures", async () => {
     const clock = manualClock();
-    t = await createTestApp({ clock });
+    t = await createApp({ clock });
     for (let i = 0; i < 5; i++) expect((await attempt("admin", `wrong-${i}-pw`, "10.5.4.4")).status).toBe(401);
     expect((await attempt("admin", "wrong-pw-6", "10.5.4.4")).status).toBe(429);
     clock.advance(24 * 60 * 60_000);
@@ -172,7 +175,7 @@ describe("hole 5: strangers cannot lock anyone out", () => {
   });
 
   it("clears the pair after a successful login, every time", async () => {
-    t = await createTestApp({ env: { LOGIN_MAX_FAILURES: "3" } });
+    t = await createApp({ env: { LOGIN_MAX_FAILURES: "3" } });
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < 2; i++) expect((await attempt("admin", "wrong-password", "10.2.0.1")).status).toBe(401);
       expect((await attempt("admin", ADMIN_PASSWORD, "10.2.0.1")).status).toBe(200);
@@ -180,7 +183,7 @@ describe("hole 5: strangers cannot lock anyone out", () => {
   });
 
   it("stores keyed hashes of addresses and devices, never the raw values", async () => {
-    t = await createTestApp();
+    t = await createApp();
     expect((await attempt("admin", ADMIN_PASSWORD, "10.1.1.1", DEVICE)).status).toBe(200);
     expect((await attempt("nobody", "whatever-pw", "10.1.1.2")).status).toBe(401);
     const known = (await t.client.execute("select username, source from login_known_sources order by source")).rows;
@@ -194,7 +197,7 @@ describe("hole 5: strangers cannot lock anyone out", () => {
   });
 
   it("refuses a malformed device id with 422 and keeps {username, password} working", async () => {
-    t = await createTestApp();
+    t = await createApp();
     const bad = await attempt("admin", ADMIN_PASSWORD, "10.1.2.1", "short");
     expect(bad.status).toBe(422);
     expect((await bad.json()).error.code).toBe("invalid_request");
@@ -209,7 +212,7 @@ describe("hole 10: POST /auth/password has an attempt limit", () => {
 
   it("five wrong current passwords end the session; further tries get 429 until the window ends", async () => {
     const clock = manualClock();
-    t = await createTestApp({ clock, env: { LOGIN_MAX_FAILURES: "5", LOGIN_WINDOW_MINUTES: "15" } });
+    t = await createApp({ clock, env: { LOGIN_MAX_FAILURES: "5", LOGIN_WINDOW_MINUTES: "15" } });
     const tablet = await t.login();
     const desk = await t.login();
     for (let i = 0; i < 4; i++) expect((await change(tablet, `guess-${i}-password`)).status).toBe(422);
@@ -228,7 +231,7 @@ describe("hole 10: POST /auth/password has an attempt limit", () => {
   });
 
   it("60 concurrent changes from one session, the right current password at position 12: 5 verified, password unchanged", async () => {
-    t = await createTestApp({ env: { LOGIN_MAX_FAILURES: "5" } });
+    t = await createApp({ env: { LOGIN_MAX_FAILURES: "5" } });
     const tablet = await t.login();
     const hashBefore = (await t.client.execute("select password_hash from users where username = 'admin'")).rows[0]!.password_hash;
     const answers = await Promise.all(
@@ -244,7 +247,7 @@ describe("hole 10: POST /auth/password has an attempt limit", () => {
   });
 
   it("a right current password clears the count", async () => {
-    t = await createTestApp({ env: { LOGIN_MAX_FAILURES: "3" } });
+    t = await createApp({ env: { LOGIN_MAX_FAILURES: "3" } });
     const cookie = await t.login();
     let current = ADMIN_PASSWORD;
     for (let round = 0; round < 3; round++) {

@@ -43,5 +43,7 @@ describe("survey versions", () => {
   it("refuses to start with a survey file that has JSON errors", async () => {
     const broken = { id: "resident", json: { audience: "resident", pages: [{ elements: [{ type: "nosuchtype", name: "x" }] }] } };
     await expect(publishSurveys(t.db, [broken], new Date())).rejects.toThrow(/Survey files have errors/);
+    // The verdict is remembered per process (surveys.ts): a later start with the same file is refused too.
+    await expect(publishSurveys(t.db, [broken], new Date())).rejects.toThrow(/Survey files have errors/);
   });
 });

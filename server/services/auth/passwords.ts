@@ -3,8 +3,10 @@ import { constantTimeEqual, fromBase64Url, toBase64Url } from "../../lib/crypto"
 /**
  * PBKDF2-SHA256 through WebCrypto, so the same hashes verify on Node and on Workers.
  * 100,000 iterations is the most Workers allows; stored as `pbkdf2$sha256$<iter>$<salt>$<hash>`.
+ * Verification reads the count from the stored hash, so a hash keeps working whatever count new
+ * hashes get.
  */
-const ITERATIONS = 100_000;
+export const PASSWORD_ITERATIONS = 100_000;
 
 async function derive(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(password), "PBKDF2", false, ["deriveBits"]);
@@ -12,10 +14,14 @@ async function derive(password: string, salt: Uint8Array, iterations: number): P
   return new Uint8Array(bits);
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * `iterations` is PASSWORD_ITERATIONS everywhere but in tests, which may lower it through the
+ * app's deps (AppDeps.passwordIterations) where hashing cost is not what they check.
+ */
+export async function hashPassword(password: string, iterations = PASSWORD_ITERATIONS): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
-  const hash = await derive(password, salt, ITERATIONS);
-  return `pbkdf2$sha256$${ITERATIONS}$${toBase64Url(salt)}$${toBase64Url(hash)}`;
+  const hash = await derive(password, salt, iterations);
+  return `pbkdf2$sha256$${iterations}$${toBase64Url(salt)}$${toBase64Url(hash)}`;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -25,5 +31,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return constantTimeEqual(actual, fromBase64Url(hash));
 }
 
-/** A hash to verify against when the user does not exist, so both paths take the same time. */
-export const DUMMY_HASH = "pbkdf2$sha256$100000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+/**
+ * A hash to verify against when the user does not exist, so both paths take the same time: it
+ * costs what the app's new hashes cost.
+ */
+export function dummyHash(iterations = PASSWORD_ITERATIONS): string {
+  return `pbkdf2$sha256$${iterations}$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
+}

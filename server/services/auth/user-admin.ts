@@ -4,7 +4,7 @@ import { sessions, users } from "../../db/schema";
 import type { DrizzleTx } from "../../db/sql-executor";
 import { conflict, forbidden, invalid, notFound } from "../refusal";
 import { auditInsert, commonAncestor } from "../admin/audit";
-import { hashPassword } from "./passwords";
+import { hashPassword, PASSWORD_ITERATIONS } from "./passwords";
 import { getUnit, isWithinScope } from "../units/units";
 import { adminUserView, type Role, type User } from "./users";
 import { writeTransaction } from "../../db/write-transaction";
@@ -41,8 +41,9 @@ export async function createUserAsAdmin(
   actor: Actor,
   input: { username: string; password: string; role: Role; scope: string },
   now: Date,
+  passwordIterations = PASSWORD_ITERATIONS,
 ): Promise<User> {
-  const passwordHash = await hashPassword(input.password); // slow: never under the write lock
+  const passwordHash = await hashPassword(input.password, passwordIterations); // slow: never under the write lock
   return writeTransaction(db, async (tx) => {
     await assertUnitKnown(tx, input.scope);
     await assertWithin(tx, actor, input.scope, "不能创建超出自己管辖范围的用户");
@@ -99,8 +100,15 @@ export async function updateUserAsAdmin(
 }
 
 /** POST /users/:username/password: a new password set by an admin; the user's sessions end. */
-export async function resetPasswordAsAdmin(db: Database, actor: Actor, username: string, password: string, now: Date): Promise<void> {
-  const passwordHash = await hashPassword(password);
+export async function resetPasswordAsAdmin(
+  db: Database,
+  actor: Actor,
+  username: string,
+  password: string,
+  now: Date,
+  passwordIterations = PASSWORD_ITERATIONS,
+): Promise<void> {
+  const passwordHash = await hashPassword(password, passwordIterations);
   await writeTransaction(db, async (tx) => {
     const target = await scopedTarget(tx, actor, username);
     await tx.update(users).set({ passwordHash }).where(eq(users.id, target.id));

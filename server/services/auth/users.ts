@@ -3,7 +3,7 @@ import type { Database } from "../../db/client";
 import { sessions, unitClosure, users } from "../../db/schema";
 import { randomToken, sha256Hex } from "../../lib/crypto";
 import { auditInsert } from "../admin/audit";
-import { hashPassword } from "./passwords";
+import { hashPassword, PASSWORD_ITERATIONS } from "./passwords";
 import { writeTransaction } from "../../db/write-transaction";
 
 export type User = typeof users.$inferSelect;
@@ -23,8 +23,9 @@ export async function createUser(
   db: Database,
   input: { username: string; password: string; role: Role; scope: string },
   now: Date,
+  passwordIterations = PASSWORD_ITERATIONS,
 ): Promise<User | undefined> {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, passwordIterations);
   const [row] = await db
     .insert(users)
     .values({ ...input, passwordHash, createdAt: now.toISOString() })
@@ -42,11 +43,12 @@ export async function bootstrapAdmin(
   rootCode: string,
   configuredPassword: string | undefined,
   now: Date,
+  passwordIterations = PASSWORD_ITERATIONS,
 ): Promise<{ username: string; password: string; generated: boolean } | null> {
   const any = await db.select({ id: users.id }).from(users).limit(1);
   if (any.length > 0) return null;
   const password = configuredPassword ?? randomToken(12);
-  const created = await createUser(db, { username: "admin", password, role: "admin", scope: rootCode }, now);
+  const created = await createUser(db, { username: "admin", password, role: "admin", scope: rootCode }, now, passwordIterations);
   if (!created) return null;
   return { username: "admin", password, generated: !configuredPassword };
 }
@@ -61,8 +63,9 @@ export async function changeOwnPassword(
   newPassword: string,
   keepToken: string | undefined,
   now: Date,
+  passwordIterations = PASSWORD_ITERATIONS,
 ): Promise<void> {
-  const passwordHash = await hashPassword(newPassword);
+  const passwordHash = await hashPassword(newPassword, passwordIterations);
   const keepTokenHash = keepToken ? await sha256Hex(keepToken) : undefined;
   await writeTransaction(db, async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));

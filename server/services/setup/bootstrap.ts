@@ -23,8 +23,15 @@ export interface BootstrapResult {
 /**
  * Brings a migrated database to a usable state: publishes changed surveys, seeds the demo city into
  * an empty database, creates the first admin and the poster secret. Safe to run on every start.
+ * `passwordIterations` is for tests only, as AppDeps.passwordIterations.
  */
-export async function bootstrapDatabase(db: Database, config: Config, surveys: SurveyFile[], now: Date): Promise<BootstrapResult> {
+export async function bootstrapDatabase(
+  db: Database,
+  config: Config,
+  surveys: SurveyFile[],
+  now: Date,
+  options: { passwordIterations?: number } = {},
+): Promise<BootstrapResult> {
   const published = await publishSurveys(db, surveys, now);
   const empty = (await db.select({ code: units.code }).from(units).limit(1)).length === 0;
   let seededDemo = false;
@@ -39,7 +46,7 @@ export async function bootstrapDatabase(db: Database, config: Config, surveys: S
   const root = await getRootUnit(db);
   if (!root) throw new Error("no root unit");
   const secret = await ensureServerSecret(db, config.SERVER_SECRET, now);
-  const admin = await bootstrapAdmin(db, root.code, config.ADMIN_PASSWORD, now);
+  const admin = await bootstrapAdmin(db, root.code, config.ADMIN_PASSWORD, now, options.passwordIterations);
   if (seededDemo) await seedDemoPosters(db, now);
   return { secret, published, seededDemo, admin };
 }

@@ -20,6 +20,24 @@ export function checkSurveyJson(file: SurveyFile): string[] {
   return problems;
 }
 
+/**
+ * checkSurveyJson's verdict by survey id and JSON text (key order kept): building the survey-core
+ * model costs ~15-40 ms a survey, and its verdict on the same JSON cannot change within a process.
+ * A server bootstraps once, so this only saves time where one process bootstraps many databases
+ * (the tests build a fresh app per case). Any other content is a new key and is checked afresh.
+ */
+const surveyChecks = new Map<string, string[]>();
+
+function checkedSurveyJson(file: SurveyFile): string[] {
+  const key = `${file.id}\n${JSON.stringify(file.json)}`;
+  let problems = surveyChecks.get(key);
+  if (!problems) {
+    problems = checkSurveyJson(file);
+    surveyChecks.set(key, problems);
+  }
+  return problems;
+}
+
 export function surveyTitle(json: Record<string, unknown>, fallback: string): string {
   const title = json.title;
   if (typeof title === "string") return title;
@@ -36,7 +54,7 @@ export function surveyTitle(json: Record<string, unknown>, fallback: string): st
  * Returns the versions that were added.
  */
 export async function publishSurveys(db: Database, files: SurveyFile[], now: Date): Promise<SurveyVersionRow[]> {
-  const problems = files.flatMap(checkSurveyJson);
+  const problems = files.flatMap(checkedSurveyJson);
   if (problems.length > 0) throw new Error(`Survey files have errors:\n${problems.join("\n")}`);
   const added: SurveyVersionRow[] = [];
   for (const file of files) {
