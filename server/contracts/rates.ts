@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { METRICS } from "../../surveys/properties";
+import { UNIT_KINDS } from "./unit-kinds";
 import { unitCodeSchema } from "./units";
 
 /** A calendar day; checked to be a real date, not just the right shape. */
@@ -11,20 +12,27 @@ const day = z
 export const AUDIENCES = ["resident", "shopkeeper", "parent"] as const;
 export const CHANNELS = ["qr", "interview"] as const;
 
+const ratesQueryShape = z.object({
+  unit: unitCodeSchema,
+  audience: z.enum(AUDIENCES).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  includeFlagged: z
+    .enum(["0", "1", "true", "false"])
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
+});
+const fromNotAfterTo = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+const fromAfterTo = { message: "起始日期晚于结束日期", path: ["from"] };
+
 /** Query of GET /api/v1/rates (docs/design.md §4) and of the other dashboard reads. */
-export const ratesQuerySchema = z
-  .object({
-    unit: unitCodeSchema,
-    audience: z.enum(AUDIENCES).optional(),
-    channel: z.enum(CHANNELS).optional(),
-    from: day.optional(),
-    to: day.optional(),
-    includeFlagged: z
-      .enum(["0", "1", "true", "false"])
-      .optional()
-      .transform((v) => v === "1" || v === "true"),
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "起始日期晚于结束日期", path: ["from"] });
+export const ratesQuerySchema = ratesQueryShape.refine(fromNotAfterTo, fromAfterTo);
+
+/** Query of GET /api/v1/rates/ranking (docs/design.md §7): the rates filters, a metric, a kind of child. */
+export const rankingQuerySchema = ratesQueryShape
+  .extend({ metric: z.enum(METRICS), kind: z.enum(UNIT_KINDS).optional() })
+  .refine(fromNotAfterTo, fromAfterTo);
 
 export type RatesQuery = z.output<typeof ratesQuerySchema>;
 

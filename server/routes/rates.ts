@@ -1,12 +1,13 @@
 import { Hono, type Context } from "hono";
 import { etag } from "hono/etag";
 import type { AppEnv } from "../app-env";
-import { ratesQuerySchema, type RatesQuery } from "../contracts/rates";
+import { rankingQuerySchema, ratesQuerySchema, type RatesQuery } from "../contracts/rates";
 import { notFound } from "../errors";
 import { assertInScope, requireRole } from "../middleware/require-role";
 import { queryParams } from "../middleware/validate";
 import { rateSettingsAt } from "../services/rates/rate-settings";
 import { computeRates, populationSizeFor, unitAndChildMetrics } from "../services/rates/rates";
+import { rankChildren } from "../services/rates/ranking";
 import { plannedTargets, planFor } from "../services/rates/rates-plan";
 import { weeklyTrend } from "../services/rates/rates-trend";
 import { getChildren, getUnit } from "../services/units/units";
@@ -105,5 +106,23 @@ export const rateRoutes = new Hono<AppEnv>()
         },
         200,
       );
+    },
+  )
+  .get(
+    "/ranking",
+    describe("Rates", "Ranking of a unit's children of one kind, with rank intervals (§7)", {
+      200: "The ranking",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.query,
+      ...REFUSALS.notFound,
+    }),
+    queryParams(rankingQuerySchema),
+    async (c) => {
+      const q = c.req.valid("query");
+      const { db } = c.var.services;
+      const unit = await scopedUnit(c, q.unit);
+      const tree = await unitAndChildMetrics(db, unit, filterOf(q));
+      const ref = { code: unit.code, name: unit.name, kind: unit.kind };
+      return c.json(rankChildren(ref, q.metric, tree.settings.threshold[q.metric], tree.children, q.kind), 200);
     },
   );

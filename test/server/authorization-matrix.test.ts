@@ -229,6 +229,11 @@ const SPECS: Record<string, Spec> = {
       } satisfies Spec,
     ]),
   ),
+  "GET /api/v1/rates/ranking": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: `/api/v1/rates/ranking?unit=${DEMO.xinshancun}&metric=satisfaction` }),
+    outOfScope: () => ({ path: `/api/v1/rates/ranking?unit=${DEMO.qijiang}&metric=satisfaction` }),
+  },
   // Issue 11: thresholds are a unit's settings; without `unit` they are the caller's scope's.
   "GET /api/v1/settings/thresholds": {
     allowed: ["admin", "office"],
