@@ -271,6 +271,20 @@ describe("rates equal a brute-force recount (property)", () => {
                   if (k === "satisfaction") expect(got.score).toBe(e.scoreCount ? e.scoreSum / e.scoreCount : null);
                   const size = f.audience ? (sizes.get(code)?.[SIZE_KEYS[f.audience as keyof typeof SIZE_KEYS]] ?? null) : null;
                   expectPrecision(`${code} ${k}`, got, precisionOf(expected.perRespondent[k]!, body.threshold[k], size));
+                  // Mode gap: interview minus QR, whatever channel the read asks for.
+                  const leaves = new Set(leavesOf(code).concat(code === CITY ? raw.map((r) => r.unit_code) : []));
+                  const [qr, iv] = (["qr", "interview"] as const).map((channel) =>
+                    precisionOf(bruteForce(raw, leaves, { ...f, channel }).perRespondent[k]!, body.threshold[k], size),
+                  );
+                  const gap = got.modeGap;
+                  expect({ qr: gap.qr, interview: gap.interview }).toEqual({ qr: qr!.rate, interview: iv!.rate });
+                  const diff = qr!.rate === null || iv!.rate === null ? null : iv!.rate - qr!.rate;
+                  expect(close(gap.diff, diff), `${code} ${k} diff`).toBe(true);
+                  if (diff === null || qr!.variance === null || iv!.variance === null) expect(gap.ci95).toBeNull();
+                  else {
+                    const half = 1.959964 * Math.sqrt(qr!.variance + iv!.variance);
+                    expect(close(gap.ci95[0], diff - half) && close(gap.ci95[1], diff + half), `${code} ${k} gap ci`).toBe(true);
+                  }
                 }
                 for (const q of body.questions) {
                   const e = expected.questions.get(`${q.surveyId}|${q.name}`);

@@ -4,12 +4,16 @@ import type { MetricQuestion } from "./metric-definitions";
 import { emptySums, metricResult, type MetricResult, type MetricSums } from "./metric-status";
 import { effectiveRateSettings, type RateSettings } from "./rate-settings";
 import { metricSums, type RollupCounts } from "../rollups/rollup-counts";
-import { countsByUnit, questionCounts, type RollupFilter } from "../rollups/rollup-queries";
+import { addCounts, emptyCounts } from "../rollups/rollup-counts";
+import { countsByUnitAndChannel, questionCounts, type RollupFilter } from "../rollups/rollup-queries";
+import { modeGap, type ModeGap } from "./mode-gap";
 import type { SurveyRegistry } from "../surveys/survey-registry";
 import { getChildren, type Unit } from "../units/units";
 
 export type UnitRef = Pick<Unit, "code" | "name" | "kind">;
 export type MetricMap = Record<Metric, MetricResult>;
+/** /rates metric objects also carry the QR / interview comparison (issue 13, added field). */
+export type RatesMetricMap = Record<Metric, MetricResult & { modeGap: ModeGap }>;
 
 export interface QuestionRate {
   surveyId: string;
@@ -27,7 +31,7 @@ export interface QuestionRate {
  */
 export interface ChildRates {
   unit: UnitRef;
-  metrics: MetricMap;
+  metrics: RatesMetricMap;
   threshold: Record<Metric, number>;
   minRespondents: number;
 }
@@ -37,7 +41,7 @@ export interface RatesBody {
   unit: UnitRef;
   threshold: Record<Metric, number>;
   minRespondents: number;
-  metrics: MetricMap;
+  metrics: RatesMetricMap;
   questions: QuestionRate[];
   children: ChildRates[];
 }
@@ -65,6 +69,22 @@ function sumsOf(counts: RollupCounts | undefined): Map<Metric, MetricSums> {
   return new Map(METRICS.map((m) => [m, counts ? metricSums(counts, m) : emptySums()]));
 }
 
+/** The channels a read asks for, summed; and the metrics with each one's QR / interview gap. */
+function metricsOf(
+  perChannel: Map<string, RollupCounts> | undefined,
+  filter: RollupFilter,
+  settings: RateSettings,
+  populationSize: number | null,
+): RatesMetricMap {
+  const asked = emptyCounts();
+  for (const [channel, counts] of perChannel ?? []) if (!filter.channel || filter.channel === channel) addCounts(asked, counts);
+  const metrics = toMetricMap(sumsOf(asked), settings, populationSize);
+  const [qr, interview] = [sumsOf(perChannel?.get("qr")), sumsOf(perChannel?.get("interview"))];
+  return Object.fromEntries(
+    METRICS.map((m) => [m, { ...metrics[m], modeGap: modeGap(qr.get(m)!, interview.get(m)!, populationSize) }]),
+  ) as RatesMetricMap;
+}
+
 /**
  * Rates of a unit's subtree and of each direct child's subtree, each judged by the settings in
  * force at that unit. Rollups are kept at every level, so this reads only the rows of the unit
@@ -74,19 +94,19 @@ export async function unitAndChildMetrics(
   db: Database,
   unit: Unit,
   filter: RollupFilter,
-): Promise<{ settings: RateSettings; metrics: MetricMap; children: ChildRates[] }> {
+): Promise<{ settings: RateSettings; metrics: RatesMetricMap; children: ChildRates[] }> {
   const children = await getChildren(db, unit.code);
   const codes = [unit.code, ...children.map((c) => c.code)];
-  const [counts, settingsByUnit] = await Promise.all([countsByUnit(db, codes, filter), effectiveRateSettings(db, codes)]);
+  const [counts, settingsByUnit] = await Promise.all([countsByUnitAndChannel(db, codes, filter), effectiveRateSettings(db, codes)]);
   const settings = settingsByUnit.get(unit.code)!;
   return {
     settings: { threshold: settings.threshold, minRespondents: settings.minRespondents },
-    metrics: toMetricMap(sumsOf(counts.get(unit.code)), settings, populationSizeFor(unit, filter.audience)),
+    metrics: metricsOf(counts.get(unit.code), filter, settings, populationSizeFor(unit, filter.audience)),
     children: children.map((c) => {
       const own = settingsByUnit.get(c.code)!;
       return {
         unit: ref(c),
-        metrics: toMetricMap(sumsOf(counts.get(c.code)), own, populationSizeFor(c, filter.audience)),
+        metrics: metricsOf(counts.get(c.code), filter, own, populationSizeFor(c, filter.audience)),
         threshold: own.threshold,
         minRespondents: own.minRespondents,
       };

@@ -89,6 +89,31 @@ export async function countsByUnit(db: Database, unitCodes: string[], f: RollupF
   return out;
 }
 
+/**
+ * The summed counts of each listed unit's own rows, per channel, whatever channel the filter
+ * names: the rates read adds up the channels it asks for and compares QR with interviews
+ * (§7 mode gap) from the same rows, in one query.
+ */
+export async function countsByUnitAndChannel(
+  db: Database,
+  unitCodes: string[],
+  f: RollupFilter,
+): Promise<Map<string, Map<string, RollupCounts>>> {
+  const out = new Map<string, Map<string, RollupCounts>>();
+  const ranges = periodRanges(f);
+  if (unitCodes.length === 0 || ranges.length === 0) return out;
+  const rows = await db
+    .select({ unitCode: rollups.unitCode, channel: rollups.channel, counts: rollups.counts })
+    .from(rollups)
+    .where(baseConditions(unitCodes, { ...f, channel: undefined }, ranges));
+  for (const row of rows) {
+    const perChannel = out.get(row.unitCode) ?? new Map<string, RollupCounts>();
+    perChannel.set(row.channel, addCounts(perChannel.get(row.channel) ?? emptyCounts(), parseCounts(row.counts)));
+    out.set(row.unitCode, perChannel);
+  }
+  return out;
+}
+
 /** Per-question counts of one unit, by survey: [answers, positive]. */
 export async function questionCounts(db: Database, unitCode: string, f: RollupFilter): Promise<Map<string, Map<string, number[]>>> {
   const ranges = periodRanges(f);

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo } from "react";
 import { texts } from "../../../lib/i18n";
-import type { MetricKey, MetricMap, UnitRef } from "../types";
+import type { MetricKey, MetricMap, TrendBody, UnitRef } from "../types";
 
 const EChart = lazy(() => import("./echart"));
 const T = texts.dashboard;
@@ -51,7 +51,7 @@ export function RateBarChart({
 }
 
 /** Weekly rates of the four metrics, with the threshold of the first as the guide line. */
-export function TrendChart({ weeks, threshold }: { weeks: { week: string; metrics: MetricMap }[]; threshold: Record<MetricKey, number> }) {
+export function TrendChart({ weeks, threshold }: { weeks: TrendBody["weeks"]; threshold: Record<MetricKey, number> }) {
   const option = useMemo(
     () => ({
       grid: { left: 48, right: 56, top: 40, bottom: 32 },
