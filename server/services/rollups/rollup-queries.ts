@@ -72,23 +72,6 @@ function baseConditions(unitCodes: string[], f: RollupFilter, ranges: [string, s
   );
 }
 
-/** The summed counts of each listed unit's own rollup rows (each covers the unit's whole subtree). */
-export async function countsByUnit(db: Database, unitCodes: string[], f: RollupFilter): Promise<Map<string, RollupCounts>> {
-  const out = new Map<string, RollupCounts>();
-  const ranges = periodRanges(f);
-  if (unitCodes.length === 0 || ranges.length === 0) return out;
-  const rows = await db
-    .select({ unitCode: rollups.unitCode, counts: rollups.counts })
-    .from(rollups)
-    .where(baseConditions(unitCodes, f, ranges));
-  for (const row of rows) {
-    const into = out.get(row.unitCode) ?? emptyCounts();
-    addCounts(into, parseCounts(row.counts));
-    out.set(row.unitCode, into);
-  }
-  return out;
-}
-
 /**
  * The summed counts of each listed unit's own rows, per channel, whatever channel the filter
  * names: the rates read adds up the channels it asks for and compares QR with interviews
