@@ -1,7 +1,9 @@
 /**
  * Dashboard bench (docs/benchmarks.md, "Dashboard"): N responses over ~2,300 units, then the
  * median server time of GET /api/v1/rates for one district (with children) and the whole city,
- * against the same numbers from a GROUP BY over the raw responses, in the same run.
+ * against the same numbers from a GROUP BY over the raw responses, in the same run; then the
+ * §7 reads built on the same rollups: GET /api/v1/rates/ranking (a district's subdistricts, the
+ * city's districts) and /rates for residents only.
  *
  *   npm run bench:rates                 # 100k and 1M responses
  *   BENCH_SIZES=100000 npm run bench:rates
@@ -200,11 +202,13 @@ for (const n of SIZES) {
     body: JSON.stringify({ username: "admin", password: "bench-password" }),
   });
   const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
-  const get = async (unit: string) => {
-    const res = await app.request(`/api/v1/rates?unit=${unit}`, { headers: { cookie } });
-    if (res.status !== 200) throw new Error(`rates ${res.status}`);
+  const read = async (pathAndQuery: string) => {
+    const res = await app.request(pathAndQuery, { headers: { cookie } });
+    if (res.status !== 200) throw new Error(`${pathAndQuery} ${res.status}`);
     return res.json() as Promise<any>;
   };
+  const get = (unit: string) => read(`/api/v1/rates?unit=${unit}`);
+  const ranking = (unit: string) => read(`/api/v1/rates/ranking?unit=${unit}&metric=satisfaction`);
   const district = "591000000000";
   // Same numbers both ways, or the comparison means nothing.
   const viaRollups = await get(district);
@@ -217,6 +221,9 @@ for (const n of SIZES) {
   }
   const districtMs = await timeIt(() => get(district));
   const cityMs = await timeIt(() => get(CITY));
+  const rankingDistrictMs = await timeIt(() => ranking(district));
+  const rankingCityMs = await timeIt(() => ranking(CITY));
+  const residentDistrictMs = await timeIt(() => read(`/api/v1/rates?unit=${district}&audience=resident`));
   const rawDistrictMs = await timeIt(() => rawRates(db, district), 3);
   const rawCityMs = await timeIt(() => rawRates(db, CITY), 1);
   report("rates", {
@@ -226,6 +233,9 @@ for (const n of SIZES) {
     rollupRows: Number(counts.n),
     districtMs: +districtMs.toFixed(1),
     cityMs: +cityMs.toFixed(1),
+    rankingDistrictMs: +rankingDistrictMs.toFixed(1),
+    rankingCityMs: +rankingCityMs.toFixed(1),
+    residentDistrictMs: +residentDistrictMs.toFixed(1),
     rawDistrictMs: +rawDistrictMs.toFixed(0),
     rawCityMs: +rawCityMs.toFixed(0),
     districtSpeedup: +(rawDistrictMs / districtMs).toFixed(1),
