@@ -23,7 +23,9 @@ export function respondentPreloadLinks(manifest: Record<string, ManifestChunk>):
     seen.add(key);
     const chunk = manifest[key]!;
     links.push(`</${chunk.file}>; rel=modulepreload`);
-    for (const css of chunk.css ?? []) links.push(`</${css}>; rel=preload; as=style`);
+    // Vite adds a lazy chunk's stylesheet with crossorigin; a preload without it is a different
+    // request (credentials mode), never used, and the CSS is fetched twice.
+    for (const css of chunk.css ?? []) links.push(`</${css}>; rel=preload; as=style; crossorigin`);
     for (const imported of chunk.imports ?? []) visit(imported);
   };
   visit(start);

@@ -40,7 +40,7 @@ interface Rates {
 }
 
 const THANKS = "感谢您的参与！";
-const OFFLINE = "网络不稳定，您的答案已保存在本机，正在重试…";
+const OFFLINE = "暂时没有网络，您的答案已保存在这部手机上";
 
 describe.skipIf(!canRun)("respondent page in Chromium (375x667)", () => {
   let server: TestServer;

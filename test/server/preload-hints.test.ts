@@ -17,7 +17,7 @@ describe("respondent page preload hints", () => {
     expect(respondentPreloadLinks(manifest)).toEqual([
       "</assets/survey-runner-C.js>; rel=modulepreload",
       "</assets/properties-D.js>; rel=modulepreload",
-      "</assets/properties-D.css>; rel=preload; as=style",
+      "</assets/properties-D.css>; rel=preload; as=style; crossorigin",
     ]);
     expect(respondentPreloadLinks({})).toEqual([]);
   });

@@ -4,7 +4,14 @@
  * surveys/properties.ts, and the settings every runner needs. Imported only by the lazy runner
  * chunks (it pulls in survey-core), never by a page shell, and by tests in Node.
  */
-import { Model, surveyLocalization, type QuestionRatingModel } from "survey-core";
+import {
+  Model,
+  surveyLocalization,
+  type QuestionCheckboxModel,
+  type QuestionRatingModel,
+  type QuestionSelectBase,
+  type QuestionTextModel,
+} from "survey-core";
 import "survey-core/i18n/simplified-chinese";
 import "../../../surveys/properties";
 import { texts } from "../i18n";
@@ -23,7 +30,16 @@ export interface ModelSeed {
    * page); the interview tablet keeps SurveyJS's own layout.
    */
   fitRatingsToPhones?: boolean;
+  /**
+   * The person answering reads the survey themselves (the QR page): interviewer-only marks such
+   * as （不读出） are hidden from choice texts (the stored values stay the same), and a full
+   * 最多选N项 question says why its other boxes no longer respond.
+   */
+  selfAnswered?: boolean;
 }
+
+/** Choice-text suffixes meant for an interviewer reading aloud; the interview app marks them. */
+export const NOT_READ_MARK = /\s*[（(]不读出[)）]\s*/g;
 
 export function createSurveyModel(seed: ModelSeed): Model {
   const model = new Model(seed.json);
@@ -33,11 +49,17 @@ export function createSurveyModel(seed: ModelSeed): Model {
   // Save every keystroke, not only on blur: a reload mid-sentence must not lose the text.
   model.textUpdateMode = "onTyping";
   if (seed.fitRatingsToPhones ?? true) fitRatingsToPhones(model);
+  useTheSurveysRangeMessages(model);
+  if (seed.selfAnswered) {
+    hideNotReadMarks(model);
+    explainChoiceLimits(model);
+  }
   model.data = seed.data;
   // Unknown keys and choices no longer offered would be refused by the server ("unknown keys").
   if (seed.dropStaleAnswers) model.clearIncorrectValues(true);
   const lastPage = Math.max(0, model.visiblePageCount - 1);
   model.currentPageNo = Math.min(Math.max(0, Math.floor(seed.pageNo)), lastPage);
+  if (seed.selfAnswered) for (const q of model.getAllQuestions()) updateChoiceLimitNote(q as QuestionCheckboxModel);
   return model;
 }
 
@@ -77,4 +99,49 @@ function fitRatingsToPhones(model: Model): void {
       rating.rateDescriptionLocation = "bottom";
     }
   }
+}
+
+/**
+ * A number field with min/max is checked by SurveyJS before the survey's own validators, so a
+ * person typing 25 saw the library's "该值不能大于 20" instead of the survey's "请填写1到20之间的
+ * 整数". The numeric validator's text, when the survey gives one, answers both bounds.
+ */
+function useTheSurveysRangeMessages(model: Model): void {
+  for (const question of model.getAllQuestions()) {
+    if (question.getType() !== "text") continue;
+    const text = question as QuestionTextModel;
+    const own = text.validators.find((v) => v.getType() === "numericvalidator" && v.text)?.text;
+    if (!own) continue;
+    if (!text.minErrorText) text.minErrorText = own;
+    if (!text.maxErrorText) text.maxErrorText = own;
+  }
+}
+
+function hideNotReadMarks(model: Model): void {
+  for (const question of model.getAllQuestions()) {
+    const choices = (question as QuestionSelectBase).choices;
+    if (!Array.isArray(choices)) continue;
+    for (const item of choices) {
+      const text = String(item.text ?? "");
+      if (text.search(NOT_READ_MARK) >= 0) item.text = text.replace(NOT_READ_MARK, "");
+    }
+  }
+}
+
+const ORIGINAL_DESCRIPTION = Symbol("originalDescription");
+type LimitedQuestion = QuestionCheckboxModel & { [ORIGINAL_DESCRIPTION]?: string };
+
+/** At a 最多选N项 limit SurveyJS disables the other boxes without a word: say why, under them. */
+function explainChoiceLimits(model: Model): void {
+  model.onValueChanged.add((_sender, options) => updateChoiceLimitNote(options.question as QuestionCheckboxModel));
+}
+
+function updateChoiceLimitNote(question: QuestionCheckboxModel | undefined): void {
+  if (!question || question.getType() !== "checkbox" || !(question.maxSelectedChoices > 0)) return;
+  const q = question as LimitedQuestion;
+  if (q[ORIGINAL_DESCRIPTION] === undefined) q[ORIGINAL_DESCRIPTION] = q.description ?? "";
+  const chosen = Array.isArray(q.value) ? q.value.length : 0;
+  const full = chosen >= q.maxSelectedChoices;
+  q.description = full ? texts.respondent.choiceLimitReached(q.maxSelectedChoices) : q[ORIGINAL_DESCRIPTION];
+  q.descriptionLocation = full ? "underInput" : "default";
 }

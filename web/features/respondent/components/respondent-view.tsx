@@ -2,7 +2,8 @@
  * The respondent page after a QR scan: loads the questionnaire, restores the draft kept on the
  * phone, runs the survey, and sends the result until the server has it. Works through reloads at
  * any point: while filling (answers and page come back), while sending (the same response is
- * resent), after sending (the thank-you stays).
+ * resent), after sending (the thank-you stays, with 再填一份 for another household member).
+ * Once opened it also works with no signal (its own service worker, offline-worker.ts).
  */
 import { Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { texts } from "../../../lib/i18n";
@@ -10,6 +11,7 @@ import { getDeviceId } from "../../../lib/device-id";
 import type { ApiIssue } from "../../../lib/http";
 import { localStore } from "../../../lib/storage";
 import { uuidV7 } from "../../../lib/uuid";
+import { useLargeText } from "../hooks/use-large-text";
 import { useQuestionnaire, type QuestionnaireState } from "../hooks/use-questionnaire";
 import { useSubmission } from "../hooks/use-submission";
 import {
@@ -23,6 +25,9 @@ import {
   type ResumedDraft,
 } from "../lib/draft";
 import { loadDraft, saveDraft } from "../lib/draft-store";
+import { keepForOffline, registerRespondentWorker } from "../lib/offline-worker";
+import { detachInterviewManifest } from "../lib/page-head";
+import "../styles/respondent.css";
 import type { QrSubmission } from "../types";
 import { LazySurveyRunner, preloadSurveyRunner } from "./lazy-survey-runner";
 import { MessagePanel } from "./message-panel";
@@ -41,6 +46,16 @@ export function RespondentView({ token }: { token: string }) {
   const [issues, setIssues] = useState<ApiIssue[] | null>(null);
   const draftRef = useRef<Draft | null>(stored);
   const { state: loadState, reload } = useQuestionnaire(token, submitted);
+  // The page shown now, and whether the person has left the page a restored draft reopened on
+  // (the 已恢复 notice belongs to that page only).
+  const [pageNo, setPageNo] = useState(stored?.pageNo ?? 0);
+  const [movedOn, setMovedOn] = useState(false);
+  const { large, toggle: toggleLarge } = useLargeText();
+
+  useEffect(() => {
+    detachInterviewManifest();
+    registerRespondentWorker();
+  }, []);
 
   const save = useCallback(
     (draft: Draft) => {
@@ -60,7 +75,9 @@ export function RespondentView({ token }: { token: string }) {
     const next = resumeDraft(draftRef.current, questionnaire.survey, nowIso(), uuidV7);
     save({ ...next.draft, unitName: questionnaire.unit.fullName ?? questionnaire.unit.name });
     setResumed(next);
-  }, [questionnaire, resumed, save]);
+    setPageNo(next.draft.pageNo);
+    keepForOffline(token);
+  }, [questionnaire, resumed, save, token]);
 
   const unitName = questionnaire ? (questionnaire.unit.fullName ?? questionnaire.unit.name) : stored?.unitName;
   useEffect(() => {
@@ -80,11 +97,29 @@ export function RespondentView({ token }: { token: string }) {
   });
 
   const onProgress = useCallback(
-    (data: Record<string, unknown>, pageNo: number) => {
-      if (draftRef.current) save(recordProgress(draftRef.current, data, pageNo, nowIso()));
+    (data: Record<string, unknown>, shownPageNo: number) => {
+      const before = draftRef.current;
+      if (!before) return;
+      if (shownPageNo !== before.pageNo) setMovedOn(true);
+      setPageNo(shownPageNo);
+      save(recordProgress(before, data, shownPageNo, nowIso()));
     },
     [save],
   );
+
+  const onRunnerReady = useCallback(() => keepForOffline(token), [token]);
+
+  /** Another household member on the same phone: a new draft with a new id, as if newly scanned. */
+  const fillAnother = useCallback(() => {
+    draftRef.current = null;
+    setIssues(null);
+    setSubmission(null);
+    setResumed(null);
+    setPageNo(0);
+    setMovedOn(false);
+    setSubmitted(false);
+    window.scrollTo(0, 0);
+  }, []);
 
   const onComplete = useCallback(
     (data: Record<string, unknown>) => {
@@ -99,11 +134,16 @@ export function RespondentView({ token }: { token: string }) {
   );
 
   return (
-    <div className="respondent">
-      <RespondentHeader unitName={unitName} />
+    <div className={large ? "respondent respondent--large" : "respondent"}>
+      <RespondentHeader
+        unitName={unitName}
+        compact={!submitted && submission === null && pageNo > 0}
+        largeText={large}
+        onToggleLargeText={toggleLarge}
+      />
       <main className="respondent__body">
         {submitted ? (
-          <ThankYou />
+          <ThankYou onFillAnother={fillAnother} />
         ) : (
           <>
             {submission && <SubmitStatus state={submitState} onRetryNow={retryNow} />}
@@ -113,7 +153,13 @@ export function RespondentView({ token }: { token: string }) {
                 {resumed.versionChanged ? (
                   <p className="notice notice-info">{texts.respondent.versionChanged}</p>
                 ) : (
-                  resumed.restored && !issues && <p className="notice notice-info">{texts.respondent.draftRestored}</p>
+                  resumed.restored &&
+                  !issues &&
+                  !movedOn && (
+                    <p className="notice notice-info" role="status">
+                      {texts.respondent.draftRestored}
+                    </p>
+                  )
                 )}
                 <Suspense fallback={<MessagePanel title={texts.respondent.loadingQuestions} />}>
                   <LazySurveyRunner
@@ -124,6 +170,7 @@ export function RespondentView({ token }: { token: string }) {
                     issues={issues}
                     onProgress={onProgress}
                     onComplete={onComplete}
+                    onReady={onRunnerReady}
                   />
                 </Suspense>
               </div>

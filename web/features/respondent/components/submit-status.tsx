@@ -35,6 +35,7 @@ function Waiting({ reason, retryAt, onRetryNow }: { reason: "network" | "rate_li
   const title = reason === "rate_limited" ? texts.respondent.rateLimited : texts.respondent.offline;
   return (
     <MessagePanel tone="error" title={title}>
+      {reason === "network" && <p>{texts.respondent.offlineBody}</p>}
       <p className="retry-countdown" role="timer">
         {texts.respondent.retryIn(seconds)}
       </p>

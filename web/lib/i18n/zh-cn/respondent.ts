@@ -18,6 +18,8 @@ export interface RespondentTexts {
   versionChanged: string;
   submitting: string;
   offline: string;
+  /** Under the offline title: where the answers are and what happens next, plainly. */
+  offlineBody: string;
   retryIn: (seconds: number) => string;
   retryNow: string;
   rateLimited: string;
@@ -33,6 +35,14 @@ export interface RespondentTexts {
   thanksBody: string;
   thanksNote: string;
   documentTitle: (unitName: string) => string;
+  /** Under a 最多选N项 question once N boxes are ticked (the rest are disabled). */
+  choiceLimitReached: (max: number) => string;
+  /** Where the person is, in words: 第2/6页. */
+  pageProgress: (pageNo: number, pageCount: number) => string;
+  /** The large-text switch in the header (one tap, remembered on the phone). */
+  largeText: string;
+  fillAnother: string;
+  fillAnotherNote: string;
 }
 
 /** Strings of SurveyJS's own Chinese locale that read badly (machine-translated) replaced. */
@@ -49,7 +59,8 @@ export const respondentZh: RespondentTexts = {
   draftRestored: "已恢复您上次填写的内容，可以接着填写。",
   versionChanged: "问卷内容已更新，仍然适用的答案已为您保留，请从第一页核对。",
   submitting: "正在提交，请稍候…",
-  offline: "网络不稳定，您的答案已保存在本机，正在重试…",
+  offline: "暂时没有网络，您的答案已保存在这部手机上",
+  offlineBody: "网络恢复后会自动提交，不用重新填写；关掉本页也不会丢失，下次打开时会接着提交。",
   retryIn: (seconds) => `${seconds} 秒后自动重试`,
   retryNow: "立即重试",
   rateLimited: "提交过于频繁，请稍后再试",
@@ -64,6 +75,11 @@ export const respondentZh: RespondentTexts = {
   thanksBody: "您的意见已经提交。共建文明城市，有您的一份力量。",
   thanksNote: "可以直接关闭本页面。",
   documentTitle: (unitName) => `${unitName} · 创文问卷`,
+  choiceLimitReached: (max) => `已选满${max}项，其余选项暂不能选。如需更换，请先取消一项。`,
+  pageProgress: (pageNo, pageCount) => `第${pageNo}/${pageCount}页`,
+  largeText: "大字",
+  fillAnother: "再填一份",
+  fillAnotherNote: "家里其他人也想填写，可以用这部手机再填一份。同一部手机提交的几份问卷会标注出来以便核实，这很正常，不影响您的意见。",
 };
 
 export const surveyLocaleZh: SurveyLocaleTexts = {
