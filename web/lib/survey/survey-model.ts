@@ -49,7 +49,7 @@ export function createSurveyModel(seed: ModelSeed): Model {
   // Save every keystroke, not only on blur: a reload mid-sentence must not lose the text.
   model.textUpdateMode = "onTyping";
   if (seed.fitRatingsToPhones ?? true) fitRatingsToPhones(model);
-  useTheSurveysRangeMessages(model);
+  applyTheSurveysRangeMessages(model);
   if (seed.selfAnswered) {
     hideNotReadMarks(model);
     explainChoiceLimits(model);
@@ -98,6 +98,8 @@ function fitRatingsToPhones(model: Model): void {
     if (rating.displayMode === "auto" && rating.rateDescriptionLocation === "leftRight") {
       rating.rateDescriptionLocation = "bottom";
     }
+    // With 18 px text (and 大字) "auto" would still fall back to the dropdown: keep the buttons.
+    if (rating.displayMode === "auto") rating.displayMode = "buttons";
   }
 }
 
@@ -106,7 +108,7 @@ function fitRatingsToPhones(model: Model): void {
  * person typing 25 saw the library's "该值不能大于 20" instead of the survey's "请填写1到20之间的
  * 整数". The numeric validator's text, when the survey gives one, answers both bounds.
  */
-function useTheSurveysRangeMessages(model: Model): void {
+function applyTheSurveysRangeMessages(model: Model): void {
   for (const question of model.getAllQuestions()) {
     if (question.getType() !== "text") continue;
     const text = question as QuestionTextModel;

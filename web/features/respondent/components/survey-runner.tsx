@@ -39,9 +39,10 @@ export default function SurveyRunner(props: SurveyRunnerProps) {
     // Our own progress (PageProgress) replaces SurveyJS's; the title shows on the first page only.
     created.showProgressBar = false;
     created.showTitle = created.currentPageNo === 0;
-    created.onUpdateQuestionCssClasses.add((_sender, options) => {
-      if (hasShortChoices(options.question)) options.cssClasses.mainRoot += ` ${SHORT_CHOICES_CLASS}`;
-    });
+    // Short answer lists (满意/比较满意/…) in two columns: the 满意度 page is half as tall.
+    for (const question of created.getAllQuestions()) {
+      if (hasShortChoices(question)) (question as QuestionRadiogroupModel).colCount = 2;
+    }
     return created;
   });
   const pageNo = usePageNo(model);
@@ -96,7 +97,6 @@ export default function SurveyRunner(props: SurveyRunnerProps) {
   );
 }
 
-const SHORT_CHOICES_CLASS = "rs-short-choices";
 /** Longest answer text (in characters) that still fits half a 375 px phone at 大字 size. */
 const SHORT_CHOICE_CHARS = 6;
 
