@@ -121,7 +121,7 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
                   <td>{u.line}</td>
                   <td>{u.code}</td>
                   <td>{u.name}</td>
-                  <td>{u.kind}</td>
+                  <td>{texts.common.unitKinds[u.kind]}</td>
                   <td>{u.parentCode}</td>
                 </tr>
               ))}

@@ -208,7 +208,7 @@ export const adminZh: AdminTexts = {
     intro:
       "从 CSV 或 Excel（XLSX）文件导入 区 → 街道 → 社区 及学校。先预览，确认无误后再导入；导入要么全部成功，要么什么都不写。文件中没有的单位保持不变。",
     columns:
-      "列：code（统计用区划代码）, name, kind（city / district / subdistrict / community / school_zone / school）, parent_code, households, population, shops（商户数，可选）, students（学生数，可选）, target_n",
+      "列：code（统计用区划代码）, name, kind（city / district / subdistrict / community / school_zone / school，或 市 / 区 / 县 / 街道 / 镇 / 乡 / 社区 / 村 / 学区 / 学校）, parent_code, households, population, shops（商户数，可选）, students（学生数，可选）, target_n",
     chooseFile: "选择文件",
     preview: "预览",
     run: "确认导入",
