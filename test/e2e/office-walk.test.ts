@@ -49,6 +49,14 @@ describe.skipIf(!canRun)("office and admin screens", () => {
     await server?.close();
   });
 
+  async function signInAdmin(page: Page) {
+    await page.goto(`${server.url}/login`);
+    await page.locator('input[name="username"]').fill("admin");
+    await page.locator('input[name="password"]').fill(server.adminPassword);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL(/\/dashboard/);
+  }
+
   it("sends an interviewer who signs in at /login to the tablet app, not to a dashboard they may not read", async () => {
     const { page } = await newPage(browser.context);
     await signIn(page, server.url, "walk-interviewer");
@@ -64,6 +72,79 @@ describe.skipIf(!canRun)("office and admin screens", () => {
     const { page } = await newPage(browser.context);
     await signIn(page, server.url, "walk-office", "/login?next=%2Fdashboard%2Freport");
     await page.waitForURL(/\/dashboard\/report/);
+    await page.close();
+  });
+
+  it("an admin creating a user with a bad name reads why, not a generic refusal", async () => {
+    const { page } = await newPage(browser.context);
+    await signInAdmin(page);
+    await page.goto(`${server.url}/admin/users`);
+    const form = page.locator("form.admin-row");
+    await form.locator('input[name="username"]').fill("张 三");
+    await form.locator('input[name="password"]').fill("long-enough-1");
+    await form.locator('input[name="scope"]').fill(SUB);
+    await form.locator('button[type="submit"]').click();
+    const error = page.locator(".admin-error");
+    await expect.poll(() => error.textContent()).toContain("用户名只能包含字母、数字");
+    expect(await error.textContent()).not.toContain("请求内容不符合接口要求");
+    await page.close();
+  });
+
+  it("asks before 停用 signs a user out, and cancelling keeps them active", async () => {
+    const { page } = await newPage(browser.context);
+    await signInAdmin(page);
+    await page.goto(`${server.url}/admin/users`);
+    const row = page.locator("tr", { hasText: "walk-office" });
+    await row.getByRole("button", { name: "停用", exact: true }).click();
+    const confirm = row.getByRole("alertdialog");
+    await expect.poll(() => confirm.textContent()).toContain("确定停用吗");
+    await confirm.getByRole("button", { name: "取消" }).click();
+    await expect.poll(() => row.locator("td").nth(3).textContent()).not.toBe("已停用");
+    const stored = async () =>
+      (await server.server.db.$client.execute("select disabled from users where username = 'walk-office'")).rows[0]!.disabled;
+    expect(Number(await stored())).toBe(0);
+
+    await row.getByRole("button", { name: "停用", exact: true }).click();
+    await row.getByRole("button", { name: "确定停用" }).click();
+    await expect.poll(() => row.locator("td").nth(3).textContent()).toBe("已停用");
+    expect(Number(await stored())).toBe(1);
+    await row.getByRole("button", { name: "启用" }).click();
+    await expect.poll(stored).toBe(0);
+    await page.close();
+  });
+
+  it("imports a file written with Chinese kinds, and a line with an error is not counted under 将新增", async () => {
+    const { page } = await newPage(browser.context);
+    await signInAdmin(page);
+    await page.goto(`${server.url}/admin/units`);
+    const csv = [
+      "代码,名称,类型,上级代码,户数,人口,样本量",
+      "500104009000,走访街道,街道,500104000000,,,",
+      "500104009001,走访社区,社区,500104009000,1000,2500,50",
+      "500104009002,孤儿社区,社区,500104999000,,,",
+    ].join("\n");
+    await page.locator('input[type="file"]').setInputFiles({ name: "units.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByRole("button", { name: "预览" }).click();
+    await expect.poll(() => page.locator("body").textContent()).toContain("将新增 2 个单位");
+    const body = (await page.locator("body").textContent()) ?? "";
+    expect(body).toContain("社区/村");
+    expect(body).toContain("500104999000");
+    await page.screenshot({ path: resultPath("office-walk-import.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("tells a user locked out by failed sign-ins how long to wait", async () => {
+    const { page } = await newPage(browser.context);
+    await page.goto(`${server.url}/login`);
+    const message = page.locator(".login-form .form-error");
+    for (let i = 0; i < 8; i++) {
+      await page.locator('input[name="username"]').fill("walk-office");
+      await page.locator('input[name="password"]').fill(`wrong-${i}`);
+      await page.locator('button[type="submit"]').click();
+      await expect.poll(async () => (await message.allTextContents()).join(" ")).toMatch(/错误|再试/);
+      if (/再试/.test((await message.allTextContents()).join(" "))) break;
+    }
+    expect((await message.allTextContents()).join(" ")).toMatch(/请 \d+ (秒|分钟)后再试/);
     await page.close();
   });
 });

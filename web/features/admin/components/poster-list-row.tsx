@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { errorText } from "../../../lib/http";
 import { Link } from "wouter";
 import { texts } from "../../../lib/i18n";
 import { qrSvgUrl, revokePoster, updatePosterWindow } from "../api/posters";
@@ -19,7 +20,7 @@ export function PosterListRow({
   onError: (message: string) => void;
 }) {
   const [editing, setEditing] = useState(false);
-  const fail = (e: unknown) => onError(e instanceof Error ? e.message : String(e));
+  const fail = (e: unknown) => onError(errorText(e));
 
   async function revoke() {
     // The confirmation asks for the reason too (it goes to the audit log); cancel keeps the poster.

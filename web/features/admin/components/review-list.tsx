@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { errorText } from "../../../lib/http";
 import { texts } from "../../../lib/i18n";
 import { reviewResponse, reviewResponses } from "../api/flagged";
 import type { FlaggedResponse, ReviewDecision } from "../types";
@@ -42,7 +43,7 @@ export function ReviewList({ items, onDone }: { items: FlaggedResponse[]; onDone
       setReason("");
       onDone();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -116,7 +117,7 @@ function ReviewItem({
       await reviewResponse(item.id, decision, reason.trim());
       onDone();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }
   return (

@@ -43,6 +43,9 @@ export interface AdminTexts {
     active: string;
     disable: string;
     enable: string;
+    confirmDisable: (username: string) => string;
+    confirm: string;
+    cancel: string;
     resetPassword: string;
     newPassword: string;
     apply: string;
@@ -258,6 +261,9 @@ export const adminZh: AdminTexts = {
     active: "正常",
     disable: "停用",
     enable: "启用",
+    confirmDisable: (username) => `停用后 ${username} 将立即退出登录且无法再登录，确定停用吗？`,
+    confirm: "确定停用",
+    cancel: "取消",
     resetPassword: "重置密码",
     newPassword: "新密码",
     apply: "应用",
