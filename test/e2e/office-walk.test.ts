@@ -57,6 +57,11 @@ describe.skipIf(!canRun)("office and admin screens", () => {
     await page.waitForURL(/\/dashboard/);
   }
 
+  async function sessionCookie(page: Page) {
+    const cookies = await page.context().cookies(server.url);
+    return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  }
+
   it("sends an interviewer who signs in at /login to the tablet app, not to a dashboard they may not read", async () => {
     const { page } = await newPage(browser.context);
     await signIn(page, server.url, "walk-interviewer");
@@ -110,6 +115,32 @@ describe.skipIf(!canRun)("office and admin screens", () => {
     expect(Number(await stored())).toBe(1);
     await row.getByRole("button", { name: "启用" }).click();
     await expect.poll(stored).toBe(0);
+    await page.close();
+  });
+
+  it("shows the audit log in Chinese: what changed, old and new, not raw JSON", async () => {
+    const { page } = await newPage(browser.context);
+    await signInAdmin(page);
+    // An import whose stored target line is English ("1 added, 0 changed").
+    const csv = ["code,name,kind,parent_code,households,population,target_n", "500104010000,日志街道,subdistrict,500104000000,,,"].join(
+      "\n",
+    );
+    const imported = await fetch(`${server.url}/api/v1/units/import`, {
+      method: "POST",
+      headers: { "content-type": "text/csv", cookie: await sessionCookie(page), origin: server.url },
+      body: csv,
+    });
+    expect(imported.status).toBe(200);
+    await page.goto(`${server.url}/admin/audit`);
+    const table = page.locator(".admin-table--audit");
+    await expect.poll(() => table.textContent()).toContain("新增 1 个单位，修改 0 个单位");
+    const text = (await table.textContent()) ?? "";
+    expect(text).not.toMatch(/\d+ added/);
+    // The 停用 test above: users.update of walk-office, the field and both values in words.
+    const disabled = page.locator("tr", { hasText: "修改用户" }).filter({ hasText: "walk-office" }).first();
+    expect(await disabled.locator(".audit-changes").textContent()).toMatch(/已停用：(否 → 是|是 → 否)/);
+    expect(await disabled.locator(".audit-changes").textContent()).not.toContain("{");
+    await page.screenshot({ path: resultPath("office-walk-audit.png"), fullPage: true });
     await page.close();
   });
 

@@ -177,6 +177,16 @@ export interface AdminTexts {
     after: string;
     more: string;
     actions: Record<string, string>;
+    changes: string;
+    raw: string;
+    importSummary: (added: number, changed: number) => string;
+    /** Names of the fields an entry's before/after hold, by their last path segment. */
+    fields: Record<string, string>;
+    /** Prefixes of nested paths (rate settings keep `own` and `effective` values). */
+    groups: Record<string, string>;
+    yes: string;
+    no: string;
+    empty: string;
   };
   password: {
     title: string;
@@ -418,6 +428,43 @@ export const adminZh: AdminTexts = {
     before: "变更前",
     after: "变更后",
     more: "加载更早的记录",
+    changes: "变更内容",
+    raw: "原始记录",
+    importSummary: (added, changed) => `新增 ${added} 个单位，修改 ${changed} 个单位`,
+    fields: {
+      username: "用户名",
+      role: "角色",
+      scope: "管理范围",
+      disabled: "已停用",
+      createdAt: "创建时间",
+      threshold: "达标线",
+      minRespondents: "最少样本数",
+      awareness: "知晓率",
+      support: "支持率",
+      participation: "参与率",
+      satisfaction: "满意率",
+      startsAt: "开始收集",
+      endsAt: "结束收集",
+      revokedAt: "撤销时间",
+      revokedBy: "撤销人",
+      reason: "原因",
+      flagged: "标记",
+      flagReason: "标记原因",
+      reviewDecision: "审核结论",
+      reviewReason: "审核理由",
+      unitCode: "单位",
+      surveyId: "问卷",
+      createdBy: "创建人",
+      label: "名称",
+      added: "新增单位数",
+      changed: "修改单位数",
+      adds: "新增单位",
+      changes: "修改单位",
+    },
+    groups: { own: "本单位设置", effective: "实际生效" },
+    yes: "是",
+    no: "否",
+    empty: "（空）",
     actions: {
       "units.import": "导入单位",
       "users.create": "新建用户",
