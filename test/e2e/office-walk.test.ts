@@ -164,6 +164,31 @@ describe.skipIf(!canRun)("office and admin screens", () => {
     await page.close();
   });
 
+  it("lets an office user make posters for its scope, which the server allows, and shows the audience in Chinese", async () => {
+    const { page } = await newPage(browser.context);
+    await signIn(page, server.url, "walk-office");
+    await page.waitForURL(/\/dashboard/);
+    await page.getByRole("link", { name: "管理" }).click();
+    await page.waitForURL(/\/admin/);
+    const body = page.locator("body");
+    await expect.poll(() => body.textContent()).toContain("二维码海报");
+    expect(await body.textContent()).not.toContain("仅管理员可以访问此页面");
+    // Only the posters tab: users, import and the rest stay admin's.
+    expect(await page.locator(".admin-tabs a").allTextContents()).toEqual(["二维码海报"]);
+    const office = apiSession(server.url);
+    await office.post("/api/v1/auth/login", { username: "walk-office", password: PASSWORD });
+    const made = await office.post<{ id: string }>("/api/v1/posters", { unitCode: "500104001001", surveyId: "resident" });
+    expect(made.status).toBe(201);
+    await page.reload();
+    const row = page.locator("tr", { hasText: made.body.id });
+    await expect.poll(() => row.textContent()).toContain("居民");
+    expect(await row.locator("td").nth(2).textContent()).toBe("居民");
+    // A section that is not theirs says what they can do instead.
+    await page.goto(`${server.url}/admin/users`);
+    await expect.poll(() => body.textContent()).toContain("此栏目仅管理员可用");
+    await page.close();
+  });
+
   it("tells a user locked out by failed sign-ins how long to wait", async () => {
     const { page } = await newPage(browser.context);
     await page.goto(`${server.url}/login`);

@@ -12,10 +12,13 @@ const T = texts.admin.posters;
 /** One poster in the list: status, window, downloads, and the window editor and revocation. */
 export function PosterListRow({
   poster: p,
+  surveyTitle,
   onChanged,
   onError,
 }: {
   poster: PosterRow;
+  /** The survey's full title, for the tooltip and for surveys beyond the three audiences. */
+  surveyTitle?: string | undefined;
   onChanged: (note: string) => void;
   onError: (message: string) => void;
 }) {
@@ -58,7 +61,7 @@ export function PosterListRow({
         <td>
           {p.unitName}（{p.unitCode}）
         </td>
-        <td>{p.surveyId}</td>
+        <td title={surveyTitle}>{T.audiences[p.surveyId] ?? surveyTitle ?? p.surveyId}</td>
         <td>{new Date(p.createdAt).toLocaleString("zh-CN")}</td>
         <td>
           <span className={`badge poster-status poster-status--${p.status}`}>{T.statuses[p.status]}</span>

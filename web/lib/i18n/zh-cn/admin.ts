@@ -2,6 +2,7 @@
 export interface AdminTexts {
   title: string;
   adminOnly: string;
+  notYourSection: string;
   tabs: Record<"units" | "users" | "posters" | "surveys" | "flagged" | "thresholds" | "audit", string>;
   loading: string;
   loadFailed: (message: string) => string;
@@ -53,6 +54,7 @@ export interface AdminTexts {
     resetDone: (name: string) => string;
   };
   posters: {
+    audiences: Record<string, string>;
     survey: string;
     unit: string;
     unitHint: string;
@@ -114,6 +116,8 @@ export interface AdminTexts {
     property: (name: string) => string;
   };
   flagged: {
+    source: (survey: string, version: number, channel: string) => string;
+    channels: Record<"qr" | "interview", string>;
     status: string;
     statuses: Record<"pending" | "included" | "excluded" | "all", string>;
     reasons: Record<string, string>;
@@ -203,6 +207,7 @@ export interface AdminTexts {
 export const adminZh: AdminTexts = {
   title: "管理",
   adminOnly: "仅管理员可以访问此页面。",
+  notYourSection: "此栏目仅管理员可用；您可以在“二维码海报”中为本单位生成和撤销海报。",
   tabs: {
     units: "单位导入",
     users: "用户",
@@ -281,6 +286,7 @@ export const adminZh: AdminTexts = {
     resetDone: (n) => `已重置 ${n} 的密码，其所有登录已失效`,
   },
   posters: {
+    audiences: { resident: "居民", shopkeeper: "商户", parent: "家长" },
     survey: "问卷",
     unit: "单位代码",
     unitHint: "社区或学校代码（单个海报），或街道代码（批量）",
@@ -358,6 +364,8 @@ export const adminZh: AdminTexts = {
       })[name] ?? name,
   },
   flagged: {
+    source: (survey, version, channel) => `${survey} 第${version}版 · ${channel}`,
+    channels: { qr: "扫码填写", interview: "入户访问" },
     status: "状态",
     statuses: { pending: "待审核", included: "已计入", excluded: "已排除", all: "全部" },
     reasons: {
