@@ -189,6 +189,24 @@ describe.skipIf(!canRun)("office and admin screens", () => {
     await page.close();
   });
 
+  it("does not open the tablet app for an office user, whose visits the server would refuse", async () => {
+    const tablet = await launchBrowser({ viewport: { width: 1024, height: 768 } });
+    try {
+      const { page } = await newPage(tablet.context);
+      await signIn(page, server.url, "walk-office", "/interview");
+      const notice = page.locator(".notice");
+      await expect.poll(() => notice.textContent()).toContain("入户访问仅供调查员使用");
+      // Still the sign-in form, no workspace to record visits in.
+      expect(await page.locator('input[name="username"]').count()).toBe(1);
+      expect(await page.getByText("新建入户记录").count()).toBe(0);
+      // On reload with the session cookie set, the same.
+      await page.reload();
+      await expect.poll(() => notice.textContent()).toContain("入户访问仅供调查员使用");
+    } finally {
+      await tablet.close();
+    }
+  });
+
   it("tells a user locked out by failed sign-ins how long to wait", async () => {
     const { page } = await newPage(browser.context);
     await page.goto(`${server.url}/login`);
