@@ -24,6 +24,7 @@ const COLOURS: Record<FunnelPoint["funnel"], string> = {
 export function FunnelChart({ points, threshold, metric }: { points: FunnelPoint[]; threshold: number; metric: string }) {
   const option = useMemo(() => {
     const curves = funnelCurves(threshold, Math.max(...points.map((p) => p.nEff), 10));
+    const xMid = curves.xMax / 2;
     const limit = (name: string, data: [number, number][], type: "dashed" | "dotted", color: string) => ({
       type: "line",
       name,
@@ -35,14 +36,14 @@ export function FunnelChart({ points, threshold, metric }: { points: FunnelPoint
       tooltip: { show: false },
     });
     return {
-      grid: { left: 48, right: 24, top: 40, bottom: 48 },
+      grid: { left: 48, right: 32, top: 40, bottom: 48 },
       legend: { top: 0, data: [T.funnelUnits, T.funnelLimit95, T.funnelLimit998] },
       tooltip: {
         trigger: "item",
         formatter: (p: { data: { name: string; value: [number, number] } }) =>
           `${escapeHtml(p.data.name)}<br/>${T.rate} ${pct(p.data.value[1])}<br/>${T.nEff} ${nEffText(p.data.value[0])}`,
       },
-      xAxis: { type: "value", name: T.funnelAxis, nameLocation: "middle", nameGap: 28, min: 0, max: Math.ceil(curves.xMax) },
+      xAxis: { type: "value", name: T.funnelAxis, nameLocation: "middle", nameGap: 28, min: 0 },
       yAxis: { type: "value", min: funnelFloor(points, threshold), max: 1, axisLabel: { formatter: pctLabel } },
       series: [
         {
@@ -55,7 +56,8 @@ export function FunnelChart({ points, threshold, metric }: { points: FunnelPoint
             symbol: isOutside(p) ? "diamond" : "circle",
             symbolSize: isOutside(p) ? 16 : 9,
             itemStyle: { color: COLOURS[p.funnel] },
-            label: { show: isOutside(p), formatter: () => p.name, position: "right", color: COLOURS[p.funnel] },
+            // Names go on the side with room (the right half labels leftwards).
+            label: { show: isOutside(p), formatter: () => p.name, position: p.nEff > xMid ? "left" : "right", color: COLOURS[p.funnel] },
           })),
           markLine: {
             symbol: "none",
@@ -64,6 +66,7 @@ export function FunnelChart({ points, threshold, metric }: { points: FunnelPoint
             label: { formatter: T.threshold(pctLabel(threshold)), position: "insideEndTop" },
             data: [{ yAxis: threshold }],
           },
+          labelLayout: { hideOverlap: true },
           z: 3,
         },
         limit(T.funnelLimit95, curves.lo95, "dashed", "#8a94a0"),

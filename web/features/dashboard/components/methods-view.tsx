@@ -50,7 +50,7 @@ export function MethodsView() {
       ))}
       <section data-testid="worked-example">
         <h2>{E.heading}</h2>
-        <p>{E.setup(a.respondents, 4, a.answers, a.positive, pct(a.rate))}</p>
+        <p>{E.setup(a.respondents, a.questions, a.answers, a.positive, pct(a.rate), a.allPositive)}</p>
         <p>{E.naive(a.answers, range(a.naiveInterval))}</p>
         <p>{E.nEff(a.variance.toFixed(5), one(a.nEff), one(a.designEffect), a.answers)}</p>
         <p>{E.interval(one(a.nEff), range(a.interval), pct(THRESHOLD, 0))}</p>

@@ -49,7 +49,7 @@ export function ReportView({ scope }: { scope: string }) {
       <table className="dash-table">
         <thead>
           <tr>
-            <th>{T.rate}</th>
+            <th>{T.metric}</th>
             <th>{T.respondents}</th>
             <th>{T.nEff}</th>
             <th>{T.rate}</th>

@@ -10,7 +10,7 @@ import {
   type RespondentAnswers,
 } from "./precision";
 
-/** A community's answers to one metric: `known` respondents answer all questions positively, the rest none. */
+/** A community's answers to one metric: `allPositive` respondents answer all questions positively, the rest none. */
 export interface ExampleInput {
   respondents: number;
   questions: number;
@@ -20,6 +20,8 @@ export interface ExampleInput {
 
 export interface ExampleFigures {
   respondents: number;
+  questions: number;
+  allPositive: number;
   answers: number;
   positive: number;
   rate: number;
@@ -51,6 +53,8 @@ export function exampleFigures(input: ExampleInput): ExampleFigures {
   const limits = funnelLimits(input.threshold, nEff);
   return {
     respondents: input.respondents,
+    questions: input.questions,
+    allPositive: input.allPositive,
     answers,
     positive,
     rate,

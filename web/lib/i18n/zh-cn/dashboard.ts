@@ -93,6 +93,7 @@ export interface DashboardTexts {
   methods: string;
   loadingRanking: string;
   neededLegend: string;
+  metric: string;
   modeGapHeading: string;
 }
 
@@ -195,6 +196,7 @@ export const dashboardZh: DashboardTexts = {
   funnelHint: "横轴为有效样本，纵轴为比率；虚线之间的差距可用抽样误差解释，落在控制限外（带名称标注）的单位与达标线的差距是实在的。",
   methods: "统计方法说明",
   loadingRanking: "正在计算排名…",
+  metric: "指标",
   neededLegend:
     "有效样本：考虑同一受访者多个回答彼此相关后，相当于多少份独立样本。还需样本：若比率和答题情况保持不变，再收集约多少份答卷后可以判断是否达标。",
   modeGapHeading: "扫码与入户对比",

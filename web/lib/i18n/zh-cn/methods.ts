@@ -6,7 +6,7 @@ export interface MethodsTexts {
   sections: { heading: string; paragraphs: string[] }[];
   example: {
     heading: string;
-    setup: (respondents: number, questions: number, answers: number, positive: number, rate: string) => string;
+    setup: (respondents: number, questions: number, answers: number, positive: number, rate: string, allPositive: number) => string;
     naive: (answers: number, interval: string) => string;
     nEff: (variance: string, nEff: string, designEffect: string, answers: number) => string;
     interval: (nEff: string, interval: string, threshold: string) => string;
@@ -99,8 +99,8 @@ export const methodsZh: MethodsTexts = {
   ],
   example: {
     heading: "计算示例",
-    setup: (respondents, questions, answers, positive, rate) =>
-      `某社区有 ${respondents} 名居民作答，知晓率共 ${questions} 道题，合计 ${answers} 个有效回答，其中 ${positive} 个为“知道”，知晓率 = ${positive} ÷ ${answers} = ${rate}。其中大多数人每题都答“知道”，少数人每题都答“不知道”。`,
+    setup: (respondents, questions, answers, positive, rate, allPositive) =>
+      `某社区有 ${respondents} 名居民作答，知晓率共 ${questions} 道题，合计 ${answers} 个有效回答，其中 ${positive} 个为“知道”，知晓率 = ${positive} ÷ ${answers} = ${rate}。其中 ${allPositive} 人每题都答“知道”，${respondents - allPositive} 人每题都答“不知道”——同一人的回答完全一致。`,
     naive: (answers, interval) => `如果把 ${answers} 个回答当作 ${answers} 份独立样本，95%区间是 ${interval}——这会让人误以为结论相当精确。`,
     nEff: (variance, nEff, designEffect, answers) =>
       `按受访者分组计算，比率的方差为 ${variance}，有效样本 = 比率×(1−比率) ÷ 方差 = ${nEff}。也就是说 ${answers} 个回答只相当于约 ${nEff} 份独立样本，设计效应为 ${designEffect}。`,
