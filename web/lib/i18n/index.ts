@@ -2,10 +2,11 @@ import { adminZh, type AdminTexts } from "./zh-cn/admin";
 import { authZh, type AuthTexts } from "./zh-cn/auth";
 import { appNameZh, commonZh, pagesZh, shellZh, type CommonTexts, type PagesTexts, type ShellTexts } from "./zh-cn/common";
 import { dashboardZh, type DashboardTexts } from "./zh-cn/dashboard";
+import { exportsZh, type ExportsTexts } from "./zh-cn/exports";
 import { interviewZh, type InterviewTexts } from "./zh-cn/interview";
 import { respondentZh, surveyLocaleZh, type RespondentTexts, type SurveyLocaleTexts } from "./zh-cn/respondent";
 
-export type { AdminTexts, AuthTexts, CommonTexts, DashboardTexts, InterviewTexts, PagesTexts, RespondentTexts, ShellTexts };
+export type { AdminTexts, AuthTexts, CommonTexts, DashboardTexts, ExportsTexts, InterviewTexts, PagesTexts, RespondentTexts, ShellTexts };
 
 /**
  * Every text the UI shows, in one typed object, so a second language is one more object of the
@@ -22,6 +23,7 @@ export interface Texts {
   shell: ShellTexts;
   pages: PagesTexts;
   dashboard: DashboardTexts;
+  exports: ExportsTexts;
   interview: InterviewTexts;
   admin: AdminTexts;
 }
@@ -35,6 +37,7 @@ export const zhCN: Texts = {
   shell: shellZh,
   pages: pagesZh,
   dashboard: dashboardZh,
+  exports: exportsZh,
   interview: interviewZh,
   admin: adminZh,
 };
