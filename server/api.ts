@@ -6,6 +6,7 @@ import { loadSession } from "./middleware/session";
 import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { deviceRoutes } from "./routes/devices";
+import { exportRoutes } from "./routes/exports";
 import { fieldProgressRoutes } from "./routes/field-progress";
 import { openApiRoutes } from "./routes/openapi";
 import { posterRoutes } from "./routes/posters";
@@ -63,6 +64,7 @@ export function createApi(services: AppServices) {
     .route("/devices", deviceRoutes)
     .route("/field-progress", fieldProgressRoutes)
     .route("/rates", rateRoutes)
+    .route("/exports", exportRoutes)
     .route("/settings", settingsRoutes)
     .route("/admin", adminRoutes);
   // Last, so the document it builds from `api.routes` sees every route above (and its own two).

@@ -234,6 +234,17 @@ const SPECS: Record<string, Spec> = {
     inScope: () => ({ path: `/api/v1/rates/ranking?unit=${DEMO.xinshancun}&metric=satisfaction` }),
     outOfScope: () => ({ path: `/api/v1/rates/ranking?unit=${DEMO.qijiang}&metric=satisfaction` }),
   },
+  // Issue 14: the answer export follows /rates (admin or office, unit in scope), in every format.
+  ...Object.fromEntries(
+    ["xlsx", "csv", "sps"].map((format) => [
+      `GET /api/v1/exports/responses#${format}`,
+      {
+        allowed: ["admin", "office"],
+        inScope: () => ({ path: `/api/v1/exports/responses?unit=${DEMO.xinshancun}&survey=resident&format=${format}` }),
+        outOfScope: () => ({ path: `/api/v1/exports/responses?unit=${DEMO.qijiang}&survey=resident&format=${format}` }),
+      } satisfies Spec,
+    ]),
+  ),
   // Issue 11: thresholds are a unit's settings; without `unit` they are the caller's scope's.
   "GET /api/v1/settings/thresholds": {
     allowed: ["admin", "office"],
