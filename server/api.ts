@@ -17,6 +17,7 @@ import { settingsRoutes } from "./routes/settings";
 import { surveyVersionRoutes } from "./routes/survey-versions";
 import { surveyRoutes } from "./routes/surveys";
 import { UNIT_IMPORT_PATH, unitImportRoutes } from "./routes/unit-import";
+import { unitAgeShareRoutes } from "./routes/unit-age-shares";
 import { unitRoutes } from "./routes/units";
 import { userRoutes } from "./routes/users";
 import { visitRoutes } from "./routes/visits";
@@ -57,6 +58,7 @@ export function createApi(services: AppServices) {
     .route("/surveys", surveyVersionRoutes)
     .route(UNIT_IMPORT_PATH, unitImportRoutes)
     .route("/units", unitRoutes)
+    .route("/units", unitAgeShareRoutes)
     .route("/posters", posterRoutes)
     .route("/q", questionnaireRoutes)
     .route("/responses", responseRoutes)

@@ -150,6 +150,28 @@ const SPECS: Record<string, Spec> = {
     inScope: () => ({ path: `/api/v1/units/${DEMO.community}` }),
     outOfScope: () => ({ path: `/api/v1/units/${DEMO.qijiangCommunity}` }),
   },
+  // Issue 13: census age shares of a unit; read by offices, set and removed by admins, in scope only.
+  "GET /api/v1/units/:code/age-shares": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: `/api/v1/units/${DEMO.xinshancun}/age-shares` }),
+    outOfScope: () => ({ path: `/api/v1/units/${DEMO.qijiang}/age-shares` }),
+  },
+  "PUT /api/v1/units/:code/age-shares": {
+    allowed: ["admin"],
+    inScope: () => ({ path: `/api/v1/units/${DEMO.xinshancun}/age-shares`, json: { shares: { "18_29": 0.5, "30_39": 0.5 } } }),
+    outOfScope: () => ({ path: `/api/v1/units/${DEMO.qijiang}/age-shares`, json: { shares: { "18_29": 0.5, "30_39": 0.5 } } }),
+  },
+  // The city lies above the district admin: outside its scope too.
+  "PUT /api/v1/units/:code/age-shares#city": {
+    allowed: ["admin"],
+    inScope: () => ({ path: `/api/v1/units/${DEMO.dadukou}/age-shares`, json: { shares: { "18_29": 1 } } }),
+    outOfScope: () => ({ path: `/api/v1/units/${DEMO.city}/age-shares`, json: { shares: { "18_29": 1 } } }),
+  },
+  "DELETE /api/v1/units/:code/age-shares": {
+    allowed: ["admin"],
+    inScope: () => ({ path: `/api/v1/units/${DEMO.xinshancun}/age-shares` }),
+    outOfScope: () => ({ path: `/api/v1/units/${DEMO.qijiang}/age-shares` }),
+  },
   "POST /api/v1/posters": {
     allowed: ["admin", "office"],
     inScope: () => ({ path: "/api/v1/posters", json: { unitCode: DEMO.community, surveyId: "resident" } }),
