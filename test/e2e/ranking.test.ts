@@ -208,4 +208,33 @@ describe.skipIf(!requireChromium())("rankings, reliability and methods (real Chr
     await page.screenshot({ path: SHOT("methods"), fullPage: true });
     expect(errors).toEqual([]);
   });
+
+  it("加权 shows each resident rate weighted to the census age shares, with its design effect", async () => {
+    const { bands } = (await api.get<{ bands: string[] }>(`/api/v1/units/${DISTRICT}/age-shares`)).body;
+    const eligible = bands.filter((b) => b !== "under18" && b !== "over65");
+    expect(eligible.length).toBeGreaterThan(1);
+    // Unequal shares, so weighting moves the figure.
+    const raw = eligible.map((_, i) => i + 1);
+    const total = raw.reduce((a, b) => a + b, 0);
+    const shares = Object.fromEntries(eligible.map((b, i) => [b, raw[i]! / total]));
+    expect((await api.put(`/api/v1/units/${DISTRICT}/age-shares`, { shares })).status).toBe(200);
+    const rates = (await api.get<RatesBody>(`/api/v1/rates?unit=${DISTRICT}&audience=resident`)).body;
+    const weighted = rates.metrics.awareness.weighted!;
+    expect(weighted.rate).not.toBeNull();
+
+    await page.goto(`${server.url}/dashboard?unit=${DISTRICT}&audience=resident`);
+    const toggle = page.locator("fieldset.dash-weighting");
+    await toggle.getByRole("button", { name: "加权", exact: true }).click();
+    await page.waitForURL(/weighted=1/);
+    const card = page.locator('[data-metric="awareness"] [data-field="weighted"]');
+    await expect.poll(() => card.textContent()).toContain(`年龄加权 ${pct(weighted.rate)}`);
+    expect(await card.locator('[data-field="design-effect"]').textContent()).toContain(`设计效应 ${weighted.designEffect!.toFixed(2)}`);
+    await page.screenshot({ path: SHOT("weighted"), fullPage: false });
+    // 未加权 hides it again; other audiences offer no toggle.
+    await toggle.getByRole("button", { name: "未加权" }).click();
+    await expect.poll(() => card.count()).toBe(0);
+    await page.goto(`${server.url}/dashboard?unit=${DISTRICT}&audience=parent`);
+    await page.locator('[data-metric="awareness"]').waitFor();
+    expect(await page.locator("fieldset.dash-weighting").count()).toBe(0);
+  });
 });

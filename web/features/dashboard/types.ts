@@ -48,4 +48,6 @@ export interface DashboardFilters {
   metric: MetricKey;
   /** The kind of child the ranking shows (default: the server's, the commonest kind). */
   kind?: UnitKind;
+  /** Show resident rates weighted to the census age shares (a view setting; the server sends both). */
+  weighted?: boolean;
 }

@@ -5,6 +5,7 @@ import { filtersToSearch, useFilters } from "../hooks/use-filters";
 import { TrendChart } from "./charts";
 import { FilterBar } from "./filter-bar";
 import { MetricCards } from "./metric-cards";
+import { WeightingToggle } from "./weighting-toggle";
 import { QuestionTable } from "./question-table";
 import { RankingPanel } from "./ranking-panel";
 import { SamplePlan } from "./sample-plan";
@@ -61,7 +62,8 @@ export function DashboardView({ scope, isAdmin }: { scope: string; isAdmin: bool
       </header>
       <FilterBar filters={filters} onChange={update} />
       {isAdmin && <ThresholdsPanel unit={body.unit.code} />}
-      <MetricCards metrics={body.metrics} threshold={body.threshold} />
+      <WeightingToggle metrics={body.metrics} weighted={!!filters.weighted} onChange={(weighted) => update({ weighted })} />
+      <MetricCards metrics={body.metrics} threshold={body.threshold} weighted={!!filters.weighted} />
 
       {body.children.length > 0 && <RankingPanel filters={filters} body={body} onChange={update} onOpen={open} />}
 

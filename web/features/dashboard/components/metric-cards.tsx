@@ -3,6 +3,7 @@ import { modeGapText, neededTexts, nEffText } from "../lib/figures";
 import { pct, statusText } from "../lib/format";
 import { METRIC_KEYS, type MetricKey, type MetricMap } from "../types";
 import { RateFigure } from "./rate-figure";
+import { WeightedFigure } from "./weighted-figure";
 
 const T = texts.dashboard;
 
@@ -11,7 +12,16 @@ const T = texts.dashboard;
  * interval (§7), status against the threshold, how many more respondents would decide it, and
  * how far interviews sit from QR answers when both channels have data.
  */
-export function MetricCards({ metrics, threshold }: { metrics: MetricMap; threshold: Record<MetricKey, number> }) {
+export function MetricCards({
+  metrics,
+  threshold,
+  weighted = false,
+}: {
+  metrics: MetricMap;
+  threshold: Record<MetricKey, number>;
+  /** Also show each rate weighted to the census age shares, where the server sent one. */
+  weighted?: boolean;
+}) {
   return (
     <div className="dash-cards">
       {METRIC_KEYS.map((k) => {
@@ -25,6 +35,7 @@ export function MetricCards({ metrics, threshold }: { metrics: MetricMap; thresh
               <RateFigure rate={m.rate} reliability={m.reliability} nEff={m.nEff} />
             </p>
             <p className={`dash-badge dash-badge--${m.status}`}>{statusText(m)}</p>
+            {weighted && m.weighted && <WeightedFigure weighted={m.weighted} unweighted={m.rate} />}
             <dl>
               <dt>{T.respondents}</dt>
               <dd data-field="respondents">{m.respondents}</dd>

@@ -23,6 +23,7 @@ export function parseFilters(search: string, defaultUnit: string): DashboardFilt
     includeFlagged: q.get("includeFlagged") === "1",
     metric: oneOf<MetricKey>(METRIC_KEYS, q.get("metric")) ?? "awareness",
     kind: oneOf(UNIT_KINDS, q.get("kind")),
+    weighted: q.get("weighted") === "1",
   };
 }
 
@@ -35,6 +36,7 @@ export function filtersToSearch(f: DashboardFilters): string {
   if (f.includeFlagged) q.set("includeFlagged", "1");
   if (f.metric !== "awareness") q.set("metric", f.metric);
   if (f.kind) q.set("kind", f.kind);
+  if (f.weighted) q.set("weighted", "1");
   return q.toString();
 }
 

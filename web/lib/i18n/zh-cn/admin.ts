@@ -485,6 +485,7 @@ export const adminZh: AdminTexts = {
       "posters.revoke": "撤销海报",
       "posters.window": "修改海报收集时间",
       "settings.thresholds": "修改达标线",
+      "units.age_shares": "修改年龄结构（加权）",
     },
   },
   password: {

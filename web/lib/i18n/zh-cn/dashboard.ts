@@ -95,6 +95,17 @@ export interface DashboardTexts {
   neededLegend: string;
   metric: string;
   modeGapHeading: string;
+  weighting: {
+    label: string;
+    off: string;
+    on: string;
+    explain: string;
+    rate: (rate: string) => string;
+    interval: (lo: string, hi: string, nEff: number) => string;
+    designEffect: (d: string) => string;
+    shift: (points: string) => string;
+    none: string;
+  };
 }
 
 export const dashboardZh: DashboardTexts = {
@@ -200,4 +211,16 @@ export const dashboardZh: DashboardTexts = {
   neededLegend:
     "有效样本：考虑同一受访者多个回答彼此相关后，相当于多少份独立样本。还需样本：若比率和答题情况保持不变，再收集约多少份答卷后可以判断是否达标。",
   modeGapHeading: "扫码与入户对比",
+  weighting: {
+    label: "按年龄结构",
+    off: "未加权",
+    on: "加权",
+    explain: "加权：按本单位（或上级）录入的人口普查年龄结构调整各年龄段的比重，使样本的年龄构成与常住人口一致。",
+    rate: (rate) => `年龄加权 ${rate}`,
+    interval: (lo, hi, nEff) => `95%区间 ${lo} – ${hi}，有效样本 ${nEff}`,
+    designEffect: (d) => `设计效应 ${d}（受访人数 ÷ 加权后的有效样本）`,
+    shift: (points) =>
+      `${Number(points) >= 0 ? "比未加权高" : "比未加权低"} ${Math.abs(Number(points)).toFixed(1)} 个百分点；是否达标仍按未加权比率判定`,
+    none: "年龄加权：有年龄结构的年龄段暂无受访者",
+  },
 };
