@@ -35,6 +35,8 @@ const SIZES = (process.env.BENCH_SIZES ?? "100000,1000000").split(",").map(Numbe
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const DAYS = 180;
 const CITY = "590000000000";
+/** The eligible age bands of the resident questionnaire (stored values). */
+const AGE_BANDS = ["18_29", "30_39", "40_49", "50_65"];
 
 function rng(seed: number) {
   let a = seed >>> 0;
@@ -107,6 +109,9 @@ async function seed(db: Database, n: number) {
         const opts = choices.get(`${surveyId}|${q.name}`)!;
         answers[q.name] = r() < 0.85 ? q.positive[0] : opts[Math.floor(r() * opts.length)];
       }
+      // Residents give their age band, as the questionnaire asks: the rollups keep sums per band
+      // (issue 13), so the packed counts are as large as in the field and weighting has strata.
+      if (surveyId === "resident") answers.age_band = AGE_BANDS[Math.floor(r() * AGE_BANDS.length)];
       const at = new Date(start + Math.floor(r() * DAYS * 86_400_000)).toISOString();
       const row = {
         id: `b${String(done + i).padStart(9, "0")}`,
