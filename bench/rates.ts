@@ -3,7 +3,8 @@
  * median server time of GET /api/v1/rates for one district (with children) and the whole city,
  * against the same numbers from a GROUP BY over the raw responses, in the same run; then the
  * §7 reads built on the same rollups: GET /api/v1/rates/ranking (a district's subdistricts, the
- * city's districts) and /rates for residents only.
+ * city's districts), /rates for residents only, and the same once census age shares are set
+ * (every resident read then carries the age-weighted rate).
  *
  *   npm run bench:rates                 # 100k and 1M responses
  *   BENCH_SIZES=100000 npm run bench:rates
@@ -34,6 +35,8 @@ const SIZES = (process.env.BENCH_SIZES ?? "100000,1000000").split(",").map(Numbe
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const DAYS = 180;
 const CITY = "590000000000";
+/** The eligible age bands of the resident questionnaire (stored values). */
+const AGE_BANDS = ["18_29", "30_39", "40_49", "50_65"];
 
 function rng(seed: number) {
   let a = seed >>> 0;
@@ -106,6 +109,9 @@ async function seed(db: Database, n: number) {
         const opts = choices.get(`${surveyId}|${q.name}`)!;
         answers[q.name] = r() < 0.85 ? q.positive[0] : opts[Math.floor(r() * opts.length)];
       }
+      // Residents give their age band, as the questionnaire asks: the rollups keep sums per band
+      // (issue 13), so the packed counts are as large as in the field and weighting has strata.
+      if (surveyId === "resident") answers.age_band = AGE_BANDS[Math.floor(r() * AGE_BANDS.length)];
       const at = new Date(start + Math.floor(r() * DAYS * 86_400_000)).toISOString();
       const row = {
         id: `b${String(done + i).padStart(9, "0")}`,
@@ -224,6 +230,21 @@ for (const n of SIZES) {
   const rankingDistrictMs = await timeIt(() => ranking(district));
   const rankingCityMs = await timeIt(() => ranking(CITY));
   const residentDistrictMs = await timeIt(() => read(`/api/v1/rates?unit=${district}&audience=resident`));
+  // Census age shares at the city: every resident read below it is also weighted (issue 13).
+  const { bands } = await read(`/api/v1/units/${CITY}/age-shares`);
+  const eligible = (bands as string[]).filter((b) => b !== "under18" && b !== "over65");
+  const put = await app.request(`/api/v1/units/${CITY}/age-shares`, {
+    method: "PUT",
+    headers: { cookie, "content-type": "application/json", origin: "http://localhost" },
+    body: JSON.stringify({ shares: Object.fromEntries(eligible.map((b) => [b, 1 / eligible.length])) }),
+  });
+  if (put.status !== 200) throw new Error(`age shares ${put.status}: ${await put.text()}`);
+  const weightedBody = await read(`/api/v1/rates?unit=${district}&audience=resident`);
+  if (weightedBody.metrics.awareness.weighted?.rate == null) throw new Error("no weighted rate after setting shares");
+  const weightedDistrictMs = await timeIt(() => read(`/api/v1/rates?unit=${district}&audience=resident`));
+  const weightedCityMs = await timeIt(() => read(`/api/v1/rates?unit=${CITY}&audience=resident`));
+  // A kept database (BENCH_KEEP) is measured again later: leave it unweighted, as seeded.
+  await app.request(`/api/v1/units/${CITY}/age-shares`, { method: "DELETE", headers: { cookie, origin: "http://localhost" } });
   const rawDistrictMs = await timeIt(() => rawRates(db, district), 3);
   const rawCityMs = await timeIt(() => rawRates(db, CITY), 1);
   report("rates", {
@@ -236,6 +257,8 @@ for (const n of SIZES) {
     rankingDistrictMs: +rankingDistrictMs.toFixed(1),
     rankingCityMs: +rankingCityMs.toFixed(1),
     residentDistrictMs: +residentDistrictMs.toFixed(1),
+    weightedDistrictMs: +weightedDistrictMs.toFixed(1),
+    weightedCityMs: +weightedCityMs.toFixed(1),
     rawDistrictMs: +rawDistrictMs.toFixed(0),
     rawCityMs: +rawCityMs.toFixed(0),
     districtSpeedup: +(rawDistrictMs / districtMs).toFixed(1),

@@ -6,6 +6,7 @@ import { loadSession } from "./middleware/session";
 import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { deviceRoutes } from "./routes/devices";
+import { exportRoutes } from "./routes/exports";
 import { fieldProgressRoutes } from "./routes/field-progress";
 import { openApiRoutes } from "./routes/openapi";
 import { posterRoutes } from "./routes/posters";
@@ -16,6 +17,7 @@ import { settingsRoutes } from "./routes/settings";
 import { surveyVersionRoutes } from "./routes/survey-versions";
 import { surveyRoutes } from "./routes/surveys";
 import { UNIT_IMPORT_PATH, unitImportRoutes } from "./routes/unit-import";
+import { unitAgeShareRoutes } from "./routes/unit-age-shares";
 import { unitRoutes } from "./routes/units";
 import { userRoutes } from "./routes/users";
 import { visitRoutes } from "./routes/visits";
@@ -56,6 +58,7 @@ export function createApi(services: AppServices) {
     .route("/surveys", surveyVersionRoutes)
     .route(UNIT_IMPORT_PATH, unitImportRoutes)
     .route("/units", unitRoutes)
+    .route("/units", unitAgeShareRoutes)
     .route("/posters", posterRoutes)
     .route("/q", questionnaireRoutes)
     .route("/responses", responseRoutes)
@@ -63,6 +66,7 @@ export function createApi(services: AppServices) {
     .route("/devices", deviceRoutes)
     .route("/field-progress", fieldProgressRoutes)
     .route("/rates", rateRoutes)
+    .route("/exports", exportRoutes)
     .route("/settings", settingsRoutes)
     .route("/admin", adminRoutes);
   // Last, so the document it builds from `api.routes` sees every route above (and its own two).

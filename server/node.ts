@@ -56,19 +56,30 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   if (config.DATABASE_URL.startsWith("file:")) {
     mkdirSync(dirname(resolve(config.DATABASE_URL.slice("file:".length))), { recursive: true });
   }
+  // The port first: a start that cannot listen (the port is taken) must not migrate the database
+  // or publish a new survey version on the way to failing. Until the app is built, requests get 503.
+  let ready: App | null = null;
+  const server = await listen((request, env) => (ready ? ready.fetch(request, env) : starting()), config);
   // timeout: SQLite's busy timeout (ms) on every pooled connection, for several processes on one file.
   const client = createClient({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, timeout: 5000 });
-  const db = createDatabase(client);
-  await migrateDatabase(db, { embedded });
-  const boot = await bootstrapDatabase(db, config, shippedSurveys, new Date());
-
-  const webRoot = options.webRoot ?? resolve(REPO_ROOT, "dist/web");
-  const app = createApp(
-    { db, config, secret: boot.secret, remoteAddress: (c) => getConnInfo(c).remote.address, qrPng: nodeQrPng },
-    { assets: webAssets(webRoot) },
-  );
-
-  const server = await listen(app, config);
+  let app: App;
+  let db: ReturnType<typeof createDatabase>;
+  let boot: BootstrapResult;
+  try {
+    db = createDatabase(client);
+    await migrateDatabase(db, { embedded });
+    boot = await bootstrapDatabase(db, config, shippedSurveys, new Date());
+    const webRoot = options.webRoot ?? resolve(REPO_ROOT, "dist/web");
+    app = createApp(
+      { db, config, secret: boot.secret, remoteAddress: (c) => getConnInfo(c).remote.address, qrPng: nodeQrPng },
+      { assets: webAssets(webRoot) },
+    );
+  } catch (error) {
+    await new Promise<void>((done) => server.close(() => done()));
+    client.close();
+    throw error;
+  }
+  ready = app;
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
@@ -87,10 +98,18 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   };
 }
 
-function listen(app: App, config: Config): Promise<ServerType> {
+/** What a request gets in the moment between the port opening and the app being built. */
+function starting(): Response {
+  return new Response(JSON.stringify({ error: { code: "starting", message: "服务正在启动，请稍后再试" } }), {
+    status: 503,
+    headers: { "content-type": "application/json; charset=utf-8", "retry-after": "1" },
+  });
+}
+
+function listen(fetch: App["fetch"], config: Config): Promise<ServerType> {
   const { PORT: port, HOST: hostname } = config;
   return new Promise((resolveListen, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname, serverOptions: httpServerOptions(config) }, () => resolveListen(server));
+    const server = serve({ fetch, port, hostname, serverOptions: httpServerOptions(config) }, () => resolveListen(server));
     server.once("error", (err: NodeJS.ErrnoException) =>
       reject(err.code === "EADDRINUSE" ? new Error(`Port ${port} on ${hostname} is in use; set PORT to another.`) : err),
     );

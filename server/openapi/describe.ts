@@ -11,6 +11,7 @@ export type ApiTag =
   | "Responses"
   | "Field"
   | "Rates"
+  | "Exports"
   | "Settings"
   | "Admin"
   | "Reference";

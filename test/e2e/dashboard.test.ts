@@ -97,7 +97,13 @@ describe.skipIf(!requireChromium())("dashboard (real Chromium)", () => {
     await expect.poll(() => card.getAttribute("data-status"), { timeout: 5000, interval: 200 }).toBe("pass");
     expect(Date.now() - sent).toBeLessThan(5000);
     expect(await card.locator(".dash-badge").textContent()).toBe("达标");
-    expect(await page.locator('[data-metric="awareness"] .dash-card__rate').textContent()).toBe("100.0%");
+    expect(await page.locator('[data-metric="awareness"] .dash-card__rate .dash-rate__value').textContent()).toBe("100.0%");
+    // 20 respondents are a small effective sample (§7): the figure says so in words, not only in grey.
+    const { nEff, reliability } = (
+      await api.get<{ metrics: { awareness: { nEff: number; reliability: string } } }>(`/api/v1/rates?unit=${COMMUNITY}`)
+    ).body.metrics.awareness;
+    expect(reliability).toBe("low");
+    expect(await card.locator(".dash-rate__note").textContent()).toBe(`样本不足（有效样本 ${Math.round(nEff)}）`);
 
     // Drill up to the subdistrict: the community leads the ranking; the export matches the table.
     await page.goto(`${server.url}/dashboard?unit=${SUBDISTRICT}`);
@@ -113,23 +119,37 @@ describe.skipIf(!requireChromium())("dashboard (real Chromium)", () => {
     const file = resultPath("ranking.xlsx");
     await download.saveAs(file);
     const sheet = await readSheet(file);
-    const shown = await table
-      .locator("tbody tr")
-      .evaluateAll((rows) =>
-        rows.map((r) => Array.from(r.querySelectorAll("td")).map((td) => (td.firstChild?.textContent ?? td.textContent ?? "").trim())),
-      );
+    const shown = await table.locator("tbody tr").evaluateAll((rows) =>
+      rows.map((r) => {
+        const cell = (f: string) => r.querySelector(`[data-field="${f}"]`);
+        const text = (f: string) => (cell(f)?.textContent ?? "").trim();
+        return {
+          rank: text("rank"),
+          unit: (cell("unit")?.firstChild?.textContent ?? "").trim(),
+          respondents: text("respondents"),
+          nEff: text("nEff"),
+          rate: (cell("rate")?.querySelector(".dash-rate__value")?.textContent ?? text("rate")).trim(),
+          note: (cell("rate")?.querySelector(".dash-rate__note")?.textContent ?? "").trim(),
+          band: text("band"),
+        };
+      }),
+    );
     expect(sheet).toHaveLength(shown.length + 1);
+    const col = (name: string) => (sheet[0] as unknown[]).indexOf(name);
     expect(sheet[0]![1]).toBe("单位");
     shown.forEach((row, i) => {
       const x = sheet[i + 1]!;
-      expect(String(x[0] ?? "—")).toBe(row[0]); // rank
-      expect(x[1]).toBe(row[1]); // unit name
-      expect(x[3]).toBe(Number(row[2])); // respondents
-      for (let k = 0; k < 4; k++) {
-        const v = x[4 + k] as number | null;
-        expect(v === null ? "—" : `${v.toFixed(1)}%`).toBe(row[3 + k]); // rates
-      }
-      expect(x[8]).toBe(row[7]); // status
+      const rank = x[col("名次")] as number | null;
+      if (rank === null) expect(row.rank).toBe("—");
+      else expect(row.rank.startsWith(`第${rank}名`)).toBe(true);
+      expect(x[col("单位")]).toBe(row.unit);
+      expect(x[col("样本量")]).toBe(Number(row.respondents));
+      const rate = x[col("知晓率(%)")] as number | null;
+      expect(rate === null ? "暂无数据" : `${rate.toFixed(1)}%`).toBe(row.rate);
+      const nEffCell = x[col("有效样本")] as number | null;
+      expect(nEffCell === null ? "—" : String(Math.round(nEffCell))).toBe(row.nEff);
+      expect(x[col("可信度")]).toBe(row.note || (rate === null ? "暂无数据" : "可靠"));
+      expect(x[col("对照达标线")] ?? "—").toBe(row.band);
     });
     expect(sheet[1]![1]).toBe("民主社区");
 

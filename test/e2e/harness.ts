@@ -181,6 +181,7 @@ export function apiSession(baseUrl: string) {
   return {
     get: <T>(route: string) => call<T>("GET", route),
     post: <T>(route: string, body?: unknown) => call<T>("POST", route, body),
+    put: <T>(route: string, body?: unknown) => call<T>("PUT", route, body),
   };
 }
 

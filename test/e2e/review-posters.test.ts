@@ -86,6 +86,16 @@ describe.skipIf(!canRun)("review and posters in Chromium", () => {
       const item = search.locator(`li[data-response="${plain}"]`);
       await item.waitFor();
       await item.getByText("计入统计").first().waitFor();
+      // Titles and choice texts, not `resident v1 · qr` and raw codes.
+      await item.getByText("居民创建全国文明城市知晓率满意度调查问卷", { exact: false }).first().waitFor();
+      expect(await item.textContent()).toContain("· 扫码填写");
+      expect(await item.textContent()).not.toMatch(/resident v\d/);
+      await item.locator("summary").first().click();
+      const answers = item.locator(".labelled-answers");
+      await expect.poll(() => answers.textContent()).toContain("您的年龄是？");
+      expect(await answers.textContent()).toContain("岁");
+      expect(await answers.textContent()).not.toContain("18_29");
+      await item.screenshot({ path: resultPath("review-answers.png") });
       await item.getByLabel("审核理由（必填，会记录在操作日志中）").fill("电话回访：非居民本人填写");
       await item.getByRole("button", { name: "排除" }).click();
       await item.getByText("未计入统计").waitFor();

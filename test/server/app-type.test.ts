@@ -26,6 +26,7 @@ describe("AppType", () => {
       | "devices"
       | "field-progress"
       | "rates"
+      | "exports"
       | "settings"
       | "admin"
       | "openapi.json"
@@ -37,6 +38,8 @@ describe("AppType", () => {
     // (includeFlagged) is optional to send, not required as in the handler's parsed output.
     type RatesQuery = InferRequestType<V1["rates"]["$get"]>["query"];
     expectTypeOf<{ unit: string }>().toExtend<RatesQuery>();
+    type ExportQuery = InferRequestType<V1["exports"]["responses"]["$get"]>["query"];
+    expectTypeOf<{ unit: string; survey: string }>().toExtend<ExportQuery>();
     type Accepted = InferResponseType<V1["responses"]["$post"], 201>;
     expectTypeOf<Accepted["status"]>().toEqualTypeOf<"accepted">();
 

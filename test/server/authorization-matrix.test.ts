@@ -150,6 +150,28 @@ const SPECS: Record<string, Spec> = {
     inScope: () => ({ path: `/api/v1/units/${DEMO.community}` }),
     outOfScope: () => ({ path: `/api/v1/units/${DEMO.qijiangCommunity}` }),
   },
+  // Issue 13: census age shares of a unit; read by offices, set and removed by admins, in scope only.
+  "GET /api/v1/units/:code/age-shares": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: `/api/v1/units/${DEMO.xinshancun}/age-shares` }),
+    outOfScope: () => ({ path: `/api/v1/units/${DEMO.qijiang}/age-shares` }),
+  },
+  "PUT /api/v1/units/:code/age-shares": {
+    allowed: ["admin"],
+    inScope: () => ({ path: `/api/v1/units/${DEMO.xinshancun}/age-shares`, json: { shares: { "18_29": 0.5, "30_39": 0.5 } } }),
+    outOfScope: () => ({ path: `/api/v1/units/${DEMO.qijiang}/age-shares`, json: { shares: { "18_29": 0.5, "30_39": 0.5 } } }),
+  },
+  // The city lies above the district admin: outside its scope too.
+  "PUT /api/v1/units/:code/age-shares#city": {
+    allowed: ["admin"],
+    inScope: () => ({ path: `/api/v1/units/${DEMO.dadukou}/age-shares`, json: { shares: { "18_29": 1 } } }),
+    outOfScope: () => ({ path: `/api/v1/units/${DEMO.city}/age-shares`, json: { shares: { "18_29": 1 } } }),
+  },
+  "DELETE /api/v1/units/:code/age-shares": {
+    allowed: ["admin"],
+    inScope: () => ({ path: `/api/v1/units/${DEMO.xinshancun}/age-shares` }),
+    outOfScope: () => ({ path: `/api/v1/units/${DEMO.qijiang}/age-shares` }),
+  },
   "POST /api/v1/posters": {
     allowed: ["admin", "office"],
     inScope: () => ({ path: "/api/v1/posters", json: { unitCode: DEMO.community, surveyId: "resident" } }),
@@ -234,6 +256,17 @@ const SPECS: Record<string, Spec> = {
     inScope: () => ({ path: `/api/v1/rates/ranking?unit=${DEMO.xinshancun}&metric=satisfaction` }),
     outOfScope: () => ({ path: `/api/v1/rates/ranking?unit=${DEMO.qijiang}&metric=satisfaction` }),
   },
+  // Issue 14: the answer export follows /rates (admin or office, unit in scope), in every format.
+  ...Object.fromEntries(
+    ["xlsx", "csv", "sps"].map((format) => [
+      `GET /api/v1/exports/responses#${format}`,
+      {
+        allowed: ["admin", "office"],
+        inScope: () => ({ path: `/api/v1/exports/responses?unit=${DEMO.xinshancun}&survey=resident&format=${format}` }),
+        outOfScope: () => ({ path: `/api/v1/exports/responses?unit=${DEMO.qijiang}&survey=resident&format=${format}` }),
+      } satisfies Spec,
+    ]),
+  ),
   // Issue 11: thresholds are a unit's settings; without `unit` they are the caller's scope's.
   "GET /api/v1/settings/thresholds": {
     allowed: ["admin", "office"],

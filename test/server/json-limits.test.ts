@@ -56,8 +56,8 @@ describe("every JSON route refuses over-deep and over-large JSON with a 4xx", ()
   });
   afterAll(() => t.close());
 
-  /** Routes that read no JSON body at all: anything sent is ignored (logout) or read as a file (import). */
-  const NOT_JSON = new Set(["POST /api/v1/auth/logout"]);
+  /** Routes that read no JSON body at all: anything sent is ignored (logout, removing a unit's age shares). */
+  const NOT_JSON = new Set(["POST /api/v1/auth/logout", "DELETE /api/v1/units/:code/age-shares"]);
 
   const deepArrays = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
   const deepObjects = (depth: number) => `${'{"a":'.repeat(depth)}0${"}".repeat(depth)}`;

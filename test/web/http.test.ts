@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, NetworkError, parseRetryAfter, readResponse, toApiError } from "../../web/lib/http";
+import { ApiError, errorText, NetworkError, parseRetryAfter, readResponse, toApiError } from "../../web/lib/http";
 
 describe("toApiError", () => {
   it("reads the one error shape, issues included", () => {
@@ -44,5 +44,20 @@ describe("parseRetryAfter", () => {
     expect(parseRetryAfter("garbage")).toBeNull();
     const now = Date.parse("2025-05-01T08:00:00Z");
     expect(parseRetryAfter("Thu, 01 May 2025 08:00:30 GMT", now)).toBe(30_000);
+  });
+});
+
+describe("errorText", () => {
+  it("says the server's reasons per field, not its generic refusal", () => {
+    const refused = new ApiError(422, "invalid_request", "请求内容不符合接口要求", [
+      { path: "username", message: "用户名只能包含字母、数字和 _ . @ -，2–64 个字符" },
+      { path: "password", message: "密码至少 8 位" },
+    ]);
+    expect(errorText(refused)).toBe("用户名只能包含字母、数字和 _ . @ -，2–64 个字符；密码至少 8 位");
+  });
+  it("falls back to the message", () => {
+    expect(errorText(new ApiError(403, "forbidden", "无权操作"))).toBe("无权操作");
+    expect(errorText(new Error("x"))).toBe("x");
+    expect(errorText("y")).toBe("y");
   });
 });

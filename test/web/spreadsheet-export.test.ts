@@ -7,7 +7,7 @@ import Papa from "papaparse";
 import { readSheet } from "read-excel-file/node";
 import writeXlsxFile from "write-excel-file/node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { rankingCells, rankRows } from "../../web/features/dashboard/lib/ranking-rows";
+import { rankedUnits, rankingCells } from "../../web/features/dashboard/lib/ranking-rows";
 import { toCsv, xlsxData } from "../../web/features/dashboard/lib/table-export";
 import { csvField, neutraliseText, safeCell } from "../../web/lib/spreadsheet-cell";
 import { DEMO, eligibleAnswers, qrBody } from "../helpers/fixtures";
@@ -68,7 +68,8 @@ describe("the ranking export of a unit named like a formula", () => {
     const rates = await (await t.request(`/api/v1/rates?unit=${DEMO.xinshancun}`, { cookie: admin })).json();
     const evil = rates.children.find((c: { unit: { code: string } }) => c.unit.code === code);
     expect(evil.unit.name).toBe(EVIL);
-    return { code, cells: rankingCells(rankRows(rates.children, "awareness"), "awareness") };
+    const ranking = await (await t.request(`/api/v1/rates/ranking?unit=${DEMO.xinshancun}&metric=awareness`, { cookie: admin })).json();
+    return { code, cells: rankingCells(rankedUnits(ranking, rates.children, "awareness"), "awareness") };
   }
 
   it("CSV: the name cell is the quoted text, every other cell as before", async () => {

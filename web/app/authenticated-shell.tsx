@@ -24,7 +24,7 @@ export function AuthenticatedShell({ children }: { children: ReactNode }) {
           <Link href="/dashboard/field" className={navClass}>
             {texts.interview.field.title}
           </Link>
-          {user.role === "admin" && (
+          {user.role !== "interviewer" && (
             <Link href="/admin" className={navClass}>
               {texts.shell.nav.admin}
             </Link>

@@ -4,6 +4,7 @@ import { AuthenticatedShell } from "./authenticated-shell";
 import { AccountPasswordPage } from "./pages/account-password-page";
 import { AdminPage } from "./pages/admin-page";
 import { AdminPosterPrintPage } from "./pages/admin-poster-print-page";
+import { DashboardMethodsPage } from "./pages/dashboard-methods-page";
 import { DashboardPage } from "./pages/dashboard-page";
 import { DashboardReportPage } from "./pages/dashboard-report-page";
 import { FieldProgressPage } from "./pages/field-progress-page";
@@ -17,6 +18,7 @@ export default function SignedInArea() {
         <Switch>
           <Route path="/dashboard/report" component={DashboardReportPage} />
           <Route path="/dashboard/field" component={FieldProgressPage} />
+          <Route path="/dashboard/methods" component={DashboardMethodsPage} />
           <Route path="/dashboard" component={DashboardPage} />
           <Route path="/admin/posters/print">{() => <AdminPosterPrintPage />}</Route>
           <Route path="/admin/posters/:id">{(params) => <AdminPosterPrintPage id={params.id} />}</Route>

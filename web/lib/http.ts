@@ -130,3 +130,15 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/**
+ * One sentence for a failed request, as a form shows it: the server's own reasons when it gave
+ * them per field (a bad user name says what a user name may hold), else its message.
+ */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError && error.issues.length > 0) {
+    const reasons = [...new Set(error.issues.map((i) => i.message).filter(Boolean))];
+    if (reasons.length > 0) return reasons.join("；");
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -60,6 +60,34 @@ const PARENT_KINDS: Record<UnitKind, readonly (UnitKind | null)[]> = {
   school_zone: ["district", "city"],
   school: ["school_zone", "district", "city"],
 };
+/**
+ * Kind names as offices write them in their own spreadsheets (the headers may be Chinese, so the
+ * values may be too); each maps to the stored kind.
+ */
+const KIND_ALIASES: Record<string, UnitKind> = {
+  市: "city",
+  地级市: "city",
+  区: "district",
+  县: "district",
+  区县: "district",
+  "区/县": "district",
+  街道: "subdistrict",
+  镇: "subdistrict",
+  乡: "subdistrict",
+  "街道/镇/乡": "subdistrict",
+  社区: "community",
+  村: "community",
+  "社区/村": "community",
+  学区: "school_zone",
+  学校: "school",
+};
+
+/** The stored kind a cell names, in English (`community`) or Chinese (`社区`); null if neither. */
+export function kindOfCell(cell: string): UnitKind | null {
+  const text = cell.trim();
+  if (KINDS.includes(text as UnitKind)) return text as UnitKind;
+  return KIND_ALIASES[text] ?? null;
+}
 const FREE_CODE = /^[0-9A-Za-z_-]{1,32}$/;
 const FIELDS = ["name", "kind", "parentCode", "households", "population", "shops", "students", "targetN"] as const;
 
@@ -137,7 +165,9 @@ export async function planImport(db: Database | DrizzleTx, rows: ImportRow[], sc
     const problems: string[] = [];
     if (!FREE_CODE.test(row.code)) problems.push("代码为空或含有非法字符");
     if (row.name === "" || row.name.length > 100) problems.push("名称为空或超过 100 字");
-    if (!KINDS.includes(row.kind as UnitKind)) problems.push(`类型应为 ${KINDS.join(" / ")}`);
+    const kind = kindOfCell(row.kind);
+    if (!kind) problems.push(`类型应为 ${KINDS.join(" / ")} 或 社区 / 村 / 街道 / 镇 / 乡 / 区 / 县 / 市 / 学区 / 学校`);
+
     if (row.parentCode !== "" && !FREE_CODE.test(row.parentCode)) problems.push("上级代码含有非法字符");
     const households = parseCount(row.households),
       population = parseCount(row.population),
@@ -148,6 +178,10 @@ export async function planImport(db: Database | DrizzleTx, rows: ImportRow[], sc
     if (households === undefined || population === undefined || targetN === undefined || shops === undefined || students === undefined)
       problems.push("户数、人口、商户数、学生数、样本量应为非负整数或留空");
     if (problems.length) {
+      // A code that is not a 区划代码 is otherwise reported by the level check below (code_level);
+      // when the row fails here anyway, it is listed with the rest, so one pass shows every problem.
+      const codeShape = kind && FREE_CODE.test(row.code) ? codeLevelProblem(row.code, kind, null) : null;
+      if (codeShape && !/^\d{12}$/.test(row.code)) problems.unshift(codeShape);
       fail(row, "invalid_field", problems.join("；"));
       continue;
     }
@@ -166,7 +200,7 @@ export async function planImport(db: Database | DrizzleTx, rows: ImportRow[], sc
       unit: {
         code: row.code,
         name: row.name,
-        kind: row.kind as UnitKind,
+        kind: kind!,
         parentCode: row.parentCode || null,
         households: households!,
         population: population!,
@@ -247,11 +281,13 @@ export async function planImport(db: Database | DrizzleTx, rows: ImportRow[], sc
     }
   }
 
-  // 3. What would change.
+  // 3. What would change: rows with an error are listed only as errors, never as adds or changes.
+  const failedLines = new Set(errors.map((e) => e.line));
   const adds: ImportPlan["adds"] = [];
   const changes: ImportChange[] = [];
   let unchanged = 0;
   for (const [code, { row, unit }] of incoming) {
+    if (failedLines.has(row.line)) continue;
     const before = stored.get(code);
     if (!before) {
       adds.push({ ...unit, line: row.line });

@@ -127,6 +127,50 @@ describe("hierarchy import", () => {
     expect(await countRows(t, "audit_log", "action = 'units.import'")).toBe(0);
   });
 
+  it("accepts kinds written in Chinese, as offices fill in a template with Chinese headers", async () => {
+    const csv = [
+      "代码,名称,类型,上级代码,户数,人口,样本量",
+      "500104007000,新街道,街道,500104000000,,,",
+      "500104007001,新社区,社区,500104007000,1200,3000,60",
+      "500104007201,新村,村,500104007000,800,2000,40",
+      "500104S77,新学校,学校,500104000000,,,",
+    ].join("\n");
+    const plan = await (await upload("/preview", csv)).json();
+    expect(plan.errors).toEqual([]);
+    expect(plan.adds.map((u: { code: string; kind: string }) => [u.code, u.kind])).toEqual([
+      ["500104007000", "subdistrict"],
+      ["500104007001", "community"],
+      ["500104007201", "community"],
+      ["500104S77", "school"],
+    ]);
+    expect((await upload("", csv)).status).toBe(200);
+    const kinds = (await t.client.execute("select kind from units where code in ('500104007001', '500104S77') order by code")).rows;
+    expect(kinds.map((r) => r.kind)).toEqual(["community", "school"]);
+  });
+
+  it("counts a row with an error only as an error, never under 将新增 or 将修改", async () => {
+    const csv = [
+      HEADER,
+      "500104007000,新街道,subdistrict,500104000000,,,", // 2: fine
+      "500104007001,孤儿社区,community,500104999000,,,", // 3: unknown parent
+      "500104401000,越界街道,subdistrict,500104000000,,,", // 4: township 401 is past 399
+      "500104001001,民主社区（坏）,community,500110001000,,,", // 5: stored unit moved under an unknown parent
+    ].join("\n");
+    const plan = await (await upload("/preview", csv)).json();
+    expect(plan.errors.map((e: { line: number }) => e.line)).toEqual([3, 4, 5]);
+    expect(plan.adds.map((u: { code: string }) => u.code)).toEqual(["500104007000"]);
+    expect(plan).toMatchObject({ added: 1, changed: 0, unchanged: 0 });
+  });
+
+  it("lists every problem of a row at once, the code's shape among them", async () => {
+    const csv = [HEADER, "5001040A7001,坏社区,community,500104001000,-3,,"].join("\n");
+    const plan = await (await upload("/preview", csv)).json();
+    expect(plan.errors).toHaveLength(1);
+    expect(plan.errors[0].reason).toBe("invalid_field");
+    expect(plan.errors[0].message).toContain("12 位数字");
+    expect(plan.errors[0].message).toContain("非负整数");
+  });
+
   it("moves a unit to another parent and rebuilds the closure of its whole subtree", async () => {
     // A school zone under 大渡口区, then a school moved into it: schools may move between parents.
     const first = [HEADER, "DDK-Z1,大渡口一学区,school_zone,500104000000,,,", `${DEMO.school},大渡口区实验小学,school,DDK-Z1,,,60`].join(

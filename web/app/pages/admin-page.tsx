@@ -10,6 +10,7 @@ import { UsersPanel } from "../../features/admin/components/users-panel";
 import { VersionsPanel } from "../../features/admin/components/versions-panel";
 import "../../features/admin/admin.css";
 import { texts } from "../../lib/i18n";
+import type { Role } from "../../../server/contracts/roles";
 
 const T = texts.admin;
 type Section = keyof typeof T.tabs;
@@ -23,19 +24,40 @@ const SECTIONS: Record<Section, () => ReactNode> = {
   audit: () => <AuditPanel />,
 };
 
+/**
+ * Who may open each section: what the server lets the role do there. Office users make and
+ * revoke posters for their own scope (the poster routes allow admin and office); the rest is admin's.
+ */
+const SECTION_ROLES: Record<Section, readonly Role[]> = {
+  units: ["admin"],
+  users: ["admin"],
+  posters: ["admin", "office"],
+  surveys: ["admin"],
+  flagged: ["admin"],
+  thresholds: ["admin"],
+  audit: ["admin"],
+};
+
+/** The sections a role may open, in tab order. */
+export function sectionsFor(role: Role): Section[] {
+  return (Object.keys(SECTIONS) as Section[]).filter((s) => SECTION_ROLES[s].includes(role));
+}
+
 /** /admin and /admin/:section: units, users, posters, survey versions, flag review, thresholds, audit log. */
 export function AdminPage() {
   const user = useSessionUser();
   const [, params] = useRoute<{ section: string }>("/admin/:section");
-  const section = (params?.section && params.section in SECTIONS ? params.section : "units") as Section;
+  const allowed = sectionsFor(user.role);
+  const asked = params?.section && params.section in SECTIONS ? (params.section as Section) : null;
+  const section = asked ?? allowed[0] ?? "units";
   useEffect(() => {
     document.title = `${T.tabs[section]} · ${T.title} · ${texts.appName}`;
   }, [section]);
-  if (user.role !== "admin") return <p className="admin-panel">{T.adminOnly}</p>;
+  if (!allowed.includes(section)) return <p className="admin-panel">{allowed.length ? T.notYourSection : T.adminOnly}</p>;
   return (
     <section>
       <nav className="admin-tabs">
-        {(Object.keys(SECTIONS) as Section[]).map((s) => (
+        {allowed.map((s) => (
           <Link key={s} href={`/admin/${s}`} className={s === section ? "is-active" : undefined}>
             {T.tabs[s]}
           </Link>

@@ -1,10 +1,11 @@
 import { useEffect } from "react";
 import { useLocation, useSearch } from "wouter";
 import { LoginForm } from "../../features/auth/components/login-form";
+import { afterLogin } from "../../features/auth/lib/role-home";
 import { safeNext } from "../../features/auth/lib/safe-next";
 import { texts } from "../../lib/i18n";
 
-/** /login — then on to `?next=` (same site only) or the dashboard. */
+/** /login — then on to `?next=` (same site only, and one the role can use) or the role's home. */
 export default function LoginPage() {
   const [, navigate] = useLocation();
   const next = safeNext(new URLSearchParams(useSearch()).get("next"));
@@ -17,7 +18,7 @@ export default function LoginPage() {
       <div className="login-card">
         <div className="login-card__brand">{texts.appName}</div>
         <h1 className="login-card__title">{texts.auth.loginTitle}</h1>
-        <LoginForm onSignedIn={() => navigate(next, { replace: true })} />
+        <LoginForm onSignedIn={(user) => navigate(afterLogin(next, user.role), { replace: true })} />
       </div>
     </div>
   );

@@ -11,6 +11,13 @@ export type MetricStatus = MetricResult["status"];
 export type QuestionRate = RatesBody["questions"][number];
 export type UnitRef = RatesBody["unit"];
 
+/** GET /api/v1/rates/ranking (§7): children of one kind with rank intervals, band and funnel. */
+export type RankingBody = InferResponseType<typeof api.rates.ranking.$get, 200>;
+export type RankingRow = RankingBody["rows"][number];
+export type UnitKind = RankingBody["kinds"][number];
+export type Reliability = MetricResult["reliability"];
+export type ModeGap = MetricResult["modeGap"];
+
 /** GET /api/v1/rates/trend */
 export type TrendBody = InferResponseType<typeof api.rates.trend.$get, 200>;
 
@@ -39,4 +46,8 @@ export interface DashboardFilters {
   to?: string;
   includeFlagged?: boolean;
   metric: MetricKey;
+  /** The kind of child the ranking shows (default: the server's, the commonest kind). */
+  kind?: UnitKind;
+  /** Show resident rates weighted to the census age shares (a view setting; the server sends both). */
+  weighted?: boolean;
 }

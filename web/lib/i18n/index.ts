@@ -2,10 +2,23 @@ import { adminZh, type AdminTexts } from "./zh-cn/admin";
 import { authZh, type AuthTexts } from "./zh-cn/auth";
 import { appNameZh, commonZh, pagesZh, shellZh, type CommonTexts, type PagesTexts, type ShellTexts } from "./zh-cn/common";
 import { dashboardZh, type DashboardTexts } from "./zh-cn/dashboard";
+import { exportsZh, type ExportsTexts } from "./zh-cn/exports";
 import { interviewZh, type InterviewTexts } from "./zh-cn/interview";
+import { methodsZh, type MethodsTexts } from "./zh-cn/methods";
 import { respondentZh, surveyLocaleZh, type RespondentTexts, type SurveyLocaleTexts } from "./zh-cn/respondent";
 
-export type { AdminTexts, AuthTexts, CommonTexts, DashboardTexts, InterviewTexts, PagesTexts, RespondentTexts, ShellTexts };
+export type {
+  AdminTexts,
+  AuthTexts,
+  CommonTexts,
+  DashboardTexts,
+  ExportsTexts,
+  InterviewTexts,
+  MethodsTexts,
+  PagesTexts,
+  RespondentTexts,
+  ShellTexts,
+};
 
 /**
  * Every text the UI shows, in one typed object, so a second language is one more object of the
@@ -22,6 +35,8 @@ export interface Texts {
   shell: ShellTexts;
   pages: PagesTexts;
   dashboard: DashboardTexts;
+  methods: MethodsTexts;
+  exports: ExportsTexts;
   interview: InterviewTexts;
   admin: AdminTexts;
 }
@@ -35,6 +50,8 @@ export const zhCN: Texts = {
   shell: shellZh,
   pages: pagesZh,
   dashboard: dashboardZh,
+  methods: methodsZh,
+  exports: exportsZh,
   interview: interviewZh,
   admin: adminZh,
 };

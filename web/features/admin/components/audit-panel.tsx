@@ -3,19 +3,67 @@ import { useState } from "react";
 import { texts } from "../../../lib/i18n";
 import { listAudit } from "../api/audit";
 import { adminQuery } from "../lib/admin-query";
+import { changedFields, importCounts } from "../lib/audit-diff";
 import type { AuditEntry } from "../types";
 
 const T = texts.admin.audit;
 
-function Json({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <span className="admin-muted">—</span>;
-  const text = JSON.stringify(value, null, 1);
-  if (text.length < 120) return <code>{text}</code>;
+const ROLE_NAMES: Record<string, string> = texts.auth.roles;
+
+/** A field's value as a sentence part: 是/否, role names, ISO times in local time, lists by count. */
+function showValue(path: string, value: unknown): string {
+  if (value === null || value === undefined || value === "") return T.empty;
+  if (typeof value === "boolean") return value ? T.yes : T.no;
+  if (path.endsWith("role") && typeof value === "string") return ROLE_NAMES[value] ?? value;
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) return new Date(value).toLocaleString("zh-CN");
+  if (path.includes("threshold") && typeof value === "number") return `${+(value * 100).toFixed(2)}%`;
+  if (Array.isArray(value)) return `${value.length} 项`;
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** A dotted path in Chinese: each segment by its name where one is known. */
+function showPath(path: string): string {
+  return path
+    .split(".")
+    .map((part) => T.groups[part] ?? T.fields[part] ?? part)
+    .join(" · ");
+}
+
+/** The entry's object; an import's stored English count line is said in Chinese from its counts. */
+function targetText(entry: AuditEntry): string {
+  const counts = importCounts(entry.action, entry.after);
+  return counts ? T.importSummary(counts.added, counts.changed) : (entry.target ?? "");
+}
+
+/** What changed, one line per field, the raw before/after kept behind a disclosure for audits. */
+function Changes({ entry }: { entry: AuditEntry }) {
+  const counts = importCounts(entry.action, entry.after);
+  const changes = counts ? [] : changedFields(entry.before, entry.after);
   return (
-    <details>
-      <summary>{text.slice(0, 80)}…</summary>
-      <pre className="admin-json">{text}</pre>
-    </details>
+    <>
+      {changes.length > 0 && (
+        <ul className="audit-changes">
+          {changes.map((c) => (
+            <li key={c.path}>
+              <span className="audit-changes__field">{showPath(c.path)}</span>：
+              {entry.before !== null && entry.before !== undefined && (
+                <>
+                  <del>{showValue(c.path, c.before)}</del>
+                  {" → "}
+                </>
+              )}
+              <ins>{showValue(c.path, c.after)}</ins>
+            </li>
+          ))}
+        </ul>
+      )}
+      {(entry.before !== null || entry.after !== null) && (
+        <details>
+          <summary>{T.raw}</summary>
+          <pre className="admin-json">{JSON.stringify({ before: entry.before, after: entry.after }, null, 1)}</pre>
+        </details>
+      )}
+    </>
   );
 }
 
@@ -35,8 +83,7 @@ export function AuditPanel() {
             <th>{T.actor}</th>
             <th>{T.action}</th>
             <th>{T.target}</th>
-            <th>{T.before}</th>
-            <th>{T.after}</th>
+            <th>{T.changes}</th>
           </tr>
         </thead>
         <tbody>
@@ -45,12 +92,9 @@ export function AuditPanel() {
               <td>{new Date(e.at).toLocaleString("zh-CN")}</td>
               <td>{e.actor}</td>
               <td>{T.actions[e.action] ?? e.action}</td>
-              <td>{e.target}</td>
+              <td>{targetText(e)}</td>
               <td>
-                <Json value={e.before} />
-              </td>
-              <td>
-                <Json value={e.after} />
+                <Changes entry={e} />
               </td>
             </tr>
           ))}

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { errorText } from "../../../lib/http";
 import { texts } from "../../../lib/i18n";
 import { previewUnitImport, runUnitImport } from "../api/units-import";
 import type { ImportPreview } from "../types";
@@ -26,7 +27,7 @@ export function ImportPanel() {
         setPreview(null);
       }
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -121,7 +122,7 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
                   <td>{u.line}</td>
                   <td>{u.code}</td>
                   <td>{u.name}</td>
-                  <td>{u.kind}</td>
+                  <td>{texts.common.unitKinds[u.kind]}</td>
                   <td>{u.parentCode}</td>
                 </tr>
               ))}

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { errorText } from "../../../lib/http";
 import { Link } from "wouter";
 import { texts } from "../../../lib/i18n";
 import { qrSvgUrl, revokePoster, updatePosterWindow } from "../api/posters";
@@ -11,15 +12,18 @@ const T = texts.admin.posters;
 /** One poster in the list: status, window, downloads, and the window editor and revocation. */
 export function PosterListRow({
   poster: p,
+  surveyTitle,
   onChanged,
   onError,
 }: {
   poster: PosterRow;
+  /** The survey's full title, for the tooltip and for surveys beyond the three audiences. */
+  surveyTitle?: string | undefined;
   onChanged: (note: string) => void;
   onError: (message: string) => void;
 }) {
   const [editing, setEditing] = useState(false);
-  const fail = (e: unknown) => onError(e instanceof Error ? e.message : String(e));
+  const fail = (e: unknown) => onError(errorText(e));
 
   async function revoke() {
     // The confirmation asks for the reason too (it goes to the audit log); cancel keeps the poster.
@@ -57,7 +61,7 @@ export function PosterListRow({
         <td>
           {p.unitName}（{p.unitCode}）
         </td>
-        <td>{p.surveyId}</td>
+        <td title={surveyTitle}>{T.audiences[p.surveyId] ?? surveyTitle ?? p.surveyId}</td>
         <td>{new Date(p.createdAt).toLocaleString("zh-CN")}</td>
         <td>
           <span className={`badge poster-status poster-status--${p.status}`}>{T.statuses[p.status]}</span>

@@ -140,6 +140,7 @@ export function PostersPanel() {
                 <PosterListRow
                   key={p.id}
                   poster={p}
+                  surveyTitle={surveys.data?.find((s) => s.id === p.surveyId)?.title}
                   onError={setError}
                   onChanged={(message) => {
                     setError(null);

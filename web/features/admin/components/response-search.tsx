@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { errorText } from "../../../lib/http";
 import { texts } from "../../../lib/i18n";
 import { searchResponses } from "../api/flagged";
 import type { FlaggedResponse, ResponseSearchQuery } from "../types";
@@ -17,7 +18,7 @@ export function ResponseSearch() {
     try {
       setFound(await searchResponses(q));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }
 

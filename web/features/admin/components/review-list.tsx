@@ -1,4 +1,6 @@
 import { useEffect, useState } from "react";
+import { errorText } from "../../../lib/http";
+import { LabelledAnswers, ResponseSource } from "./labelled-answers";
 import { texts } from "../../../lib/i18n";
 import { reviewResponse, reviewResponses } from "../api/flagged";
 import type { FlaggedResponse, ReviewDecision } from "../types";
@@ -42,7 +44,7 @@ export function ReviewList({ items, onDone }: { items: FlaggedResponse[]; onDone
       setReason("");
       onDone();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -116,7 +118,7 @@ function ReviewItem({
       await reviewResponse(item.id, decision, reason.trim());
       onDone();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }
   return (
@@ -124,9 +126,7 @@ function ReviewItem({
       <div className="admin-row">
         <input type="checkbox" checked={checked} onChange={onToggle} aria-label={T.select(item.id)} />
         <strong>{item.unitName}</strong>
-        <span>
-          {item.surveyId} v{item.surveyVersion} · {item.channel}
-        </span>
+        <ResponseSource surveyId={item.surveyId} version={item.surveyVersion} channel={item.channel} />
         <span>
           {T.received} {new Date(item.receivedAt).toLocaleString("zh-CN")}
         </span>
@@ -154,7 +154,7 @@ function ReviewItem({
       )}
       <details>
         <summary>{T.answers}</summary>
-        <pre className="admin-json">{JSON.stringify(item.answers, null, 1)}</pre>
+        <LabelledAnswers surveyId={item.surveyId} version={item.surveyVersion} answers={item.answers} />
       </details>
       <div className="admin-row">
         <input

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { errorText } from "../../../lib/http";
 import { useState, type FormEvent } from "react";
 import { texts } from "../../../lib/i18n";
 import { createUser, listUsers, resetPassword, updateUser } from "../api/users";
@@ -21,7 +22,7 @@ export function UsersPanel() {
       setNote(done);
       void users.refetch();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }
 
@@ -87,6 +88,7 @@ function UserRow({ user, run }: { user: AdminUser; run: (action: () => Promise<u
   const [role, setRole] = useState<Role>(user.role);
   const [scope, setScope] = useState(user.scope);
   const [password, setPassword] = useState("");
+  const [confirmingDisable, setConfirmingDisable] = useState(false);
   const changed = role !== user.role || scope !== user.scope;
   return (
     <tr className={user.disabled ? "is-disabled" : undefined}>
@@ -114,13 +116,35 @@ function UserRow({ user, run }: { user: AdminUser; run: (action: () => Promise<u
       </td>
       <td>{user.disabled ? T.disabled : T.active}</td>
       <td className="admin-actions">
-        <button
-          className="button button--small"
-          type="button"
-          onClick={() => void run(() => updateUser(user.username, { disabled: !user.disabled }), texts.admin.saved)}
-        >
-          {user.disabled ? T.enable : T.disable}
-        </button>
+        {confirmingDisable ? (
+          // Disabling signs the user out everywhere at once: one stray click must not do that.
+          <span className="admin-confirm" role="alertdialog" aria-label={T.confirmDisable(user.username)}>
+            <span>{T.confirmDisable(user.username)}</span>
+            <button
+              className="button button--small"
+              type="button"
+              onClick={() => {
+                setConfirmingDisable(false);
+                void run(() => updateUser(user.username, { disabled: true }), texts.admin.saved);
+              }}
+            >
+              {T.confirm}
+            </button>
+            <button className="button button--small admin-cancel" type="button" onClick={() => setConfirmingDisable(false)}>
+              {T.cancel}
+            </button>
+          </span>
+        ) : (
+          <button
+            className="button button--small"
+            type="button"
+            onClick={() =>
+              user.disabled ? void run(() => updateUser(user.username, { disabled: false }), texts.admin.saved) : setConfirmingDisable(true)
+            }
+          >
+            {user.disabled ? T.enable : T.disable}
+          </button>
+        )}
         <input
           type="password"
           value={password}

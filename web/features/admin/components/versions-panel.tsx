@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { errorText } from "../../../lib/http";
 import { useState } from "react";
 import { texts } from "../../../lib/i18n";
 import { listSurveys } from "../api/posters";
@@ -29,7 +30,7 @@ export function VersionsPanel() {
     try {
       setDiff(await getSurveyDiff(surveyId, from, to));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }
 

@@ -1,36 +1,48 @@
 import { lazy, Suspense, useMemo } from "react";
 import { texts } from "../../../lib/i18n";
-import type { MetricKey, MetricMap, TrendBody, UnitRef } from "../types";
+import { reliabilityNote } from "../lib/figures";
+import { pct } from "../lib/format";
+import { escapeHtml } from "../lib/funnel";
+import type { RankedUnit } from "../lib/ranking-rows";
+import type { MetricKey, TrendBody } from "../types";
 
 const EChart = lazy(() => import("./echart"));
 const T = texts.dashboard;
 const pctLabel = (v: number) => `${Math.round(v * 100)}%`;
 
-/** Bars of the ranking metric per unit with the threshold drawn across. */
-export function RateBarChart({
-  rows,
-  metric,
-  threshold,
-}: {
-  rows: { unit: UnitRef; metrics: MetricMap }[];
-  metric: MetricKey;
-  threshold: number;
-}) {
+const BAND_COLOURS = { above: "#1a7f37", below: "#b3261e", within: "#5f7d95" } as const;
+
+/**
+ * Bars of the ranking metric per child of one kind, in rank order, with the threshold across.
+ * Colour follows the band of the design interval; a low-reliability bar is pale and its
+ * tooltip says 样本不足（有效样本 N）.
+ */
+export function RateBarChart({ units, metric, threshold }: { units: RankedUnit[]; metric: MetricKey; threshold: number }) {
+  const ranked = useMemo(() => units.filter((u) => u.row), [units]);
   const option = useMemo(
     () => ({
       grid: { left: 48, right: 56, top: 24, bottom: 72 },
-      tooltip: { trigger: "axis", valueFormatter: (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)}%`) },
-      xAxis: { type: "category", data: rows.map((r) => r.unit.name), axisLabel: { interval: 0, rotate: rows.length > 6 ? 35 : 0 } },
+      tooltip: {
+        trigger: "item",
+        formatter: (p: { dataIndex: number }) => {
+          const row = ranked[p.dataIndex]!.row!;
+          const note = reliabilityNote(row.reliability, row.nEff);
+          return `${escapeHtml(row.unit.name)}<br/>${pct(row.rate)}${note ? `<br/>${note}` : ""}`;
+        },
+      },
+      xAxis: {
+        type: "category",
+        data: ranked.map((u) => u.unit.name),
+        axisLabel: { interval: 0, rotate: ranked.length > 6 ? 35 : 0 },
+      },
       yAxis: { type: "value", min: 0, max: 1, axisLabel: { formatter: pctLabel } },
       series: [
         {
           type: "bar",
           name: T.metrics[metric],
-          data: rows.map((r) => ({
-            value: r.metrics[metric].rate,
-            itemStyle: {
-              color: r.metrics[metric].status === "pass" ? "#1a7f37" : r.metrics[metric].status === "fail" ? "#b3261e" : "#9aa0a6",
-            },
+          data: ranked.map((u) => ({
+            value: u.row!.rate,
+            itemStyle: { color: BAND_COLOURS[u.row!.band], opacity: u.row!.reliability === "low" ? 0.35 : 1 },
           })),
           markLine: {
             symbol: "none",
@@ -41,11 +53,11 @@ export function RateBarChart({
         },
       ],
     }),
-    [rows, metric, threshold],
+    [ranked, metric, threshold],
   );
   return (
     <Suspense fallback={<div className="dash-chart" style={{ height: 320 }} />}>
-      <EChart option={option} label={T.chartTitle(T.metrics[metric])} />
+      <EChart option={option} label={T.barTitle(T.metrics[metric])} />
     </Suspense>
   );
 }

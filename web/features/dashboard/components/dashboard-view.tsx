@@ -2,13 +2,12 @@ import { Link } from "wouter";
 import { texts } from "../../../lib/i18n";
 import { useDashboardData } from "../hooks/use-dashboard-view";
 import { filtersToSearch, useFilters } from "../hooks/use-filters";
-import { rankRows } from "../lib/ranking-rows";
-import { METRIC_KEYS, type MetricKey } from "../types";
-import { RateBarChart, TrendChart } from "./charts";
+import { TrendChart } from "./charts";
 import { FilterBar } from "./filter-bar";
 import { MetricCards } from "./metric-cards";
+import { WeightingToggle } from "./weighting-toggle";
 import { QuestionTable } from "./question-table";
-import { RankingTable } from "./ranking-table";
+import { RankingPanel } from "./ranking-panel";
 import { SamplePlan } from "./sample-plan";
 import { ThresholdsPanel } from "./thresholds-panel";
 import "../dashboard.css";
@@ -19,7 +18,8 @@ const T = texts.dashboard;
 export function DashboardView({ scope, isAdmin }: { scope: string; isAdmin: boolean }) {
   const { filters, update } = useFilters(scope);
   const { rates, trend, plan, unit } = useDashboardData(filters);
-  const open = (code: string) => update({ unit: code });
+  // A child's children are of other kinds: its ranking starts at the server's default kind.
+  const open = (code: string) => update({ unit: code, kind: undefined });
 
   if (rates.error && !rates.data) {
     const status = (rates.error as { status?: number }).status;
@@ -28,14 +28,6 @@ export function DashboardView({ scope, isAdmin }: { scope: string; isAdmin: bool
   if (!rates.data) return <p className="page-status">{texts.common.loading}</p>;
 
   const body = rates.data;
-  const streets = rankRows(
-    body.children.filter((c) => c.unit.kind !== "school"),
-    filters.metric,
-  );
-  const schools = rankRows(
-    body.children.filter((c) => c.unit.kind === "school"),
-    filters.metric,
-  );
   const parent = unit.data?.parentCode && body.unit.code !== scope ? unit.data.parentCode : null;
   const updatedAt = new Date(rates.dataUpdatedAt).toLocaleTimeString("zh-CN", { hour12: false });
 
@@ -60,6 +52,9 @@ export function DashboardView({ scope, isAdmin }: { scope: string; isAdmin: bool
           <span className={rates.isError ? "dash-error" : "dash-live"} data-testid="live">
             {rates.isError ? T.offline : T.live(updatedAt)}
           </span>
+          <Link className="button button--ghost" href="/dashboard/methods">
+            {T.methods}
+          </Link>
           <Link className="button button--ghost" href={`/dashboard/report?${filtersToSearch(filters)}`}>
             {T.report}
           </Link>
@@ -67,44 +62,10 @@ export function DashboardView({ scope, isAdmin }: { scope: string; isAdmin: bool
       </header>
       <FilterBar filters={filters} onChange={update} />
       {isAdmin && <ThresholdsPanel unit={body.unit.code} />}
-      <MetricCards metrics={body.metrics} threshold={body.threshold} />
+      <WeightingToggle metrics={body.metrics} weighted={!!filters.weighted} onChange={(weighted) => update({ weighted })} />
+      <MetricCards metrics={body.metrics} threshold={body.threshold} weighted={!!filters.weighted} />
 
-      {body.children.length > 0 && (
-        <section className="dash-panel">
-          <header className="dash-panel__head">
-            <h2>{T.chartTitle(T.metrics[filters.metric])}</h2>
-            <label className="no-print">
-              {T.rankBy}{" "}
-              <select value={filters.metric} onChange={(e) => update({ metric: e.target.value as MetricKey })}>
-                {METRIC_KEYS.map((k) => (
-                  <option key={k} value={k}>
-                    {T.metrics[k]}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </header>
-          <RateBarChart rows={[...streets, ...schools]} metric={filters.metric} threshold={body.threshold[filters.metric]} />
-        </section>
-      )}
-      {streets.length > 0 && (
-        <RankingTable
-          title={T.rankingStreets}
-          rows={streets}
-          metric={filters.metric}
-          fileName={`${body.unit.name}-${T.ranking}`}
-          onOpen={open}
-        />
-      )}
-      {schools.length > 0 && (
-        <RankingTable
-          title={T.rankingSchools}
-          rows={schools}
-          metric={filters.metric}
-          fileName={`${body.unit.name}-${T.rankingSchools}`}
-          onOpen={open}
-        />
-      )}
+      {body.children.length > 0 && <RankingPanel filters={filters} body={body} onChange={update} onOpen={open} />}
 
       <div className="dash-grid">
         <section className="dash-panel">

@@ -1,6 +1,7 @@
 import { texts } from "../../../lib/i18n";
-import { pct } from "../lib/format";
+import { questionPrecision } from "../lib/question-precision";
 import type { QuestionRate } from "../types";
+import { RateFigure } from "./rate-figure";
 
 const T = texts.dashboard;
 
@@ -20,18 +21,26 @@ export function QuestionTable({ questions, threshold }: { questions: QuestionRat
         </tr>
       </thead>
       <tbody>
-        {questions.map((q) => (
-          <tr key={`${q.surveyId}|${q.name}`} className={q.rate !== null && q.rate < (threshold[q.metric] ?? 0.9) ? "is-below" : undefined}>
-            <td>
-              {q.title} <small className="dash-muted">（{T.metrics[q.metric]}）</small>
-            </td>
-            <td>{T.audiences[q.surveyId as "resident"] ?? q.surveyId}</td>
-            <td>{pct(q.rate)}</td>
-            <td>
-              {q.positive}/{q.answers}
-            </td>
-          </tr>
-        ))}
+        {questions.map((q) => {
+          const p = questionPrecision(q);
+          return (
+            <tr
+              key={`${q.surveyId}|${q.name}`}
+              className={q.rate !== null && q.rate < (threshold[q.metric] ?? 0.9) ? "is-below" : undefined}
+            >
+              <td>
+                {q.title} <small className="dash-muted">（{T.metrics[q.metric]}）</small>
+              </td>
+              <td>{T.audiences[q.surveyId as "resident"] ?? q.surveyId}</td>
+              <td>
+                <RateFigure rate={q.rate} reliability={p.reliability} nEff={p.nEff} />
+              </td>
+              <td>
+                {q.positive}/{q.answers}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -1,23 +1,59 @@
 import { texts } from "../../../lib/i18n";
+import { neededTexts } from "../lib/figures";
 import { pct } from "../lib/format";
-import { rankingCells, type RankRow } from "../lib/ranking-rows";
+import { namingOf, rankingCells, rankText, type RankedUnit } from "../lib/ranking-rows";
 import { downloadCsv, downloadXlsx } from "../lib/table-export";
-import { METRIC_KEYS, type MetricKey } from "../types";
+import type { MetricKey } from "../types";
+import { RateFigure } from "./rate-figure";
 
 const T = texts.dashboard;
 
-/** The 通报 list: ranked by the chosen metric, the lowest ranked highlighted, each row drills down. */
+/** The 末位 / 先进 badge, only where the server says a 通报 may name the unit (§7). */
+export function NamingBadge({ unit }: { unit: RankedUnit }) {
+  const naming = namingOf(unit.row);
+  if (naming === "lowest") return <span className="dash-badge dash-badge--fail">{T.lowest}</span>;
+  if (naming === "best") return <span className="dash-badge dash-badge--pass">{T.best}</span>;
+  return null;
+}
+
+/** One row's cells shared by the dashboard table and the report (rank, unit, n, nEff, rate, interval, band). */
+export function RankingCells({ unit, onOpen }: { unit: RankedUnit; onOpen?: (code: string) => void }) {
+  const { row } = unit;
+  return (
+    <>
+      <td data-field="rank">{row ? rankText(row) : "—"}</td>
+      <td data-field="unit">
+        {onOpen ? (
+          <button type="button" className="link-button" onClick={() => onOpen(unit.unit.code)}>
+            {unit.unit.name}
+          </button>
+        ) : (
+          unit.unit.name
+        )}
+        <NamingBadge unit={unit} />
+      </td>
+      <td data-field="respondents">{unit.respondents}</td>
+      <td data-field="nEff">{row ? Math.round(row.nEff) : "—"}</td>
+      <td data-field="rate" className="is-sorted">
+        {row ? <RateFigure rate={row.rate} reliability={row.reliability} nEff={row.nEff} /> : T.unranked}
+      </td>
+      <td data-field="ci">{row ? `${pct(row.ci95Design[0])} – ${pct(row.ci95Design[1])}` : "—"}</td>
+      <td data-field="band">{row ? <span className={`dash-band dash-band--${row.band}`}>{T.bands[row.band]}</span> : "—"}</td>
+    </>
+  );
+}
+
+/** The 通报 list of one kind of child: the server's ranking with rank intervals; each row drills down. */
 export function RankingTable(props: {
   title: string;
-  rows: RankRow[];
+  units: RankedUnit[];
   metric: MetricKey;
+  threshold: number;
   fileName: string;
   onOpen?: (code: string) => void;
 }) {
-  const { rows, metric } = props;
-  // The 通报 names a lowest unit only when at least two units have a rate to compare.
-  const lastRank = Math.max(0, ...rows.map((r) => r.rank ?? 0));
-  const cells = () => rankingCells(rows, metric);
+  const { units, metric } = props;
+  const cells = () => rankingCells(units, metric);
   return (
     <section className="dash-panel">
       <header className="dash-panel__head">
@@ -35,46 +71,28 @@ export function RankingTable(props: {
           </button>
         </div>
       </header>
+      <p className="dash-muted dash-note">{T.namingRule}</p>
       <table className="dash-table" data-testid="ranking-table">
         <thead>
           <tr>
             <th>{T.rank}</th>
             <th>{T.unit}</th>
             <th>{T.respondents}</th>
-            {METRIC_KEYS.map((k) => (
-              <th key={k} className={k === metric ? "is-sorted" : undefined}>
-                {T.metrics[k]}
-              </th>
-            ))}
-            <th>
-              {T.status.pass}/{T.status.fail}
-            </th>
+            <th>{T.nEff}</th>
+            <th className="is-sorted">{T.metrics[metric]}</th>
+            <th>{T.ci}</th>
+            <th>{T.band}</th>
+            <th>{T.moreToDecide}</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => {
-            const lowest = r.rank !== null && r.rank === lastRank && lastRank > 1;
+          {units.map((u) => {
+            const needed = u.row ? neededTexts(u.neededN, u.row.rate, u.threshold ?? props.threshold) : null;
             return (
-              <tr key={r.unit.code} className={lowest ? "is-lowest" : undefined} data-code={r.unit.code}>
-                <td>{r.rank ?? "—"}</td>
-                <td>
-                  {props.onOpen ? (
-                    <button type="button" className="link-button" onClick={() => props.onOpen!(r.unit.code)}>
-                      {r.unit.name}
-                    </button>
-                  ) : (
-                    r.unit.name
-                  )}
-                  {lowest && <span className="dash-badge dash-badge--fail">{T.lowest}</span>}
-                </td>
-                <td>{r.metrics[metric].respondents}</td>
-                {METRIC_KEYS.map((k) => (
-                  <td key={k} className={k === metric ? "is-sorted" : undefined}>
-                    {pct(r.metrics[k].rate)}
-                  </td>
-                ))}
-                <td>
-                  <span className={`dash-badge dash-badge--${r.metrics[metric].status}`}>{T.status[r.metrics[metric].status]}</span>
+              <tr key={u.unit.code} className={namingOf(u.row) === "lowest" ? "is-lowest" : undefined} data-code={u.unit.code}>
+                <RankingCells unit={u} onOpen={props.onOpen} />
+                <td data-field="needed" title={needed?.explain ?? undefined}>
+                  {needed?.label ?? "—"}
                 </td>
               </tr>
             );

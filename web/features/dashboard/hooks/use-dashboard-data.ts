@@ -1,10 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { getPlan } from "../api/get-plan";
+import { getRanking } from "../api/get-ranking";
 import { getRates } from "../api/get-rates";
 import { getTrend } from "../api/get-trend";
 import { getUnitInfo } from "../api/get-unit-info";
 import { ratesQuery } from "../api/query-string";
-import type { DashboardFilters } from "../types";
+import type { DashboardFilters, UnitKind } from "../types";
 
 /** How often the dashboard asks again; with ETags an unchanged answer is a bodiless 304. */
 export const POLL_MS = 3000;
@@ -26,4 +27,15 @@ export function usePlan(f: DashboardFilters) {
 
 export function useUnitInfo(code: string) {
   return useQuery({ queryKey: ["unit", code], queryFn: () => getUnitInfo(code), staleTime: 5 * 60_000, retry });
+}
+
+/** The ranking of one kind of child (default: the server's commonest kind) by the view's metric. */
+export function useRanking(f: DashboardFilters, kind?: UnitKind, enabled = true) {
+  return useQuery({
+    queryKey: ["ranking", ratesQuery(f), f.metric, kind ?? ""],
+    queryFn: () => getRanking(f, kind),
+    refetchInterval: POLL_MS,
+    retry,
+    enabled,
+  });
 }

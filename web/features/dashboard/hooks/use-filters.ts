@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from "react";
 import { useLocation, useSearch } from "wouter";
+import { UNIT_KINDS } from "../../../../server/contracts/unit-kinds";
 import { METRIC_KEYS, type DashboardFilters, type MetricKey } from "../types";
 
 const AUDIENCES = ["resident", "shopkeeper", "parent"] as const;
@@ -21,6 +22,8 @@ export function parseFilters(search: string, defaultUnit: string): DashboardFilt
     to: day("to"),
     includeFlagged: q.get("includeFlagged") === "1",
     metric: oneOf<MetricKey>(METRIC_KEYS, q.get("metric")) ?? "awareness",
+    kind: oneOf(UNIT_KINDS, q.get("kind")),
+    weighted: q.get("weighted") === "1",
   };
 }
 
@@ -32,6 +35,8 @@ export function filtersToSearch(f: DashboardFilters): string {
   if (f.to) q.set("to", f.to);
   if (f.includeFlagged) q.set("includeFlagged", "1");
   if (f.metric !== "awareness") q.set("metric", f.metric);
+  if (f.kind) q.set("kind", f.kind);
+  if (f.weighted) q.set("weighted", "1");
   return q.toString();
 }
 

@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import { texts } from "../../../lib/i18n";
 import { NetworkError } from "../../../lib/http";
 import { getMe, logout } from "../../../lib/session/api";
+import { canRecordFieldWork } from "../lib/field-roles";
 import { openInterviewDb, type InterviewDb } from "../lib/interview-db";
 import { registerInterviewWorker } from "../lib/pwa";
 import type { InterviewUser } from "../types";
@@ -52,6 +53,7 @@ export function InterviewApp() {
       <InterviewLogin
         notice={state.notice}
         onSignedIn={async (user) => {
+          if (!canRecordFieldWork(user.role)) return setState({ kind: "login", notice: texts.interview.notForRole });
           await db.setMeta(SESSION_KEY, user);
           await db.deleteMeta(SIGNED_OUT_KEY);
           setState({ kind: "in", user });
@@ -98,6 +100,7 @@ async function boot(db: InterviewDb): Promise<State> {
   }
   try {
     const me = await getMe({ timeoutMs: 6_000 });
+    if (me && !canRecordFieldWork(me.role)) return { kind: "login", notice: texts.interview.notForRole };
     if (me) {
       if (remembered && remembered.username !== me.username) {
         // The cookie belongs to someone else than the remembered user: trust the server.

@@ -2,6 +2,7 @@
 export interface AdminTexts {
   title: string;
   adminOnly: string;
+  notYourSection: string;
   tabs: Record<"units" | "users" | "posters" | "surveys" | "flagged" | "thresholds" | "audit", string>;
   loading: string;
   loadFailed: (message: string) => string;
@@ -43,6 +44,9 @@ export interface AdminTexts {
     active: string;
     disable: string;
     enable: string;
+    confirmDisable: (username: string) => string;
+    confirm: string;
+    cancel: string;
     resetPassword: string;
     newPassword: string;
     apply: string;
@@ -50,6 +54,7 @@ export interface AdminTexts {
     resetDone: (name: string) => string;
   };
   posters: {
+    audiences: Record<string, string>;
     survey: string;
     unit: string;
     unitHint: string;
@@ -111,6 +116,8 @@ export interface AdminTexts {
     property: (name: string) => string;
   };
   flagged: {
+    source: (survey: string, version: number, channel: string) => string;
+    channels: Record<"qr" | "interview", string>;
     status: string;
     statuses: Record<"pending" | "included" | "excluded" | "all", string>;
     reasons: Record<string, string>;
@@ -174,6 +181,16 @@ export interface AdminTexts {
     after: string;
     more: string;
     actions: Record<string, string>;
+    changes: string;
+    raw: string;
+    importSummary: (added: number, changed: number) => string;
+    /** Names of the fields an entry's before/after hold, by their last path segment. */
+    fields: Record<string, string>;
+    /** Prefixes of nested paths (rate settings keep `own` and `effective` values). */
+    groups: Record<string, string>;
+    yes: string;
+    no: string;
+    empty: string;
   };
   password: {
     title: string;
@@ -190,6 +207,7 @@ export interface AdminTexts {
 export const adminZh: AdminTexts = {
   title: "管理",
   adminOnly: "仅管理员可以访问此页面。",
+  notYourSection: "此栏目仅管理员可用；您可以在“二维码海报”中为本单位生成和撤销海报。",
   tabs: {
     units: "单位导入",
     users: "用户",
@@ -208,7 +226,7 @@ export const adminZh: AdminTexts = {
     intro:
       "从 CSV 或 Excel（XLSX）文件导入 区 → 街道 → 社区 及学校。先预览，确认无误后再导入；导入要么全部成功，要么什么都不写。文件中没有的单位保持不变。",
     columns:
-      "列：code（统计用区划代码）, name, kind（city / district / subdistrict / community / school_zone / school）, parent_code, households, population, shops（商户数，可选）, students（学生数，可选）, target_n",
+      "列：code（统计用区划代码）, name, kind（city / district / subdistrict / community / school_zone / school，或 市 / 区 / 县 / 街道 / 镇 / 乡 / 社区 / 村 / 学区 / 学校）, parent_code, households, population, shops（商户数，可选）, students（学生数，可选）, target_n",
     chooseFile: "选择文件",
     preview: "预览",
     run: "确认导入",
@@ -258,6 +276,9 @@ export const adminZh: AdminTexts = {
     active: "正常",
     disable: "停用",
     enable: "启用",
+    confirmDisable: (username) => `停用后 ${username} 将立即退出登录且无法再登录，确定停用吗？`,
+    confirm: "确定停用",
+    cancel: "取消",
     resetPassword: "重置密码",
     newPassword: "新密码",
     apply: "应用",
@@ -265,6 +286,7 @@ export const adminZh: AdminTexts = {
     resetDone: (n) => `已重置 ${n} 的密码，其所有登录已失效`,
   },
   posters: {
+    audiences: { resident: "居民", shopkeeper: "商户", parent: "家长" },
     survey: "问卷",
     unit: "单位代码",
     unitHint: "社区或学校代码（单个海报），或街道代码（批量）",
@@ -342,6 +364,8 @@ export const adminZh: AdminTexts = {
       })[name] ?? name,
   },
   flagged: {
+    source: (survey, version, channel) => `${survey} 第${version}版 · ${channel}`,
+    channels: { qr: "扫码填写", interview: "入户访问" },
     status: "状态",
     statuses: { pending: "待审核", included: "已计入", excluded: "已排除", all: "全部" },
     reasons: {
@@ -412,6 +436,43 @@ export const adminZh: AdminTexts = {
     before: "变更前",
     after: "变更后",
     more: "加载更早的记录",
+    changes: "变更内容",
+    raw: "原始记录",
+    importSummary: (added, changed) => `新增 ${added} 个单位，修改 ${changed} 个单位`,
+    fields: {
+      username: "用户名",
+      role: "角色",
+      scope: "管理范围",
+      disabled: "已停用",
+      createdAt: "创建时间",
+      threshold: "达标线",
+      minRespondents: "最少样本数",
+      awareness: "知晓率",
+      support: "支持率",
+      participation: "参与率",
+      satisfaction: "满意率",
+      startsAt: "开始收集",
+      endsAt: "结束收集",
+      revokedAt: "撤销时间",
+      revokedBy: "撤销人",
+      reason: "原因",
+      flagged: "标记",
+      flagReason: "标记原因",
+      reviewDecision: "审核结论",
+      reviewReason: "审核理由",
+      unitCode: "单位",
+      surveyId: "问卷",
+      createdBy: "创建人",
+      label: "名称",
+      added: "新增单位数",
+      changed: "修改单位数",
+      adds: "新增单位",
+      changes: "修改单位",
+    },
+    groups: { own: "本单位设置", effective: "实际生效" },
+    yes: "是",
+    no: "否",
+    empty: "（空）",
     actions: {
       "units.import": "导入单位",
       "users.create": "新建用户",
@@ -424,6 +485,7 @@ export const adminZh: AdminTexts = {
       "posters.revoke": "撤销海报",
       "posters.window": "修改海报收集时间",
       "settings.thresholds": "修改达标线",
+      "units.age_shares": "修改年龄结构（加权）",
     },
   },
   password: {

@@ -1,3 +1,5 @@
+import type { UnitKind } from "../../../../server/contracts/unit-kinds";
+
 /** Texts shared by every page: the app's name, generic states, the signed-in shell and its placeholder pages. */
 export interface CommonTexts {
   loading: string;
@@ -5,6 +7,8 @@ export interface CommonTexts {
   notFoundTitle: string;
   notFoundBody: string;
   backHome: string;
+  /** Names of the unit kinds, as offices say them. */
+  unitKinds: Record<UnitKind, string>;
 }
 
 export interface ShellTexts {
@@ -31,6 +35,7 @@ export const commonZh: CommonTexts = {
   notFoundTitle: "页面不存在",
   notFoundBody: "您访问的页面不存在，请检查链接是否正确。",
   backHome: "返回首页",
+  unitKinds: { city: "市", district: "区县", subdistrict: "街道/镇/乡", community: "社区/村", school_zone: "学区", school: "学校" },
 };
 
 export const shellZh: ShellTexts = {

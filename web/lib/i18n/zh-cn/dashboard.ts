@@ -58,6 +58,54 @@ export interface DashboardTexts {
   saved: string;
   loadFailed: string;
   forbidden: string;
+  kinds: Record<"city" | "district" | "subdistrict" | "community" | "school_zone" | "school", string>;
+  kindSwitch: string;
+  rankingOf: (kind: string, metric: string) => string;
+  rankText: (rank: number, best: number, worst: number) => string;
+  rankInterval: string;
+  best: string;
+  nEff: string;
+  band: string;
+  bands: Record<"above" | "below" | "within", string>;
+  reliabilityColumn: string;
+  reliability: { low: (nEff: number) => string; review: string; ok: string };
+  reliabilityHint: { low: string; review: string };
+  naming: string;
+  namingColumn: string;
+  namingRule: string;
+  unranked: string;
+  needed: (n: number) => string;
+  neededExplain: (n: number, threshold: string) => string;
+  neededDecided: string;
+  neededNever: string;
+  ciLow: string;
+  ciHigh: string;
+  modeGap: (direction: "lower" | "higher" | "same", points: string, interval: string | null) => string;
+  modeGapWhy: string;
+  barTitle: (metric: string) => string;
+  funnelTitle: (metric: string) => string;
+  funnelAxis: string;
+  funnelLimit95: string;
+  funnelLimit998: string;
+  funnelUnits: string;
+  funnelOutside: string;
+  funnelHint: string;
+  methods: string;
+  loadingRanking: string;
+  neededLegend: string;
+  metric: string;
+  modeGapHeading: string;
+  weighting: {
+    label: string;
+    off: string;
+    on: string;
+    explain: string;
+    rate: (rate: string) => string;
+    interval: (lo: string, hi: string, nEff: number) => string;
+    designEffect: (d: string) => string;
+    shift: (points: string) => string;
+    none: string;
+  };
 }
 
 export const dashboardZh: DashboardTexts = {
@@ -119,4 +167,60 @@ export const dashboardZh: DashboardTexts = {
   saved: "已保存",
   loadFailed: "数据加载失败，正在重试…",
   forbidden: "无权查看该单位的数据",
+  kinds: { city: "市", district: "区县", subdistrict: "街道", community: "社区", school_zone: "学区", school: "学校" },
+  kindSwitch: "单位类型",
+  rankingOf: (kind, metric) => `${kind}排名（${metric}）`,
+  rankText: (rank, best, worst) => (best === worst ? `第${rank}名` : `第${rank}名（可能第${best}–${worst}名）`),
+  rankInterval: "名次区间",
+  best: "先进",
+  nEff: "有效样本",
+  band: "对照达标线",
+  bands: { above: "达标", below: "未达标", within: "无法判断" },
+  reliabilityColumn: "可信度",
+  reliability: { low: (nEff) => `样本不足（有效样本 ${nEff}）`, review: "需复核", ok: "可靠" },
+  reliabilityHint: {
+    low: "有效样本少于 30 或置信区间过宽，该数字仅供参考，不宜用于排名或通报。",
+    review: "置信区间相对未达标部分偏宽，引用前请复核。",
+  },
+  naming: "通报标注",
+  namingColumn: "通报标注",
+  namingRule:
+    "名次区间考虑了抽样误差（各单位同时比较）。只有95%置信区间整体低于达标线且样本可靠的单位才标“末位”，整体高于达标线的才标“先进”；其余单位不论名次先后，都不能据此点名。",
+  unranked: "暂无数据",
+  needed: (n) => `还需 ${n} 份样本`,
+  neededExplain: (n, threshold) =>
+    `若比率和每份答卷的答题情况保持不变，再收集约 ${n} 份答卷，95%置信区间就不再跨越达标线，可以判断是否达到 ${threshold}。`,
+  neededDecided: "已可判断是否达标",
+  neededNever: "比率与达标线几乎持平，增加样本也难以判断",
+  ciLow: "区间下限(%)",
+  ciHigh: "区间上限(%)",
+  modeGap: (direction, points, interval) =>
+    `${direction === "same" ? "入户访问与扫码填写持平" : `入户访问比扫码填写${direction === "lower" ? "低" : "高"} ${points} 个百分点`}${interval ? `（95%区间 ${interval} 个百分点）` : ""}`,
+  modeGapWhy: "扫码为自愿填写，入户为随机抽样；差距大时扫码结果可能偏高，应以入户访问为准。",
+  barTitle: (metric) => `${metric}（按单位）`,
+  funnelTitle: (metric) => `${metric}漏斗图`,
+  funnelAxis: "有效样本",
+  funnelLimit95: "95%控制限",
+  funnelLimit998: "99.8%控制限",
+  funnelUnits: "单位",
+  funnelOutside: "控制限外",
+  funnelHint: "横轴为有效样本，纵轴为比率；虚线之间的差距可用抽样误差解释，落在控制限外（带名称标注）的单位与达标线的差距是实在的。",
+  methods: "统计方法说明",
+  loadingRanking: "正在计算排名…",
+  metric: "指标",
+  neededLegend:
+    "有效样本：考虑同一受访者多个回答彼此相关后，相当于多少份独立样本。还需样本：若比率和答题情况保持不变，再收集约多少份答卷后可以判断是否达标。",
+  modeGapHeading: "扫码与入户对比",
+  weighting: {
+    label: "按年龄结构",
+    off: "未加权",
+    on: "加权",
+    explain: "加权：按本单位（或上级）录入的人口普查年龄结构调整各年龄段的比重，使样本的年龄构成与常住人口一致。",
+    rate: (rate) => `年龄加权 ${rate}`,
+    interval: (lo, hi, nEff) => `95%区间 ${lo} – ${hi}，有效样本 ${nEff}`,
+    designEffect: (d) => `设计效应 ${d}（受访人数 ÷ 加权后的有效样本）`,
+    shift: (points) =>
+      `${Number(points) >= 0 ? "比未加权高" : "比未加权低"} ${Math.abs(Number(points)).toFixed(1)} 个百分点；是否达标仍按未加权比率判定`,
+    none: "年龄加权：有年龄结构的年龄段暂无受访者",
+  },
 };

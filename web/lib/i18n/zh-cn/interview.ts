@@ -3,6 +3,7 @@ export interface InterviewTexts {
   title: string;
   loginHint: string;
   loginNeedsNetwork: string;
+  notForRole: string;
   sessionExpired: (pending: number) => string;
   loggedOut: string;
   logout: string;
@@ -76,6 +77,8 @@ export const interviewZh: InterviewTexts = {
   title: "入户访问",
   loginHint: "请在有网络时登录一次，之后可离线访问。",
   loginNeedsNetwork: "登录需要网络，请连接网络后再试。",
+  notForRole:
+    "入户访问仅供调查员使用。单位用户请在电脑或手机上打开“数据看板”（/dashboard）查看数据；如需入户调查，请由管理员开通调查员账号。",
   sessionExpired: (pending) =>
     pending > 0 ? `登录已过期，请重新登录。本机还有 ${pending} 条未同步记录，已安全保存，登录后自动同步。` : "登录已过期，请重新登录。",
   loggedOut: "已退出。未同步的记录仍保存在本机，原调查员再次登录后自动同步。",

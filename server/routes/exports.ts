@@ -1,0 +1,66 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env";
+import { EXPORT_GENERATED_AT_HEADER, EXPORT_ROWS_HEADER, responsesExportQuerySchema } from "../contracts/exports";
+import { notFound } from "../errors";
+import { assertInScope, currentUser, requireRole } from "../middleware/require-role";
+import { queryParams } from "../middleware/validate";
+import { describe, REFUSALS } from "../openapi/describe";
+import { prepareAnswerExport } from "../services/exports/answer-export";
+import { getUnit } from "../services/units/units";
+
+/** `attachment` with an ASCII fallback name and the full (Chinese) name per RFC 6266 / 5987. */
+function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7E]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/**
+ * Answer-level exports, for the statisticians behind the monthly 通报. Same roles and scope as
+ * GET /rates (admin or office whose scope contains the unit). The body streams: the first bytes
+ * leave before the last response is read, and memory holds one page of rows.
+ */
+export const exportRoutes = new Hono<AppEnv>().use(requireRole("admin", "office")).get(
+  "/responses",
+  describe(
+    "Exports",
+    "Every response of a unit's subtree, one row each, as XLSX, CSV or the SPSS syntax for the CSV",
+    {
+      200: {
+        description: "The file (XLSX, CSV with BOM and CRLF, or SPSS syntax); X-Export-Rows says how many responses it holds",
+        media: "application/octet-stream",
+      },
+      ...REFUSALS.signedIn,
+      ...REFUSALS.query,
+      ...REFUSALS.notFound,
+    },
+    "Filters as GET /rates (unit subtree, channel, from/to on the Asia/Shanghai day of completedAt, includeFlagged) on one questionnaire (`survey`). `labels=codes` writes stored choice codes instead of Chinese labels. The file names unit, filters, thresholds and generation time inside it and in its name (Content-Disposition).",
+  ),
+  queryParams(responsesExportQuerySchema),
+  async (c) => {
+    const q = c.req.valid("query");
+    const { db, clock } = c.var.services;
+    const unit = await getUnit(db, q.unit);
+    if (!unit) throw notFound("单位");
+    await assertInScope(c, unit.code);
+    // Only the syntax takes a given time: it describes, and names, the CSV made at that time.
+    const generatedAt = q.format === "sps" && q.generatedAt ? new Date(q.generatedAt) : clock.now();
+    const out = await prepareAnswerExport(db, unit, {
+      survey: q.survey,
+      channel: q.channel,
+      from: q.from,
+      to: q.to,
+      includeFlagged: q.includeFlagged,
+      format: q.format,
+      labels: q.labels,
+      generatedAt,
+      generatedBy: currentUser(c).username,
+    });
+    c.header("Content-Type", out.contentType);
+    c.header("Content-Disposition", attachment(out.fileName));
+    c.header("Cache-Control", "private, no-store");
+    c.header(EXPORT_GENERATED_AT_HEADER, generatedAt.toISOString());
+    if (out.rows !== null) c.header(EXPORT_ROWS_HEADER, String(out.rows));
+    c.header("Access-Control-Expose-Headers", `${EXPORT_ROWS_HEADER}, ${EXPORT_GENERATED_AT_HEADER}, Content-Disposition`);
+    return c.body(out.body, 200);
+  },
+);
