@@ -114,8 +114,9 @@ function applyTheSurveysRangeMessages(model: Model): void {
     const text = question as QuestionTextModel;
     const own = text.validators.find((v) => v.getType() === "numericvalidator" && v.text)?.text;
     if (!own) continue;
-    if (!text.minErrorText) text.minErrorText = own;
-    if (!text.maxErrorText) text.maxErrorText = own;
+    // The properties read as the library's localised default when unset, so they are always replaced.
+    text.minErrorText = own;
+    text.maxErrorText = own;
   }
 }
 
