@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { classifyAnswer, type MetricQuestion } from "../../server/services/rates/metric-definitions";
+import { designVariance, effectiveSize } from "../../server/services/rates/design-precision";
 import { metricResult } from "../../server/services/rates/metric-status";
 import { intervalDecides, respondentsToDecide, wilson, Z95 } from "../../server/lib/wilson";
 import { createTestApp, type TestApp } from "../helpers/test-app";
@@ -235,5 +236,17 @@ describe("GET /api/v1/rates numbers, hand-computed", () => {
     expect(body.threshold.support).toBe(0.9);
     expect(body.minRespondents).toBe(5);
     expect(body.metrics.awareness).toMatchObject({ rate: 0.8, status: "pass" });
+  });
+});
+
+describe("§7 design variance at zero spread", () => {
+  it("is exactly 0 when every respondent answered alike, so nEff is n and not 10^15", () => {
+    // Two respondents, each 2 of 5 positive: r = 0.4 and every residual y - r·a is 0.
+    const sums = { respondents: 2, answers: 10, positive: 4, sumA2: 50, sumY2: 8, sumAY: 20 };
+    expect(designVariance(sums)).toBe(0);
+    expect(effectiveSize(0.4, designVariance(sums), 2)).toBe(2);
+    // And 3 of 7 over three respondents (r = 3/7 is not exact in binary).
+    const sevens = { respondents: 3, answers: 21, positive: 9, sumA2: 147, sumY2: 27, sumAY: 63 };
+    expect(designVariance(sevens)).toBe(0);
   });
 });

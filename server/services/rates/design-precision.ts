@@ -29,19 +29,34 @@ const NEEDED_N_LIMIT = 1_000_000;
 /**
  * The linearised variance of the ratio r = Σy / Σa with respondents as clusters (§7):
  * n/(n-1) · Σ(y_i - r·a_i)² / (Σa)², times (1 - n/N) when the unit's size N for the audience
- * asked about is known and exceeds n. Σ(y - r·a)² is expanded as Σy² - 2rΣay + r²Σa² so the
- * rollups hold only sums; it is clamped at 0 because rounding can take an exact 0 slightly below.
- * Null with fewer than two respondents or when a sum is unknown.
+ * asked about is known and exceeds n. Σ(y - r·a)² is expanded (residualSquares) so the rollups
+ * hold only sums. Null with fewer than two respondents or when a sum is unknown.
  */
 export function designVariance(s: DesignSums, populationSize?: number | null): number | null {
   const n = s.respondents;
   if (n < 2 || s.answers <= 0) return null;
   if (!Number.isFinite(s.sumA2) || !Number.isFinite(s.sumY2) || !Number.isFinite(s.sumAY)) return null;
-  const r = s.positive / s.answers;
-  const squares = Math.max(0, s.sumY2 - 2 * r * s.sumAY + r * r * s.sumA2);
-  let variance = ((n / (n - 1)) * squares) / (s.answers * s.answers);
+  let variance = (n / (n - 1)) * (residualSquares(s) / (s.answers * s.answers));
   if (populationSize != null && populationSize > n) variance *= 1 - n / populationSize;
   return variance;
+}
+
+/**
+ * Σ(y_i - r·a_i)² from the sums, r = Y/A. In floating point the expansion Σy² - 2rΣay + r²Σa²
+ * cancels badly: respondents who all answered alike (zero variance) came out near 1e-17, and
+ * nEff = r(1-r)/variance then read as 10^15 instead of n. The sums are counts, so the numerator
+ * A²Σy² - 2AYΣay + Y²Σa² is computed exactly in integers and divided once; an exact zero stays 0.
+ */
+function residualSquares(s: DesignSums): number {
+  const sums = [s.answers, s.positive, s.sumA2, s.sumY2, s.sumAY];
+  if (!sums.every(Number.isSafeInteger)) {
+    const r = s.positive / s.answers;
+    return Math.max(0, s.sumY2 - 2 * r * s.sumAY + r * r * s.sumA2);
+  }
+  const [A, Y, a2, y2, ay] = sums.map(BigInt) as [bigint, bigint, bigint, bigint, bigint];
+  const numerator = A * A * y2 - 2n * A * Y * ay + Y * Y * a2;
+  if (numerator <= 0n) return 0;
+  return Number(numerator) / (s.answers * s.answers);
 }
 
 /** §7: r(1-r)/variance when 0 < r < 1 and the variance is positive; otherwise n. */
