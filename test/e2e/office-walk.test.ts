@@ -207,6 +207,29 @@ describe.skipIf(!canRun)("office and admin screens", () => {
     }
   });
 
+  it("refuses a reversed date range in the form and keeps the dashboard; the report's subtitle says what each filter is", async () => {
+    const { page } = await newPage(browser.context);
+    await signInAdmin(page);
+    await page.goto(`${server.url}/dashboard?unit=${SUB}`);
+    const card = page.locator('[data-metric="awareness"]');
+    await card.waitFor();
+    const dates = page.locator('.dash-filters input[type="date"]');
+    await dates.nth(1).fill("2026-11-10");
+    await page.waitForURL(/to=2026-11-10/);
+    await dates.nth(0).fill("2026-11-20");
+    await expect.poll(() => page.locator(".dash-filters [role=alert]").textContent()).toContain("开始日期不能晚于结束日期");
+    expect(page.url()).not.toContain("from=2026-11-20");
+    expect(await card.isVisible()).toBe(true);
+    expect(await page.getByText("数据加载失败").count()).toBe(0);
+    // A hand-edited link with the range reversed still shows the page.
+    await page.goto(`${server.url}/dashboard?unit=${SUB}&from=2026-11-20&to=2026-11-10`);
+    await card.waitFor();
+    expect(await page.locator(".dash-filters").count()).toBe(1);
+    await page.goto(`${server.url}/dashboard/report?unit=${SUB}&audience=resident`);
+    await expect.poll(() => page.locator(".dash-muted").first().textContent()).toContain("调查对象：居民 · 渠道：全部");
+    await page.close();
+  });
+
   it("tells a user locked out by failed sign-ins how long to wait", async () => {
     const { page } = await newPage(browser.context);
     await page.goto(`${server.url}/login`);

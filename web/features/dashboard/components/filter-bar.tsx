@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { texts } from "../../../lib/i18n";
 import type { DashboardFilters } from "../types";
 
@@ -5,6 +6,15 @@ const T = texts.dashboard;
 
 /** Audience, channel, date range: each change rewrites the URL, which drives the queries. */
 export function FilterBar({ filters, onChange }: { filters: DashboardFilters; onChange: (patch: Partial<DashboardFilters>) => void }) {
+  // A start after the end is refused here, with a reason beside the fields: sent on, the server's
+  // 422 used to blank the whole dashboard (filter bar included) into a retry message.
+  const [rangeError, setRangeError] = useState<string | null>(null);
+  const setDay = (which: "from" | "to", value: string) => {
+    const next = { from: filters.from, to: filters.to, [which]: value || undefined };
+    if (next.from && next.to && next.from > next.to) return setRangeError(T.rangeReversed);
+    setRangeError(null);
+    onChange({ [which]: value || undefined });
+  };
   return (
     <form className="dash-filters no-print" onSubmit={(e) => e.preventDefault()}>
       <label>
@@ -32,11 +42,23 @@ export function FilterBar({ filters, onChange }: { filters: DashboardFilters; on
       </label>
       <label>
         {T.from}
-        <input type="date" value={filters.from ?? ""} onChange={(e) => onChange({ from: e.target.value || undefined })} />
+        <input
+          type="date"
+          value={filters.from ?? ""}
+          max={filters.to}
+          aria-invalid={rangeError !== null}
+          onChange={(e) => setDay("from", e.target.value)}
+        />
       </label>
       <label>
         {T.to}
-        <input type="date" value={filters.to ?? ""} onChange={(e) => onChange({ to: e.target.value || undefined })} />
+        <input
+          type="date"
+          value={filters.to ?? ""}
+          min={filters.from}
+          aria-invalid={rangeError !== null}
+          onChange={(e) => setDay("to", e.target.value)}
+        />
       </label>
       <label className="dash-filters__check">
         <input type="checkbox" checked={!!filters.includeFlagged} onChange={(e) => onChange({ includeFlagged: e.target.checked })} />
@@ -45,10 +67,18 @@ export function FilterBar({ filters, onChange }: { filters: DashboardFilters; on
       <button
         type="button"
         className="button button--ghost"
-        onClick={() => onChange({ audience: undefined, channel: undefined, from: undefined, to: undefined, includeFlagged: false })}
+        onClick={() => {
+          setRangeError(null);
+          onChange({ audience: undefined, channel: undefined, from: undefined, to: undefined, includeFlagged: false });
+        }}
       >
         {T.reset}
       </button>
+      {rangeError && (
+        <p className="dash-filters__error" role="alert">
+          {rangeError}
+        </p>
+      )}
     </form>
   );
 }

@@ -42,7 +42,7 @@ export function ReportView({ scope }: { scope: string }) {
       </div>
       <h1>{T.reportTitle(body.unit.name, period)}</h1>
       <p className="dash-muted">
-        {filters.audience ? T.audiences[filters.audience] : T.audiences.all} ·{" "}
+        {T.audience}：{filters.audience ? T.audiences[filters.audience] : T.audiences.all} · {T.channel}：
         {filters.channel ? T.channels[filters.channel] : T.channels.all} ·{" "}
         {T.generatedAt(new Date().toLocaleString("zh-CN", { hour12: false }))}
       </p>

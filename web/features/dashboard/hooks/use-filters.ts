@@ -19,7 +19,8 @@ export function parseFilters(search: string, defaultUnit: string): DashboardFilt
     audience: oneOf(AUDIENCES, q.get("audience")),
     channel: oneOf(CHANNELS, q.get("channel")),
     from: day("from"),
-    to: day("to"),
+    // A hand-edited link with the end before the start keeps the start: the page stays usable.
+    to: day("to") && day("from") && day("to")! < day("from")! ? undefined : day("to"),
     includeFlagged: q.get("includeFlagged") === "1",
     metric: oneOf<MetricKey>(METRIC_KEYS, q.get("metric")) ?? "awareness",
     kind: oneOf(UNIT_KINDS, q.get("kind")),

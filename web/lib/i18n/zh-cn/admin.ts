@@ -413,7 +413,7 @@ export const adminZh: AdminTexts = {
   thresholds: {
     intro:
       "每项指标的达标线（默认 90%）和给出达标判定所需的最少样本量（默认 20）按单位设置，适用于该单位及其所有下级；下级没有设置的，沿用最近一级上级的设置（如区里分阶段的目标 50% → 90% → 100%）。只能修改本人管辖范围内的单位。修改立即影响看板，并记入操作日志。",
-    metrics: { awareness: "知晓率", support: "支持率", participation: "参与率", satisfaction: "满意度" },
+    metrics: { awareness: "知晓率", support: "支持率", participation: "参与率", satisfaction: "满意率" },
     minRespondents: "最少样本量",
     unit: "单位代码",
     unitHint: "留空为本人管辖单位",

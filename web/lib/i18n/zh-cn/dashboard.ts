@@ -95,6 +95,7 @@ export interface DashboardTexts {
   neededLegend: string;
   metric: string;
   modeGapHeading: string;
+  rangeReversed: string;
   weighting: {
     label: string;
     off: string;
@@ -211,6 +212,7 @@ export const dashboardZh: DashboardTexts = {
   neededLegend:
     "有效样本：考虑同一受访者多个回答彼此相关后，相当于多少份独立样本。还需样本：若比率和答题情况保持不变，再收集约多少份答卷后可以判断是否达标。",
   modeGapHeading: "扫码与入户对比",
+  rangeReversed: "开始日期不能晚于结束日期，请重新选择。",
   weighting: {
     label: "按年龄结构",
     off: "未加权",
