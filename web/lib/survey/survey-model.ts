@@ -140,7 +140,7 @@ function explainChoiceLimits(model: Model): void {
 }
 
 function updateChoiceLimitNote(question: QuestionCheckboxModel | undefined): void {
-  if (!question || question.getType() !== "checkbox" || !(question.maxSelectedChoices > 0)) return;
+  if (question?.getType() !== "checkbox" || !(question.maxSelectedChoices > 0)) return;
   const q = question as LimitedQuestion;
   if (q[ORIGINAL_DESCRIPTION] === undefined) q[ORIGINAL_DESCRIPTION] = q.description ?? "";
   const chosen = Array.isArray(q.value) ? q.value.length : 0;
