@@ -112,7 +112,7 @@ describe.skipIf(!canRun)("stored XSS payloads are shown as text", () => {
       const item = page.locator(".flagged-item").first();
       await item.waitFor();
       await item.locator("summary").click();
-      await expect.poll(() => item.locator("pre").innerText()).toContain("<script>window.__xss=3");
+      await expect.poll(() => item.locator(".labelled-answers").innerText()).toContain("<script>window.__xss=3");
       expect(await injected(page)).toEqual({ elements: 0, scripts: 0, ran: null });
 
       // Audit log (the import names the units it touched, or at least shows without injecting).
