@@ -121,7 +121,8 @@ export async function unitAndChildMetrics(
   const children = await getChildren(db, unit.code);
   const codes = [unit.code, ...children.map((c) => c.code)];
   const [counts, settingsByUnit, shares] = await Promise.all([
-    countsByUnitAndChannel(db, codes, filter),
+    // Per-band sums are merged only where a weighted rate can come of them (resident reads).
+    countsByUnitAndChannel(db, codes, filter, { bands: (options.weighted ?? false) && filter.audience === RESIDENT_SURVEY }),
     effectiveRateSettings(db, codes),
     sharesFor(db, codes, filter, options.weighted ?? false),
   ]);

@@ -125,10 +125,13 @@ function normalise(perMetric: Partial<Record<Metric, (number | null)[]>>, width:
   }
 }
 
-export function parseCounts(text: string): RollupCounts {
+export function parseCounts(text: string, options: { bands?: boolean } = {}): RollupCounts {
   const c = JSON.parse(text) as RollupCounts;
   normalise(c.m, METRIC_WIDTH);
-  if (c.b) for (const perMetric of Object.values(c.b)) normalise(perMetric, BAND_WIDTH);
+  // A read that weights nothing drops the per-band sums here, so summing rows skips them (the
+  // dashboard's reads are mostly of all audiences, where no weighting applies).
+  if (options.bands === false) delete c.b;
+  else if (c.b) for (const perMetric of Object.values(c.b)) normalise(perMetric, BAND_WIDTH);
   return c;
 }
 

@@ -81,7 +81,9 @@ export async function countsByUnitAndChannel(
   db: Database,
   unitCodes: string[],
   f: RollupFilter,
+  options: { bands?: boolean } = {},
 ): Promise<Map<string, Map<string, RollupCounts>>> {
+  const bands = options.bands ?? true;
   const out = new Map<string, Map<string, RollupCounts>>();
   const ranges = periodRanges(f);
   if (unitCodes.length === 0 || ranges.length === 0) return out;
@@ -91,7 +93,7 @@ export async function countsByUnitAndChannel(
     .where(baseConditions(unitCodes, { ...f, channel: undefined }, ranges));
   for (const row of rows) {
     const perChannel = out.get(row.unitCode) ?? new Map<string, RollupCounts>();
-    perChannel.set(row.channel, addCounts(perChannel.get(row.channel) ?? emptyCounts(), parseCounts(row.counts)));
+    perChannel.set(row.channel, addCounts(perChannel.get(row.channel) ?? emptyCounts(), parseCounts(row.counts, { bands })));
     out.set(row.unitCode, perChannel);
   }
   return out;
