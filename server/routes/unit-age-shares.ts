@@ -67,7 +67,8 @@ export const unitAgeShareRoutes = new Hono<AppEnv>()
     async (c) => {
       const { db, registry, clock } = c.var.services;
       const unit = await scopedUnit(c);
-      await removeAgeShares(db, unit.code, currentUser(c), clock.now());
+      // Nothing of its own to remove is a 404, not a silent 200: the caller asked for something absent.
+      if (!(await removeAgeShares(db, unit.code, currentUser(c), clock.now()))) throw notFound("该单位自己设置的年龄结构");
       return c.json(await ageSharesView(db, registry, unit), 200);
     },
   );

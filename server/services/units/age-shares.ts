@@ -146,22 +146,23 @@ export async function setAgeShares(
   });
 }
 
-/** Removes one unit's own shares (it inherits again), audited; nothing to remove writes nothing. */
+/** Removes one unit's own shares (it inherits again), audited; false (nothing written) when it had none. */
 export async function removeAgeShares(
   db: Database,
   unitCode: string,
   actor: { username: string; scope: string },
   now: Date,
-): Promise<void> {
-  await writeTransaction(db, async (tx) => {
+): Promise<boolean> {
+  return writeTransaction(db, async (tx) => {
     if (!(await isWithinScope(tx, actor.scope, unitCode))) throw forbidden("只能修改本人管辖范围内单位的年龄结构");
     const before = await ownAgeShares(tx, unitCode);
-    if (before === null) return;
+    if (before === null) return false;
     await tx.delete(unitAgeShares).where(eq(unitAgeShares.unitCode, unitCode));
     await auditInsert(
       tx,
       { actor: actor.username, action: "units.age_shares", target: unitCode, before, after: null, scopeUnit: unitCode },
       now,
     );
+    return true;
   });
 }
