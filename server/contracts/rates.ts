@@ -12,7 +12,8 @@ const day = z
 export const AUDIENCES = ["resident", "shopkeeper", "parent"] as const;
 export const CHANNELS = ["qr", "interview"] as const;
 
-const ratesQueryShape = z.object({
+/** The dashboard's filters, shared by the rates reads and the answer export. */
+export const ratesQueryShape = z.object({
   unit: unitCodeSchema,
   audience: z.enum(AUDIENCES).optional(),
   channel: z.enum(CHANNELS).optional(),
@@ -23,8 +24,8 @@ const ratesQueryShape = z.object({
     .optional()
     .transform((v) => v === "1" || v === "true"),
 });
-const fromNotAfterTo = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
-const fromAfterTo = { message: "起始日期晚于结束日期", path: ["from"] };
+export const fromNotAfterTo = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+export const fromAfterTo = { message: "起始日期晚于结束日期", path: ["from"] };
 
 /** Query of GET /api/v1/rates (docs/design.md §4) and of the other dashboard reads. */
 export const ratesQuerySchema = ratesQueryShape.refine(fromNotAfterTo, fromAfterTo);
