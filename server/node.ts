@@ -18,7 +18,8 @@ import { loadConfig, type Config } from "./config";
 import { questionnairePreloadLink, respondentPreloadLinks } from "./lib/preload-hints";
 import { createDatabase, type Database } from "./db/client";
 import { nodeQrPng } from "./lib/qr-png-node";
-import { migrateDatabase } from "./db/migrate";
+import { MIGRATIONS_PATH, migrateDatabase } from "./db/migrate";
+import { repoRoot } from "./lib/repo-root";
 import { bootstrapDatabase, demoPosterLinks, type BootstrapResult } from "./services/setup/bootstrap";
 
 export interface NodeServerOptions {
@@ -41,7 +42,7 @@ export interface NodeServer {
   close(): Promise<void>;
 }
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const REPO_ROOT = repoRoot(import.meta.url);
 
 export async function startNodeServer(options: NodeServerOptions = {}): Promise<NodeServer> {
   const config = loadConfig({
@@ -67,7 +68,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   let boot: BootstrapResult;
   try {
     db = createDatabase(client);
-    await migrateDatabase(db, { embedded });
+    await migrateDatabase(db, { embedded, folder: resolve(REPO_ROOT, MIGRATIONS_PATH) });
     boot = await bootstrapDatabase(db, config, shippedSurveys, new Date());
     const webRoot = options.webRoot ?? resolve(REPO_ROOT, "dist/web");
     app = createApp(

@@ -17,7 +17,9 @@ export async function startServerProcess(
   env: Record<string, string>,
   nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", ...nodeArgs, script], {
+  // A built entry (.mjs, `npm run build`) runs as `npm start` runs it, without tsx.
+  const loader = script.endsWith(".mjs") ? [] : ["--import", "tsx"];
+  const child: ChildProcess = spawn(process.execPath, [...loader, ...nodeArgs, script], {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -34,7 +36,11 @@ export async function startServerProcess(
     } catch {
       /* not listening yet */
     }
-    if (Date.now() - started > 60_000) throw new Error(`${script} did not start: ${output}`);
+    if (Date.now() - started > 60_000) {
+      // A server that never answered must not outlive the bench (it would hold the port).
+      child.kill("SIGKILL");
+      throw new Error(`${script} did not start: ${output}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {

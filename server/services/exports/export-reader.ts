@@ -63,7 +63,7 @@ export async function countExportRows(db: Database, f: ExportFilter): Promise<nu
  *
  * @example for await (const page of exportPages(db, filter)) write(page);
  */
-export async function* exportPages(db: Database, f: ExportFilter, pageSize = 2000): AsyncGenerator<ExportRow[]> {
+export async function* exportPages(db: Database, f: ExportFilter, pageSize = 500): AsyncGenerator<ExportRow[]> {
   const { text, args } = whereOf(f);
   // Straight to libSQL: drizzle's raw-SQL path cost ~4x the query itself per page here.
   const client = db.$client;
