@@ -159,9 +159,19 @@ describe("GET /api/v1/exports/responses", () => {
     const byId = new Map(rows.map((r) => [r[0], r]));
     expect([...byId.keys()].sort()).toEqual([...inScope.keys(), flaggedId].sort());
     expect(byId.get(flaggedId)![header.indexOf("已标记（不计入比率）")]).toBe(1);
+    expect(byId.get(flaggedId)![header.indexOf("标记原因")]).toBe("same_device");
     const knows = header.indexOf(RESIDENT.get("knows_campaign").title);
     for (const [id, answers] of inScope) expect(byId.get(id)![knows]).toBe(answers.knows_campaign);
     expect(byId.get([...inScope.keys()][0]!)![header.indexOf("渠道")]).toMatch(/^(qr|interview)$/);
+  });
+
+  it("flag reasons read as the review page words them, not as stored codes", async () => {
+    const { bytes } = await download("format=xlsx&includeFlagged=1");
+    const data = await readSheet(bytes, "答卷");
+    const header = data[0] as string[];
+    const flagged = data.find((r) => r[0] === flaggedId)!;
+    expect(flagged[header.indexOf("标记原因")]).toBe("同一设备重复填写");
+    expect(data.slice(1).filter((r) => r[0] !== flaggedId).every((r) => r[header.indexOf("标记原因")] === null)).toBe(true);
   });
 
   it("CSV: BOM, CRLF, variable names, formula-safe; Python's csv module reads the same rows", async () => {

@@ -69,10 +69,33 @@ const YES_NO: Choice[] = [
   { key: "0", value: 0, label: "否" },
 ];
 
+/**
+ * Why a response was flagged (server/services/ingest: quality-flags.ts, response-writer.ts,
+ * submit-response.ts, prepare-response.ts), as the flag review page words them.
+ */
+const FLAG_REASONS: Record<string, string> = {
+  same_device: "同一设备重复填写",
+  burst: "同一网络地址短时大量提交",
+  too_fast: "完成过快",
+  straight_line: "所有满意度题答案相同",
+  manual: "管理员手动排除",
+  clock: "设备时间不可信",
+};
+
+/** The stored comma-separated reason codes, or (labels) their Chinese names joined by "；". */
+function flagReasons(stored: string | null, mode: LabelMode): string | null {
+  if (!stored) return null;
+  if (mode === "codes") return stored;
+  return stored
+    .split(",")
+    .map((code) => FLAG_REASONS[code] ?? code)
+    .join("；");
+}
+
 type Meta = Omit<SheetColumn, "cell"> & { read: (r: ExportRow) => unknown };
 
 /** The metadata columns, first in every export. */
-function metadataColumns(paths: Map<string, { path: string }>): Meta[] {
+function metadataColumns(paths: Map<string, { path: string }>, mode: LabelMode): Meta[] {
   return [
     { name: "id", label: "答卷编号", kind: "text", choices: [], read: (r) => r.id },
     { name: "unit_code", label: "单位代码", kind: "text", choices: [], read: (r) => r.unit_code },
@@ -93,7 +116,7 @@ function metadataColumns(paths: Map<string, { path: string }>): Meta[] {
     },
     { name: "survey_version", label: "问卷版本", kind: "number", choices: [], read: (r) => r.survey_version },
     { name: "flagged", label: "已标记（不计入比率）", kind: "boolean", choices: YES_NO, read: (r) => (r.flagged ? 1 : 0) },
-    { name: "flag_reason", label: "标记原因", kind: "text", choices: [], read: (r) => r.flag_reason },
+    { name: "flag_reason", label: "标记原因", kind: "text", choices: [], read: (r) => flagReasons(r.flag_reason, mode) },
     { name: "review_decision", label: "审核结论", kind: "single", choices: DECISION, read: (r) => r.review_decision },
   ];
 }
@@ -109,7 +132,7 @@ export function sheetColumns(
   paths: Map<string, { path: string }>,
   mode: LabelMode,
 ): SheetColumn[] {
-  const meta = metadataColumns(paths);
+  const meta = metadataColumns(paths, mode);
   const answers = answerColumns(
     versionsNewestFirst,
     meta.map((m) => m.name),
