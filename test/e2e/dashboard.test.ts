@@ -118,6 +118,13 @@ describe.skipIf(!requireChromium())("dashboard (real Chromium)", () => {
     ]);
     const file = resultPath("ranking.xlsx");
     await download.saveAs(file);
+    // The file says what it is, in its name and on its own sheet (issue 14, part 6).
+    expect(download.suggestedFilename()).toMatch(/^[^_]+_[^_]+知晓率[^_]*_全部对象_全部渠道_全部日期_达标90%_\d{8}-\d{6}\.xlsx$/);
+    const info = Object.fromEntries((await readSheet(file, "导出信息")).map((r) => [r[0], r[1]]));
+    expect(info.单位).toContain(`（${SUBDISTRICT}）`);
+    expect(info.达标线).toBe("90%");
+    expect(info.渠道).toBe("全部");
+    expect(info["生成时间（北京时间）"]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     const sheet = await readSheet(file);
     const shown = await table.locator("tbody tr").evaluateAll((rows) =>
       rows.map((r) => {

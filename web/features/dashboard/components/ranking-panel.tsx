@@ -73,7 +73,7 @@ export function RankingPanel(props: {
           units={units}
           metric={filters.metric}
           threshold={data.threshold}
-          fileName={`${body.unit.name}-${kindName}${T.ranking}-${metricName}`}
+          subject={{ unit: body.unit, filters, table: T.rankingOf(kindName, metricName) }}
           onOpen={props.onOpen}
         />
       )}

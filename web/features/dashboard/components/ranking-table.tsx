@@ -2,6 +2,7 @@ import { texts } from "../../../lib/i18n";
 import { neededTexts } from "../lib/figures";
 import { pct } from "../lib/format";
 import { namingOf, rankingCells, rankText, type RankedUnit } from "../lib/ranking-rows";
+import { describedRows, exportFileName, exportInfoLines, type ExportSubject } from "../lib/export-description";
 import { downloadCsv, downloadXlsx } from "../lib/table-export";
 import type { MetricKey } from "../types";
 import { RateFigure } from "./rate-figure";
@@ -49,24 +50,30 @@ export function RankingTable(props: {
   units: RankedUnit[];
   metric: MetricKey;
   threshold: number;
-  fileName: string;
+  /** What the export says it is: unit, filters, table name; the threshold and time are added here. */
+  subject: Omit<ExportSubject, "threshold" | "generatedAt">;
   onOpen?: (code: string) => void;
 }) {
   const { units, metric } = props;
   const cells = () => rankingCells(units, metric);
+  const subject = (): ExportSubject => ({ ...props.subject, threshold: props.threshold, generatedAt: new Date() });
+  const xlsx = () => {
+    const s = subject();
+    void downloadXlsx(cells(), `${exportFileName(s)}.xlsx`, T.ranking, { sheet: T.exportInfo.sheet, lines: exportInfoLines(s) });
+  };
+  const csv = () => {
+    const s = subject();
+    downloadCsv(describedRows(s, cells()), `${exportFileName(s)}.csv`);
+  };
   return (
     <section className="dash-panel">
       <header className="dash-panel__head">
         <h2>{props.title}</h2>
         <div className="dash-actions no-print">
-          <button
-            type="button"
-            className="button button--ghost"
-            onClick={() => void downloadXlsx(cells(), `${props.fileName}.xlsx`, T.ranking)}
-          >
+          <button type="button" className="button button--ghost" onClick={xlsx}>
             {T.exportXlsx}
           </button>
-          <button type="button" className="button button--ghost" onClick={() => downloadCsv(cells(), `${props.fileName}.csv`)}>
+          <button type="button" className="button button--ghost" onClick={csv}>
             {T.exportCsv}
           </button>
         </div>

@@ -36,8 +36,11 @@ export function downloadCsv(rows: Cell[][], fileName: string) {
   download(new Blob([toCsv(rows)], { type: "text/csv;charset=utf-8" }), fileName);
 }
 
-export async function downloadXlsx(rows: Cell[][], fileName: string, sheet: string) {
+/** The table on its sheet, and what it is (export-description.ts) on a second one. */
+export async function downloadXlsx(rows: Cell[][], fileName: string, sheet: string, info?: { sheet: string; lines: Cell[][] }) {
   const { default: writeXlsxFile } = await import("write-excel-file/browser");
-  const blob = await writeXlsxFile(xlsxData(rows) as never, { sheet, stickyRowsCount: 1 }).toBlob();
+  const sheets = [{ data: xlsxData(rows), sheet, stickyRowsCount: 1 }];
+  if (info) sheets.push({ data: xlsxData(info.lines), sheet: info.sheet, stickyRowsCount: 0 });
+  const blob = await writeXlsxFile(sheets as never).toBlob();
   download(blob, fileName);
 }

@@ -18,6 +18,26 @@ export interface DashboardTexts {
   from: string;
   to: string;
   includeFlagged: string;
+  /** What a table export says about itself, inside the file and in its name (issue 14, part 6). */
+  exportInfo: {
+    table: string;
+    unit: string;
+    audience: string;
+    channel: string;
+    dates: string;
+    allDates: string;
+    open: string;
+    until: string;
+    flagged: string;
+    flaggedIn: string;
+    flaggedOut: string;
+    threshold: string;
+    thresholdShort: string;
+    generatedAt: string;
+    allAudiences: string;
+    allChannels: string;
+    sheet: string;
+  };
   reset: string;
   live: (time: string) => string;
   offline: string;
@@ -128,6 +148,25 @@ export const dashboardZh: DashboardTexts = {
   from: "开始日期",
   to: "结束日期",
   includeFlagged: "含可疑答卷",
+  exportInfo: {
+    table: "表格",
+    unit: "单位",
+    audience: "调查对象",
+    channel: "渠道",
+    dates: "日期范围（完成时间，北京时间）",
+    allDates: "全部日期",
+    open: "不限",
+    until: "至",
+    flagged: "可疑答卷",
+    flaggedIn: "含已标记",
+    flaggedOut: "不含已标记",
+    threshold: "达标线",
+    thresholdShort: "达标",
+    generatedAt: "生成时间（北京时间）",
+    allAudiences: "全部对象",
+    allChannels: "全部渠道",
+    sheet: "导出信息",
+  },
   reset: "重置",
   live: (time) => `实时更新 · ${time}`,
   offline: "连接中断，正在重试…",
