@@ -171,7 +171,12 @@ describe("GET /api/v1/exports/responses", () => {
     const header = data[0] as string[];
     const flagged = data.find((r) => r[0] === flaggedId)!;
     expect(flagged[header.indexOf("标记原因")]).toBe("同一设备重复填写");
-    expect(data.slice(1).filter((r) => r[0] !== flaggedId).every((r) => r[header.indexOf("标记原因")] === null)).toBe(true);
+    expect(
+      data
+        .slice(1)
+        .filter((r) => r[0] !== flaggedId)
+        .every((r) => r[header.indexOf("标记原因")] === null),
+    ).toBe(true);
   });
 
   it("CSV: BOM, CRLF, variable names, formula-safe; Python's csv module reads the same rows", async () => {

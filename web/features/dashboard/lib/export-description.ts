@@ -9,6 +9,7 @@ import type { Cell } from "../../../lib/spreadsheet-cell";
 import type { DashboardFilters } from "../types";
 
 const T = texts.dashboard;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a file name must not hold.
 const UNSAFE_NAME = /[\\/:*?"<>|\u0000-\u001F\u007F]/g;
 
 export interface ExportSubject {
