@@ -1,4 +1,5 @@
 import { Zip, ZipDeflate } from "fflate";
+import { NativeDeflateFile } from "./native-deflate-file";
 import { type Cell, neutraliseText } from "./formula-safe";
 
 /** One worksheet: a name, a header row (bold, frozen) and its rows, produced in batches. */
@@ -12,12 +13,6 @@ const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-/**
- * Deflate level of the sheets. Measured on 10,000 rows (15 MB of XML) here, levels 1 and 6 took
- * about the same time within this machine's noise (0.6-0.9 s), level 1 for ~14% more bytes;
- * the speed-up to look for is native deflate (docs/benchmarks.md, "Export").
- */
-const SHEET_LEVEL = 1;
 
 /** Characters XML 1.0 forbids (controls other than tab, LF, CR; U+FFFE/F; lone surrogates). */
 const NOT_XML =
@@ -100,8 +95,8 @@ const SHEET_TAIL = "</sheetData></worksheet>";
 
 /**
  * An XLSX workbook as a byte stream, written row batch by row batch: SpreadsheetML with inline
- * strings (no shared-string table to hold in memory) deflated by fflate's streaming ZIP, which
- * runs on web APIs only, so the Worker can send it too. Pull-driven: the next batch is read only
+ * strings (no shared-string table to hold in memory) in fflate's streaming ZIP, the sheets
+ * deflated by the runtime's CompressionStream; both run on web APIs only, so the Worker can send it too. Pull-driven: the next batch is read only
  * when the client has taken the bytes before it, so memory holds about one batch.
  *
  * @example new Response(xlsxStream([{ name: "答卷", header: ["编号"], rows: batches }]))
@@ -148,18 +143,20 @@ async function* xlsxChunks(sheets: readonly XlsxSheet[]): AsyncGenerator<Uint8Ar
   }
   yield* drain();
   for (const [i, sheet] of sheets.entries()) {
-    const file = new ZipDeflate(`xl/worksheets/sheet${i + 1}.xml`, { level: SHEET_LEVEL });
+    // The sheets are nearly all of the bytes: deflated natively (native-deflate-file.ts).
+    const file = new NativeDeflateFile(`xl/worksheets/sheet${i + 1}.xml`);
     zip.add(file);
     const refs = letters(sheet.header.length);
-    file.push(encoder.encode(SHEET_HEAD + rowXml(sheet.header, 1, refs, ' s="1"')));
+    await file.write(encoder.encode(SHEET_HEAD + rowXml(sheet.header, 1, refs, ' s="1"')));
     let r = 2;
     for await (const batch of sheet.rows) {
       let xml = "";
       for (const cells of batch) xml += rowXml(cells, r++, refs);
-      file.push(encoder.encode(xml));
+      await file.write(encoder.encode(xml));
       yield* drain();
     }
-    file.push(encoder.encode(SHEET_TAIL), true);
+    await file.write(encoder.encode(SHEET_TAIL));
+    await file.end();
     yield* drain();
   }
   zip.end();
