@@ -63,7 +63,8 @@ beforeAll(async () => {
   while (!Array.isArray(answers.info_source)) answers = eligibleAnswers();
   answers.info_source = (answers.info_source as unknown[]).filter((v) => v !== "workplace");
   v2Id = await submit(qrBody(token, { surveyVersion: 2, deviceId: "second-phone", answers: { ...answers, garbage_sorting: "sometimes" } }));
-});
+  // Publishing runs survey-core over the new version; on a loaded machine that alone can take seconds.
+}, 60_000);
 afterAll(() => t.close());
 
 describe("export over stored survey versions", () => {
