@@ -235,7 +235,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (phase !== "syncing") return; // stopped meanwhile
       // Undone or corrected since the pass began: send what is stored now, or nothing.
       const item = items.find((i) => i.id === queued.id);
-      if (!item || item.state !== "pending") continue;
+      if (item?.state !== "pending") continue;
       sending = item.id;
       let verdict: Verdict;
       try {
@@ -360,7 +360,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     async undo(id) {
       const item = items.find((i) => i.id === id);
       // An interview is never thrown away by an undo; a visit on the wire may already be stored.
-      if (!item || item.state !== "pending" || item.response !== null || sending === id) return false;
+      if (item?.state !== "pending" || item.response !== null || sending === id) return false;
       await store.deleteItem(id);
       held.delete(id);
       items = items.filter((i) => i.id !== id);
