@@ -42,7 +42,9 @@ const post = (body: unknown, cookie: string | null = interviewer) =>
   t.request("/api/v1/devices/discards", { method: "POST", cookie: cookie ?? undefined, json: body });
 
 async function entries() {
-  const r = await t.client.execute("select actor, target, before, after, scope_unit from audit_log where action = 'field.discard' order by id");
+  const r = await t.client.execute(
+    "select actor, target, before, after, scope_unit from audit_log where action = 'field.discard' order by id",
+  );
   return r.rows.map((row) => ({
     actor: row.actor,
     target: row.target,
