@@ -207,6 +207,9 @@ describe.skipIf(!canRun)("the interviewer's tablet (issue 15)", () => {
       const syncNow = page.getByRole("button", { name: "立即同步" });
       expect(await syncNow.isDisabled()).toBe(true);
       expect(await page.getByTestId("sync-offline-reason").textContent()).toBe("离线，联网后自动同步");
+      await page.setViewportSize({ width: 768, height: 1024 });
+      await page.screenshot({ path: resultPath("tablet-offline-portrait.png") });
+      await page.setViewportSize({ width: 1024, height: 768 });
 
       // Past the undo window the visit is still unsent, so it can be corrected in place.
       await page.getByRole("button", { name: "撤销", exact: true }).waitFor({ state: "detached", timeout: 15_000 });

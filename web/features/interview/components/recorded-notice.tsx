@@ -23,11 +23,14 @@ export function RecordedNotice(props: { message: string; until: number; onUndo: 
   }, [left, props.until, onExpired]);
 
   return (
-    <div className="notice iv-notice iv-recorded" role="status">
-      <span>{props.message}</span>
+    <div className="notice iv-notice iv-recorded">
+      <span role="status">{props.message}</span>
       {left > 0 && (
         <span className="iv-recorded__undo">
-          <span className="iv-muted">{texts.interview.undoWithin(left)}</span>
+          {/* Not announced each second: the live message above says what was saved. */}
+          <span className="iv-muted" aria-hidden="true">
+            {texts.interview.undoWithin(left)}
+          </span>
           <button type="button" className="button button--small button--secondary" onClick={props.onUndo}>
             {texts.interview.undo}
           </button>

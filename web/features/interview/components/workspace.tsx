@@ -122,7 +122,13 @@ export function Workspace(props: {
         ) : (
           <>
             {undoable && notice ? (
-              <RecordedNotice message={notice} until={undoable.until} onUndo={() => void undo(undoable.item)} onExpired={endUndo} />
+              <RecordedNotice
+                key={undoable.item.id}
+                message={notice}
+                until={undoable.until}
+                onUndo={() => void undo(undoable.item)}
+                onExpired={endUndo}
+              />
             ) : (
               notice && (
                 <p className="notice iv-notice" role="status">
