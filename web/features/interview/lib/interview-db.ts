@@ -45,9 +45,9 @@ export interface InterviewDb {
   /**
    * Deletes confirmed records and adds them to the owner's summary in one transaction, so each
    * visit is counted once (as a record or in the summary). Ids that are not a confirmed record of
-   * `owner` are left alone. Returns the summary after the change.
+   * `owner` are left alone. Returns the summary after the change and the ids it removed.
    */
-  pruneSynced(owner: string, ids: string[]): Promise<SyncedSummary>;
+  pruneSynced(owner: string, ids: string[]): Promise<{ summary: SyncedSummary; pruned: string[] }>;
   getSummary(owner: string): Promise<SyncedSummary>;
   /** Drops an item that never reached the server (an undo, or a discard the server recorded). */
   deleteItem(id: string): Promise<void>;
@@ -103,7 +103,7 @@ export async function openInterviewDb(name = INTERVIEW_DB_NAME): Promise<Intervi
       const after = addToSummary(before, gone);
       await meta.put({ key: summaryKey(owner), value: after });
       await tx.done;
-      return after;
+      return { summary: after, pruned: gone.map((i) => i.id) };
     },
     getSummary: async (owner) => ((await db.get("meta", summaryKey(owner)))?.value as SyncedSummary | undefined) ?? emptySummary(),
     async deleteItem(id) {

@@ -190,11 +190,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function prune(): Promise<void> {
     const victims = prunable(items);
     if (victims.length === 0) return;
-    summary = await store.pruneSynced(
+    const result = await store.pruneSynced(
       owner,
       victims.map((i) => i.id),
     );
-    const gone = new Set(victims.map((i) => i.id));
+    summary = result.summary;
+    const gone = new Set(result.pruned);
     items = items.filter((i) => !gone.has(i.id));
     emit();
   }
