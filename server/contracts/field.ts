@@ -57,3 +57,26 @@ export const fieldProgressQuerySchema = z
   .object({ unit: unitCodeSchema.optional(), from: day.optional(), to: day.optional() })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from 不能晚于 to", path: ["from"] });
 export type FieldProgressQuery = z.infer<typeof fieldProgressQuerySchema>;
+
+/**
+ * POST /api/v1/devices/discards: the tablet tells the server that its interviewer discarded a
+ * 需处理 item (one the server refused) and why, so the discard is in the audit log; idempotent
+ * by `clientId` (a resend after a lost reply records nothing new).
+ */
+export const discardReportSchema = z.object({
+  clientId: z.uuid({ message: "clientId 必须是 UUID" }),
+  kind: z.enum(["visit", "interview"]),
+  deviceId: z.string().trim().min(1).max(128),
+  reason: z.string().trim().min(2, "请写明放弃的原因").max(500),
+  summary: z.object({
+    unitCode: unitCodeSchema,
+    surveyId: surveyIdSchema,
+    household: z.string().max(200),
+    outcome: z.enum(VISIT_OUTCOMES),
+    visitedAt: instant,
+    responseId: z.uuid().nullish(),
+    /** What the server answered when it refused the item. */
+    refusal: z.object({ status: z.number().int().min(100).max(599), code: z.string().max(100) }).nullish(),
+  }),
+});
+export type DiscardReport = z.infer<typeof discardReportSchema>;

@@ -231,6 +231,25 @@ const SPECS: Record<string, Spec> = {
     allowed: ["interviewer", "admin"],
     inScope: () => ({ path: "/api/v1/devices/heartbeat", json: { deviceId: "matrix-tablet", pending: 0, needsAttention: 0 } }),
   },
+  "POST /api/v1/devices/discards": {
+    allowed: ["interviewer", "admin"],
+    inScope: () => ({
+      path: "/api/v1/devices/discards",
+      json: {
+        clientId: crypto.randomUUID(),
+        kind: "visit",
+        deviceId: "matrix-tablet",
+        reason: "误录，已重新登记",
+        summary: {
+          unitCode: DEMO.community,
+          surveyId: "resident",
+          household: "1号",
+          outcome: "refused",
+          visitedAt: new Date().toISOString(),
+        },
+      },
+    }),
+  },
   ...Object.fromEntries(
     ["interviewers", "units", "devices"].map((what) => [
       `GET /api/v1/field-progress/${what}`,

@@ -27,6 +27,8 @@ function createInterviewModel(props: InterviewRunnerProps): Model {
     pageNo: props.initialPageNo,
     fitRatingsToPhones: false,
   });
+  // The title and description address the respondent; the tablet shows its 开场白 instead.
+  model.showTitle = false;
   model.onUpdateChoiceItemCss.add((_sender, options) => {
     if (String(options.item.text ?? "").includes(NOT_READ_MARK)) options.css = `${options.css} ${NOT_READ_CLASS}`;
   });

@@ -7,13 +7,15 @@ import type { InterviewDb, InterviewDraft } from "../lib/interview-db";
 import { newQueueItem } from "../sync/queue-item";
 import type { QueueItem } from "../sync/types";
 import type { SurveyDefinition } from "../types";
+import { OpeningScript } from "./opening-script";
 
 /** SurveyJS is ~350 kB gzipped: its own chunk, precached by the service worker for offline use. */
 const InterviewRunner = lazy(() => import("./interview-runner"));
 
 /**
- * A 完成 visit in progress: the questionnaire in interview mode, every answer written to the
- * draft, and on completion the visit and its response saved to the queue in one transaction.
+ * A 完成 visit in progress: the 开场白 on the first page of a new interview, the questionnaire in
+ * interview mode, every answer written to the draft, and on completion the visit and its
+ * response saved to the queue in one transaction. Declined at the opening, it is saved as 拒访.
  */
 export function InterviewSession(props: {
   db: InterviewDb;
@@ -24,6 +26,8 @@ export function InterviewSession(props: {
   const { db } = props;
   const draft = useRef(props.draft);
   const [survey, setSurvey] = useState<SurveyDefinition | null | "failed">(null);
+  // A resumed interview is past its opening.
+  const [opening, setOpening] = useState(() => props.draft.pageNo === 0 && Object.keys(props.draft.data).length === 0);
 
   useEffect(() => {
     let cancelled = false;
@@ -37,6 +41,7 @@ export function InterviewSession(props: {
   }, [db]);
 
   function progress(data: Record<string, unknown>, pageNo: number) {
+    if (pageNo > 0) setOpening(false);
     draft.current = { ...draft.current, data, pageNo };
     void db.putDraft(draft.current);
   }
@@ -82,6 +87,36 @@ export function InterviewSession(props: {
     props.onDone(item, texts.interview.saved(d.household, texts.interview.outcomes.completed));
   }
 
+  /** The person declined before the first question: the door counts as 拒访, nothing answered. */
+  async function declined() {
+    const d = draft.current;
+    const now = new Date();
+    const fix = d.location ?? currentFix();
+    const item = newQueueItem({
+      owner: d.owner,
+      unitName: d.unitName,
+      now,
+      response: null,
+      visit: {
+        id: d.visitId,
+        unitCode: d.unitCode,
+        surveyId: d.surveyId,
+        household: d.household,
+        outcome: "refused",
+        responseId: null,
+        visitedAt: d.startedAt,
+        deviceId: getDeviceId(),
+        durationMs: null,
+        latitude: fix?.latitude ?? null,
+        longitude: fix?.longitude ?? null,
+        accuracyM: fix?.accuracyM ?? null,
+      },
+    });
+    await db.commitInterview(item);
+    requestFix();
+    props.onDone(item, texts.interview.saved(d.household, texts.interview.outcomes.refused));
+  }
+
   async function abandon() {
     if (!window.confirm(texts.interview.abandonConfirm)) return;
     await db.deleteDraft(draft.current.owner);
@@ -97,6 +132,13 @@ export function InterviewSession(props: {
         </button>
       </div>
       {props.notice && <p className="notice iv-notice">{props.notice}</p>}
+      {opening && (
+        <OpeningScript
+          unitName={draft.current.unitName}
+          surveyTitle={survey && survey !== "failed" ? survey.title : null}
+          onRefused={() => void declined()}
+        />
+      )}
       <p className="iv-muted">{texts.interview.notReadHint}</p>
       {survey === null && <p className="iv-muted">{texts.respondent.loadingQuestions}</p>}
       {survey === "failed" && <p className="notice notice-warning">{texts.interview.surveyUnavailable}</p>}

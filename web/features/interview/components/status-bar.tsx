@@ -35,9 +35,23 @@ export function StatusBar(props: { snapshot: SyncSnapshot; onSyncNow: () => void
         </span>
       ) : (
         s.pending > 0 && (
-          <button type="button" className="button button--small" onClick={props.onSyncNow} disabled={s.phase === "syncing"}>
-            {texts.interview.syncNow}
-          </button>
+          <span className="iv-status__sync">
+            {!online && (
+              <span id="iv-sync-offline" data-testid="sync-offline-reason">
+                {texts.interview.syncOffline}
+              </span>
+            )}
+            <button
+              type="button"
+              className="button button--small"
+              onClick={props.onSyncNow}
+              // Offline a pass can only fail; the engine syncs by itself when the network is back.
+              disabled={!online || s.phase === "syncing"}
+              aria-describedby={online ? undefined : "iv-sync-offline"}
+            >
+              {texts.interview.syncNow}
+            </button>
+          </span>
         )
       )}
     </div>

@@ -18,11 +18,13 @@ export function VisitForm(props: {
   db: InterviewDb;
   owner: string;
   area: WorkArea;
+  /** The label to start with (an undone visit's, to record it again with the right outcome). */
+  initialHousehold?: string;
   onStartInterview: (draft: InterviewDraft) => void;
   onSaved: (item: QueueItem, message: string) => Promise<void>;
 }) {
   const { db, owner, area } = props;
-  const [household, setHousehold] = useState("");
+  const [household, setHousehold] = useState(props.initialHousehold ?? "");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

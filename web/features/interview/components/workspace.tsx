@@ -1,13 +1,17 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { texts } from "../../../lib/i18n";
 import { useSyncEngine } from "../hooks/use-sync-engine";
 import { warmCatalog } from "../lib/catalog";
 import { requestFix } from "../lib/geolocation";
 import type { InterviewDb, InterviewDraft } from "../lib/interview-db";
+import type { VisitCorrection } from "../sync/sync-engine";
+import type { QueueItem } from "../sync/types";
 import type { InterviewUser, WorkArea } from "../types";
 import { AreaPicker } from "./area-picker";
 import { AttentionList } from "./attention-list";
+import { DaySummary } from "./day-summary";
 import { InterviewSession } from "./interview-session";
+import { RecordedNotice, UNDO_MS } from "./recorded-notice";
 import { StatusBar } from "./status-bar";
 import { VisitForm } from "./visit-form";
 import { VisitList } from "./visit-list";
@@ -26,6 +30,11 @@ export function Workspace(props: {
   const [area, setArea] = useState<WorkArea | null | undefined>(undefined);
   const [draft, setDraft] = useState<InterviewDraft | null | undefined>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The visit just recorded without a questionnaire, undoable until `until`. */
+  const [undoable, setUndoable] = useState<{ item: QueueItem; until: number } | null>(null);
+  /** Bumped to remount the visit form, prefilled with an undone visit's household. */
+  const [form, setForm] = useState({ key: 0, household: "" });
+  const endUndo = useCallback(() => setUndoable(null), []);
 
   useEffect(() => {
     let cancelled = false;
@@ -45,6 +54,40 @@ export function Workspace(props: {
   }, [db, user]);
 
   if (area === undefined || draft === undefined) return <p className="page-status">{texts.common.loading}</p>;
+
+  /** A visit without a questionnaire was saved: held back for the undo window, then synced. */
+  async function recorded(item: QueueItem, message: string, alreadyStored: boolean) {
+    await engine.enqueue(item, alreadyStored, { holdMs: UNDO_MS });
+    setNotice(message);
+    setUndoable({ item, until: Date.now() + UNDO_MS });
+  }
+
+  async function undo(item: QueueItem) {
+    setUndoable(null);
+    if (await engine.undo(item.id)) {
+      setNotice(texts.interview.undone(item.visit.household, texts.interview.outcomes[item.visit.outcome]));
+      setForm((f) => ({ key: f.key + 1, household: item.visit.household }));
+    } else setNotice(texts.interview.undoTooLate);
+  }
+
+  async function correct(id: string, patch: VisitCorrection): Promise<boolean> {
+    const ok = await engine.correct(id, patch);
+    const household = patch.household?.trim() ?? "";
+    setNotice(ok ? texts.interview.corrected(household) : texts.interview.correctLocked);
+    return ok;
+  }
+
+  async function discard(id: string, reason: string): Promise<string | null> {
+    const item = snapshot.items.find((i) => i.id === id);
+    const result = await engine.discard(id, reason);
+    if (result.kind === "discarded") {
+      setNotice(texts.interview.discarded(item?.visit.household ?? ""));
+      return null;
+    }
+    if (result.kind === "offline") return texts.interview.discardOffline;
+    if (result.kind === "refused") return texts.interview.discardRefused(result.message);
+    return texts.interview.correctLocked;
+  }
 
   return (
     <div className="iv-app">
@@ -71,15 +114,27 @@ export function Workspace(props: {
             onDone={(item, message) => {
               setDraft(null);
               setNotice(message);
-              if (item) void engine.enqueue(item, true);
+              // Refused at the opening: a visit without a questionnaire, undoable like the others.
+              if (item && !item.response && message) void recorded(item, message, true);
+              else if (item) void engine.enqueue(item, true);
             }}
           />
         ) : (
           <>
-            {notice && (
-              <p className="notice iv-notice" role="status">
-                {notice}
-              </p>
+            {undoable && notice ? (
+              <RecordedNotice
+                key={undoable.item.id}
+                message={notice}
+                until={undoable.until}
+                onUndo={() => void undo(undoable.item)}
+                onExpired={endUndo}
+              />
+            ) : (
+              notice && (
+                <p className="notice iv-notice" role="status">
+                  {notice}
+                </p>
+              )
             )}
             <AreaPicker
               db={db}
@@ -92,21 +147,22 @@ export function Workspace(props: {
             />
             {area && (
               <VisitForm
+                key={form.key}
+                initialHousehold={form.household}
                 db={db}
                 owner={user.username}
                 area={area}
                 onStartInterview={(d) => {
                   setNotice(null);
+                  setUndoable(null);
                   setDraft(d);
                 }}
-                onSaved={async (item, message) => {
-                  await engine.enqueue(item);
-                  setNotice(message);
-                }}
+                onSaved={(item, message) => recorded(item, message, false)}
               />
             )}
-            <AttentionList items={snapshot.items} onRetry={(id) => void engine.retry(id)} />
-            <VisitList items={snapshot.items} />
+            <AttentionList items={snapshot.items} onRetry={(id) => void engine.retry(id)} onCorrect={correct} onDiscard={discard} />
+            <DaySummary summary={snapshot.summary} items={snapshot.items} />
+            <VisitList items={snapshot.items} summary={snapshot.summary} onCorrect={correct} />
           </>
         )}
       </main>

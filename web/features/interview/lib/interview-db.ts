@@ -9,6 +9,7 @@
  * const mine = await db.itemsOf("zhang");
  */
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import { addToSummary, emptySummary, type SyncedSummary } from "../sync/synced-summary";
 import type { QueueItem } from "../sync/types";
 
 export interface InterviewDraft {
@@ -41,6 +42,15 @@ export interface InterviewDb {
   putItem(item: QueueItem): Promise<void>;
   /** Saves a finished interview and drops its draft in one transaction: never both, never neither. */
   commitInterview(item: QueueItem): Promise<void>;
+  /**
+   * Deletes confirmed records and adds them to the owner's summary in one transaction, so each
+   * visit is counted once (as a record or in the summary). Ids that are not a confirmed record of
+   * `owner` are left alone. Returns the summary after the change and the ids it removed.
+   */
+  pruneSynced(owner: string, ids: string[]): Promise<{ summary: SyncedSummary; pruned: string[] }>;
+  getSummary(owner: string): Promise<SyncedSummary>;
+  /** Drops an item that never reached the server (an undo, or a discard the server recorded). */
+  deleteItem(id: string): Promise<void>;
   /** Unsent and refused items of every user on this device (counts only, for the heartbeat). */
   deviceCounts(): Promise<{ pending: number; needsAttention: number }>;
   getDraft(owner: string): Promise<InterviewDraft | undefined>;
@@ -55,6 +65,7 @@ export interface InterviewDb {
 }
 
 const STRICT = { durability: "strict" } as const;
+const summaryKey = (owner: string) => `syncedSummary:${owner}`;
 
 export async function openInterviewDb(name = INTERVIEW_DB_NAME): Promise<InterviewDb> {
   const db: IDBPDatabase<InterviewSchema> = await openDB<InterviewSchema>(name, 1, {
@@ -75,6 +86,29 @@ export async function openInterviewDb(name = INTERVIEW_DB_NAME): Promise<Intervi
     async commitInterview(item) {
       const tx = db.transaction(["queue", "drafts"], "readwrite", STRICT);
       await Promise.all([tx.objectStore("queue").put(item), tx.objectStore("drafts").delete(item.owner), tx.done]);
+    },
+    async pruneSynced(owner, ids) {
+      const tx = db.transaction(["queue", "meta"], "readwrite", STRICT);
+      const queue = tx.objectStore("queue");
+      const meta = tx.objectStore("meta");
+      const before = ((await meta.get(summaryKey(owner)))?.value as SyncedSummary | undefined) ?? emptySummary();
+      const gone: QueueItem[] = [];
+      for (const id of ids) {
+        const item = await queue.get(id);
+        // Re-read inside the transaction: only a record the server confirmed is ever removed.
+        if (!item || item.owner !== owner || item.state !== "done") continue;
+        gone.push(item);
+        await queue.delete(id);
+      }
+      const after = addToSummary(before, gone);
+      await meta.put({ key: summaryKey(owner), value: after });
+      await tx.done;
+      return { summary: after, pruned: gone.map((i) => i.id) };
+    },
+    getSummary: async (owner) => ((await db.get("meta", summaryKey(owner)))?.value as SyncedSummary | undefined) ?? emptySummary(),
+    async deleteItem(id) {
+      const tx = db.transaction("queue", "readwrite", STRICT);
+      await Promise.all([tx.store.delete(id), tx.done]);
     },
     async deviceCounts() {
       let pending = 0;

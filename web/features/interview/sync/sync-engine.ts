@@ -7,6 +7,11 @@
  * - 409, 422 and other refusals: the item moves to 需处理 with the server's reason, never dropped.
  * - No answer, 408, 429, 5xx: the pass stops and the next one waits an exponential backoff with
  *   jitter (web/lib/backoff.ts); the items stay pending.
+ * - A new item may be held back for its undo window; until it is sent it can be undone or
+ *   corrected in place (same client id). A refused item the server never stored can be corrected
+ *   and resent, or discarded with a reason once the server has recorded the discard.
+ * - Confirmed records beyond the newest KEEP_SYNCED become per-day counts (synced-summary.ts),
+ *   so the queue a season of work leaves stays small.
  *
  * @example
  * const engine = createSyncEngine({ store, owner: "zhang", transport: fetchTransport });
@@ -18,7 +23,10 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from "../../../lib
 import type { ApiIssue } from "../../../lib/http";
 import type { InterviewDb } from "../lib/interview-db";
 import type { Transport, TransportReply } from "./transport";
-import type { QueueItem, SyncProblem, SyncSnapshot } from "./types";
+import { correctable } from "./corrections";
+import { discardReport } from "./discard-report";
+import { emptySummary, prunable, summaryTotal, type SyncedSummary } from "./synced-summary";
+import type { QueueItem, SyncProblem, SyncSnapshot, VisitOutcome } from "./types";
 
 export interface Timers {
   now(): number;
@@ -32,7 +40,10 @@ export const realTimers: Timers = {
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
 
-export type SyncStore = Pick<InterviewDb, "itemsOf" | "putItem" | "getMeta" | "setMeta" | "deviceCounts">;
+export type SyncStore = Pick<
+  InterviewDb,
+  "itemsOf" | "putItem" | "getMeta" | "setMeta" | "deviceCounts" | "pruneSynced" | "getSummary" | "deleteItem"
+>;
 
 export interface SyncEngineOptions {
   store: SyncStore;
@@ -53,15 +64,32 @@ export interface SyncEngine {
   /** Loads the owner's queue and starts sending. */
   start(): Promise<void>;
   stop(): void;
-  /** Adds a new item (already stored by the caller, or stored here) and syncs. */
-  enqueue(item: QueueItem, alreadyStored?: boolean): Promise<void>;
+  /**
+   * Adds a new item (already stored by the caller, or stored here) and syncs; `holdMs` keeps it
+   * back that long, the window in which it can still be undone.
+   */
+  enqueue(item: QueueItem, alreadyStored?: boolean, options?: { holdMs?: number }): Promise<void>;
   /** Skips any backoff wait and runs a pass now; resolves when that pass ends. */
   syncNow(): Promise<void>;
   /** Moves a 需处理 item back to the queue (e.g. after an admin fixed a scope). */
   retry(id: string): Promise<void>;
+  /** Deletes an unsent visit (no interview, nothing of it on the server); false if too late. */
+  undo(id: string): Promise<boolean>;
+  /** Edits an unsent or refused-and-never-stored visit in place, same client id; false if locked. */
+  correct(id: string, patch: VisitCorrection): Promise<boolean>;
+  /** Reports a refused item's discard to the server (audited), then deletes it here. */
+  discard(id: string, reason: string): Promise<DiscardResult>;
   snapshot(): SyncSnapshot;
   subscribe(listener: (s: SyncSnapshot) => void): () => void;
 }
+
+export interface VisitCorrection {
+  household?: string;
+  /** Only between the outcomes without a questionnaire. */
+  outcome?: Exclude<VisitOutcome, "completed">;
+}
+
+export type DiscardResult = { kind: "discarded" } | { kind: "offline" } | { kind: "refused"; message: string } | { kind: "locked" };
 
 type Verdict =
   | { kind: "ok"; status: number }
@@ -87,6 +115,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let running: Promise<void> | null = null;
   let again = false;
   let lastHeartbeatMs = Number.NEGATIVE_INFINITY;
+  let summary: SyncedSummary = emptySummary();
+  /** Item id -> when its undo window ends; in memory only (a reload ends every window). */
+  const held = new Map<string, number>();
+  let holdTimer: unknown = null;
+  /** The item whose requests are on the wire: it can no longer be undone or corrected. */
+  let sending: string | null = null;
 
   const nowIso = () => new Date(timers.now()).toISOString();
 
@@ -96,7 +130,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       owner,
       items: [...items],
       pending: count("pending"),
-      synced: count("done"),
+      synced: count("done") + summaryTotal(summary),
+      summary,
       needsAttention: count("needs_attention"),
       lastSyncAt,
       phase,
@@ -131,6 +166,40 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }, delayMs);
   }
 
+  const isHeld = (id: string) => (held.get(id) ?? 0) > timers.now();
+
+  /** Wakes the engine when the next undo window ends, so a held item is sent right after it. */
+  function armHold() {
+    if (holdTimer !== null) timers.clearTimeout(holdTimer);
+    holdTimer = null;
+    for (const [id, until] of held) if (until <= timers.now()) held.delete(id);
+    if (held.size === 0) return;
+    const next = Math.min(...held.values());
+    holdTimer = timers.setTimeout(
+      () => {
+        holdTimer = null;
+        // A backoff wait is running: its timer sends the item; do not cut the wait short.
+        if (phase !== "waiting") void kick();
+        else armHold();
+      },
+      Math.max(0, next - timers.now()),
+    );
+  }
+
+  /** Turns confirmed records beyond the newest KEEP_SYNCED into counts. */
+  async function prune(): Promise<void> {
+    const victims = prunable(items);
+    if (victims.length === 0) return;
+    const result = await store.pruneSynced(
+      owner,
+      victims.map((i) => i.id),
+    );
+    summary = result.summary;
+    const gone = new Set(result.pruned);
+    items = items.filter((i) => !gone.has(i.id));
+    emit();
+  }
+
   /** Runs a pass unless one is running; a request during a pass runs one more right after. */
   function kick(): Promise<void> {
     if (phase === "stopped" || phase === "auth_required") return Promise.resolve();
@@ -152,7 +221,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function pass(): Promise<void> {
-    const queue = items.filter((i) => i.state === "pending").sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    armHold();
+    const queue = items.filter((i) => i.state === "pending" && !isHeld(i.id)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     if (queue.length === 0) {
       phase = "idle";
       emit();
@@ -162,9 +232,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     clearTimer();
     phase = "syncing";
     emit();
-    for (const item of queue) {
+    for (const queued of queue) {
       if (phase !== "syncing") return; // stopped meanwhile
-      const verdict = await send(item);
+      // Undone or corrected since the pass began: send what is stored now, or nothing.
+      const item = items.find((i) => i.id === queued.id);
+      if (item?.state !== "pending") continue;
+      sending = item.id;
+      let verdict: Verdict;
+      try {
+        verdict = await send(item);
+      } finally {
+        sending = null;
+      }
       if (verdict.kind === "auth") {
         phase = "auth_required";
         emit();
@@ -182,6 +261,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     failures = 0;
     lastSyncAt = nowIso();
     await store.setMeta(lastSyncKey(owner), lastSyncAt);
+    await prune();
     await heartbeat();
     if (phase === "syncing") phase = "idle";
     emit();
@@ -244,18 +324,23 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     async start() {
       items = await store.itemsOf(owner);
       lastSyncAt = (await store.getMeta<string>(lastSyncKey(owner))) ?? null;
+      summary = await store.getSummary(owner);
+      await prune();
       phase = "idle";
       emit();
       await kick();
     },
     stop() {
       clearTimer();
+      if (holdTimer !== null) timers.clearTimeout(holdTimer);
+      holdTimer = null;
       phase = "stopped";
       emit();
     },
-    async enqueue(item, alreadyStored = false) {
+    async enqueue(item, alreadyStored = false, options = {}) {
       if (item.owner !== owner) throw new Error(`item of ${item.owner} given to the engine of ${owner}`);
       if (!alreadyStored) await store.putItem(item);
+      if (options.holdMs) held.set(item.id, timers.now() + options.holdMs);
       items = [...items.filter((i) => i.id !== item.id), item];
       emit();
       if (phase !== "waiting") await kick();
@@ -272,6 +357,56 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (!item) return;
       await save({ ...item, state: "pending", problem: null });
       await this.syncNow();
+    },
+    async undo(id) {
+      const item = items.find((i) => i.id === id);
+      // An interview is never thrown away by an undo; a visit on the wire may already be stored.
+      if (item?.state !== "pending" || item.response !== null || sending === id) return false;
+      await store.deleteItem(id);
+      held.delete(id);
+      items = items.filter((i) => i.id !== id);
+      emit();
+      return true;
+    },
+    async correct(id, patch) {
+      const item = items.find((i) => i.id === id);
+      if (!item || sending === id || !correctable(item)) return false;
+      if (patch.outcome && item.visit.outcome === "completed") return false;
+      const household = patch.household?.trim();
+      const wasRefused = item.state === "needs_attention";
+      await save({
+        ...item,
+        state: "pending",
+        problem: null,
+        lastError: null,
+        visit: { ...item.visit, household: household || item.visit.household, outcome: patch.outcome ?? item.visit.outcome },
+      });
+      if (wasRefused) await this.syncNow();
+      return true;
+    },
+    async discard(id, reason) {
+      const item = items.find((i) => i.id === id && i.state === "needs_attention");
+      if (!item || sending === id) return { kind: "locked" };
+      let reply: TransportReply;
+      try {
+        reply = await transport("/api/v1/devices/discards", discardReport(item, reason));
+      } catch {
+        return { kind: "offline" };
+      }
+      if (reply.status !== 200 && reply.status !== 201) {
+        const verdict = classify(reply, "visit");
+        if (verdict.kind === "transient") return { kind: "offline" };
+        if (verdict.kind === "auth") {
+          phase = "auth_required";
+          emit();
+        }
+        return { kind: "refused", message: verdict.kind === "refused" ? verdict.problem.message : `HTTP ${reply.status}` };
+      }
+      // Only now that the server holds the audit entry does the item leave the tablet.
+      await store.deleteItem(id);
+      items = items.filter((i) => i.id !== id);
+      emit();
+      return { kind: "discarded" };
     },
     snapshot,
     subscribe(listener) {

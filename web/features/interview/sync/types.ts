@@ -6,6 +6,7 @@
 import type { SubmitVisit } from "../../../../server/contracts/field";
 import type { SubmitResponse } from "../../../../server/contracts/responses";
 import type { ApiIssue } from "../../../lib/http";
+import type { SyncedSummary } from "./synced-summary";
 
 export type { VisitOutcome } from "../../../../server/contracts/field";
 
@@ -53,7 +54,10 @@ export interface SyncSnapshot {
   owner: string;
   items: QueueItem[];
   pending: number;
+  /** Confirmed visits: the records still held plus those pruned into `summary`. */
   synced: number;
+  /** Counts of confirmed visits whose records were pruned (synced-summary.ts). */
+  summary: SyncedSummary;
   needsAttention: number;
   lastSyncAt: string | null;
   /** idle: nothing to do; syncing: a pass is running; waiting: backing off until nextAttemptAt;

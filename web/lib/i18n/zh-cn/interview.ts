@@ -16,6 +16,8 @@ export interface InterviewTexts {
   syncing: string;
   retryAt: (time: string) => string;
   syncNow: string;
+  /** Why 立即同步 is disabled offline: said in words, not by colour. */
+  syncOffline: string;
   authRequired: string;
   loginAgain: string;
   area: string;
@@ -46,6 +48,37 @@ export interface InterviewTexts {
   surveyUnavailable: string;
   location: (accuracy: number) => string;
   noLocation: string;
+  undo: string;
+  undoWithin: (seconds: number) => string;
+  undone: (household: string, outcome: string) => string;
+  undoTooLate: string;
+  correct: string;
+  correctTitle: (household: string) => string;
+  outcome: string;
+  saveCorrection: string;
+  cancel: string;
+  corrected: (household: string) => string;
+  correctLocked: string;
+  editRule: string;
+  idTaken: string;
+  discard: string;
+  discardTitle: (household: string) => string;
+  discardReason: string;
+  discardReasonHint: string;
+  confirmDiscard: string;
+  discardOffline: string;
+  discardRefused: (message: string) => string;
+  discarded: (household: string) => string;
+  today: string;
+  todayCount: (n: number) => string;
+  olderSynced: (n: number) => string;
+  showMore: (n: number) => string;
+  opening: {
+    title: string;
+    script: (unit: string) => string;
+    note: string;
+    respondentRefused: string;
+  };
   field: {
     title: string;
     unit: string;
@@ -92,6 +125,7 @@ export const interviewZh: InterviewTexts = {
   syncing: "正在同步…",
   retryAt: (time) => `${time} 重试`,
   syncNow: "立即同步",
+  syncOffline: "离线，联网后自动同步",
   authRequired: "登录已过期，记录已保存在本机，请重新登录后同步",
   loginAgain: "重新登录",
   area: "访问地点",
@@ -122,6 +156,38 @@ export const interviewZh: InterviewTexts = {
   surveyUnavailable: "离线且本机没有该问卷，请联网后再试。",
   location: (accuracy) => `已定位（±${Math.round(accuracy)} 米）`,
   noLocation: "未定位",
+  undo: "撤销",
+  undoWithin: (seconds) => `${seconds} 秒内可撤销`,
+  undone: (household, outcome) => `已撤销：${household} · ${outcome}，该记录已删除，可重新登记。`,
+  undoTooLate: "该记录已开始同步，无法撤销；如有错误请联系管理员。",
+  correct: "更正",
+  correctTitle: (household) => `更正：${household}`,
+  outcome: "访问结果",
+  saveCorrection: "保存更正",
+  cancel: "取消",
+  corrected: (household) => `已更正：${household}`,
+  correctLocked: "该记录正在同步或已同步，不能再更改。",
+  editRule: "未同步的记录可以更正；已同步的记录已交给服务器，不能再更改。",
+  idTaken: "服务器已有同编号的另一条记录，不能更正，只能放弃。",
+  discard: "放弃…",
+  discardTitle: (household) => `放弃：${household}`,
+  discardReason: "放弃原因",
+  discardReasonHint: "原因会上报服务器并记入审计日志。放弃后该记录从本机删除，不会计入统计。",
+  confirmDiscard: "确认放弃",
+  discardOffline: "放弃需要联网，以便服务器记录原因。请联网后再试，记录仍保留在本机。",
+  discardRefused: (message) => `服务器未接受：${message}`,
+  discarded: (household) => `已放弃：${household}（原因已上报）`,
+  today: "今日入户",
+  todayCount: (n) => `今日 ${n}`,
+  olderSynced: (n) => `另有 ${n} 条较早的已同步记录只保留统计，不再逐条显示。`,
+  showMore: (n) => `显示更多（还有 ${n} 条）`,
+  opening: {
+    title: "开场白（请读给受访者听）",
+    script: (unit) =>
+      `您好！我是创建全国文明城市工作的调查员，这是我的工作证。我们正在${unit}做一项关于创建全国文明城市的调查，想占用您几分钟时间问几个问题。调查不记名，您的回答只用于统计分析，不会对外公开。请问现在方便吗？`,
+    note: "读开场白前先出示工作证。受访者同意后再往下读题；不同意时点“受访者拒访”，本户记为拒访。",
+    respondentRefused: "受访者拒访",
+  },
   field: {
     title: "入户进度",
     unit: "单位",
