@@ -84,7 +84,11 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   // Alerts out: detection and sending on a timer beside the request path (never inside it).
   let webhooks: WebhookJob | undefined;
   if (config.WEBHOOK_INTERVAL_SECONDS > 0) {
-    webhooks = createWebhookJob(db, { clock: app.services.clock, fetch: app.services.fetch, config }, config.WEBHOOK_INTERVAL_SECONDS * 1000);
+    webhooks = createWebhookJob(
+      db,
+      { clock: app.services.clock, fetch: app.services.fetch, config },
+      config.WEBHOOK_INTERVAL_SECONDS * 1000,
+    );
     webhooks.start();
   }
   const address = server.address();

@@ -99,7 +99,10 @@ export const webhookRoutes = new Hono<AppEnv>()
       const { db, clock, config, fetch } = c.var.services;
       const subscription = await getScopedWebhook(db, currentUser(c), c.req.param("id"));
       const { delivery, result } = await testSend(db, senderOf({ clock, fetch, config }), subscription);
-      return c.json({ ok: result.ok, status: result.status, error: result.error, durationMs: result.durationMs, delivery: deliveryView(delivery) }, 200);
+      return c.json(
+        { ok: result.ok, status: result.status, error: result.error, durationMs: result.durationMs, delivery: deliveryView(delivery) },
+        200,
+      );
     },
   )
   .get(

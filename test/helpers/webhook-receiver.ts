@@ -22,7 +22,12 @@ export async function startReceiver(options: { statuses?: number[]; delayMs?: nu
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const entry: Received = { url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), arrivedAt: Date.now() };
+      const entry: Received = {
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+        arrivedAt: Date.now(),
+      };
       received.push(entry);
       for (const w of waiters.splice(0)) w();
       const status = statuses.shift() ?? 200;

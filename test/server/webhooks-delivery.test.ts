@@ -102,7 +102,10 @@ describe("webhook delivery", () => {
     // The same message each time, under the same delivery id.
     expect(new Set(r.received.map((x) => x.headers["x-delivery-id"])).size).toBe(1);
     expect(new Set(r.received.map((x) => x.body)).size).toBe(1);
-    expect(JSON.parse(r.received[0]!.body)).toMatchObject({ kind: "device_stale", data: { deviceId: "tablet-7", username: "zhang", pending: 3 } });
+    expect(JSON.parse(r.received[0]!.body)).toMatchObject({
+      kind: "device_stale",
+      data: { deviceId: "tablet-7", username: "zhang", pending: 3 },
+    });
 
     const log = await t.request(`/api/v1/webhooks/${webhook.id}/deliveries`, { cookie: admin });
     const { deliveries } = (await log.json()) as { deliveries: { state: string; attempts: number; lastStatus: number }[] };
@@ -197,7 +200,11 @@ describe("webhook delivery", () => {
       json: { unitCode: DEMO.xinshancun, name: "慢", url: r.url, format: "generic", events: ["device_stale"] },
     });
     expect(created.status).toBe(201);
-    await call("/api/v1/devices/heartbeat", { method: "POST", cookie: tablet, json: { deviceId: "tablet-9", pending: 2, needsAttention: 0 } });
+    await call("/api/v1/devices/heartbeat", {
+      method: "POST",
+      cookie: tablet,
+      json: { deviceId: "tablet-9", pending: 2, needsAttention: 0 },
+    });
 
     // The job has found the silent tablet and is now held by the receiver (10 s).
     await r.waitFor(1);

@@ -37,7 +37,11 @@ async function subscribe(t: TestApp, cookie: string, body: Record<string, unknow
   return (await res.json()) as { webhook: { id: string }; secret: string };
 }
 
-const deps = (t: TestApp, clock: WebhookJobDeps["clock"] = { now: () => new Date() }): WebhookJobDeps => ({ clock, fetch, config: t.config });
+const deps = (t: TestApp, clock: WebhookJobDeps["clock"] = { now: () => new Date() }): WebhookJobDeps => ({
+  clock,
+  fetch,
+  config: t.config,
+});
 
 async function deliveries(t: TestApp, cookie: string, id: string) {
   const res = await t.request(`/api/v1/webhooks/${id}/deliveries?limit=200`, { cookie });
@@ -95,7 +99,9 @@ describe("webhook detection", () => {
     // Again: no change, nothing new.
     expect(await runWebhookPass(t.db, deps(t))).toMatchObject({ queued: 0, attempted: 0 });
     const log = await deliveries(t, admin, webhook.id);
-    expect(log.map((d) => d.eventKey).sort()).toEqual(failing.map((k) => `status:${k.split(":")[0]}:${k.split(":")[1]}:fail:${day}`).sort());
+    expect(log.map((d) => d.eventKey).sort()).toEqual(
+      failing.map((k) => `status:${k.split(":")[0]}:${k.split(":")[1]}:fail:${day}`).sort(),
+    );
     const sample = JSON.parse(r.received[0]!.body);
     expect(sample).toMatchObject({ kind: "metric_status", data: { previous: "pass", status: "fail", threshold: 1 } });
     expect(r.received).toHaveLength(failing.length);
@@ -161,7 +167,12 @@ describe("webhook detection", () => {
     const r = await receiver();
     const wecom = await subscribe(t, admin, { url: `${r.url}?key=abc`, format: "wecom", events: ["qr_burst"] });
     const dingSecret = `SEC${"a1b2c3d4".repeat(8)}`;
-    const ding = await subscribe(t, admin, { url: `${r.url}?access_token=xyz`, format: "dingtalk", events: ["qr_burst"], secret: dingSecret });
+    const ding = await subscribe(t, admin, {
+      url: `${r.url}?access_token=xyz`,
+      format: "dingtalk",
+      events: ["qr_burst"],
+      secret: dingSecret,
+    });
     expect(ding.secret).toBe(dingSecret);
 
     for (const id of [wecom.webhook.id, ding.webhook.id]) {
@@ -169,7 +180,10 @@ describe("webhook detection", () => {
       expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
     }
     const [w, d] = r.received;
-    expect(JSON.parse(w!.body)).toEqual({ msgtype: "markdown", markdown: { content: expect.stringContaining("### 创文问卷消息推送测试") } });
+    expect(JSON.parse(w!.body)).toEqual({
+      msgtype: "markdown",
+      markdown: { content: expect.stringContaining("### 创文问卷消息推送测试") },
+    });
     expect(w!.url).toBe("/hook?key=abc");
     expect(JSON.parse(d!.body)).toEqual({
       msgtype: "markdown",
@@ -212,7 +226,12 @@ describe("webhook subscriptions API", () => {
     }
     const unknown = await t.request("/api/v1/webhooks", { method: "POST", cookie: admin, json: { ...good, unitCode: "500104999999" } });
     expect([unknown.status, ((await unknown.json()) as { error: { code: string } }).error.code]).toEqual([422, "unknown_unit"]);
-    const notJson = await t.request("/api/v1/webhooks", { method: "POST", cookie: admin, body: "{", headers: { "content-type": "application/json" } });
+    const notJson = await t.request("/api/v1/webhooks", {
+      method: "POST",
+      cookie: admin,
+      body: "{",
+      headers: { "content-type": "application/json" },
+    });
     expect(notJson.status).toBe(400);
     expect(await countRows(t, "webhook_subscriptions")).toBe(0);
     expect(await countRows(t, "audit_log", "action like 'webhooks.%'")).toBe(0);
@@ -237,8 +256,13 @@ describe("webhook subscriptions API", () => {
     expect(all.webhooks).toHaveLength(2);
 
     // Out of scope, stored or new: 403, unchanged.
-    expect((await t.request(`/api/v1/webhooks/${theirs.webhook.id}`, { method: "PATCH", cookie: district, json: { active: false } })).status).toBe(403);
-    expect((await t.request(`/api/v1/webhooks/${mine.webhook.id}`, { method: "PATCH", cookie: district, json: { unitCode: DEMO.qijiang } })).status).toBe(403);
+    expect(
+      (await t.request(`/api/v1/webhooks/${theirs.webhook.id}`, { method: "PATCH", cookie: district, json: { active: false } })).status,
+    ).toBe(403);
+    expect(
+      (await t.request(`/api/v1/webhooks/${mine.webhook.id}`, { method: "PATCH", cookie: district, json: { unitCode: DEMO.qijiang } }))
+        .status,
+    ).toBe(403);
     expect((await t.request(`/api/v1/webhooks/${theirs.webhook.id}/deliveries`, { cookie: district })).status).toBe(403);
 
     const patched = await t.request(`/api/v1/webhooks/${mine.webhook.id}`, {
@@ -247,7 +271,11 @@ describe("webhook subscriptions API", () => {
       json: { name: "改名", active: false, events: ["qr_burst", "metric_status"] },
     });
     expect(patched.status).toBe(200);
-    expect(((await patched.json()) as { webhook: unknown }).webhook).toMatchObject({ name: "改名", active: false, events: ["qr_burst", "metric_status"] });
+    expect(((await patched.json()) as { webhook: unknown }).webhook).toMatchObject({
+      name: "改名",
+      active: false,
+      events: ["qr_burst", "metric_status"],
+    });
     expect((await t.request(`/api/v1/webhooks/${mine.webhook.id}`, { method: "DELETE", cookie: district })).status).toBe(200);
     expect(await countRows(t, "webhook_subscriptions")).toBe(1);
 

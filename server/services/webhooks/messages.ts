@@ -69,7 +69,10 @@ export function qrBurstEvent(input: {
     unit: input.unit,
     data: { posterId: input.posterId, surveyId: input.surveyId, flagged: input.flagged, windowMinutes: input.windowMinutes },
     title: `${input.unit.name}海报异常答卷集中出现`,
-    lines: [`海报 ${input.posterId} 在最近 ${input.windowMinutes} 分钟内有 **${input.flagged}** 份被标记的扫码答卷`, "请到管理页“异常答卷”复核"],
+    lines: [
+      `海报 ${input.posterId} 在最近 ${input.windowMinutes} 分钟内有 **${input.flagged}** 份被标记的扫码答卷`,
+      "请到管理页“异常答卷”复核",
+    ],
   };
 }
 
@@ -87,7 +90,13 @@ export function deviceStaleEvent(input: {
     key: `device_stale:${input.deviceId}:${input.username}:${input.lastHeartbeatAt}`,
     occurredAt: input.now.toISOString(),
     unit: input.unit,
-    data: { deviceId: input.deviceId, username: input.username, pending: input.pending, lastHeartbeatAt: input.lastHeartbeatAt, hours: input.hours },
+    data: {
+      deviceId: input.deviceId,
+      username: input.username,
+      pending: input.pending,
+      lastHeartbeatAt: input.lastHeartbeatAt,
+      hours: input.hours,
+    },
     title: `平板 ${input.deviceId} 有未上传数据且已失联`,
     lines: [
       `调查员 ${input.username} 的平板有 **${input.pending}** 条待上传`,

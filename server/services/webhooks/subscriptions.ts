@@ -43,7 +43,8 @@ const audited = (s: WebhookSubscription) => {
 };
 
 async function checkUnit(tx: DrizzleTx, actor: Actor, unitCode: string): Promise<void> {
-  if (!(await getUnit(tx, unitCode))) throw invalid("unknown_unit", `单位 ${unitCode} 不存在`, [{ path: "unitCode", message: "单位不存在" }]);
+  if (!(await getUnit(tx, unitCode)))
+    throw invalid("unknown_unit", `单位 ${unitCode} 不存在`, [{ path: "unitCode", message: "单位不存在" }]);
   if (!(await isWithinScope(tx, actor.scope, unitCode))) throw forbidden("无权为该单位设置消息推送");
 }
 
@@ -92,7 +93,13 @@ export async function createWebhook(
 }
 
 /** Changes a subscription: its stored unit and its new one must both lie in the actor's scope. */
-export async function updateWebhook(db: Database, actor: Actor, id: string, change: UpdateWebhook, now: Date): Promise<WebhookSubscription> {
+export async function updateWebhook(
+  db: Database,
+  actor: Actor,
+  id: string,
+  change: UpdateWebhook,
+  now: Date,
+): Promise<WebhookSubscription> {
   return writeTransaction(db, async (tx) => {
     const before = await scopedIn(tx, actor, id);
     if (change.unitCode !== undefined && change.unitCode !== before.unitCode) await checkUnit(tx, actor, change.unitCode);
@@ -138,7 +145,10 @@ export async function deleteWebhook(db: Database, actor: Actor, id: string, now:
 
 /** Subscriptions of units inside `scope` (optionally of one unit's subtree), newest first. */
 export async function listWebhooks(db: Database, scope: string, unit?: string): Promise<WebhookSubscription[]> {
-  const inside = db.select({ code: unitClosure.descendant }).from(unitClosure).where(eq(unitClosure.ancestor, unit ?? scope));
+  const inside = db
+    .select({ code: unitClosure.descendant })
+    .from(unitClosure)
+    .where(eq(unitClosure.ancestor, unit ?? scope));
   return db
     .select()
     .from(webhookSubscriptions)
