@@ -70,7 +70,13 @@ const refusedPreview = (plan: any) => {
   expect([plan.changed, plan.unchanged, plan.changes.length]).toEqual([0, 0, 0]);
 };
 /** A receiver nobody listens on (port 9, discard): a test-send fails fast and is logged, never leaves the machine. */
-const webhook = (unitCode: string) => ({ unitCode, name: "矩阵推送", url: "http://127.0.0.1:9/hook", format: "generic", events: ["qr_burst"] });
+const webhook = (unitCode: string) => ({
+  unitCode,
+  name: "矩阵推送",
+  url: "http://127.0.0.1:9/hook",
+  format: "generic",
+  events: ["qr_burst"],
+});
 const interview = (unitCode: string) => ({ ...qrBody(""), token: undefined, channel: "interview", unitCode });
 
 const SPECS: Record<string, Spec> = {

@@ -3,7 +3,7 @@ export interface AdminTexts {
   title: string;
   adminOnly: string;
   notYourSection: string;
-  tabs: Record<"units" | "users" | "posters" | "surveys" | "flagged" | "thresholds" | "audit", string>;
+  tabs: Record<"units" | "users" | "posters" | "surveys" | "flagged" | "thresholds" | "webhooks" | "audit", string>;
   loading: string;
   loadFailed: (message: string) => string;
   save: string;
@@ -215,6 +215,7 @@ export const adminZh: AdminTexts = {
     surveys: "问卷版本",
     flagged: "标记审核",
     thresholds: "达标线",
+    webhooks: "消息推送",
     audit: "操作日志",
   },
   loading: "加载中…",
