@@ -246,7 +246,7 @@ describe("webhook subscriptions API", () => {
   it("audits create, change and removal without the secret; lists without it; scoped to the admin's subtree", async () => {
     const { t, admin } = await setup();
     const district = await t.createUser(admin, { username: "ddk-admin", password: "pass-word-1", role: "admin", scope: DEMO.dadukou });
-    const mine = await subscribe(t, district, { url: "https://example.test/a", events: ["qr_burst"] });
+    const mine = await subscribe(t, district, { url: "https://example.test/a?key=robot-credential", events: ["qr_burst"] });
     const theirs = await subscribe(t, admin, { url: "https://example.test/b", unitCode: DEMO.qijiang, events: ["device_stale"] });
 
     const listed = (await (await t.request("/api/v1/webhooks", { cookie: district })).json()) as { webhooks: { id: string }[] };
@@ -290,7 +290,8 @@ describe("webhook subscriptions API", () => {
     ]);
     expect(ours[1]).toMatchObject({ before: { name: "街道推送", active: true }, after: { name: "改名", active: false } });
     const rows = await t.client.execute("select before, after from audit_log where action like 'webhooks.%'");
-    for (const secret of [mine.secret, theirs.secret]) expect(JSON.stringify(rows.rows)).not.toContain(secret);
+    for (const secret of [mine.secret, theirs.secret, "robot-credential"]) expect(JSON.stringify(rows.rows)).not.toContain(secret);
+    expect(ours[2]!.after).toMatchObject({ url: "https://example.test/a?key=***" });
   });
 
   it("pages the delivery log newest first; a test-send to a dead address is logged as failed", async () => {

@@ -36,10 +36,20 @@ export type WebhookView = ReturnType<typeof webhookView>;
 
 export const parseEvents = (events: string): WebhookEvent[] => JSON.parse(events) as WebhookEvent[];
 
-/** The audited state of a subscription: never its secret. */
+/**
+ * A URL with its query values masked: robots take their credential there (企业微信 `key`, 钉钉
+ * `access_token`), and the audit log is read by every admin above the unit.
+ */
+function maskedUrl(url: string): string {
+  const u = new URL(url);
+  for (const key of [...u.searchParams.keys()]) u.searchParams.set(key, "***");
+  return u.toString();
+}
+
+/** The audited state of a subscription: never its secret, nor the credentials in its URL. */
 const audited = (s: WebhookSubscription) => {
   const { secretHint: _hint, ...rest } = webhookView(s);
-  return rest;
+  return { ...rest, url: maskedUrl(rest.url) };
 };
 
 async function checkUnit(tx: DrizzleTx, actor: Actor, unitCode: string): Promise<void> {
