@@ -127,6 +127,24 @@ describe("webhook delivery", () => {
     expect(failed.deliveries[0]!.lastError).toContain("HTTP 500");
   });
 
+  it("a paused subscription keeps its queue and sends it when resumed", async () => {
+    const clock = manualClock(new Date());
+    const { t, admin } = await setup({ env: { WEBHOOK_DEVICE_STALE_HOURS: "1" } });
+    const r = await receiver({ statuses: [500] });
+    const { webhook } = await subscribe(t, admin, { url: r.url });
+    await silentTablet(t, admin);
+    clock.advance(2 * 3_600_000);
+    expect(await runWebhookPass(t.db, jobDeps(t, clock))).toMatchObject({ queued: 1, attempted: 1, delivered: 0 });
+    const pause = (active: boolean) =>
+      t.request(`/api/v1/webhooks/${webhook.id}`, { method: "PATCH", cookie: admin, json: { active } }).then((res) => res.status);
+    expect(await pause(false)).toBe(200);
+    clock.advance(BACKOFF_SECONDS[0] * 1000);
+    expect(await runWebhookPass(t.db, jobDeps(t, clock))).toMatchObject({ queued: 0, attempted: 0 });
+    expect(await pause(true)).toBe(200);
+    expect(await runWebhookPass(t.db, jobDeps(t, clock))).toMatchObject({ queued: 0, attempted: 1, delivered: 1 });
+    expect(r.received).toHaveLength(2);
+  });
+
   it("sends nothing twice after a restart: a new job on the same database file finds the event delivered", async () => {
     const dir = mkdtempSync(join(tmpdir(), "cw-webhooks-"));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -150,6 +168,21 @@ describe("webhook delivery", () => {
       clock.advance(60_000);
     }
     expect(r.received).toHaveLength(1);
+  });
+
+  it("two passes at once (overlapping cron runs, a second instance) send each message once", async () => {
+    const clock = manualClock(new Date(Date.now() + 2 * 3_600_000));
+    // On a file: an in-memory database has one connection, which one pass's transaction would hold.
+    const { t, admin } = await setup({ onDisk: true, env: { WEBHOOK_DEVICE_STALE_HOURS: "1" } });
+    const r = await receiver({ delayMs: 200 });
+    for (const name of ["一", "二", "三"]) await subscribe(t, admin, { url: r.url, name });
+    await silentTablet(t, admin);
+    // Both read the same due rows before either sends: the claim decides who sends each one.
+    const [x, y] = await Promise.all([runWebhookPass(t.db, jobDeps(t, clock)), runWebhookPass(t.db, jobDeps(t, clock))]);
+    expect(x.queued + y.queued).toBe(3);
+    expect(x.delivered + y.delivered).toBe(3);
+    expect(r.received).toHaveLength(3);
+    expect(new Set(r.received.map((m) => m.headers["x-delivery-id"])).size).toBe(3);
   });
 
   it("a receiver that hangs for 10 s never delays ingest: the response is stored while the job waits", async () => {

@@ -87,14 +87,17 @@ export async function attemptDelivery(
   }
 }
 
-/** Marks the outcome of one attempt: delivered, failed for good, or due again after the backoff. */
+/**
+ * Marks the outcome of one attempt: delivered, failed for good, or due again after the backoff.
+ * Undefined when the delivery is gone (its subscription was removed while it was being sent).
+ */
 export async function recordAttempt(
   db: Database,
   delivery: Pick<WebhookDelivery, "id" | "attempts">,
   result: AttemptResult,
   maxAttempts: number,
   now: Date,
-): Promise<WebhookDelivery> {
+): Promise<WebhookDelivery | undefined> {
   const attempts = delivery.attempts + 1;
   const wait = BACKOFF_SECONDS[Math.min(attempts - 1, BACKOFF_SECONDS.length - 1)]!;
   const next = result.ok
@@ -109,7 +112,7 @@ export async function recordAttempt(
       .where(eq(webhookDeliveries.id, delivery.id))
       .returning(),
   );
-  return row!;
+  return row;
 }
 
 /**
@@ -161,8 +164,8 @@ export async function dispatchDue(db: Database, sender: WebhookSender, limit = 5
         if (sender.signal?.aborted) return;
         const stored = await recordAttempt(db, delivery, result, sender.maxAttempts, sender.clock.now());
         summary.attempted++;
-        if (stored.state === "delivered") summary.delivered++;
-        if (stored.state === "failed") summary.failed++;
+        if (stored?.state === "delivered") summary.delivered++;
+        if (stored?.state === "failed") summary.failed++;
       }
     }),
   );

@@ -52,9 +52,16 @@ export async function dueDeliveries(
     .select({ delivery: webhookDeliveries, subscription: webhookSubscriptions })
     .from(webhookDeliveries)
     .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
-    .where(and(eq(webhookDeliveries.state, "pending"), lte(webhookDeliveries.nextAttemptAt, now.toISOString())))
+    .where(
+      and(
+        eq(webhookDeliveries.state, "pending"),
+        lte(webhookDeliveries.nextAttemptAt, now.toISOString()),
+        // Paused subscriptions keep their queue for later; filtered here so they never crowd out the limit.
+        eq(webhookSubscriptions.active, true),
+      ),
+    )
     .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.createdAt))
     .limit(limit)
     .all();
-  return rows.filter((r) => r.subscription.active);
+  return rows;
 }
