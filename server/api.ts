@@ -21,6 +21,7 @@ import { unitAgeShareRoutes } from "./routes/unit-age-shares";
 import { unitRoutes } from "./routes/units";
 import { userRoutes } from "./routes/users";
 import { visitRoutes } from "./routes/visits";
+import { webhookRoutes } from "./routes/webhooks";
 
 /** Bodies past this are refused with 413 before they are read (docs/design.md §4). */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -68,7 +69,8 @@ export function createApi(services: AppServices) {
     .route("/rates", rateRoutes)
     .route("/exports", exportRoutes)
     .route("/settings", settingsRoutes)
-    .route("/admin", adminRoutes);
+    .route("/admin", adminRoutes)
+    .route("/webhooks", webhookRoutes);
   // Last, so the document it builds from `api.routes` sees every route above (and its own two).
   return api.route("/", openApiRoutes(api));
 }

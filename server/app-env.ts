@@ -33,6 +33,8 @@ export interface AppDeps {
    * checks (test/helpers/test-app.ts). Stored hashes verify with their own count either way.
    */
   passwordIterations?: number;
+  /** Outbound HTTP for webhooks (the test-send button); tests inject their own. Default: global fetch. */
+  fetch?: typeof fetch;
 }
 
 /** Services built once per app from its deps and shared by every request. */
@@ -49,6 +51,7 @@ export interface AppServices {
   remoteAddress: (c: Context) => string | undefined;
   qrPng: QrPng | undefined;
   passwordIterations: number;
+  fetch: typeof fetch;
 }
 
 export interface AppEnv {

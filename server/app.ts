@@ -54,6 +54,8 @@ export function createApp(deps: AppDeps, options: { assets?: MiddlewareHandler; 
     remoteAddress: deps.remoteAddress ?? (() => undefined),
     qrPng: deps.qrPng,
     passwordIterations: deps.passwordIterations ?? PASSWORD_ITERATIONS,
+    // Bound: Workers refuse a fetch called with another `this`.
+    fetch: deps.fetch ?? ((input, init) => fetch(input, init)),
   };
 
   const app = new Hono<AppEnv>();

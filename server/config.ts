@@ -64,6 +64,19 @@ const configSchema = z.object({
   HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(15),
   HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(60),
   HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(5),
+  /**
+   * Outbound webhooks (docs/api.md "Webhooks"): seconds between passes of the detection and
+   * delivery job on Node (0 = off; the Worker runs it from its cron trigger instead); seconds a
+   * receiver may take to answer; attempts before a delivery is given up as failed.
+   */
+  WEBHOOK_INTERVAL_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().positive().max(60).default(5),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** This many flagged QR responses at one poster within WEBHOOK_QR_BURST_WINDOW_MINUTES is a burst. */
+  WEBHOOK_QR_BURST_MIN: z.coerce.number().int().min(1).default(10),
+  WEBHOOK_QR_BURST_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  /** A tablet with unsent items and no heartbeat for this many hours is reported. */
+  WEBHOOK_DEVICE_STALE_HOURS: z.coerce.number().positive().default(24),
 });
 
 export type Config = z.infer<typeof configSchema>;

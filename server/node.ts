@@ -21,6 +21,7 @@ import { nodeQrPng } from "./lib/qr-png-node";
 import { MIGRATIONS_PATH, migrateDatabase } from "./db/migrate";
 import { repoRoot } from "./lib/repo-root";
 import { bootstrapDatabase, demoPosterLinks, type BootstrapResult } from "./services/setup/bootstrap";
+import { createWebhookJob, type WebhookJob } from "./services/webhooks/webhook-job";
 
 export interface NodeServerOptions {
   port?: number;
@@ -81,6 +82,16 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     throw error;
   }
   ready = app;
+  // Alerts out: detection and sending on a timer beside the request path (never inside it).
+  let webhooks: WebhookJob | undefined;
+  if (config.WEBHOOK_INTERVAL_SECONDS > 0) {
+    webhooks = createWebhookJob(
+      db,
+      { clock: app.services.clock, fetch: app.services.fetch, config },
+      config.WEBHOOK_INTERVAL_SECONDS * 1000,
+    );
+    webhooks.start();
+  }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
@@ -93,6 +104,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     boot,
     async close() {
       await new Promise<void>((done) => server.close(() => done()));
+      await webhooks?.stop();
       await app.services.writer.drain();
       client.close();
     },

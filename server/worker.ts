@@ -17,6 +17,7 @@ import { createDatabase } from "./db/client";
 import { assertSchemaCurrent } from "./db/schema-check";
 import { drainBody } from "./lib/drain-body";
 import { bootstrapDatabase } from "./services/setup/bootstrap";
+import { runWebhookPass } from "./services/webhooks/webhook-job";
 
 /** The static assets binding ([assets] binding in wrangler.toml). */
 interface AssetsBinding {
@@ -99,5 +100,16 @@ export default {
     const response = await ready.fetch(request, env, ctx);
     await drainBody(request);
     return response;
+  },
+
+  /** The cron trigger (wrangler.toml [triggers]): one pass of the webhook job per run. */
+  async scheduled(_event: unknown, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+    const { db, clock, fetch, config } = (await appFor(env)).services;
+    ctx.waitUntil(
+      runWebhookPass(db, { clock, fetch, config }).then(
+        (s) => console.log("webhook pass", JSON.stringify(s)),
+        (error: unknown) => console.error("webhook pass failed", error),
+      ),
+    );
   },
 };

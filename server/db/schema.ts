@@ -270,3 +270,70 @@ export const loginAttempts = sqliteTable("login_attempts", {
   windowStart: text("window_start").notNull(),
   failures: integer("failures").notNull().default(0),
 });
+
+/**
+ * Outbound webhook subscriptions (issue 14 part 5): alerts about one unit's subtree sent to a
+ * receiver. `secret` signs every body (X-Signature) and, for DingTalk, the robot's own query
+ * signature; it is returned once when made and never logged or audited.
+ */
+export const webhookSubscriptions = sqliteTable(
+  "webhook_subscriptions",
+  {
+    id: text("id").primaryKey(),
+    unitCode: text("unit_code").notNull(),
+    name: text("name").notNull(),
+    url: text("url").notNull(),
+    format: text("format", { enum: ["generic", "wecom", "dingtalk"] }).notNull(),
+    secret: text("secret").notNull(),
+    /** JSON array of event kinds (contracts/webhooks.ts WEBHOOK_EVENTS). */
+    events: text("events").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdBy: text("created_by").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("webhook_subscriptions_unit_idx").on(t.unitCode)],
+);
+
+/**
+ * The outbox: one row per message to one subscription, written before anything is sent. The
+ * unique (subscription, event key) is what makes detection idempotent: a second pass or a
+ * restarted process finds the row already there and sends nothing new.
+ */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    subscriptionId: text("subscription_id").notNull(),
+    eventKind: text("event_kind").notNull(),
+    eventKey: text("event_key").notNull(),
+    /** The exact body sent (and signed), in the subscription's format. */
+    body: text("body").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    state: text("state", { enum: ["pending", "delivered", "failed"] }).notNull(),
+    lastStatus: integer("last_status"),
+    lastError: text("last_error"),
+    createdAt: text("created_at").notNull(),
+    deliveredAt: text("delivered_at"),
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_event_idx").on(t.subscriptionId, t.eventKey),
+    index("webhook_deliveries_due_idx").on(t.state, t.nextAttemptAt),
+  ],
+);
+
+/**
+ * The last decided status (pass / fail) of each metric at each unit a subscription watches, so a
+ * pass compares against the previous one and reports changes only.
+ */
+export const webhookMetricState = sqliteTable(
+  "webhook_metric_state",
+  {
+    subscriptionId: text("subscription_id").notNull(),
+    unitCode: text("unit_code").notNull(),
+    metric: text("metric").notNull(),
+    status: text("status").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subscriptionId, t.unitCode, t.metric] })],
+);

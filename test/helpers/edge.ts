@@ -109,7 +109,11 @@ export interface WorkerDev {
  * `wrangler dev` on a free loopback port. `vars` override wrangler.toml's [vars] and carry what
  * production keeps in secrets (DATABASE_URL, SERVER_SECRET, ADMIN_PASSWORD).
  */
-export async function startWorker(vars: Record<string, string>, bundle?: string): Promise<WorkerDev> {
+export async function startWorker(
+  vars: Record<string, string>,
+  bundle?: string,
+  options: { withoutAssets?: boolean } = {},
+): Promise<WorkerDev> {
   const dir = mkdtempSync(join(tmpdir(), "cw-wrangler-"));
   const port = await freePort();
   // The deployable bundle, not the sources: wrangler dev would rebuild and restart the Worker
@@ -119,9 +123,12 @@ export async function startWorker(vars: Record<string, string>, bundle?: string)
   // elsewhere would otherwise reload the Worker mid-request.
   const assets = join(dir, "assets");
   cpSync(join(REPO_ROOT, "dist/web"), assets, { recursive: true });
-  const toml = readFileSync(join(REPO_ROOT, "wrangler.toml"), "utf8")
+  let toml = readFileSync(join(REPO_ROOT, "wrangler.toml"), "utf8")
     .replace(/^main = .*$/m, `main = ${JSON.stringify(script)}`)
     .replace(/^directory = .*$/m, `directory = ${JSON.stringify(assets)}`);
+  // wrangler dev (4.86) cannot hand a cron event through its asset router to the Worker
+  // (DataCloneError: ScheduledController), so a test of the `scheduled` handler runs without assets.
+  if (options.withoutAssets) toml = toml.replace(/^\[assets\][\s\S]*?(?=^\[)/m, "");
   const config = join(dir, "wrangler.toml");
   writeFileSync(config, toml);
   const args = [

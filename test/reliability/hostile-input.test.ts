@@ -197,6 +197,17 @@ function bases(): Record<string, { body: () => Record<string, unknown>; required
     },
     "PATCH /api/v1/posters/:id": { body: () => ({ endsAt: "2099-01-01T00:00:00Z" }), required: "endsAt" },
     "POST /api/v1/posters/:id/revoke": { body: () => ({ reason: "模糊测试" }), required: "reason" },
+    "POST /api/v1/webhooks": {
+      body: () => ({
+        unitCode: DEMO.xinshancun,
+        name: "模糊测试",
+        url: "http://127.0.0.1:9/hook",
+        format: "generic",
+        events: ["qr_burst"],
+      }),
+      required: "url",
+    },
+    "PATCH /api/v1/webhooks/:id": { body: () => ({ name: "模糊测试" }), required: "name" },
   };
 }
 

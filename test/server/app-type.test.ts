@@ -29,6 +29,7 @@ describe("AppType", () => {
       | "exports"
       | "settings"
       | "admin"
+      | "webhooks"
       | "openapi.json"
       | "docs"
     >();

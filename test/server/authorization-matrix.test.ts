@@ -32,6 +32,11 @@ interface Fixtures {
   revocableOut: string;
   flaggedIn: string;
   flaggedOut: string;
+  /** Webhook subscriptions of 新山村街道 (in scope) and 綦江区 (outside); the removable pair only for DELETE. */
+  webhookIn: string;
+  webhookOut: string;
+  removableWebhookIn: string;
+  removableWebhookOut: string;
   unique(): string;
 }
 interface Spec {
@@ -64,6 +69,14 @@ const refusedPreview = (plan: any) => {
   expect(plan.errors.map((e: { reason: string }) => e.reason)).toEqual(["out_of_scope"]);
   expect([plan.changed, plan.unchanged, plan.changes.length]).toEqual([0, 0, 0]);
 };
+/** A receiver nobody listens on (port 9, discard): a test-send fails fast and is logged, never leaves the machine. */
+const webhook = (unitCode: string) => ({
+  unitCode,
+  name: "矩阵推送",
+  url: "http://127.0.0.1:9/hook",
+  format: "generic",
+  events: ["qr_burst"],
+});
 const interview = (unitCode: string) => ({ ...qrBody(""), token: undefined, channel: "interview", unitCode });
 
 const SPECS: Record<string, Spec> = {
@@ -337,6 +350,42 @@ const SPECS: Record<string, Spec> = {
     outOfScope: (f) => ({ path: `/api/v1/admin/responses/${f.flaggedOut}/review`, json: { decision: "exclude", reason: "矩阵测试" } }),
   },
   "GET /api/v1/admin/audit": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/admin/audit" }) },
+  // Issue 14 part 5: webhook subscriptions are admin only, the unit (stored and new) in scope.
+  "GET /api/v1/webhooks": {
+    allowed: ["admin"],
+    inScope: () => ({ path: `/api/v1/webhooks?unit=${DEMO.xinshancun}` }),
+    outOfScope: () => ({ path: `/api/v1/webhooks?unit=${DEMO.qijiang}` }),
+  },
+  "POST /api/v1/webhooks": {
+    allowed: ["admin"],
+    inScope: () => ({ path: "/api/v1/webhooks", json: webhook(DEMO.xinshancun) }),
+    outOfScope: () => ({ path: "/api/v1/webhooks", json: webhook(DEMO.qijiang) }),
+  },
+  "PATCH /api/v1/webhooks/:id": {
+    allowed: ["admin"],
+    inScope: (f) => ({ path: `/api/v1/webhooks/${f.webhookIn}`, json: { name: "矩阵" } }),
+    outOfScope: (f) => ({ path: `/api/v1/webhooks/${f.webhookOut}`, json: { name: "矩阵" } }),
+  },
+  "PATCH /api/v1/webhooks/:id#new-unit-outside": {
+    allowed: ["admin"],
+    inScope: (f) => ({ path: `/api/v1/webhooks/${f.webhookIn}`, json: { unitCode: DEMO.xinshancun } }),
+    outOfScope: (f) => ({ path: `/api/v1/webhooks/${f.webhookIn}`, json: { unitCode: DEMO.qijiang } }),
+  },
+  "DELETE /api/v1/webhooks/:id": {
+    allowed: ["admin"],
+    inScope: (f) => ({ path: `/api/v1/webhooks/${f.removableWebhookIn}` }),
+    outOfScope: (f) => ({ path: `/api/v1/webhooks/${f.removableWebhookOut}` }),
+  },
+  "POST /api/v1/webhooks/:id/test": {
+    allowed: ["admin"],
+    inScope: (f) => ({ path: `/api/v1/webhooks/${f.webhookIn}/test` }),
+    outOfScope: (f) => ({ path: `/api/v1/webhooks/${f.webhookOut}/test` }),
+  },
+  "GET /api/v1/webhooks/:id/deliveries": {
+    allowed: ["admin"],
+    inScope: (f) => ({ path: `/api/v1/webhooks/${f.webhookIn}/deliveries` }),
+    outOfScope: (f) => ({ path: `/api/v1/webhooks/${f.webhookOut}/deliveries` }),
+  },
 };
 
 let t: TestApp;
@@ -385,8 +434,17 @@ beforeAll(async () => {
       if (i === 1) flagged.push(body.id);
     }
   }
+  const makeWebhook = async (unitCode: string) => {
+    const res = await t.request("/api/v1/webhooks", { method: "POST", cookie: root, json: webhook(unitCode) });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { webhook: { id: string } }).webhook.id;
+  };
   let n = 0;
   fixtures = {
+    webhookIn: await makeWebhook(DEMO.xinshancun),
+    webhookOut: await makeWebhook(DEMO.qijiang),
+    removableWebhookIn: await makeWebhook(DEMO.xinshancun),
+    removableWebhookOut: await makeWebhook(DEMO.qijiang),
     tokenIn: pIn.token,
     posterIn: pIn.id,
     posterOut: pOut.id,

@@ -56,8 +56,13 @@ describe("every JSON route refuses over-deep and over-large JSON with a 4xx", ()
   });
   afterAll(() => t.close());
 
-  /** Routes that read no JSON body at all: anything sent is ignored (logout, removing a unit's age shares). */
-  const NOT_JSON = new Set(["POST /api/v1/auth/logout", "DELETE /api/v1/units/:code/age-shares"]);
+  /** Routes that read no JSON body at all: anything sent is ignored (logout, removing a unit's age shares, a webhook's removal and test-send). */
+  const NOT_JSON = new Set([
+    "POST /api/v1/auth/logout",
+    "DELETE /api/v1/units/:code/age-shares",
+    "DELETE /api/v1/webhooks/:id",
+    "POST /api/v1/webhooks/:id/test",
+  ]);
 
   const deepArrays = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
   const deepObjects = (depth: number) => `${'{"a":'.repeat(depth)}0${"}".repeat(depth)}`;

@@ -8,6 +8,7 @@ import { PostersPanel } from "../../features/admin/components/posters-panel";
 import { ThresholdsForm } from "../../features/admin/components/thresholds-form";
 import { UsersPanel } from "../../features/admin/components/users-panel";
 import { VersionsPanel } from "../../features/admin/components/versions-panel";
+import { WebhooksPanel } from "../../features/admin/components/webhooks-panel";
 import "../../features/admin/admin.css";
 import { texts } from "../../lib/i18n";
 import type { Role } from "../../../server/contracts/roles";
@@ -21,6 +22,7 @@ const SECTIONS: Record<Section, () => ReactNode> = {
   surveys: () => <VersionsPanel />,
   flagged: () => <FlaggedPanel />,
   thresholds: () => <ThresholdsForm />,
+  webhooks: () => <WebhooksPanel />,
   audit: () => <AuditPanel />,
 };
 
@@ -35,6 +37,7 @@ const SECTION_ROLES: Record<Section, readonly Role[]> = {
   surveys: ["admin"],
   flagged: ["admin"],
   thresholds: ["admin"],
+  webhooks: ["admin"],
   audit: ["admin"],
 };
 
@@ -43,7 +46,7 @@ export function sectionsFor(role: Role): Section[] {
   return (Object.keys(SECTIONS) as Section[]).filter((s) => SECTION_ROLES[s].includes(role));
 }
 
-/** /admin and /admin/:section: units, users, posters, survey versions, flag review, thresholds, audit log. */
+/** /admin and /admin/:section: units, users, posters, survey versions, flag review, thresholds, webhooks, audit log. */
 export function AdminPage() {
   const user = useSessionUser();
   const [, params] = useRoute<{ section: string }>("/admin/:section");

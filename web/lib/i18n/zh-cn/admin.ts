@@ -3,7 +3,7 @@ export interface AdminTexts {
   title: string;
   adminOnly: string;
   notYourSection: string;
-  tabs: Record<"units" | "users" | "posters" | "surveys" | "flagged" | "thresholds" | "audit", string>;
+  tabs: Record<"units" | "users" | "posters" | "surveys" | "flagged" | "thresholds" | "webhooks" | "audit", string>;
   loading: string;
   loadFailed: (message: string) => string;
   save: string;
@@ -215,6 +215,7 @@ export const adminZh: AdminTexts = {
     surveys: "问卷版本",
     flagged: "标记审核",
     thresholds: "达标线",
+    webhooks: "消息推送",
     audit: "操作日志",
   },
   loading: "加载中…",
@@ -464,6 +465,11 @@ export const adminZh: AdminTexts = {
       surveyId: "问卷",
       createdBy: "创建人",
       label: "名称",
+      name: "名称",
+      url: "接收地址",
+      format: "格式",
+      events: "推送事件",
+      active: "推送中",
       added: "新增单位数",
       changed: "修改单位数",
       adds: "新增单位",
@@ -486,6 +492,9 @@ export const adminZh: AdminTexts = {
       "posters.window": "修改海报收集时间",
       "settings.thresholds": "修改达标线",
       "units.age_shares": "修改年龄结构（加权）",
+      "webhooks.create": "新建消息推送",
+      "webhooks.update": "修改消息推送",
+      "webhooks.delete": "删除消息推送",
     },
   },
   password: {
