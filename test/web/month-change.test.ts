@@ -28,7 +28,11 @@ describe("month-on-month change against noise (difference of two design-based es
     const noVariance = monthChange({ rate: 0.9, variance: null }, { rate: 0.8, variance: 0.001 });
     expect(noVariance.diff).toBeCloseTo(0.1, 12);
     expect(noVariance).toMatchObject({ z: null, verdict: "unknown" });
-    expect(monthChange({ rate: null, variance: null }, { rate: 0.8, variance: 0.001 })).toEqual({ diff: null, z: null, verdict: "unknown" });
+    expect(monthChange({ rate: null, variance: null }, { rate: 0.8, variance: 0.001 })).toEqual({
+      diff: null,
+      z: null,
+      verdict: "unknown",
+    });
     expect(monthChange({ rate: 0.8, variance: 0.001 }, { rate: null, variance: null }).verdict).toBe("unknown");
   });
 

@@ -21,11 +21,21 @@ describe("Shanghai months of the 通报", () => {
     expect(lastFullMonth(DEC_1_SHANGHAI)).toEqual({ month: "2026-11", current: false, from: "2026-11-01", to: "2026-11-30" });
     expect(currentMonth(DEC_31_LATE).to).toBe("2026-12-31");
     // One second later it is January in Shanghai.
-    expect(currentMonth(new Date("2026-12-31T16:00:00Z"))).toEqual({ month: "2027-01", current: true, from: "2027-01-01", to: "2027-01-01" });
+    expect(currentMonth(new Date("2026-12-31T16:00:00Z"))).toEqual({
+      month: "2027-01",
+      current: true,
+      from: "2027-01-01",
+      to: "2027-01-01",
+    });
   });
 
   it("the last full month crosses the year; month lengths follow the calendar", () => {
-    expect(lastFullMonth(new Date("2027-01-05T04:00:00Z"))).toEqual({ month: "2026-12", current: false, from: "2026-12-01", to: "2026-12-31" });
+    expect(lastFullMonth(new Date("2027-01-05T04:00:00Z"))).toEqual({
+      month: "2026-12",
+      current: false,
+      from: "2026-12-01",
+      to: "2026-12-31",
+    });
     expect(lastDayOf("2026-02")).toBe("2026-02-28");
     expect(lastDayOf("2028-02")).toBe("2028-02-29");
     expect(lastDayOf("2100-02")).toBe("2100-02-28");
@@ -47,8 +57,18 @@ describe("Shanghai months of the 通报", () => {
 
   it("compares with the whole month before, also for 本月至今", () => {
     const now = new Date("2026-12-03T02:00:00Z");
-    expect(previousMonth(reportMonthOf("current", now))).toEqual({ month: "2026-11", current: false, from: "2026-11-01", to: "2026-11-30" });
-    expect(previousMonth(reportMonthOf("2026-03", now))).toEqual({ month: "2026-02", current: false, from: "2026-02-01", to: "2026-02-28" });
+    expect(previousMonth(reportMonthOf("current", now))).toEqual({
+      month: "2026-11",
+      current: false,
+      from: "2026-11-01",
+      to: "2026-11-30",
+    });
+    expect(previousMonth(reportMonthOf("2026-03", now))).toEqual({
+      month: "2026-02",
+      current: false,
+      from: "2026-02-01",
+      to: "2026-02-28",
+    });
     expect(pickableMonths(now, 3)).toEqual(["2026-11", "2026-10", "2026-09"]);
   });
 

@@ -5,6 +5,7 @@ import { dashboardZh, type DashboardTexts } from "./zh-cn/dashboard";
 import { exportsZh, type ExportsTexts } from "./zh-cn/exports";
 import { interviewZh, type InterviewTexts } from "./zh-cn/interview";
 import { methodsZh, type MethodsTexts } from "./zh-cn/methods";
+import { monthlyReportZh, type MonthlyReportTexts } from "./zh-cn/monthly-report";
 import { respondentZh, surveyLocaleZh, type RespondentTexts, type SurveyLocaleTexts } from "./zh-cn/respondent";
 
 export type {
@@ -15,6 +16,7 @@ export type {
   ExportsTexts,
   InterviewTexts,
   MethodsTexts,
+  MonthlyReportTexts,
   PagesTexts,
   RespondentTexts,
   ShellTexts,
@@ -36,6 +38,7 @@ export interface Texts {
   pages: PagesTexts;
   dashboard: DashboardTexts;
   methods: MethodsTexts;
+  monthlyReport: MonthlyReportTexts;
   exports: ExportsTexts;
   interview: InterviewTexts;
   admin: AdminTexts;
@@ -51,6 +54,7 @@ export const zhCN: Texts = {
   pages: pagesZh,
   dashboard: dashboardZh,
   methods: methodsZh,
+  monthlyReport: monthlyReportZh,
   exports: exportsZh,
   interview: interviewZh,
   admin: adminZh,
