@@ -27,6 +27,7 @@ const metric = (rate: number | null, variance: number | null, respondents: numbe
   nEff: respondents * 0.8,
   reliability: respondents < 30 ? "low" : "ok",
   neededN: null,
+  modeGap: { qr: null, interview: null, diff: null, ci95: null },
   ...extra,
 });
 const unit = (code: string, name: string, kind: string) => ({ code, name, kind });
@@ -38,7 +39,7 @@ function rates(current: boolean): RatesBody {
     minRespondents: 20,
     metrics: current
       ? {
-          awareness: metric(0.8, 0.0004, 120),
+          awareness: metric(0.8, 0.0004, 120, { modeGap: { qr: 0.86, interview: 0.78, diff: -0.08, ci95: [-0.15, -0.01] } }),
           support: metric(0.8, 0.0004, 120),
           participation: metric(0.62, null, 1),
           satisfaction: metric(0.915, 0.0001, 25),
@@ -222,6 +223,8 @@ describe("the monthly 通报 as a Word file", () => {
     expect(text).toContain("先进单位：解放碑街道（95.0%）");
     expect(text).toContain("末位单位：朝天门街道（55.0%）");
     expect(text).not.toContain("孩子学校是否开展文明教育");
+    expect(report.modeGaps).toHaveLength(1);
+    expect(text).toContain(report.modeGaps[0]);
   });
 
   it("sets East Asian fonts in the styles and on the runs, and the Chinese language", async () => {

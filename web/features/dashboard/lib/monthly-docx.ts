@@ -125,6 +125,7 @@ function overview(r: MonthlyReport, charts: ChartImage[]) {
       ],
       r.metrics.map((m) => [m.name, m.respondents, withNote(m.rate, m.note), m.ci, m.status, m.previousRate, m.change, m.verdict]),
     ),
+    ...(r.modeGaps.length ? [subheading(T.modeGapHeading), ...r.modeGaps.map(body), note(T.modeGapWhy)] : []),
     ...charts.slice(0, 1).flatMap(image),
   ];
 }

@@ -5,7 +5,7 @@
 import { texts } from "../../../lib/i18n";
 import type { DashboardFilters, FieldUnitsBody, MetricKey, RankingBody, RatesBody, Reliability } from "../types";
 import { METRIC_KEYS } from "../types";
-import { reliabilityNote } from "./figures";
+import { modeGapText, reliabilityNote } from "./figures";
 import { pct } from "./format";
 import { monthChange } from "./month-change";
 import { questionPrecision } from "./question-precision";
@@ -14,7 +14,7 @@ import { shanghaiToday, type ReportMonth } from "./shanghai-month";
 
 const T = texts.dashboard;
 const M = texts.monthlyReport;
-const WEAK_QUESTIONS = 5;
+export const WEAK_QUESTIONS = 5;
 const COVERAGE_ROWS = 10;
 
 /** A rate as RateFigure draws it (value and §7 reliability note). */
@@ -95,6 +95,8 @@ export interface MonthlyReport {
   scopeLine: string;
   fileName: string;
   metrics: MetricLine[];
+  /** "知晓率：入户访问比扫码填写低 …" for each metric with both channels (issue 13). */
+  modeGaps: string[];
   /** Rates of both months for the chart, in METRIC_KEYS order. */
   metricBars: { name: string; current: number | null; previous: number | null }[];
   rankings: RankingSection[];
@@ -275,6 +277,10 @@ export function buildMonthlyReport(input: MonthlyInputs): MonthlyReport {
     }),
     fileName: `${safeName(fileParts.join("_"))}.docx`,
     metrics: metricLines(rates, previousRates),
+    modeGaps: METRIC_KEYS.flatMap((k) => {
+      const text = modeGapText(rates.metrics[k].modeGap);
+      return text ? [`${T.metrics[k]}：${text}`] : [];
+    }),
     metricBars: METRIC_KEYS.map((k) => ({ name: T.metrics[k], current: rates.metrics[k].rate, previous: previousRates.metrics[k].rate })),
     rankings,
     best: named("mayNameBest"),
@@ -292,6 +298,7 @@ export function reportFigures(r: MonthlyReport): string[] {
     r.unit.name,
     r.monthLabel,
     ...r.metrics.flatMap((m) => [m.respondents, m.rate, m.ci, m.status, m.previousRate, m.change, m.verdict, ...(m.note ? [m.note] : [])]),
+    ...r.modeGaps,
     ...r.rankings.flatMap((s) =>
       s.rows.flatMap((x) => [x.rank, x.unit, x.respondents, x.nEff, x.rate, x.ci, x.band, ...(x.note ? [x.note] : [])]),
     ),
