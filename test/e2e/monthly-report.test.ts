@@ -23,6 +23,7 @@ import {
   launchBrowser,
   newPage,
   requireChromium,
+  resultPath,
   startTestServer,
   type ApiSession,
   type LaunchedBrowser,
@@ -187,7 +188,10 @@ describe.skipIf(!requireChromium())("the monthly 通报 (real Chromium)", () => 
     const unitName = (await ratesOf(month)).unit.name;
     for (const part of [unitName, `${month.from}至${month.to}`, "居民", "全部渠道", "达标线90%", "生成"]) expect(name).toContain(part);
     expect(name.endsWith(".docx")).toBe(true);
-    const docx = readDocx(new Uint8Array(readFileSync((await download.path())!)));
+    // Kept for a look in Word or WPS (test-results/ is git-ignored).
+    const saved = resultPath("monthly-report.docx");
+    await download.saveAs(saved);
+    const docx = readDocx(new Uint8Array(readFileSync(saved)));
     // Chromium's own XML parser agrees the document part is well-formed.
     const parserErrors = await page.evaluate(
       (xml) => new DOMParser().parseFromString(xml, "application/xml").getElementsByTagName("parsererror").length,

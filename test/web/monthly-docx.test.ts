@@ -238,6 +238,12 @@ describe("the monthly 通报 as a Word file", () => {
     const runs = docx.documentXml.match(/<w:r>[\s\S]*?<\/w:r>/g) ?? [];
     expect(runs.length).toBeGreaterThan(50);
     for (const r of runs.filter((x) => x.includes("<w:t"))) expect(r).toContain("w:eastAsia=");
+    // Body text at the notice's exact 28 pt; a chart's paragraph never, or Word would crop the image to one line.
+    const paragraphs = docx.documentXml.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? [];
+    const images = paragraphs.filter((p) => p.includes("<w:drawing"));
+    expect(images).toHaveLength(1);
+    for (const p of images) expect(p).not.toContain('w:lineRule="exact"');
+    expect(paragraphs.some((p) => p.includes('w:line="560"') && p.includes('w:lineRule="exact"'))).toBe(true);
   });
 
   it("says 暂无数据 without 问题清单 items and 本月至今 for the current month", async () => {

@@ -12,6 +12,7 @@ import {
   Document,
   HeadingLevel,
   ImageRun,
+  LineRuleType,
   Packer,
   Paragraph,
   Table,
@@ -38,6 +39,11 @@ const TABLE_SIZE = 21;
 const NOTE_SIZE = 24;
 /** GB/T 9704 A4 margins in twips (1 mm = 56.7 twips): top 37, bottom 35, left 28, right 26 mm. */
 const PAGE = { width: 11906, height: 16838, margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } };
+/**
+ * Body lines exactly 28 pt apart, as notices are set; only on text paragraphs, since an exact
+ * height would crop an inline chart image and cramp 10.5 pt table text.
+ */
+const BODY_SPACING = { line: 560, lineRule: LineRuleType.EXACT };
 /** The width an image may take on the page, in pixels at 96 dpi. */
 const IMAGE_WIDTH = 580;
 
@@ -57,7 +63,7 @@ function run(text: string, options: Omit<IRunOptions, "text"> = {}, eastAsia = B
   return new TextRun({ text, font: font(eastAsia), language: LANGUAGE, ...options });
 }
 
-const body = (text: string) => new Paragraph({ children: [run(text)], indent: { firstLine: 640 } });
+const body = (text: string) => new Paragraph({ children: [run(text)], indent: { firstLine: 640 }, spacing: BODY_SPACING });
 
 const note = (text: string) => new Paragraph({ children: [run(text, { size: NOTE_SIZE })] });
 
@@ -66,11 +72,12 @@ function heading(number: number, text: string) {
     heading: HeadingLevel.HEADING_1,
     children: [run(`${M.sectionNumber[number - 1]}、${text}`, {}, HEADING_FONT)],
     indent: { firstLine: 640 },
+    spacing: { ...BODY_SPACING, before: 240, after: 120 },
   });
 }
 
 const subheading = (text: string) =>
-  new Paragraph({ children: [run(text, { bold: true })], spacing: { before: 120, after: 60 }, keepNext: true });
+  new Paragraph({ children: [run(text, { bold: true })], spacing: { ...BODY_SPACING, before: 120, after: 60 }, keepNext: true });
 
 function cell(text: string, header = false) {
   return new TableCell({
@@ -204,7 +211,7 @@ export function monthlyDocument(r: MonthlyReport, charts: ChartImage[] = []): Do
     description: r.scopeLine,
     styles: {
       default: {
-        document: { run: { font: font(BODY_FONT), size: BODY_SIZE, language: LANGUAGE }, paragraph: { spacing: { line: 560 } } },
+        document: { run: { font: font(BODY_FONT), size: BODY_SIZE, language: LANGUAGE } },
         heading1: {
           run: { font: font(HEADING_FONT), size: BODY_SIZE, bold: false, color: "000000" },
           paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
