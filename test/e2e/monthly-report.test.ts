@@ -182,6 +182,7 @@ describe.skipIf(!requireChromium())("the monthly 通报 (real Chromium)", () => 
       ...(await report.locator(".dash-rate__note").allInnerTexts()),
     ].map((s) => s.trim());
     expect(shown.length).toBeGreaterThan(40);
+    const scope = await page.locator('[data-testid="report-scope"]').innerText();
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-testid="download-docx"]').click()]);
     const name = download.suggestedFilename();
     expect(name).toBe(name.replace(/[\\/:*?"<>|]/g, ""));
@@ -201,7 +202,10 @@ describe.skipIf(!requireChromium())("the monthly 通报 (real Chromium)", () => 
     const text = docx.paragraphs.join("\n");
     expect(docx.paragraphs[0]).toBe(`${unitName}创建全国文明城市测评情况通报（${monthLabel(month.month)}）`);
     for (const figure of shown) expect(text, figure).toContain(figure);
-    expect(text).toContain(await page.locator('[data-testid="report-scope"]').innerText());
+    expect(text).toContain(scope);
+    // The generation time inside is the page's, and the file name carries it too.
+    const generated = /生成时间：(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})/.exec(scope)!;
+    expect(name).toContain(`生成${generated.slice(1, 4).join("")}-${generated.slice(4, 6).join("")}`);
     // Both charts went in as PNG images.
     expect(docx.files.filter((f) => f.startsWith("word/media/") && f.endsWith(".png")).length).toBe(2);
     expect(errors).toEqual([]);

@@ -1,4 +1,5 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
+import { useRef } from "react";
 import { getFieldCoverage } from "../api/get-field-coverage";
 import { getRanking } from "../api/get-ranking";
 import { ratesQuery } from "../api/query-string";
@@ -38,14 +39,13 @@ export function useMonthlyReport(
   });
   const rankings = [first.data, ...others.map((o) => o.data)];
   const ready = rates.data && previousRates.data && rankings.every(Boolean) && (field.data || field.error);
-  // Generated when the newest of its answers arrived: stable across re-renders, and what the figures are as of.
-  const readAt = Math.max(
-    rates.dataUpdatedAt,
-    previousRates.dataUpdatedAt,
-    first.dataUpdatedAt,
-    field.dataUpdatedAt,
-    ...others.map((o) => o.dataUpdatedAt),
-  );
+  // Generated when the figures last changed: polls that bring the same answers (react-query keeps
+  // them identical) leave the time, so the page and a file downloaded from it carry the same one.
+  const answers = [rates.data, previousRates.data, field.data, ...rankings];
+  const asOf = useRef<{ answers: unknown[]; at: Date } | null>(null);
+  if (!asOf.current || answers.length !== asOf.current.answers.length || answers.some((a, i) => a !== asOf.current!.answers[i])) {
+    asOf.current = { answers, at: new Date() };
+  }
   const report = ready
     ? buildMonthlyReport({
         filters,
@@ -56,7 +56,7 @@ export function useMonthlyReport(
         rankings: rankings as NonNullable<(typeof rankings)[number]>[],
         field: field.data ?? null,
         issues,
-        generatedAt: new Date(readAt),
+        generatedAt: asOf.current.at,
       })
     : null;
   const failed = Boolean(rates.error || previousRates.error || first.error || others.some((o) => o.error));
