@@ -18,6 +18,7 @@ import { daysBeforeDue, lastFullMonth, previousMonth } from "../../web/features/
 import type { FieldUnitsBody, RankingBody, RatesBody } from "../../web/features/dashboard/types";
 import { generateAnswers, seededRng } from "../helpers/answer-generator";
 import { readDocx } from "../helpers/docx-reader";
+import { seriousAxeViolations } from "./axe";
 import {
   apiSession,
   launchBrowser,
@@ -117,6 +118,21 @@ describe.skipIf(!requireChromium())("the monthly 通报 (real Chromium)", () => 
     await server?.close();
   });
 
+  it("opens on the last full month, offers 本月至今, and counts the days before the 22nd", async () => {
+    await page.goto(`${server.url}/dashboard/report?unit=${DISTRICT}&audience=resident`);
+    const report = page.locator('[data-testid="monthly-report"]');
+    await expect.poll(() => report.getAttribute("data-month"), { timeout: 15_000 }).toBe(month.month);
+    const picker = page.locator('[data-testid="month-picker"]');
+    expect(await picker.inputValue()).toBe(month.month);
+    const options = await picker.locator("option").allInnerTexts();
+    expect(options[0]).toMatch(/^本月至今（\d{4}年\d{1,2}月）$/);
+    expect(options[1]).toBe(monthLabel(month.month));
+    const days = daysBeforeDue(new Date());
+    const due = await page.locator('[data-testid="report-due"]').innerText();
+    expect(due).toBe(days > 0 ? `距本月22日还有 ${days} 天` : days === 0 ? "今天是本月22日" : `本月22日已过 ${-days} 天`);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
   it("picking a month shows that month's figures, as the API gives them for its days, against the month before", async () => {
     await page.goto(`${server.url}/dashboard/report?unit=${DISTRICT}&audience=resident&month=current`);
     const report = page.locator('[data-testid="monthly-report"]');
@@ -139,12 +155,14 @@ describe.skipIf(!requireChromium())("the monthly 通报 (real Chromium)", () => 
       expect(await row.locator('[data-field="ci"]').innerText()).toBe(`${pct(m.ci95Design[0])} – ${pct(m.ci95Design[1])}`);
       expect(await row.locator('[data-field="previous"]').innerText()).toBe(pct(p.rate));
       const change = monthChange(m, p);
+      const points = change.diff === null ? null : (Math.abs(change.diff) * 100).toFixed(1);
+      const expectedChange = points === null ? "—" : points === "0.0" ? "持平" : `${change.diff! > 0 ? "上升" : "下降"} ${points} 个百分点`;
+      expect(await row.locator('[data-field="change"]').innerText()).toBe(expectedChange);
       const verdict = await row.locator('[data-field="verdict"]').innerText();
       expect(verdict).toBe(
         { significant: "变化显著", noise: "变化在误差范围内", unknown: "样本过少，无法判断是否超出误差" }[change.verdict],
       );
     }
-    // The awareness bias moved from 0.85/0.6 to 0.97/0.35 in the two communities; the page says which way each went.
     expect(await page.locator('[data-testid="change-formula"]').innerText()).toContain("√（本月方差 + 上月方差）");
 
     const ranking = (await api.get<RankingBody>(`/api/v1/rates/ranking?${query(month.from, month.to)}&metric=awareness`)).body;
@@ -166,9 +184,6 @@ describe.skipIf(!requireChromium())("the monthly 通报 (real Chromium)", () => 
       `本月入户 6 户，登记住户 ${field.totals.households} 户，覆盖率 ${pct(field.totals.coverage)}。`,
     );
     expect(await page.locator('[data-testid="report-issues"]').innerText()).toBe("暂无数据");
-    const days = daysBeforeDue(new Date());
-    const due = await page.locator('[data-testid="report-due"]').innerText();
-    expect(due).toBe(days > 0 ? `距本月22日还有 ${days} 天` : days === 0 ? "今天是本月22日" : `本月22日已过 ${-days} 天`);
     expect(await page.locator(".dash-chart").count()).toBe(2);
     await page.waitForTimeout(500);
     await page.screenshot({ path: SHOT("page"), fullPage: true });

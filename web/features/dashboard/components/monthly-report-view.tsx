@@ -19,11 +19,7 @@ function dueText(now: Date): string {
 }
 
 function Heading({ n, title }: { n: number; title: string }) {
-  return (
-    <h2>
-      {M.sectionNumber[n - 1]}、{title}
-    </h2>
-  );
+  return <h2>{M.sectionHeading(n, title)}</h2>;
 }
 
 /**

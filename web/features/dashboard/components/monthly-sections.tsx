@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { texts } from "../../../lib/i18n";
 import { metricsChartOption, metricsChartTitle, rankingChartOption } from "../lib/monthly-charts";
-import { type MonthlyReport, type RankingSection, WEAK_QUESTIONS } from "../lib/monthly-model";
+import { type MonthlyReport, namedText, type RankingSection, WEAK_QUESTIONS } from "../lib/monthly-model";
 import { ReportChart } from "./monthly-charts";
 import { RateFigure } from "./rate-figure";
 
@@ -129,14 +129,15 @@ function RankingTable({ section }: { section: RankingSection }) {
 export function RankingSections({ report }: { report: MonthlyReport }) {
   const first = report.rankings[0];
   const option = useMemo(() => (first ? rankingChartOption(first) : null), [first]);
-  const names = (list: string[]) => (list.length ? list.join("、") : M.named.none);
   return (
     <>
       <p data-testid="report-best">
-        {M.named.best}：<span data-figure="">{names(report.best)}</span>
+        {M.namedLabel(M.named.best)}
+        <span data-figure="">{namedText(report.best)}</span>
       </p>
       <p data-testid="report-lowest">
-        {M.named.lowest}：<span data-figure="">{names(report.lowest)}</span>
+        {M.namedLabel(M.named.lowest)}
+        <span data-figure="">{namedText(report.lowest)}</span>
       </p>
       {report.rankings.map((s) => (
         <RankingTable key={s.kind} section={s} />

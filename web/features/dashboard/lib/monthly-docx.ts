@@ -23,7 +23,7 @@ import {
   type IRunOptions,
 } from "docx";
 import { texts } from "../../../lib/i18n";
-import type { MonthlyReport } from "./monthly-model";
+import { type MonthlyReport, namedText } from "./monthly-model";
 
 const T = texts.dashboard;
 const M = texts.monthlyReport;
@@ -70,7 +70,7 @@ const note = (text: string) => new Paragraph({ children: [run(text, { size: NOTE
 function heading(number: number, text: string) {
   return new Paragraph({
     heading: HeadingLevel.HEADING_1,
-    children: [run(`${M.sectionNumber[number - 1]}、${text}`, {}, HEADING_FONT)],
+    children: [run(M.sectionHeading(number, text), {}, HEADING_FONT)],
     indent: { firstLine: 640 },
     spacing: { ...BODY_SPACING, before: 240, after: 120 },
   });
@@ -138,11 +138,10 @@ function overview(r: MonthlyReport, charts: ChartImage[]) {
 }
 
 function rankings(r: MonthlyReport, charts: ChartImage[]) {
-  const names = (list: string[]) => (list.length ? list.join("、") : M.named.none);
   return [
     heading(2, M.sections.ranking),
-    body(`${M.named.best}：${names(r.best)}`),
-    body(`${M.named.lowest}：${names(r.lowest)}`),
+    body(`${M.namedLabel(M.named.best)}${namedText(r.best)}`),
+    body(`${M.namedLabel(M.named.lowest)}${namedText(r.lowest)}`),
     ...r.rankings.flatMap((s) => [
       subheading(s.title),
       table(

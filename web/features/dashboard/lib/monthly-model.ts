@@ -226,7 +226,7 @@ function coverage(field: FieldUnitsBody | null): MonthlyReport["coverage"] {
 }
 
 const thresholdsText = (rates: RatesBody) =>
-  `${METRIC_KEYS.map((k) => M.thresholdItem(T.metrics[k], pct(rates.threshold[k], 0))).join("、")}；${M.minRespondents(rates.minRespondents)}`;
+  `${METRIC_KEYS.map((k) => M.thresholdItem(T.metrics[k], pct(rates.threshold[k], 0))).join(M.listSeparator)}；${M.minRespondents(rates.minRespondents)}`;
 
 /** Thresholds for a file name: one figure when all metrics share it, else each in metric order. */
 function fileThreshold(rates: RatesBody): string {
@@ -291,6 +291,9 @@ export function buildMonthlyReport(input: MonthlyInputs): MonthlyReport {
     notes: [M.changeFormula, T.namingRule, M.weakRule(WEAK_QUESTIONS), ...(month.current ? [M.monthToDateNote] : [])],
   };
 }
+
+/** The named units as one line, or 无 when §7 lets none be named. */
+export const namedText = (list: string[]) => (list.length ? list.join(M.listSeparator) : M.named.none);
 
 /** Every figure the report shows, as shown: what the page, the print view and the file must all carry. */
 export function reportFigures(r: MonthlyReport): string[] {

@@ -20,7 +20,9 @@ export interface MonthlyReportTexts {
     issues: string;
     notes: string;
   };
-  sectionNumber: readonly string[];
+  sectionHeading: (n: number, title: string) => string;
+  namedLabel: (label: string) => string;
+  listSeparator: string;
   previousRate: (label: string) => string;
   change: string;
   significance: string;
@@ -88,7 +90,9 @@ export const monthlyReportZh: MonthlyReportTexts = {
     issues: "问题清单",
     notes: "说明",
   },
-  sectionNumber: ["一", "二", "三", "四", "五", "六", "七", "八"],
+  sectionHeading: (n, title) => `${"一二三四五六七八九十"[n - 1]}、${title}`,
+  namedLabel: (label) => `${label}：`,
+  listSeparator: "、",
   previousRate: (label) => `上月（${label}）`,
   change: "变化",
   significance: "是否超出误差",
