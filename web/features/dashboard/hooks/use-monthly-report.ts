@@ -6,7 +6,7 @@ import { ratesQuery } from "../api/query-string";
 import { buildMonthlyReport, type IssueCount, type MonthlyReport } from "../lib/monthly-model";
 import { previousMonth, type ReportMonth } from "../lib/shanghai-month";
 import type { DashboardFilters } from "../types";
-import { POLL_MS, useRanking, useRates } from "./use-dashboard-data";
+import { POLL_MS, retry, useRanking, useRates } from "./use-dashboard-data";
 
 /**
  * Every read of one month's 通报 (the month's and the previous month's rates, the rankings of
@@ -30,12 +30,14 @@ export function useMonthlyReport(
       queryKey: ["ranking", ratesQuery(current), current.metric, kind],
       queryFn: () => getRanking(current, kind),
       refetchInterval: POLL_MS,
+      retry,
     })),
   });
   const field = useQuery({
     queryKey: ["field-coverage", filters.unit, month.from, month.to],
     queryFn: () => getFieldCoverage(filters.unit, month.from, month.to),
     refetchInterval: POLL_MS * 5,
+    retry,
   });
   const rankings = [first.data, ...others.map((o) => o.data)];
   const ready = rates.data && previousRates.data && rankings.every(Boolean) && (field.data || field.error);
