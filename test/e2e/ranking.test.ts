@@ -124,7 +124,8 @@ describe.skipIf(!requireChromium())("rankings, reliability and methods (real Chr
     const named = schools.rows.filter((r) => r.mayNameLowest);
     expect(named.length).toBeGreaterThan(0);
 
-    await page.goto(`${server.url}/dashboard/report?unit=${DISTRICT}`);
+    // The answers were sent now: the 通报 of the current month (本月至今) holds them.
+    await page.goto(`${server.url}/dashboard/report?unit=${DISTRICT}&month=current`);
     const table = page.locator('[data-testid="report-ranking"][data-kind="school"]');
     await expect.poll(() => table.locator("tbody tr").count(), { timeout: 10_000 }).toBe(SCHOOLS.length);
     const smallRow = table.locator(`tr[data-code="${SMALL_SCHOOL}"]`);

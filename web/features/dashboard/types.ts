@@ -51,3 +51,6 @@ export interface DashboardFilters {
   /** Show resident rates weighted to the census age shares (a view setting; the server sends both). */
   weighted?: boolean;
 }
+
+/** GET /api/v1/field-progress/units: households, visited households and coverage per community. */
+export type FieldUnitsBody = InferResponseType<(typeof api)["field-progress"]["units"]["$get"], 200>;

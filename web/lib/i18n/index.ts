@@ -5,6 +5,7 @@ import { dashboardZh, type DashboardTexts } from "./zh-cn/dashboard";
 import { exportsZh, type ExportsTexts } from "./zh-cn/exports";
 import { interviewZh, type InterviewTexts } from "./zh-cn/interview";
 import { methodsZh, type MethodsTexts } from "./zh-cn/methods";
+import { monthlyReportZh, type MonthlyReportTexts } from "./zh-cn/monthly-report";
 import { respondentZh, surveyLocaleZh, type RespondentTexts, type SurveyLocaleTexts } from "./zh-cn/respondent";
 import { webhooksZh, type WebhooksTexts } from "./zh-cn/webhooks";
 
@@ -16,6 +17,7 @@ export type {
   ExportsTexts,
   InterviewTexts,
   MethodsTexts,
+  MonthlyReportTexts,
   PagesTexts,
   RespondentTexts,
   ShellTexts,
@@ -38,6 +40,7 @@ export interface Texts {
   pages: PagesTexts;
   dashboard: DashboardTexts;
   methods: MethodsTexts;
+  monthlyReport: MonthlyReportTexts;
   exports: ExportsTexts;
   interview: InterviewTexts;
   admin: AdminTexts;
@@ -54,6 +57,7 @@ export const zhCN: Texts = {
   pages: pagesZh,
   dashboard: dashboardZh,
   methods: methodsZh,
+  monthlyReport: monthlyReportZh,
   exports: exportsZh,
   interview: interviewZh,
   admin: adminZh,

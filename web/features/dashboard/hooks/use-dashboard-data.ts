@@ -10,7 +10,8 @@ import type { DashboardFilters, UnitKind } from "../types";
 /** How often the dashboard asks again; with ETags an unchanged answer is a bodiless 304. */
 export const POLL_MS = 3000;
 
-const retry = (count: number, error: unknown) =>
+/** Retries server and network failures only: a 4xx will answer the same again. */
+export const retry = (count: number, error: unknown) =>
   count < 3 && !(error instanceof Error && "status" in error && (error as { status: number }).status < 500);
 
 export function useRates(f: DashboardFilters) {

@@ -21,7 +21,7 @@ export function xlsxData(rows: Cell[][]) {
   );
 }
 
-function download(blob: Blob, fileName: string) {
+export function download(blob: Blob, fileName: string) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
