@@ -291,10 +291,7 @@ export const responseComments = sqliteTable(
     completedAt: text("completed_at").notNull(),
     text: text("text").notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.responseId, t.question] }),
-    index("response_comments_unit_completed_idx").on(t.unitCode, t.completedAt),
-  ],
+  (t) => [primaryKey({ columns: [t.responseId, t.question] }), index("response_comments_unit_completed_idx").on(t.unitCode, t.completedAt)],
 );
 
 /**

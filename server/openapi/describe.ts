@@ -14,6 +14,7 @@ export type ApiTag =
   | "Exports"
   | "Settings"
   | "Admin"
+  | "Comments"
   | "Reference";
 
 /** A response: its description, or a description with a non-JSON media type (images, HTML). */
