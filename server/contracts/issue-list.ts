@@ -2,19 +2,9 @@ import { z } from "zod";
 import { fromAfterTo, fromNotAfterTo, ratesQueryShape } from "./rates";
 import { unitCodeSchema } from "./units";
 
-/** Status codes of a 问题清单 item: 待处理, 已转办, 已整改. */
-export const ISSUE_STATUSES = ["open", "forwarded", "resolved"] as const;
-export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+import { ISSUE_STATUSES } from "./issue-statuses";
 
-/**
- * The moves a status may make: forward or resolve an open item, resolve or take back a forwarded
- * one, reopen a resolved one (整改不到位). Resolved → forwarded is refused: reopen it first.
- */
-export const ISSUE_TRANSITIONS: Readonly<Record<IssueStatus, readonly IssueStatus[]>> = {
-  open: ["forwarded", "resolved"],
-  forwarded: ["open", "resolved"],
-  resolved: ["open"],
-};
+export { ISSUE_STATUSES, ISSUE_TRANSITIONS, type IssueStatus } from "./issue-statuses";
 
 const surveyId = z.string().regex(/^[a-z0-9_-]{1,64}$/, "问卷编号无效");
 const questionName = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "题目编号无效");

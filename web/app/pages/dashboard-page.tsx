@@ -2,9 +2,10 @@ import { useEffect } from "react";
 import { useSessionUser } from "../../features/auth/components/session-context";
 import { DashboardView } from "../../features/dashboard/components/dashboard-view";
 import { ExportPanel } from "../../features/exports/components/export-panel";
+import { IssueSummaryPanel } from "../../features/issue-list/components/issue-summary-panel";
 import { texts } from "../../lib/i18n";
 
-/** /dashboard — live rates by unit against the 90% line, starting at the user's scope; the answer export below. */
+/** /dashboard — live rates by unit against the 90% line, starting at the user's scope; open 问题清单 items per unit and the answer export below. */
 export function DashboardPage() {
   const user = useSessionUser();
   useEffect(() => {
@@ -13,6 +14,7 @@ export function DashboardPage() {
   return (
     <>
       <DashboardView scope={user.scope} isAdmin={user.role === "admin"} />
+      {user.role !== "interviewer" && <IssueSummaryPanel unit={user.scope} linkToPage />}
       <ExportPanel scope={user.scope} />
     </>
   );

@@ -4,6 +4,7 @@ import { appNameZh, commonZh, pagesZh, shellZh, type CommonTexts, type PagesText
 import { dashboardZh, type DashboardTexts } from "./zh-cn/dashboard";
 import { exportsZh, type ExportsTexts } from "./zh-cn/exports";
 import { interviewZh, type InterviewTexts } from "./zh-cn/interview";
+import { issueListZh, type IssueListTexts } from "./zh-cn/issue-list";
 import { methodsZh, type MethodsTexts } from "./zh-cn/methods";
 import { respondentZh, surveyLocaleZh, type RespondentTexts, type SurveyLocaleTexts } from "./zh-cn/respondent";
 
@@ -14,6 +15,7 @@ export type {
   DashboardTexts,
   ExportsTexts,
   InterviewTexts,
+  IssueListTexts,
   MethodsTexts,
   PagesTexts,
   RespondentTexts,
@@ -39,6 +41,7 @@ export interface Texts {
   exports: ExportsTexts;
   interview: InterviewTexts;
   admin: AdminTexts;
+  issueList: IssueListTexts;
 }
 
 export const zhCN: Texts = {
@@ -54,6 +57,7 @@ export const zhCN: Texts = {
   exports: exportsZh,
   interview: interviewZh,
   admin: adminZh,
+  issueList: issueListZh,
 };
 
 export const texts: Texts = zhCN;
