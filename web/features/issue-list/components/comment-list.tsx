@@ -92,7 +92,7 @@ export function CommentList({ unit, scope }: { unit: string; scope: string }) {
       {pages.isSuccess && comments.length === 0 && <p className="muted">{T.noComments}</p>}
       <ul className="comment-list">
         {comments.map((c) => (
-          <li key={`${c.responseId}|${c.question.name}`} className="comment-card">
+          <li key={`${c.responseId}|${c.question.name}`} className="comment-card" data-response={c.responseId}>
             <p className="comment-card__text">{c.text}</p>
             <p className="comment-card__meta">
               {c.unit.path.slice(1).join(" / ")} · {c.survey.title} · {c.question.title} · {T.channel[c.channel]} · {time(c.completedAt)}

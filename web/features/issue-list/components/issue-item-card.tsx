@@ -25,7 +25,7 @@ export function IssueItemCard({ item }: { item: IssueItem }) {
   const withNote = (patch: IssueUpdate): IssueUpdate => (note.trim() ? { ...patch, note } : patch);
 
   return (
-    <li className="issue-card" aria-labelledby={`issue-${item.id}`}>
+    <li className="issue-card" aria-labelledby={`issue-${item.id}`} data-issue={item.id} data-status={item.status}>
       <div className="issue-card__head">
         <h3 id={`issue-${item.id}`}>
           #{item.id} {item.title}
