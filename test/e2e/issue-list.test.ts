@@ -7,6 +7,7 @@
 import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eligibleAnswers, qrBody } from "../helpers/fixtures";
+import { seriousAxeViolations } from "./axe";
 import {
   apiSession,
   launchBrowser,
@@ -92,6 +93,7 @@ describe.skipIf(!canRun)("意见建议 and 问题清单 in Chromium", () => {
       await dialog.getByText(`交办给：${names[COMMUNITY]}`).waitFor();
       await dialog.getByLabel("交办说明（选填）").fill("请一周内修好");
       await page.screenshot({ path: resultPath("issue-list-convert.png"), fullPage: true });
+      expect(await seriousAxeViolations(page)).toEqual([]);
       await dialog.getByRole("button", { name: "确认交办" }).click();
       const created = page.getByText(/已创建问题清单 #\d+/);
       await created.waitFor();
@@ -119,6 +121,7 @@ describe.skipIf(!canRun)("意见建议 and 问题清单 in Chromium", () => {
       await resolved.locator(".issue-chip", { hasText: "已整改" }).waitFor();
       expect(await resolved.textContent()).toContain("已更换灯泡，居民确认");
       await page.screenshot({ path: resultPath("issue-list-resolved.png"), fullPage: true });
+      expect(await seriousAxeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await community.desktop.close();
