@@ -133,6 +133,13 @@ describe.skipIf(!canRun)("意见建议 and 问题清单 in Chromium", () => {
       const row = again.page.locator(`.issue-summary tr[data-unit="${SUBDISTRICT}"]`);
       expect(await row.locator("td").last().textContent()).toBe("1");
       await again.page.locator(".issue-summary").screenshot({ path: resultPath("issue-list-dashboard.png") });
+      // The full page opens at the dashboard's unit, and a row drills one level down.
+      await again.page.getByRole("link", { name: "查看意见建议与问题清单" }).click();
+      await again.page.locator(".issue-summary").getByRole("link", { name: names[SUBDISTRICT] }).click();
+      const communityRow = again.page.locator(`.issue-summary tr[data-unit="${COMMUNITY}"]`);
+      await communityRow.waitFor();
+      expect(await communityRow.locator("td").last().textContent()).toBe("1");
+      expect(again.page.url()).toContain(`unit=${SUBDISTRICT}`);
       expect(again.errors).toEqual([]);
     } finally {
       await again.desktop.close();

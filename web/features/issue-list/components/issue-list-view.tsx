@@ -9,7 +9,7 @@ export function IssueListView({ unit, scope }: { unit: string; scope: string }) 
   return (
     <div className="issue-board">
       <h1>{texts.issueList.title}</h1>
-      <IssueSummaryPanel unit={unit} />
+      <IssueSummaryPanel unit={unit} drillDown />
       <IssueItemList unit={unit} />
       <CommentList unit={unit} scope={scope} />
     </div>

@@ -5,12 +5,14 @@ import { texts } from "../../../lib/i18n";
 import { getIssueSummary } from "../api/issue-list-api";
 
 const T = texts.issueList;
+const pageOf = (unit: string) => `/dashboard/issues?unit=${encodeURIComponent(unit)}`;
 
 /**
  * Open 问题清单 items per child unit (未办结 = 待处理 + 已转办), from GET /issue-items/summary:
- * on the dashboard (with a link to the full page) and at the top of /dashboard/issues.
+ * on the dashboard (with a link to the full page) and at the top of /dashboard/issues, whose
+ * rows open the same page one level down (`drillDown`).
  */
-export function IssueSummaryPanel({ unit, linkToPage }: { unit: string; linkToPage?: boolean }) {
+export function IssueSummaryPanel({ unit, linkToPage, drillDown }: { unit: string; linkToPage?: boolean; drillDown?: boolean }) {
   const summary = useQuery({ queryKey: ["issue-list", "summary", unit], queryFn: () => getIssueSummary(unit), retry: false });
   if (summary.isError) return <p className="notice notice-warning">{T.loadFailed}</p>;
   if (!summary.data) return <p className="page-status">{texts.common.loading}</p>;
@@ -31,7 +33,7 @@ export function IssueSummaryPanel({ unit, linkToPage }: { unit: string; linkToPa
         <tbody>
           {children.map((c) => (
             <tr key={c.code} data-unit={c.code}>
-              <th scope="row">{c.name}</th>
+              <th scope="row">{drillDown ? <Link href={pageOf(c.code)}>{c.name}</Link> : c.name}</th>
               <td>{c.open}</td>
               <td>{c.forwarded}</td>
               <td className="issue-summary__unresolved">{c.unresolved}</td>
@@ -51,7 +53,7 @@ export function IssueSummaryPanel({ unit, linkToPage }: { unit: string; linkToPa
       </table>
       <p className="muted">{T.summaryHint}</p>
       {linkToPage && (
-        <Link className="button button--ghost" href="/dashboard/issues">
+        <Link className="button button--ghost" href={pageOf(unit)}>
           {T.openAll}
         </Link>
       )}
