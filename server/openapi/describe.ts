@@ -15,6 +15,7 @@ export type ApiTag =
   | "Settings"
   | "Admin"
   | "Comments"
+  | "Issue list"
   | "Reference";
 
 /** A response: its description, or a description with a non-JSON media type (images, HTML). */

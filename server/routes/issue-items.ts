@@ -31,7 +31,7 @@ function itemId(c: Context<AppEnv>): number {
 export const issueItemRoutes = new Hono<AppEnv>()
   .get(
     "/summary",
-    describe("Comments", "问题清单 counts by status for a unit and each of its children (dashboard, 通报)", {
+    describe("Issue list", "问题清单 counts by status for a unit and each of its children (dashboard, 通报)", {
       200: "The counts",
       ...REFUSALS.signedIn,
       ...REFUSALS.query,
@@ -46,7 +46,7 @@ export const issueItemRoutes = new Hono<AppEnv>()
   )
   .get(
     "/",
-    describe("Comments", "问题清单 items assigned inside a unit's subtree, newest first, paged", {
+    describe("Issue list", "问题清单 items assigned inside a unit's subtree, newest first, paged", {
       200: "A page of items and the cursor of the next (null at the end)",
       ...REFUSALS.signedIn,
       ...REFUSALS.query,
@@ -62,7 +62,7 @@ export const issueItemRoutes = new Hono<AppEnv>()
   )
   .post(
     "/",
-    describe("Comments", "Make a 问题清单 item for a unit in scope, from a comment or from nothing", {
+    describe("Issue list", "Make a 问题清单 item for a unit in scope, from a comment or from nothing", {
       201: "The item",
       ...REFUSALS.signedIn,
       ...REFUSALS.body,
@@ -77,13 +77,13 @@ export const issueItemRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id",
-    describe("Comments", "One 问题清单 item with its notes", { 200: "The item", ...REFUSALS.signedIn, ...REFUSALS.notFound }),
+    describe("Issue list", "One 问题清单 item with its notes", { 200: "The item", ...REFUSALS.signedIn, ...REFUSALS.notFound }),
     requireRole("admin", "office"),
     async (c) => c.json(await getIssue(c.var.services.db, itemId(c), currentUser(c)), 200),
   )
   .patch(
     "/:id",
-    describe("Comments", "Change a 问题清单 item's status, due date, assignee or text, or add a note", {
+    describe("Issue list", "Change a 问题清单 item's status, due date, assignee or text, or add a note", {
       200: "The item, after the change",
       ...REFUSALS.signedIn,
       ...REFUSALS.body,

@@ -197,6 +197,8 @@ function bases(): Record<string, { body: () => Record<string, unknown>; required
     },
     "PATCH /api/v1/posters/:id": { body: () => ({ endsAt: "2099-01-01T00:00:00Z" }), required: "endsAt" },
     "POST /api/v1/posters/:id/revoke": { body: () => ({ reason: "模糊测试" }), required: "reason" },
+    "POST /api/v1/issue-items": { body: () => ({ title: "模糊测试", unitCode: DEMO.community }), required: "unitCode" },
+    "PATCH /api/v1/issue-items/:id": { body: () => ({ note: "模糊测试" }), required: "note" },
   };
 }
 
