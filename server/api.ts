@@ -5,9 +5,11 @@ import { csrfGuard } from "./middleware/security";
 import { loadSession } from "./middleware/session";
 import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
+import { commentRoutes } from "./routes/comments";
 import { deviceRoutes } from "./routes/devices";
 import { exportRoutes } from "./routes/exports";
 import { fieldProgressRoutes } from "./routes/field-progress";
+import { issueItemRoutes } from "./routes/issue-items";
 import { openApiRoutes } from "./routes/openapi";
 import { posterRoutes } from "./routes/posters";
 import { questionnaireRoutes } from "./routes/questionnaire";
@@ -68,6 +70,8 @@ export function createApi(services: AppServices) {
     .route("/field-progress", fieldProgressRoutes)
     .route("/rates", rateRoutes)
     .route("/exports", exportRoutes)
+    .route("/comments", commentRoutes)
+    .route("/issue-items", issueItemRoutes)
     .route("/settings", settingsRoutes)
     .route("/admin", adminRoutes)
     .route("/webhooks", webhookRoutes);

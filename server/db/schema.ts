@@ -337,3 +337,69 @@ export const webhookMetricState = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.subscriptionId, t.unitCode, t.metric] })],
 );
+
+/**
+ * The open-text answers (意见建议) of every response, one row per answered text or comment
+ * question, written by the response writer in the response's own transaction (and backfilled by
+ * services/comments/comment-rebuild.ts). Derived from `responses` at any time, like the rollups:
+ * it lets GET /comments page through a unit's comments by index instead of parsing every
+ * response's answers JSON. The flagged state is read from `responses` (a review changes it there).
+ */
+export const responseComments = sqliteTable(
+  "response_comments",
+  {
+    responseId: text("response_id").notNull(),
+    question: text("question").notNull(),
+    unitCode: text("unit_code").notNull(),
+    surveyId: text("survey_id").notNull(),
+    surveyVersion: integer("survey_version").notNull(),
+    /** The response's Asia/Shanghai day (the date filters), and its completedAt (the order). */
+    day: text("day").notNull(),
+    completedAt: text("completed_at").notNull(),
+    text: text("text").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.question] }), index("response_comments_unit_completed_idx").on(t.unitCode, t.completedAt)],
+);
+
+/**
+ * 问题清单 (issue 14): a problem handed to a unit and followed up (督办), often made from a
+ * comment. `unit_code` is the unit it is assigned to; whoever's scope holds it sees and updates it.
+ * Status codes: open 待处理, forwarded 已转办, resolved 已整改.
+ */
+export const issueItems = sqliteTable(
+  "issue_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    title: text("title").notNull(),
+    description: text("description"),
+    /** The comment it was made from (response id + question name), when it was. */
+    sourceResponseId: text("source_response_id"),
+    sourceQuestion: text("source_question"),
+    unitCode: text("unit_code").notNull(),
+    status: text("status", { enum: ["open", "forwarded", "resolved"] }).notNull(),
+    /** A calendar day (YYYY-MM-DD), the 整改期限. */
+    dueDate: text("due_date"),
+    resolvedAt: text("resolved_at"),
+    createdAt: text("created_at").notNull(),
+    createdBy: text("created_by").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    updatedBy: text("updated_by").notNull(),
+  },
+  (t) => [
+    index("issue_items_unit_status_idx").on(t.unitCode, t.status),
+    index("issue_items_source_idx").on(t.sourceResponseId, t.sourceQuestion),
+  ],
+);
+
+/** The follow-up notes of a 问题清单 item, oldest first: who wrote what, when. */
+export const issueNotes = sqliteTable(
+  "issue_notes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    itemId: integer("item_id").notNull(),
+    at: text("at").notNull(),
+    author: text("author").notNull(),
+    text: text("text").notNull(),
+  },
+  (t) => [index("issue_notes_item_idx").on(t.itemId, t.id)],
+);

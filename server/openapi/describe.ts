@@ -15,6 +15,8 @@ export type ApiTag =
   | "Settings"
   | "Admin"
   | "Webhooks"
+  | "Comments"
+  | "Issue list"
   | "Reference";
 
 /** A response: its description, or a description with a non-JSON media type (images, HTML). */

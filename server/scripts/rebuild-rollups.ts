@@ -1,12 +1,13 @@
 /**
  * `npm run rollups:rebuild`: recompute the rollups of the database in DATABASE_URL
- * (default file:data/survey.db) from its raw responses.
+ * (default file:data/survey.db) from its raw responses, and the open-text comments (response_comments).
  */
 import { createClient } from "@libsql/client";
 import { loadConfig } from "../config";
 import { createDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { rebuildRollups } from "../services/rollups/rollup-rebuild";
+import { rebuildComments } from "../services/comments/comment-rebuild";
 import { createSurveyRegistry } from "../services/surveys/survey-registry";
 import { systemClock } from "../lib/clock";
 
@@ -15,10 +16,13 @@ const client = createClient({ url: config.DATABASE_URL, authToken: config.DATABA
 const db = createDatabase(client);
 await migrateDatabase(db, { embedded: config.DATABASE_URL.startsWith("file:") });
 const started = performance.now();
-const { responses } = await rebuildRollups(db, createSurveyRegistry(db, systemClock), {
+const registry = createSurveyRegistry(db, systemClock);
+const { responses } = await rebuildRollups(db, registry, {
   onProgress: (done) => {
     if (done % 50_000 === 0) console.log(`  ${done} responses`);
   },
 });
 console.log(`Rebuilt rollups from ${responses} responses in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+await rebuildComments(db, registry);
+console.log("Rebuilt the open-text comments (response_comments)");
 client.close();

@@ -208,6 +208,8 @@ function bases(): Record<string, { body: () => Record<string, unknown>; required
       required: "url",
     },
     "PATCH /api/v1/webhooks/:id": { body: () => ({ name: "模糊测试" }), required: "name" },
+    "POST /api/v1/issue-items": { body: () => ({ title: "模糊测试", unitCode: DEMO.community }), required: "unitCode" },
+    "PATCH /api/v1/issue-items/:id": { body: () => ({ note: "模糊测试" }), required: "note" },
   };
 }
 

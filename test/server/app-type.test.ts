@@ -27,6 +27,8 @@ describe("AppType", () => {
       | "field-progress"
       | "rates"
       | "exports"
+      | "comments"
+      | "issue-items"
       | "settings"
       | "admin"
       | "webhooks"

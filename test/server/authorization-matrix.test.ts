@@ -37,6 +37,9 @@ interface Fixtures {
   webhookOut: string;
   removableWebhookIn: string;
   removableWebhookOut: string;
+  /** 问题清单 items assigned to a community inside (大渡口) and outside (綦江) the scope. */
+  issueIn: number;
+  issueOut: number;
   unique(): string;
 }
 interface Spec {
@@ -386,6 +389,44 @@ const SPECS: Record<string, Spec> = {
     inScope: (f) => ({ path: `/api/v1/webhooks/${f.webhookIn}/deliveries` }),
     outOfScope: (f) => ({ path: `/api/v1/webhooks/${f.webhookOut}/deliveries` }),
   },
+  // Issue 14: 意见建议 and the 问题清单, for offices and admins, inside their scope.
+  "GET /api/v1/comments": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: `/api/v1/comments?unit=${DEMO.xinshancun}` }),
+    outOfScope: () => ({ path: `/api/v1/comments?unit=${DEMO.qijiang}` }),
+  },
+  "GET /api/v1/comments#default-unit": { allowed: ["admin", "office"], inScope: () => ({ path: "/api/v1/comments" }) },
+  "GET /api/v1/issue-items": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: `/api/v1/issue-items?unit=${DEMO.xinshancun}` }),
+    outOfScope: () => ({ path: `/api/v1/issue-items?unit=${DEMO.qijiang}` }),
+  },
+  "GET /api/v1/issue-items/summary": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: `/api/v1/issue-items/summary?unit=${DEMO.dadukou}` }),
+    outOfScope: () => ({ path: `/api/v1/issue-items/summary?unit=${DEMO.city}` }),
+  },
+  "POST /api/v1/issue-items": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: "/api/v1/issue-items", json: { title: "矩阵测试", unitCode: DEMO.community } }),
+    outOfScope: () => ({ path: "/api/v1/issue-items", json: { title: "矩阵测试", unitCode: DEMO.qijiangCommunity } }),
+  },
+  "GET /api/v1/issue-items/:id": {
+    allowed: ["admin", "office"],
+    inScope: (f) => ({ path: `/api/v1/issue-items/${f.issueIn}` }),
+    outOfScope: (f) => ({ path: `/api/v1/issue-items/${f.issueOut}` }),
+  },
+  "PATCH /api/v1/issue-items/:id": {
+    allowed: ["admin", "office"],
+    inScope: (f) => ({ path: `/api/v1/issue-items/${f.issueIn}`, json: { note: "矩阵测试" } }),
+    outOfScope: (f) => ({ path: `/api/v1/issue-items/${f.issueOut}`, json: { note: "矩阵测试" } }),
+  },
+  // Reassignment: the stored unit is inside, the new one outside.
+  "PATCH /api/v1/issue-items/:id#new-unit-outside": {
+    allowed: ["admin", "office"],
+    inScope: (f) => ({ path: `/api/v1/issue-items/${f.issueIn}`, json: { unitCode: DEMO.community2 } }),
+    outOfScope: (f) => ({ path: `/api/v1/issue-items/${f.issueIn}`, json: { unitCode: DEMO.qijiangCommunity } }),
+  },
 };
 
 let t: TestApp;
@@ -439,8 +480,17 @@ beforeAll(async () => {
     expect(res.status).toBe(201);
     return ((await res.json()) as { webhook: { id: string } }).webhook.id;
   };
+  const issue = async (unitCode: string) => {
+    const res = await t.request("/api/v1/issue-items", { method: "POST", cookie: root, json: { title: "矩阵条目", unitCode } });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { id: number }).id;
+  };
+  const issueIn = await issue(DEMO.community);
+  const issueOut = await issue(DEMO.qijiangCommunity);
   let n = 0;
   fixtures = {
+    issueIn,
+    issueOut,
     webhookIn: await makeWebhook(DEMO.xinshancun),
     webhookOut: await makeWebhook(DEMO.qijiang),
     removableWebhookIn: await makeWebhook(DEMO.xinshancun),

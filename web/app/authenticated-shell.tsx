@@ -25,6 +25,11 @@ export function AuthenticatedShell({ children }: { children: ReactNode }) {
             {texts.interview.field.title}
           </Link>
           {user.role !== "interviewer" && (
+            <Link href="/dashboard/issues" className={navClass}>
+              {texts.issueList.navLink}
+            </Link>
+          )}
+          {user.role !== "interviewer" && (
             <Link href="/admin" className={navClass}>
               {texts.shell.nav.admin}
             </Link>

@@ -8,6 +8,7 @@ import { DashboardMethodsPage } from "./pages/dashboard-methods-page";
 import { DashboardPage } from "./pages/dashboard-page";
 import { DashboardReportPage } from "./pages/dashboard-report-page";
 import { FieldProgressPage } from "./pages/field-progress-page";
+import { IssueListPage } from "./pages/issue-list-page";
 import { NotFoundPage } from "./pages/not-found-page";
 
 /** Everything behind a login: session check, then the shell around the office pages. */
@@ -19,6 +20,7 @@ export default function SignedInArea() {
           <Route path="/dashboard/report" component={DashboardReportPage} />
           <Route path="/dashboard/field" component={FieldProgressPage} />
           <Route path="/dashboard/methods" component={DashboardMethodsPage} />
+          <Route path="/dashboard/issues" component={IssueListPage} />
           <Route path="/dashboard" component={DashboardPage} />
           <Route path="/admin/posters/print">{() => <AdminPosterPrintPage />}</Route>
           <Route path="/admin/posters/:id">{(params) => <AdminPosterPrintPage id={params.id} />}</Route>

@@ -7,6 +7,8 @@ import type { MetricQuestion } from "../rates/metric-definitions";
 import { addAncestors, ancestorsQuery, mergeStoredRollups, planRollups, rollupWrites, storedRollupsQuery } from "../rollups/rollups";
 import { isTransientDbError, withRetry, type RetryOptions } from "../../db/transient-errors";
 import { queuedWrite } from "../../db/write-transaction";
+import { commentInserts } from "../comments/comment-rows";
+import type { CommentQuestion } from "../comments/comment-questions";
 
 export type NewResponse = typeof responses.$inferInsert & {
   id: string;
@@ -22,6 +24,8 @@ export type NewResponse = typeof responses.$inferInsert & {
   /** The parsed answers, kept so the rollups need not parse `answers` again. */
   answerValues: Record<string, unknown>;
   metricQuestions: readonly MetricQuestion[];
+  /** The version's open-text questions: their answers go to response_comments in the same batch. */
+  commentQuestions: readonly CommentQuestion[];
 };
 
 /**
@@ -260,7 +264,8 @@ async function writeBatch(exec: SqlExecutor, batch: NewResponse[]): Promise<Writ
           on conflict (id) do nothing returning id`,
     args: part.flatMap(insertArgs),
   }));
-  const results = await exec.batch([...inserts, ...rollupWrites(rollups)]);
+  // The comments ride in the same write round trip and commit with their responses.
+  const results = await exec.batch([...inserts, ...rollupWrites(rollups), ...commentInserts(fresh)]);
   const inserted = results.slice(0, inserts.length).reduce((n, rows) => n + rows.length, 0);
   if (inserted !== fresh.length) {
     throw new WriteConsistencyError(

@@ -9,6 +9,8 @@ import { ensureServerSecret } from "./settings-store";
 import { publishSurveys, type SurveyVersionRow } from "../surveys/surveys";
 import { addUnits, getRootUnit } from "../units/units";
 import { bootstrapAdmin } from "../auth/users";
+import { backfillCommentsOnce } from "../comments/comment-rebuild";
+import { createSurveyRegistry } from "../surveys/survey-registry";
 
 const DEMO_CREATOR = "demo-seed";
 
@@ -48,6 +50,8 @@ export async function bootstrapDatabase(
   const secret = await ensureServerSecret(db, config.SERVER_SECRET, now);
   const admin = await bootstrapAdmin(db, root.code, config.ADMIN_PASSWORD, now, options.passwordIterations);
   if (seededDemo) await seedDemoPosters(db, now);
+  // After publishSurveys, so every stored response's version is in the registry it reads.
+  await backfillCommentsOnce(db, createSurveyRegistry(db, { now: () => now }), now);
   return { secret, published, seededDemo, admin };
 }
 

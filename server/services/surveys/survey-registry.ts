@@ -2,6 +2,7 @@ import type { Database } from "../../db/client";
 import type { Clock } from "../../lib/clock";
 import { getCurrentVersionRow, getVersionRow, listCurrentVersions } from "./surveys";
 import { extractMetricQuestions, type MetricQuestion } from "../rates/metric-definitions";
+import { extractCommentQuestions, type CommentQuestion } from "../comments/comment-questions";
 import { compileValidator } from "./validation/compiled-validator";
 import { createSurveyCoreValidator, type AnswerValidator } from "./validation/survey-core-validator";
 
@@ -17,6 +18,8 @@ export interface LoadedSurvey {
   body: string;
   validate: AnswerValidator;
   metricQuestions: MetricQuestion[];
+  /** Its open-text questions (意见建议), whose answers the writer keeps in response_comments. */
+  commentQuestions: CommentQuestion[];
 }
 
 export interface SurveyRegistry {
@@ -54,6 +57,7 @@ export function createSurveyRegistry(db: Database, clock: Clock): SurveyRegistry
       body: JSON.stringify({ id: row.surveyId, version: row.version, audience: row.audience, json }),
       validate: (answers) => (validator ??= compileValidator(json) ?? createSurveyCoreValidator(json))(answers),
       metricQuestions: extractMetricQuestions(json),
+      commentQuestions: extractCommentQuestions(json),
     };
     versions.set(key, survey);
     return survey;

@@ -4,6 +4,7 @@ import { appNameZh, commonZh, pagesZh, shellZh, type CommonTexts, type PagesText
 import { dashboardZh, type DashboardTexts } from "./zh-cn/dashboard";
 import { exportsZh, type ExportsTexts } from "./zh-cn/exports";
 import { interviewZh, type InterviewTexts } from "./zh-cn/interview";
+import { issueListZh, type IssueListTexts } from "./zh-cn/issue-list";
 import { methodsZh, type MethodsTexts } from "./zh-cn/methods";
 import { monthlyReportZh, type MonthlyReportTexts } from "./zh-cn/monthly-report";
 import { respondentZh, surveyLocaleZh, type RespondentTexts, type SurveyLocaleTexts } from "./zh-cn/respondent";
@@ -16,6 +17,7 @@ export type {
   DashboardTexts,
   ExportsTexts,
   InterviewTexts,
+  IssueListTexts,
   MethodsTexts,
   MonthlyReportTexts,
   PagesTexts,
@@ -45,6 +47,7 @@ export interface Texts {
   interview: InterviewTexts;
   admin: AdminTexts;
   webhooks: WebhooksTexts;
+  issueList: IssueListTexts;
 }
 
 export const zhCN: Texts = {
@@ -62,6 +65,7 @@ export const zhCN: Texts = {
   interview: interviewZh,
   admin: adminZh,
   webhooks: webhooksZh,
+  issueList: issueListZh,
 };
 
 export const texts: Texts = zhCN;

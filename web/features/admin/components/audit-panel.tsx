@@ -9,12 +9,15 @@ import type { AuditEntry } from "../types";
 const T = texts.admin.audit;
 
 const ROLE_NAMES: Record<string, string> = texts.auth.roles;
+const ISSUE_STATUS_NAMES: Record<string, string> = texts.issueList.status;
 
 /** A field's value as a sentence part: 是/否, role names, ISO times in local time, lists by count. */
 function showValue(path: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return T.empty;
   if (typeof value === "boolean") return value ? T.yes : T.no;
   if (path.endsWith("role") && typeof value === "string") return ROLE_NAMES[value] ?? value;
+  // 问题清单 entries (issues.*): the status code in words.
+  if (path === "status" && typeof value === "string") return ISSUE_STATUS_NAMES[value] ?? value;
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) return new Date(value).toLocaleString("zh-CN");
   if (path.includes("threshold") && typeof value === "number") return `${+(value * 100).toFixed(2)}%`;
   if (Array.isArray(value)) return `${value.length} 项`;
