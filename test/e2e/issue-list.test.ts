@@ -102,6 +102,11 @@ describe.skipIf(!canRun)("意见建议 and 问题清单 in Chromium", () => {
       const item = page.locator(`.issue-card[data-issue="${itemId}"]`);
       await item.locator(".issue-chip", { hasText: "待处理" }).waitFor();
       expect(await unresolvedOnDashboard(page, SUBDISTRICT)).toBe("1");
+      // The monthly 通报's section 五 lists the same open item under its subdistrict.
+      await page.goto(`${server.url}/dashboard/report?month=current`);
+      const reportRows = page.locator('[data-testid="report-issues"] tbody tr');
+      await expect.poll(() => reportRows.count()).toBe(1);
+      expect(await reportRows.first().locator("td").allTextContents()).toEqual([names[SUBDISTRICT], "1"]);
       expect(errors).toEqual([]);
     } finally {
       await office.desktop.close();
