@@ -17,6 +17,7 @@ import { migrateDatabase } from "../server/db/migrate";
 import { placeholders } from "../server/db/sql-executor";
 import { bootstrapDatabase } from "../server/services/setup/bootstrap";
 import { extractMetricQuestions } from "../server/services/rates/metric-definitions";
+import { extractDistributionQuestions } from "../server/services/distributions/distribution-questions";
 import { createResponseWriter, type NewResponse } from "../server/services/ingest/response-writer";
 import { shippedSurveys } from "../surveys/index";
 import { generateAnswers, seededRng } from "../test/helpers/answer-generator";
@@ -37,6 +38,7 @@ await bootstrapDatabase(db, loadConfig({ ADMIN_PASSWORD: "bench-password" }), sh
 
 const resident = shippedSurveys.find((s) => s.id === "resident")!;
 const metricQuestions = extractMetricQuestions(resident.json);
+const distributionQuestions = extractDistributionQuestions(resident.json);
 const rng = seededRng(3);
 const pool = Array.from({ length: 200 }, () => generateAnswers(resident.json, rng));
 const communities = (await client.execute("select code from units where kind = 'community'")).rows.map((r) => String(r.code));
@@ -67,6 +69,7 @@ function response(id: string): NewResponse {
     contentHash: `h${i}`,
     flagReasons: [],
     metricQuestions,
+    distributionQuestions,
   };
 }
 

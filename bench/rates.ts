@@ -78,8 +78,13 @@ async function seed(db: Database, n: number) {
   const surveys = new Map(shippedSurveys.map((s) => [s.id, s]));
   const defs = new Map<string, RollupInput["metricQuestions"]>();
   const versions = await db.query.surveyVersions.findMany();
+  const dists = new Map<string, RollupInput["distributionQuestions"]>();
   const { extractMetricQuestions } = await import("../server/services/rates/metric-definitions");
-  for (const v of versions) defs.set(v.surveyId, extractMetricQuestions(JSON.parse(v.json)));
+  const { extractDistributionQuestions } = await import("../server/services/distributions/distribution-questions");
+  for (const v of versions) {
+    defs.set(v.surveyId, extractMetricQuestions(JSON.parse(v.json)));
+    dists.set(v.surveyId, extractDistributionQuestions(JSON.parse(v.json)));
+  }
   const versionOf = new Map(versions.map((v) => [v.surveyId, v.version]));
   const choices = new Map<string, unknown[]>();
   for (const s of surveys.values()) {
@@ -112,6 +117,14 @@ async function seed(db: Database, n: number) {
       // Residents give their age band, as the questionnaire asks: the rollups keep sums per band
       // (issue 13), so the packed counts are as large as in the field and weighting has strata.
       if (surveyId === "resident") answers.age_band = AGE_BANDS[Math.floor(r() * AGE_BANDS.length)];
+      // The questions without a metric are answered too (issue 14): profiles, multiple choices,
+      // the 1–5 overall score and numeric items, so the rollups' distributions are field-sized.
+      for (const q of dists.get(surveyId)!) {
+        if (q.name in answers) continue;
+        if (q.kind === "numeric") answers[q.name] = 1 + Math.floor(r() * 6);
+        else if (q.kind === "multi") answers[q.name] = q.choices.filter(() => r() < 0.3).map((c) => c.value);
+        else answers[q.name] = q.choices[Math.floor(r() * q.choices.length)]!.value;
+      }
       const at = new Date(start + Math.floor(r() * DAYS * 86_400_000)).toISOString();
       const row = {
         id: `b${String(done + i).padStart(9, "0")}`,
@@ -129,7 +142,13 @@ async function seed(db: Database, n: number) {
         flagged: r() < 0.02,
       };
       rows.push(row);
-      inputs.push({ ...row, flagged: row.flagged, answers, metricQuestions: defs.get(surveyId)! });
+      inputs.push({
+        ...row,
+        flagged: row.flagged,
+        answers,
+        metricQuestions: defs.get(surveyId)!,
+        distributionQuestions: dists.get(surveyId)!,
+      });
     }
     await db.transaction(async (tx) => {
       for (const part of chunk(rows, 100)) await tx.insert(responses).values(part);

@@ -52,6 +52,7 @@ export async function seedResponse(t: TestApp, o: SeedOptions): Promise<string> 
     contentHash: id,
     flagReasons: o.flagged ? ["burst"] : [],
     metricQuestions: o.metricQuestions ?? survey.metricQuestions,
+    distributionQuestions: survey.distributionQuestions,
   });
   if (outcome.status !== "accepted") throw new Error(`seed ${outcome.status}`);
   return id;

@@ -98,6 +98,7 @@ export async function prepareResponse(
     ...hashes,
     flagReasons,
     metricQuestions: survey.metricQuestions,
+    distributionQuestions: survey.distributionQuestions,
   };
 }
 

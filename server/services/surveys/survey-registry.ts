@@ -2,6 +2,7 @@ import type { Database } from "../../db/client";
 import type { Clock } from "../../lib/clock";
 import { getCurrentVersionRow, getVersionRow, listCurrentVersions } from "./surveys";
 import { extractMetricQuestions, type MetricQuestion } from "../rates/metric-definitions";
+import { extractDistributionQuestions, type DistributionQuestion } from "../distributions/distribution-questions";
 import { compileValidator } from "./validation/compiled-validator";
 import { createSurveyCoreValidator, type AnswerValidator } from "./validation/survey-core-validator";
 
@@ -17,6 +18,8 @@ export interface LoadedSurvey {
   body: string;
   validate: AnswerValidator;
   metricQuestions: MetricQuestion[];
+  /** The closed and numeric questions whose answers the distributions read counts (issue 14). */
+  distributionQuestions: DistributionQuestion[];
 }
 
 export interface SurveyRegistry {
@@ -54,6 +57,7 @@ export function createSurveyRegistry(db: Database, clock: Clock): SurveyRegistry
       body: JSON.stringify({ id: row.surveyId, version: row.version, audience: row.audience, json }),
       validate: (answers) => (validator ??= compileValidator(json) ?? createSurveyCoreValidator(json))(answers),
       metricQuestions: extractMetricQuestions(json),
+      distributionQuestions: extractDistributionQuestions(json),
     };
     versions.set(key, survey);
     return survey;

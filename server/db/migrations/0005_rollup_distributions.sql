@@ -1,0 +1,1 @@
+ALTER TABLE `rollups` ADD `dist` text;
