@@ -249,6 +249,19 @@ for (const n of SIZES) {
   const rankingDistrictMs = await timeIt(() => ranking(district));
   const rankingCityMs = await timeIt(() => ranking(CITY));
   const residentDistrictMs = await timeIt(() => read(`/api/v1/rates?unit=${district}&audience=resident`));
+  // Issue 14: every question's distribution and a cross-tab, from the rollups' dist column. Checked
+  // against the raw responses first, as the rates are.
+  const dist = await read(`/api/v1/rates/distributions?unit=${CITY}&audience=resident`);
+  const identity = dist.surveys[0].questions.find((q: any) => q.name === "identity");
+  const rawIdentity = await client.execute(
+    "select count(*) n from responses where survey_id = 'resident' and flagged = 0 and json_extract(answers, '$.identity') is not null",
+  );
+  if (identity.respondents !== Number(rawIdentity.rows[0]!.n)) throw new Error(`distributions and raw disagree: ${identity.respondents}`);
+  const distributionsDistrictMs = await timeIt(() => read(`/api/v1/rates/distributions?unit=${district}&audience=resident`));
+  const distributionsCityMs = await timeIt(() => read(`/api/v1/rates/distributions?unit=${CITY}`));
+  const crosstabCityMs = await timeIt(() =>
+    read(`/api/v1/rates/crosstab?unit=${CITY}&audience=resident&question=sat_environment&by=age_band`),
+  );
   // Census age shares at the city: every resident read below it is also weighted (issue 13).
   const { bands } = await read(`/api/v1/units/${CITY}/age-shares`);
   const eligible = (bands as string[]).filter((b) => b !== "under18" && b !== "over65");
@@ -276,6 +289,9 @@ for (const n of SIZES) {
     rankingDistrictMs: +rankingDistrictMs.toFixed(1),
     rankingCityMs: +rankingCityMs.toFixed(1),
     residentDistrictMs: +residentDistrictMs.toFixed(1),
+    distributionsDistrictMs: +distributionsDistrictMs.toFixed(1),
+    distributionsCityMs: +distributionsCityMs.toFixed(1),
+    crosstabCityMs: +crosstabCityMs.toFixed(1),
     weightedDistrictMs: +weightedDistrictMs.toFixed(1),
     weightedCityMs: +weightedCityMs.toFixed(1),
     rawDistrictMs: +rawDistrictMs.toFixed(0),
