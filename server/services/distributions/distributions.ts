@@ -1,6 +1,6 @@
 import type { Metric } from "../../../surveys/properties";
 import type { Database } from "../../db/client";
-import type { DistCounts } from "../rollups/rollup-distributions";
+import { keyValue, type DistCounts } from "../rollups/rollup-distributions";
 import { distributionsBySurvey, type RollupFilter } from "../rollups/rollup-queries";
 import type { SurveyRegistry } from "../surveys/survey-registry";
 import type { Unit } from "../units/units";
@@ -43,8 +43,9 @@ export interface DistributionsBody {
 }
 
 function questionOf(q: MergedQuestion, dist: DistCounts): QuestionDistribution {
-  const respondents = dist.n[q.name] ?? 0;
   const counts = dist.c[q.name] ?? {};
+  // One value per respondent except in a multiple choice, whose respondents are stored apart.
+  const respondents = q.kind === "multi" ? (dist.n[q.name] ?? 0) : Object.values(counts).reduce((s, c) => s + c, 0);
   const choices =
     q.kind === "numeric"
       ? []
@@ -55,7 +56,7 @@ function questionOf(q: MergedQuestion, dist: DistCounts): QuestionDistribution {
   const numbers = new Map<number, number>();
   let numeric = q.kind === "numeric" || q.kind === "rating";
   for (const [key, count] of Object.entries(counts)) {
-    const v = JSON.parse(key) as unknown;
+    const v = keyValue(key);
     if (typeof v === "number") numbers.set(v, count);
     else numeric = false;
   }

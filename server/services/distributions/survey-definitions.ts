@@ -1,7 +1,7 @@
 import type { Metric } from "../../../surveys/properties";
 import type { SurveyRegistry } from "../surveys/survey-registry";
 import type { DistributionChoice, DistributionKind } from "./distribution-questions";
-import { valueKey } from "../rollups/rollup-distributions";
+import { keyValue, valueKey } from "../rollups/rollup-distributions";
 
 /** A question as every published version of its survey knows it, newest first. */
 export interface MergedQuestion {
@@ -56,7 +56,7 @@ export function labelledValues(q: MergedQuestion, counted: Iterable<string>): { 
   const out = [...q.choices].map(([key, c]) => ({ key, value: c.value, label: c.text }));
   for (const key of counted) {
     if (q.choices.has(key)) continue;
-    const value = JSON.parse(key) as unknown;
+    const value = keyValue(key);
     out.push({ key, value, label: String(value) });
   }
   return out;
