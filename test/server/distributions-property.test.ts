@@ -122,7 +122,7 @@ describe("distributions and cross-tabs equal a recount from raw responses (prope
   it("holds for random responses and filters; rebuild equals incremental", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(responseArb, { maxLength: 30 }),
+        fc.array(responseArb, { minLength: 8, maxLength: 30 }),
         fc.array(filterArb, { minLength: 1, maxLength: 2 }),
         async (resps, filters) => {
           const t = await createTestApp({ env: { QR_RATE_LIMIT: "0", QR_CLOCK_BACK_HOURS: "0" } });
@@ -300,7 +300,7 @@ describe("distributions and cross-tabs equal a recount from raw responses (prope
           }
         },
       ),
-      { numRuns: 8 },
+      { numRuns: 10 },
     );
   }, 240_000);
 });

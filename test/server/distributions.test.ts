@@ -3,16 +3,19 @@ import { shippedSurveys } from "../../surveys/index";
 import { publishSurveys } from "../../server/services/surveys/surveys";
 import { rebuildRollups } from "../../server/services/rollups/rollup-rebuild";
 import { numericSummary } from "../../server/services/distributions/numeric-summary";
+import { wilson } from "../../server/lib/wilson";
 import { createTestApp, type TestApp } from "../helpers/test-app";
 import { getJson, MINZHU, seedResponse, XINSHANCUN } from "./rates-fixtures";
 
 const resident = shippedSurveys.find((s) => s.id === "resident")!;
 
-/** The resident questionnaire without the 其他 identity, as a later version might publish it. */
-function withoutOtherIdentity(): typeof resident {
+/** The resident questionnaire without the 其他 identity and the 公益广告 question, as a later version might publish it. */
+function laterVersion(): typeof resident {
   const json = structuredClone(resident.json) as any;
-  for (const page of json.pages)
+  for (const page of json.pages) {
     for (const el of page.elements) if (el.name === "identity") el.choices = el.choices.filter((c: any) => (c.value ?? c) !== "other");
+    page.elements = page.elements.filter((el: any) => el.name !== "sees_psa");
+  }
   return { ...resident, json };
 }
 
@@ -26,30 +29,32 @@ describe("GET /rates/distributions and /rates/crosstab", () => {
     t = await createTestApp();
     admin = await t.login();
     const base = { unitCode: MINZHU, surveyId: "resident" };
+    const v1 = { age_band: "30_39", household_size: 3, knows_campaign: "yes", sees_psa: "often", overall_rating: 4 };
+    await seedResponse(t, { ...base, answers: { ...v1, identity: "other" } });
     await seedResponse(t, {
       ...base,
-      answers: { age_band: "30_39", identity: "other", household_size: 3, knows_campaign: "yes", overall_rating: 4 },
+      answers: { ...v1, identity: "employee", household_size: 5, knows_campaign: "no", overall_rating: 2 },
     });
-    await seedResponse(t, {
-      ...base,
-      answers: { age_band: "30_39", identity: "employee", household_size: 5, knows_campaign: "no", overall_rating: 2 },
-    });
+    // A later version drops a choice and a metric question: answers on the earlier version keep
+    // their label, and rows summing both versions keep each question's cross-tab counts.
+    await publishSurveys(t.db, [laterVersion()], new Date());
     await seedResponse(t, {
       ...base,
       answers: { age_band: "50_65", household_size: 4, knows_campaign: "yes", info_source: ["tv", "community"] },
     });
-    // A later version drops a choice: its answers on the earlier version keep their label.
-    await publishSurveys(t.db, [withoutOtherIdentity()], new Date());
+    await seedResponse(t, { ...base, answers: { age_band: "30_39", identity: "employee", knows_campaign: "yes" } });
   });
   afterAll(() => t.close());
 
   it("counts every closed question per choice, across versions, with numeric summaries", async () => {
     const { status, body } = await getJson(t, `/api/v1/rates/distributions?unit=${XINSHANCUN}&audience=resident`, admin);
     expect(status).toBe(200);
-    expect(body.surveys.map((s: any) => [s.id, s.responses])).toEqual([["resident", 3]]);
+    expect(body.surveys.map((s: any) => [s.id, s.responses])).toEqual([["resident", 4]]);
     const identity = question(body, "identity");
-    expect(identity.respondents).toBe(2);
-    expect(identity.choices.find((c: any) => c.value === "other")).toMatchObject({ label: "其他居民", count: 1, share: 0.5 });
+    expect(identity.respondents).toBe(3);
+    expect(identity.choices.find((c: any) => c.value === "other")).toMatchObject({ label: "其他居民", count: 1, share: 1 / 3 });
+    // A question only the earlier version asks is still listed.
+    expect(question(body, "sees_psa").choices.find((c: any) => c.value === "often").count).toBe(2);
     const household = question(body, "household_size");
     expect(household.kind).toBe("numeric");
     expect(household.numeric).toEqual({ count: 3, mean: 4, min: 3, q1: 3.5, median: 4, q3: 4.5, max: 5 });
@@ -72,11 +77,17 @@ describe("GET /rates/distributions and /rates/crosstab", () => {
     const { status, body } = await getJson(t, `/api/v1/rates/crosstab?${q}`, admin);
     expect(status).toBe(200);
     const col = body.columns.find((c: any) => c.value === "30_39");
-    expect(col).toMatchObject({ label: "30–39岁", n: 2, positive: 1, rate: 0.5, low: true });
-    expect(col.ci95[0]).toBeCloseTo(0.0945, 3);
+    expect(col).toMatchObject({ label: "30–39岁", n: 3, positive: 2, rate: 2 / 3, low: true });
+    const [lo, hi] = wilson(2 / 3, 3);
+    expect(col.ci95[0]).toBeCloseTo(lo, 12);
+    expect(col.ci95[1]).toBeCloseTo(hi, 12);
     expect(body.columns.find((c: any) => c.value === "under18")).toMatchObject({ n: 0, rate: null, ci95: null });
-    expect(body.total).toMatchObject({ n: 3, positive: 2 });
+    expect(body.total).toMatchObject({ n: 4, positive: 3 });
     expect(body.minN).toBe(30);
+    // The dropped question's counts come from the earlier version's responses in the same rows.
+    const psa = await getJson(t, `/api/v1/rates/crosstab?unit=${XINSHANCUN}&audience=resident&question=sees_psa&by=age_band`, admin);
+    expect(psa.body.columns.find((c: any) => c.value === "30_39")).toMatchObject({ n: 2, positive: 2 });
+    expect(psa.body.total).toMatchObject({ n: 2, positive: 2 });
   });
 
   it("refuses a question that is no metric question, or a profile the survey does not ask", async () => {
@@ -92,14 +103,17 @@ describe("GET /rates/distributions and /rates/crosstab", () => {
     expect(noAudience.status).toBe(422);
   });
 
-  it("reads rows written before issue 14 as empty, and a rebuild fills them", async () => {
+  it("reads rows written before issue 14 as empty, and a rebuild fills them as the writer did", async () => {
+    const snapshot = async () => (await t.client.execute("select key, dist from rollups order by key")).rows.map((r) => JSON.stringify(r));
+    const written = await snapshot();
     await t.client.execute("update rollups set dist = null");
     const before = await getJson(t, `/api/v1/rates/distributions?unit=${MINZHU}&audience=resident`, admin);
     expect(before.status).toBe(200);
     expect(question(before.body, "identity").respondents).toBe(0);
     await rebuildRollups(t.db, t.app.services.registry);
     const after = await getJson(t, `/api/v1/rates/distributions?unit=${MINZHU}&audience=resident`, admin);
-    expect(question(after.body, "identity").respondents).toBe(2);
+    expect(question(after.body, "identity").respondents).toBe(3);
+    expect(await snapshot()).toEqual(written);
   });
 });
 

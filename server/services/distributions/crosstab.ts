@@ -3,6 +3,7 @@ import { CROSSTAB_MIN_N } from "../../contracts/distributions";
 import type { Database } from "../../db/client";
 import { wilson } from "../../lib/wilson";
 import { invalid } from "../refusal";
+import { crossPair, emptyDist } from "../rollups/rollup-distributions";
 import { distributionsBySurvey, type RollupFilter } from "../rollups/rollup-queries";
 import type { SurveyRegistry } from "../surveys/survey-registry";
 import type { Unit } from "../units/units";
@@ -53,10 +54,10 @@ export async function computeCrosstab(
   const p = survey!.questions.find((x) => x.name === by && x.profile);
   if (!p) throw invalid("unknown_profile", "该问卷没有这道背景题", [{ path: "by", message: "不是该问卷的背景题" }]);
   const sums = (await distributionsBySurvey(db, unit.code, filter)).get(filter.audience);
-  const perValue = sums?.dist.x[by] ?? {};
-  const columns = labelledValues(p, Object.keys(perValue)).map(({ key, value, label }) => {
-    const pair = perValue[key]?.[question] ?? [0, 0];
-    return { value, label, ...cell(pair[0]!, pair[1]!) };
+  const dist = sums?.dist ?? emptyDist();
+  const columns = labelledValues(p, Object.keys(dist.x[by] ?? {})).map(({ key, value, label }) => {
+    const [n, positive] = crossPair(dist, by, key, question);
+    return { value, label, ...cell(n, positive) };
   });
   const n = columns.reduce((s, c) => s + c.n, 0);
   const positive = columns.reduce((s, c) => s + c.positive, 0);

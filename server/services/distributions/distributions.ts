@@ -1,6 +1,6 @@
 import type { Metric } from "../../../surveys/properties";
 import type { Database } from "../../db/client";
-import { keyValue, type DistCounts } from "../rollups/rollup-distributions";
+import { emptyDist, keyValue, type DistCounts } from "../rollups/rollup-distributions";
 import { distributionsBySurvey, type RollupFilter } from "../rollups/rollup-queries";
 import type { SurveyRegistry } from "../surveys/survey-registry";
 import type { Unit } from "../units/units";
@@ -89,7 +89,7 @@ export async function computeDistributions(
   for (const id of ids.sort()) {
     const merged = await mergedSurvey(registry, id);
     if (!merged) continue;
-    const own = sums.get(id) ?? { responses: 0, dist: { n: {}, c: {}, x: {} } };
+    const own = sums.get(id) ?? { responses: 0, dist: emptyDist() };
     surveys.push({ id, title: merged.title, responses: own.responses, questions: merged.questions.map((q) => questionOf(q, own.dist)) });
   }
   return { unit: { code: unit.code, name: unit.name, kind: unit.kind }, surveys };
