@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import { echarts, type EChartsOption } from "./echarts";
+import "./echart.css";
 
 /** One ECharts instance bound to a div; options are replaced in place when data changes. */
 export default function EChart({ option, height = 320, label }: { option: EChartsOption; height?: number; label: string }) {
