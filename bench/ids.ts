@@ -18,6 +18,7 @@ import { placeholders } from "../server/db/sql-executor";
 import { bootstrapDatabase } from "../server/services/setup/bootstrap";
 import { extractMetricQuestions } from "../server/services/rates/metric-definitions";
 import { extractCommentQuestions } from "../server/services/comments/comment-questions";
+import { extractDistributionQuestions } from "../server/services/distributions/distribution-questions";
 import { createResponseWriter, type NewResponse } from "../server/services/ingest/response-writer";
 import { shippedSurveys } from "../surveys/index";
 import { generateAnswers, seededRng } from "../test/helpers/answer-generator";
@@ -39,6 +40,7 @@ await bootstrapDatabase(db, loadConfig({ ADMIN_PASSWORD: "bench-password" }), sh
 const resident = shippedSurveys.find((s) => s.id === "resident")!;
 const metricQuestions = extractMetricQuestions(resident.json);
 const commentQuestions = extractCommentQuestions(resident.json);
+const distributionQuestions = extractDistributionQuestions(resident.json);
 const rng = seededRng(3);
 const pool = Array.from({ length: 200 }, () => generateAnswers(resident.json, rng));
 const communities = (await client.execute("select code from units where kind = 'community'")).rows.map((r) => String(r.code));
@@ -70,6 +72,7 @@ function response(id: string): NewResponse {
     flagReasons: [],
     metricQuestions,
     commentQuestions,
+    distributionQuestions,
   };
 }
 

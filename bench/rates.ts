@@ -78,8 +78,13 @@ async function seed(db: Database, n: number) {
   const surveys = new Map(shippedSurveys.map((s) => [s.id, s]));
   const defs = new Map<string, RollupInput["metricQuestions"]>();
   const versions = await db.query.surveyVersions.findMany();
+  const dists = new Map<string, RollupInput["distributionQuestions"]>();
   const { extractMetricQuestions } = await import("../server/services/rates/metric-definitions");
-  for (const v of versions) defs.set(v.surveyId, extractMetricQuestions(JSON.parse(v.json)));
+  const { extractDistributionQuestions } = await import("../server/services/distributions/distribution-questions");
+  for (const v of versions) {
+    defs.set(v.surveyId, extractMetricQuestions(JSON.parse(v.json)));
+    dists.set(v.surveyId, extractDistributionQuestions(JSON.parse(v.json)));
+  }
   const versionOf = new Map(versions.map((v) => [v.surveyId, v.version]));
   const choices = new Map<string, unknown[]>();
   for (const s of surveys.values()) {
@@ -112,6 +117,14 @@ async function seed(db: Database, n: number) {
       // Residents give their age band, as the questionnaire asks: the rollups keep sums per band
       // (issue 13), so the packed counts are as large as in the field and weighting has strata.
       if (surveyId === "resident") answers.age_band = AGE_BANDS[Math.floor(r() * AGE_BANDS.length)];
+      // The questions without a metric are answered too (issue 14): profiles, multiple choices,
+      // the 1–5 overall score and numeric items, so the rollups' distributions are field-sized.
+      for (const q of dists.get(surveyId)!) {
+        if (q.name in answers) continue;
+        if (q.kind === "numeric") answers[q.name] = 1 + Math.floor(r() * 6);
+        else if (q.kind === "multi") answers[q.name] = q.choices.filter(() => r() < 0.3).map((c) => c.value);
+        else answers[q.name] = q.choices[Math.floor(r() * q.choices.length)]!.value;
+      }
       const at = new Date(start + Math.floor(r() * DAYS * 86_400_000)).toISOString();
       const row = {
         id: `b${String(done + i).padStart(9, "0")}`,
@@ -129,7 +142,13 @@ async function seed(db: Database, n: number) {
         flagged: r() < 0.02,
       };
       rows.push(row);
-      inputs.push({ ...row, flagged: row.flagged, answers, metricQuestions: defs.get(surveyId)! });
+      inputs.push({
+        ...row,
+        flagged: row.flagged,
+        answers,
+        metricQuestions: defs.get(surveyId)!,
+        distributionQuestions: dists.get(surveyId)!,
+      });
     }
     await db.transaction(async (tx) => {
       for (const part of chunk(rows, 100)) await tx.insert(responses).values(part);
@@ -230,6 +249,19 @@ for (const n of SIZES) {
   const rankingDistrictMs = await timeIt(() => ranking(district));
   const rankingCityMs = await timeIt(() => ranking(CITY));
   const residentDistrictMs = await timeIt(() => read(`/api/v1/rates?unit=${district}&audience=resident`));
+  // Issue 14: every question's distribution and a cross-tab, from the rollups' dist column. Checked
+  // against the raw responses first, as the rates are.
+  const dist = await read(`/api/v1/rates/distributions?unit=${CITY}&audience=resident`);
+  const identity = dist.surveys[0].questions.find((q: any) => q.name === "identity");
+  const rawIdentity = await client.execute(
+    "select count(*) n from responses where survey_id = 'resident' and flagged = 0 and json_extract(answers, '$.identity') is not null",
+  );
+  if (identity.respondents !== Number(rawIdentity.rows[0]!.n)) throw new Error(`distributions and raw disagree: ${identity.respondents}`);
+  const distributionsDistrictMs = await timeIt(() => read(`/api/v1/rates/distributions?unit=${district}&audience=resident`));
+  const distributionsCityMs = await timeIt(() => read(`/api/v1/rates/distributions?unit=${CITY}`));
+  const crosstabCityMs = await timeIt(() =>
+    read(`/api/v1/rates/crosstab?unit=${CITY}&audience=resident&question=sat_environment&by=age_band`),
+  );
   // Census age shares at the city: every resident read below it is also weighted (issue 13).
   const { bands } = await read(`/api/v1/units/${CITY}/age-shares`);
   const eligible = (bands as string[]).filter((b) => b !== "under18" && b !== "over65");
@@ -257,6 +289,9 @@ for (const n of SIZES) {
     rankingDistrictMs: +rankingDistrictMs.toFixed(1),
     rankingCityMs: +rankingCityMs.toFixed(1),
     residentDistrictMs: +residentDistrictMs.toFixed(1),
+    distributionsDistrictMs: +distributionsDistrictMs.toFixed(1),
+    distributionsCityMs: +distributionsCityMs.toFixed(1),
+    crosstabCityMs: +crosstabCityMs.toFixed(1),
     weightedDistrictMs: +weightedDistrictMs.toFixed(1),
     weightedCityMs: +weightedCityMs.toFixed(1),
     rawDistrictMs: +rawDistrictMs.toFixed(0),

@@ -155,6 +155,8 @@ export const rollups = sqliteTable(
     flagged: integer("flagged").notNull(),
     responses: integer("responses").notNull(),
     counts: text("counts").notNull(),
+    /** Answer distributions and cross-tab counts (rollup-distributions.ts); null in rows written before issue 14. */
+    dist: text("dist"),
   },
   (t) => [index("rollups_unit_period_idx").on(t.unitCode, t.period)],
 );

@@ -2,6 +2,9 @@ import { Hono, type Context } from "hono";
 import { etag } from "hono/etag";
 import type { AppEnv } from "../app-env";
 import { rankingQuerySchema, ratesQuerySchema, type RatesQuery } from "../contracts/rates";
+import { crosstabQuerySchema, distributionsQuerySchema } from "../contracts/distributions";
+import { computeCrosstab } from "../services/distributions/crosstab";
+import { computeDistributions } from "../services/distributions/distributions";
 import { notFound } from "../errors";
 import { assertInScope, requireRole } from "../middleware/require-role";
 import { queryParams } from "../middleware/validate";
@@ -124,5 +127,37 @@ export const rateRoutes = new Hono<AppEnv>()
       const tree = await unitAndChildMetrics(db, unit, filterOf(q));
       const ref = { code: unit.code, name: unit.name, kind: unit.kind };
       return c.json(rankChildren(ref, q.metric, tree.settings.threshold[q.metric], tree.children, q.kind), 200);
+    },
+  )
+  .get(
+    "/distributions",
+    describe("Rates", "Answer distributions of every closed and numeric question (issue 14)", {
+      200: "Per survey, per question: counts and shares per choice, numeric summaries",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.query,
+      ...REFUSALS.notFound,
+    }),
+    queryParams(distributionsQuerySchema),
+    async (c) => {
+      const q = c.req.valid("query");
+      const { db, registry } = c.var.services;
+      const unit = await scopedUnit(c, q.unit);
+      return c.json(await computeDistributions(db, registry, unit, filterOf(q)), 200);
+    },
+  )
+  .get(
+    "/crosstab",
+    describe("Rates", "A metric question's rate per answer of a profile question, with Wilson intervals", {
+      200: "The columns",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.query,
+      ...REFUSALS.notFound,
+    }),
+    queryParams(crosstabQuerySchema),
+    async (c) => {
+      const q = c.req.valid("query");
+      const { db, registry } = c.var.services;
+      const unit = await scopedUnit(c, q.unit);
+      return c.json(await computeCrosstab(db, registry, unit, { ...filterOf(q), audience: q.audience }, q.question, q.by), 200);
     },
   );

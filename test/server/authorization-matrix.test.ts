@@ -291,6 +291,17 @@ const SPECS: Record<string, Spec> = {
     inScope: () => ({ path: `/api/v1/rates/ranking?unit=${DEMO.xinshancun}&metric=satisfaction` }),
     outOfScope: () => ({ path: `/api/v1/rates/ranking?unit=${DEMO.qijiang}&metric=satisfaction` }),
   },
+  // Issue 14: the distributions and the cross-tab follow /rates (admin or office, unit in scope).
+  "GET /api/v1/rates/distributions": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: `/api/v1/rates/distributions?unit=${DEMO.xinshancun}` }),
+    outOfScope: () => ({ path: `/api/v1/rates/distributions?unit=${DEMO.qijiang}` }),
+  },
+  "GET /api/v1/rates/crosstab": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: `/api/v1/rates/crosstab?unit=${DEMO.xinshancun}&audience=resident&question=knows_campaign&by=age_band` }),
+    outOfScope: () => ({ path: `/api/v1/rates/crosstab?unit=${DEMO.qijiang}&audience=resident&question=knows_campaign&by=age_band` }),
+  },
   // Issue 14: the answer export follows /rates (admin or office, unit in scope), in every format.
   ...Object.fromEntries(
     ["xlsx", "csv", "sps"].map((format) => [

@@ -53,6 +53,7 @@ export async function seedResponse(t: TestApp, o: SeedOptions): Promise<string> 
     flagReasons: o.flagged ? ["burst"] : [],
     metricQuestions: o.metricQuestions ?? survey.metricQuestions,
     commentQuestions: survey.commentQuestions,
+    distributionQuestions: survey.distributionQuestions,
   });
   if (outcome.status !== "accepted") throw new Error(`seed ${outcome.status}`);
   return id;

@@ -77,4 +77,5 @@ CREATE TABLE `webhook_subscriptions` (
 	`created_at` text NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `webhook_subscriptions_unit_idx` ON `webhook_subscriptions` (`unit_code`);
+CREATE INDEX `webhook_subscriptions_unit_idx` ON `webhook_subscriptions` (`unit_code`);--> statement-breakpoint
+ALTER TABLE `rollups` ADD `dist` text;

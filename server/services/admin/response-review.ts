@@ -6,7 +6,6 @@ import { forbidden, invalid, Refusal } from "../refusal";
 import { chunk } from "../../lib/chunk";
 import { writeTransaction } from "../../db/write-transaction";
 import { auditRow } from "./audit";
-import type { MetricQuestion } from "../rates/metric-definitions";
 import { applyRollups, type RollupInput } from "../rollups/rollups";
 import type { SurveyRegistry } from "../surveys/survey-registry";
 
@@ -141,7 +140,7 @@ async function decide(tx: DrizzleTx, ids: string[], input: ReviewRequest, survey
   return ids.map((id) => byId.get(id)!);
 }
 
-type Surveys = Map<string, readonly MetricQuestion[]>;
+type Surveys = Map<string, Pick<RollupInput, "metricQuestions" | "distributionQuestions">>;
 const surveyKey = (id: string, version: number) => `${id}@${version}`;
 
 async function surveyDefinitions(db: Database, registry: SurveyRegistry, ids: readonly string[]): Promise<Surveys> {
@@ -153,14 +152,14 @@ async function surveyDefinitions(db: Database, registry: SurveyRegistry, ids: re
   for (const v of versions) {
     const survey = await registry.get(v.surveyId, v.surveyVersion);
     if (!survey) throw invalid("unknown_survey", "答卷所用问卷版本不存在");
-    out.set(surveyKey(v.surveyId, v.surveyVersion), survey.metricQuestions);
+    out.set(surveyKey(v.surveyId, v.surveyVersion), survey);
   }
   return out;
 }
 
 function rollupInput(row: ReviewedResponse, surveys: Surveys): RollupInput {
-  const metricQuestions = surveys.get(surveyKey(row.surveyId, row.surveyVersion));
-  if (!metricQuestions) throw invalid("unknown_survey", "答卷所用问卷版本不存在");
+  const survey = surveys.get(surveyKey(row.surveyId, row.surveyVersion));
+  if (!survey) throw invalid("unknown_survey", "答卷所用问卷版本不存在");
   return {
     unitCode: row.unitCode,
     day: row.day,
@@ -169,6 +168,7 @@ function rollupInput(row: ReviewedResponse, surveys: Surveys): RollupInput {
     channel: row.channel,
     flagged: row.flagged,
     answers: JSON.parse(row.answers) as Record<string, unknown>,
-    metricQuestions,
+    metricQuestions: survey.metricQuestions,
+    distributionQuestions: survey.distributionQuestions,
   };
 }

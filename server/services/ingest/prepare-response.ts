@@ -99,6 +99,7 @@ export async function prepareResponse(
     flagReasons,
     metricQuestions: survey.metricQuestions,
     commentQuestions: survey.commentQuestions,
+    distributionQuestions: survey.distributionQuestions,
   };
 }
 

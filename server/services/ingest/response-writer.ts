@@ -4,6 +4,7 @@ import { libsqlExecutor, placeholders, type SqlExecutor } from "../../db/sql-exe
 import type { responses } from "../../db/schema";
 import { chunk } from "../../lib/chunk";
 import type { MetricQuestion } from "../rates/metric-definitions";
+import type { DistributionQuestion } from "../distributions/distribution-questions";
 import { addAncestors, ancestorsQuery, mergeStoredRollups, planRollups, rollupWrites, storedRollupsQuery } from "../rollups/rollups";
 import { isTransientDbError, withRetry, type RetryOptions } from "../../db/transient-errors";
 import { queuedWrite } from "../../db/write-transaction";
@@ -26,6 +27,7 @@ export type NewResponse = typeof responses.$inferInsert & {
   metricQuestions: readonly MetricQuestion[];
   /** The version's open-text questions: their answers go to response_comments in the same batch. */
   commentQuestions: readonly CommentQuestion[];
+  distributionQuestions: readonly DistributionQuestion[];
 };
 
 /**
@@ -256,6 +258,7 @@ async function writeBatch(exec: SqlExecutor, batch: NewResponse[]): Promise<Writ
     flagged: r.flagged,
     answers: r.answerValues,
     metricQuestions: r.metricQuestions,
+    distributionQuestions: r.distributionQuestions,
   }));
   const rollups = planRollups(inputs, addAncestors(new Map(), ancestorRows!), 1);
   mergeStoredRollups(rollups, rollupRows!);

@@ -6,6 +6,7 @@ import { METRICS } from "../../../surveys/properties";
 import { addSums, emptySums, type MetricSums } from "../rates/metric-status";
 import { FIRST_DAY, LAST_DAY } from "../../lib/shanghai-day";
 import { addCounts, emptyCounts, metricSums, parseCounts, type RollupCounts } from "./rollup-counts";
+import { addDist, emptyDist, parseDist, type DistCounts } from "./rollup-distributions";
 
 /** Which responses a dashboard read covers (docs/design.md §4 query parameters). */
 export interface RollupFilter {
@@ -168,4 +169,29 @@ export async function daySpan(db: Database, unitCode: string, f: RollupFilter): 
     .where(baseConditions([unitCode], f, [range]))
     .get();
   return row?.first && row.last ? { first: row.first.slice(2), last: row.last.slice(2) } : null;
+}
+
+/**
+ * One unit's answer distributions under the filter, per survey: the `dist` of its own rows for
+ * the months in range plus day rows at ragged ends, summed, with the response count.
+ */
+export async function distributionsBySurvey(
+  db: Database,
+  unitCode: string,
+  f: RollupFilter,
+): Promise<Map<string, { responses: number; dist: DistCounts }>> {
+  const ranges = periodRanges(f);
+  const out = new Map<string, { responses: number; dist: DistCounts }>();
+  if (ranges.length === 0) return out;
+  const rows = await db
+    .select({ surveyId: rollups.surveyId, responses: rollups.responses, dist: rollups.dist })
+    .from(rollups)
+    .where(baseConditions([unitCode], f, ranges));
+  for (const row of rows) {
+    const perSurvey = out.get(row.surveyId) ?? { responses: 0, dist: emptyDist() };
+    perSurvey.responses += row.responses;
+    addDist(perSurvey.dist, parseDist(row.dist));
+    out.set(row.surveyId, perSurvey);
+  }
+  return out;
 }

@@ -3,6 +3,8 @@ import { placeholders, type SqlExecutor, type SqlStatement } from "../../db/sql-
 import { responses } from "../../db/schema";
 import { chunk } from "../../lib/chunk";
 import type { MetricQuestion } from "../rates/metric-definitions";
+import type { DistributionQuestion } from "../distributions/distribution-questions";
+import { addDist, distOfResponse, emptyDist, parseDist, serializeDist, type DistCounts } from "./rollup-distributions";
 import { addCounts, countsOfResponse, emptyCounts, parseCounts, serializeCounts, type RollupCounts } from "./rollup-counts";
 
 /** What a rollup needs to know of one stored response. */
@@ -15,6 +17,7 @@ export interface RollupInput {
   flagged: boolean;
   answers: Record<string, unknown>;
   metricQuestions: readonly MetricQuestion[];
+  distributionQuestions: readonly DistributionQuestion[];
 }
 
 /** The columns of a stored response that its rollups depend on (select these, then toRollupInputs). */
@@ -32,14 +35,24 @@ type RollupSourceRow = { [K in keyof typeof rollupSourceColumns]: (typeof rollup
 
 /** Stored responses as rollup inputs, each counted by the metric rules of its own survey version. */
 export async function toRollupInputs(
-  registry: { get(id: string, version: number): Promise<{ metricQuestions: MetricQuestion[] } | undefined> },
+  registry: {
+    get(
+      id: string,
+      version: number,
+    ): Promise<{ metricQuestions: MetricQuestion[]; distributionQuestions: DistributionQuestion[] } | undefined>;
+  },
   rows: readonly RollupSourceRow[],
 ): Promise<RollupInput[]> {
   const out: RollupInput[] = [];
   for (const r of rows) {
     const survey = await registry.get(r.surveyId, r.surveyVersion);
     if (!survey) throw new Error(`survey ${r.surveyId} v${r.surveyVersion} of a stored response is not published`);
-    out.push({ ...r, answers: JSON.parse(r.answers) as Record<string, unknown>, metricQuestions: survey.metricQuestions });
+    out.push({
+      ...r,
+      answers: JSON.parse(r.answers) as Record<string, unknown>,
+      metricQuestions: survey.metricQuestions,
+      distributionQuestions: survey.distributionQuestions,
+    });
   }
   return out;
 }
@@ -61,6 +74,7 @@ export interface PendingRow {
   flagged: number;
   responses: number;
   counts: RollupCounts;
+  dist: DistCounts;
 }
 
 /** Responses of one leaf, day, survey, channel and side, summed before they go up the tree. */
@@ -72,6 +86,7 @@ interface LeafGroup {
   flagged: number;
   responses: number;
   counts: RollupCounts;
+  dist: DistCounts;
 }
 
 /**
@@ -96,7 +111,7 @@ export async function applyRollups(exec: SqlExecutor, inputs: readonly RollupInp
   for (const keys of chunk([...pending.keys()], 500)) {
     mergeStoredRollups(
       pending,
-      await exec.rows(`select key, responses, counts from rollups where key in (${placeholders(keys.length)})`, keys),
+      await exec.rows(`select key, responses, counts, dist from rollups where key in (${placeholders(keys.length)})`, keys),
     );
   }
   await exec.batch(rollupWrites(pending));
@@ -114,11 +129,21 @@ export function planRollups(
     const key = `${r.unitCode}|${r.day}|${r.surveyId}|${r.channel}|${flagged}`;
     let group = groups.get(key);
     if (!group) {
-      group = { unitCode: r.unitCode, day: r.day, surveyId: r.surveyId, channel: r.channel, flagged, responses: 0, counts: emptyCounts() };
+      group = {
+        unitCode: r.unitCode,
+        day: r.day,
+        surveyId: r.surveyId,
+        channel: r.channel,
+        flagged,
+        responses: 0,
+        counts: emptyCounts(),
+        dist: emptyDist(),
+      };
       groups.set(key, group);
     }
     group.responses += 1;
     addCounts(group.counts, countsOfResponse(r.metricQuestions, r.answers));
+    addDist(group.dist, distOfResponse(r.distributionQuestions, r.metricQuestions, r.answers));
   }
   const pending = new Map<string, PendingRow>();
   for (const g of groups.values()) {
@@ -127,11 +152,21 @@ export function planRollups(
         const key = rollupKey(unitCode, period, g.surveyId, g.channel, g.flagged);
         let row = pending.get(key);
         if (!row) {
-          row = { unitCode, period, surveyId: g.surveyId, channel: g.channel, flagged: g.flagged, responses: 0, counts: emptyCounts() };
+          row = {
+            unitCode,
+            period,
+            surveyId: g.surveyId,
+            channel: g.channel,
+            flagged: g.flagged,
+            responses: 0,
+            counts: emptyCounts(),
+            dist: emptyDist(),
+          };
           pending.set(key, row);
         }
         row.responses += sign * g.responses;
         addCounts(row.counts, g.counts, sign);
+        addDist(row.dist, g.dist, sign);
       }
     }
   }
@@ -163,7 +198,7 @@ export function storedRollupsQuery(inputs: readonly Pick<RollupInput, "unitCode"
   const periods = [...new Set(inputs.flatMap((r) => [dayPeriod(r.day), monthPeriod(r.day)]))];
   const surveys = [...new Set(inputs.map((r) => r.surveyId))];
   return {
-    sql: `select key, responses, counts from rollups
+    sql: `select key, responses, counts, dist from rollups
           where unit_code in (select ancestor from unit_closure where descendant in (${placeholders(leaves.length)}))
             and period in (${placeholders(periods.length)}) and survey_id in (${placeholders(surveys.length)})`,
     args: [...leaves, ...periods, ...surveys],
@@ -177,6 +212,7 @@ export function mergeStoredRollups(pending: Map<string, PendingRow>, stored: rea
     if (!row) continue;
     row.responses += Number(s.responses);
     addCounts(row.counts, parseCounts(String(s.counts)));
+    addDist(row.dist, parseDist(s.dist as string | null));
   }
 }
 
@@ -187,12 +223,23 @@ export function rollupWrites(pending: ReadonlyMap<string, PendingRow>): SqlState
   for (const [key, row] of pending) {
     if (row.responses < 0) throw new Error(`rollup ${key} would go below zero: the rollups disagree with the responses`);
     if (row.responses === 0) emptied.push(key);
-    else upserts.push([key, row.unitCode, row.period, row.surveyId, row.channel, row.flagged, row.responses, serializeCounts(row.counts)]);
+    else
+      upserts.push([
+        key,
+        row.unitCode,
+        row.period,
+        row.surveyId,
+        row.channel,
+        row.flagged,
+        row.responses,
+        serializeCounts(row.counts),
+        serializeDist(row.dist),
+      ]);
   }
   return [
     ...chunk(upserts, 200).map((part) => ({
-      sql: `insert into rollups (key, unit_code, period, survey_id, channel, flagged, responses, counts) values ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
-            on conflict (key) do update set responses = excluded.responses, counts = excluded.counts`,
+      sql: `insert into rollups (key, unit_code, period, survey_id, channel, flagged, responses, counts, dist) values ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
+            on conflict (key) do update set responses = excluded.responses, counts = excluded.counts, dist = excluded.dist`,
       args: part.flat(),
     })),
     ...chunk(emptied, 500).map((part) => ({ sql: `delete from rollups where key in (${placeholders(part.length)})`, args: part })),

@@ -3,6 +3,7 @@ import type { Clock } from "../../lib/clock";
 import { getCurrentVersionRow, getVersionRow, listCurrentVersions } from "./surveys";
 import { extractMetricQuestions, type MetricQuestion } from "../rates/metric-definitions";
 import { extractCommentQuestions, type CommentQuestion } from "../comments/comment-questions";
+import { extractDistributionQuestions, type DistributionQuestion } from "../distributions/distribution-questions";
 import { compileValidator } from "./validation/compiled-validator";
 import { createSurveyCoreValidator, type AnswerValidator } from "./validation/survey-core-validator";
 
@@ -20,6 +21,8 @@ export interface LoadedSurvey {
   metricQuestions: MetricQuestion[];
   /** Its open-text questions (意见建议), whose answers the writer keeps in response_comments. */
   commentQuestions: CommentQuestion[];
+  /** The closed and numeric questions whose answers the distributions read counts (issue 14). */
+  distributionQuestions: DistributionQuestion[];
 }
 
 export interface SurveyRegistry {
@@ -58,6 +61,7 @@ export function createSurveyRegistry(db: Database, clock: Clock): SurveyRegistry
       validate: (answers) => (validator ??= compileValidator(json) ?? createSurveyCoreValidator(json))(answers),
       metricQuestions: extractMetricQuestions(json),
       commentQuestions: extractCommentQuestions(json),
+      distributionQuestions: extractDistributionQuestions(json),
     };
     versions.set(key, survey);
     return survey;

@@ -2,6 +2,7 @@ import { adminZh, type AdminTexts } from "./zh-cn/admin";
 import { authZh, type AuthTexts } from "./zh-cn/auth";
 import { appNameZh, commonZh, pagesZh, shellZh, type CommonTexts, type PagesTexts, type ShellTexts } from "./zh-cn/common";
 import { dashboardZh, type DashboardTexts } from "./zh-cn/dashboard";
+import { distributionsZh, type DistributionsTexts } from "./zh-cn/distributions";
 import { exportsZh, type ExportsTexts } from "./zh-cn/exports";
 import { interviewZh, type InterviewTexts } from "./zh-cn/interview";
 import { issueListZh, type IssueListTexts } from "./zh-cn/issue-list";
@@ -15,6 +16,7 @@ export type {
   AuthTexts,
   CommonTexts,
   DashboardTexts,
+  DistributionsTexts,
   ExportsTexts,
   InterviewTexts,
   IssueListTexts,
@@ -41,6 +43,7 @@ export interface Texts {
   shell: ShellTexts;
   pages: PagesTexts;
   dashboard: DashboardTexts;
+  distributions: DistributionsTexts;
   methods: MethodsTexts;
   monthlyReport: MonthlyReportTexts;
   exports: ExportsTexts;
@@ -59,6 +62,7 @@ export const zhCN: Texts = {
   shell: shellZh,
   pages: pagesZh,
   dashboard: dashboardZh,
+  distributions: distributionsZh,
   methods: methodsZh,
   monthlyReport: monthlyReportZh,
   exports: exportsZh,

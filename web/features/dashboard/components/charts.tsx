@@ -6,7 +6,7 @@ import { escapeHtml } from "../lib/funnel";
 import type { RankedUnit } from "../lib/ranking-rows";
 import type { MetricKey, TrendBody } from "../types";
 
-const EChart = lazy(() => import("./echart"));
+const EChart = lazy(() => import("../../../lib/ui/echart"));
 const T = texts.dashboard;
 const pctLabel = (v: number) => `${Math.round(v * 100)}%`;
 

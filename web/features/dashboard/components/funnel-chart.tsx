@@ -4,7 +4,7 @@ import { escapeHtml, funnelCurves, funnelFloor, isOutside, type FunnelPoint } fr
 import { nEffText } from "../lib/figures";
 import { pct } from "../lib/format";
 
-const EChart = lazy(() => import("./echart"));
+const EChart = lazy(() => import("../../../lib/ui/echart"));
 const T = texts.dashboard;
 const pctLabel = (v: number) => `${Math.round(v * 100)}%`;
 

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from "react";
-import type { EChartsOption } from "../lib/echarts";
+import type { EChartsOption } from "../../../lib/ui/echarts";
 
-const EChart = lazy(() => import("./echart"));
+const EChart = lazy(() => import("../../../lib/ui/echart"));
 
 /** A 通报 chart on the page: the same option the Word file draws as a PNG. */
 export function ReportChart({ option, title }: { option: EChartsOption; title: string }) {

@@ -7,7 +7,7 @@ import { BarChart } from "echarts/charts";
 import { GridComponent, LegendComponent, MarkLineComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
-import type { EChartsOption } from "./echarts";
+import type { EChartsOption } from "../../../lib/ui/echarts";
 
 echarts.use([BarChart, GridComponent, LegendComponent, MarkLineComponent, CanvasRenderer]);
 

@@ -3,7 +3,7 @@
  * as PNG images for the Word file (lib/chart-png.ts), so the picture in the file is the page's.
  */
 import { texts } from "../../../lib/i18n";
-import type { EChartsOption } from "./echarts";
+import type { EChartsOption } from "../../../lib/ui/echarts";
 import { pct } from "./format";
 import type { MonthlyReport, RankingSection } from "./monthly-model";
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
-import { echarts, type EChartsOption } from "../lib/echarts";
+import { echarts, type EChartsOption } from "./echarts";
+import "./echart.css";
 
 /** One ECharts instance bound to a div; options are replaced in place when data changes. */
 export default function EChart({ option, height = 320, label }: { option: EChartsOption; height?: number; label: string }) {
@@ -20,5 +21,5 @@ export default function EChart({ option, height = 320, label }: { option: EChart
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
-  return <div ref={ref} role="img" aria-label={label} className="dash-chart" style={{ height }} />;
+  return <div ref={ref} role="img" aria-label={label} className="chart" style={{ height }} />;
 }
