@@ -53,11 +53,12 @@ export function ReportRankings({ body, filters }: { body: RatesBody; filters: Da
   const first = useRanking({ ...filters, kind: undefined });
   const data = first.data;
   if (!data) return <p className="page-status">{first.error ? T.loadFailed : T.loadingRanking}</p>;
-  if (data.rows.length === 0 && data.kinds.length <= 1) return null;
+  // Kinds that cannot hold the audience's answers (schools under 居民) would be tables of zeros.
+  if (data.rows.length === 0 && data.kindsForAudience.length <= 1) return null;
   return (
     <>
       <ReportRankingTable ranking={data} body={body} filters={filters} />
-      {data.kinds
+      {data.kindsForAudience
         .filter((k) => k !== data.kind)
         .map((k) => (
           <OtherKind key={k} kind={k} body={body} filters={filters} />
