@@ -6,6 +6,7 @@ import { exportsZh, type ExportsTexts } from "./zh-cn/exports";
 import { interviewZh, type InterviewTexts } from "./zh-cn/interview";
 import { methodsZh, type MethodsTexts } from "./zh-cn/methods";
 import { respondentZh, surveyLocaleZh, type RespondentTexts, type SurveyLocaleTexts } from "./zh-cn/respondent";
+import { unitsZh, type UnitsTexts } from "./zh-cn/units";
 
 export type {
   AdminTexts,
@@ -18,6 +19,7 @@ export type {
   PagesTexts,
   RespondentTexts,
   ShellTexts,
+  UnitsTexts,
 };
 
 /**
@@ -39,6 +41,7 @@ export interface Texts {
   exports: ExportsTexts;
   interview: InterviewTexts;
   admin: AdminTexts;
+  units: UnitsTexts;
 }
 
 export const zhCN: Texts = {
@@ -54,6 +57,7 @@ export const zhCN: Texts = {
   exports: exportsZh,
   interview: interviewZh,
   admin: adminZh,
+  units: unitsZh,
 };
 
 export const texts: Texts = zhCN;
