@@ -132,8 +132,11 @@ export function UnitPicker({ value, onChange, label, name, required, kinds, root
       {name && <input type="hidden" name={name} value={value} />}
       {open && (
         // Mouse down inside the popup must not blur the field (which closes it) before the click.
-        // biome-ignore lint/a11y/noStaticElementInteractions: only keeps focus in the field; the keyboard works there
-        <div className="unit-picker__popup" onMouseDown={(e) => e.preventDefault()}>
+        // A click must not reach a <label> around the picker either: the label would hand it to
+        // the field, which opens the popup again right after a choice.
+        // biome-ignore lint/a11y/noStaticElementInteractions: only keeps focus and clicks in the field; the keyboard works there
+        // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox's onKeyDown is the keyboard path
+        <div className="unit-picker__popup" onMouseDown={(e) => e.preventDefault()} onClick={(e) => e.preventDefault()}>
           <div role="tree" id={listId} aria-label={label} className="unit-picker__tree">
             {items.map((item, i) => (
               // Focus stays in the combobox (aria-activedescendant), whose keys choose and open items.
