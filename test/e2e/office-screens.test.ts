@@ -316,7 +316,7 @@ describe.skipIf(!requireChromium())("office and admin screens (issue 15, real Ch
     await page.close();
   });
 
-  it("has no serious or critical axe violations on login, dashboard and every admin tab", async () => {
+  it("has no serious or critical axe violations on login, dashboard and every admin tab; the audit log names units", async () => {
     const { page, errors } = await newPage(browser.context);
     await page.goto(`${server.url}/login`);
     await page.locator('input[name="username"]').waitFor();
@@ -332,6 +332,12 @@ describe.skipIf(!requireChromium())("office and admin screens (issue 15, real Ch
       await page.waitForLoadState("networkidle");
       expect({ tab, violations: await seriousAxeViolations(page) }).toEqual({ tab, violations: [] });
     }
+    // The log names the unit of a change beside its code.
+    const batch = await api.post("/api/v1/posters/batch", { subdistrictCode: "500104002000", surveyId: "resident" });
+    expect(batch.status).toBe(201);
+    await page.goto(`${server.url}/admin/audit`);
+    const entry = page.locator(".admin-table--audit tr", { hasText: "500104002000" }).first();
+    await expect.poll(() => entry.textContent()).toContain("跃进村街道（500104002000）");
     expect(errors).toEqual([]);
     await page.close();
   });
