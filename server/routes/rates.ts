@@ -11,7 +11,7 @@ import { queryParams } from "../middleware/validate";
 import { rateSettingsAt } from "../services/rates/rate-settings";
 import { computeRates, populationSizeFor, unitAndChildMetrics } from "../services/rates/rates";
 import { rankChildren } from "../services/rates/ranking";
-import { plannedTargets, planFor } from "../services/rates/rates-plan";
+import { audienceTargets, plannedTargets, planFor } from "../services/rates/rates-plan";
 import { weeklyTrend } from "../services/rates/rates-trend";
 import { getChildren, getUnit } from "../services/units/units";
 import { describe, REFUSALS } from "../openapi/describe";
@@ -94,15 +94,20 @@ export const rateRoutes = new Hono<AppEnv>()
       const unit = await scopedUnit(c, q.unit);
       const [tree, children] = await Promise.all([unitAndChildMetrics(db, unit, filterOf(q)), getChildren(db, unit.code)]);
       const { settings } = tree;
-      const targets = await plannedTargets(db, [unit, ...children]);
+      const [targets, forAudience] = await Promise.all([
+        plannedTargets(db, [unit, ...children]),
+        audienceTargets(db, [unit, ...children], q.audience),
+      ]);
+      const audienceOf = (code: string) => ({ name: q.audience, target: forAudience.get(code) ?? null });
+      const ref = { code: unit.code, name: unit.name, kind: unit.kind };
       return c.json(
         {
           minRespondents: settings.minRespondents,
           threshold: settings.threshold,
-          ...planFor({ code: unit.code, name: unit.name, kind: unit.kind }, targets.get(unit.code) ?? null, tree.metrics, settings),
+          ...planFor(ref, targets.get(unit.code) ?? null, tree.metrics, settings, audienceOf(unit.code)),
           // Each child is planned against its own settings, which it carries (added fields).
           children: tree.children.map((ch) => ({
-            ...planFor(ch.unit, targets.get(ch.unit.code) ?? null, ch.metrics, ch),
+            ...planFor(ch.unit, targets.get(ch.unit.code) ?? null, ch.metrics, ch, audienceOf(ch.unit.code)),
             threshold: ch.threshold,
             minRespondents: ch.minRespondents,
           })),
@@ -126,7 +131,7 @@ export const rateRoutes = new Hono<AppEnv>()
       const unit = await scopedUnit(c, q.unit);
       const tree = await unitAndChildMetrics(db, unit, filterOf(q));
       const ref = { code: unit.code, name: unit.name, kind: unit.kind };
-      return c.json(rankChildren(ref, q.metric, tree.settings.threshold[q.metric], tree.children, q.kind), 200);
+      return c.json(rankChildren(ref, q.metric, tree.settings.threshold[q.metric], tree.children, q.kind, q.audience), 200);
     },
   )
   .get(

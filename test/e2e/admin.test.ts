@@ -8,6 +8,7 @@
 import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pickUnit } from "./unit-picker-driver";
 import {
   answerCurrentPage,
   apiSession,
@@ -95,7 +96,7 @@ describe.skipIf(!canRun)("administration in Chromium", () => {
       // 2. Posters for every community of the new subdistrict.
       await page.goto(`${server.url}/admin/posters`);
       await page.locator('select[name="survey"]').selectOption("resident");
-      await page.locator('input[name="unit"]').fill(SUBDISTRICT);
+      await pickUnit(page, page.getByRole("combobox", { name: "单位", exact: true }), SUBDISTRICT, SUBDISTRICT);
       await page.getByRole("button", { name: "为该街道下所有社区生成海报" }).click();
       await page.getByText("已生成 3 张海报").waitFor();
       const rows = page.locator("tr[data-poster]");
@@ -160,13 +161,13 @@ describe.skipIf(!canRun)("administration in Chromium", () => {
       await page.goto(`${server.url}/admin/thresholds`);
       await page.getByTestId("thresholds-form").waitFor();
       expect(await page.getByTestId("thresholds-form").innerText()).toContain("系统默认");
-      await page.locator('input[name="unit"]').fill("500104000000");
+      await pickUnit(page, page.getByRole("combobox", { name: "单位", exact: true }), "大渡口", "500104000000");
       await page.getByRole("button", { name: "查看" }).click();
       await page.getByText("大渡口区（500104000000）的达标线").waitFor();
       await page.getByTestId("thresholds-form").locator('input[name="awareness"]').fill("50");
       await page.getByTestId("thresholds-form").getByRole("button", { name: "保存" }).click();
       await page.getByRole("status").getByText("已保存").waitFor();
-      await page.locator('input[name="unit"]').fill(SUBDISTRICT);
+      await pickUnit(page, page.getByRole("combobox", { name: "单位", exact: true }), "八桥镇", SUBDISTRICT);
       await page.getByRole("button", { name: "查看" }).click();
       await page.getByText(`八桥镇（${SUBDISTRICT}）的达标线`).waitFor();
       const row = page.getByTestId("thresholds-form").locator("tr", { hasText: "知晓率" });

@@ -5,6 +5,7 @@
 import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pickUnit } from "./unit-picker-driver";
 import {
   apiSession,
   launchBrowser,
@@ -87,7 +88,7 @@ describe.skipIf(!canRun)("office and admin screens", () => {
     const form = page.locator("form.admin-row");
     await form.locator('input[name="username"]').fill("张 三");
     await form.locator('input[name="password"]').fill("long-enough-1");
-    await form.locator('input[name="scope"]').fill(SUB);
+    await pickUnit(page, form.getByRole("combobox", { name: "负责范围" }), SUB, SUB);
     await form.locator('button[type="submit"]').click();
     const error = page.locator(".admin-error");
     await expect.poll(() => error.textContent()).toContain("用户名只能包含字母、数字");

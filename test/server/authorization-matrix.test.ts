@@ -161,6 +161,11 @@ const SPECS: Record<string, Spec> = {
     outOfScope: () => ({ path: "/api/v1/units/import", raw: `${CSV}500110S01,綦江区实验小学,school,500104000000,,,60` }),
     outOfScopeStatus: 422,
   },
+  "GET /api/v1/units": {
+    allowed: ["admin", "office", "interviewer"],
+    inScope: () => ({ path: `/api/v1/units?q=社区&under=${DEMO.community}` }),
+    outOfScope: () => ({ path: `/api/v1/units?q=社区&under=${DEMO.qijiangCommunity}` }),
+  },
   "GET /api/v1/units/:code": {
     allowed: ["admin", "office", "interviewer"],
     inScope: () => ({ path: `/api/v1/units/${DEMO.community}` }),

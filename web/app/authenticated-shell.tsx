@@ -36,7 +36,7 @@ export function AuthenticatedShell({ children }: { children: ReactNode }) {
           )}
         </nav>
         <div className="shell-header__user">
-          <UserSummary user={user} scopeLabel={scopeName ? `${scopeName}（${user.scope}）` : undefined} />
+          <UserSummary user={user} scopeName={scopeName} />
           <Link href="/account/password" className="shell-nav__link">
             {texts.admin.password.link}
           </Link>

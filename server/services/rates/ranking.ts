@@ -5,6 +5,7 @@ import { normalQuantile } from "../../lib/normal-quantile";
 import { Z95, wilson } from "../../lib/wilson";
 import type { Reliability } from "./design-precision";
 import type { ChildRates, UnitRef } from "./rates";
+import { kindHoldsAudience } from "../surveys/audience";
 
 export type Band = "above" | "below" | "within";
 export type FunnelPosition = "below99.8" | "below95" | "within" | "above95" | "above99.8";
@@ -33,6 +34,8 @@ export interface Ranking {
   /** The kind ranked, and every kind the unit's children have (a table offers the others). */
   kind: UnitKind | null;
   kinds: UnitKind[];
+  /** The kinds of `kinds` whose units can hold answers of the requested audience (all without one). */
+  kindsForAudience: UnitKind[];
   rows: RankingRow[];
 }
 
@@ -69,10 +72,21 @@ export function funnelOf(rate: number, threshold: number, nEff: number): FunnelP
  * (ties share the better rank), a rank interval from Bonferroni-adjusted Wilson intervals on each
  * unit's effective sample (so a table never claims more order than the data hold), the band
  * against the threshold and the funnel position. Subdistricts and schools are never mixed.
+ * Without a kind, the commonest kind among the children that can hold the audience's answers
+ * (schools have no residents), so 居民 never opens on a ranking of schools with no data.
  */
-export function rankChildren(unit: UnitRef, metric: Metric, threshold: number, children: readonly ChildRates[], kind?: UnitKind): Ranking {
+export function rankChildren(
+  unit: UnitRef,
+  metric: Metric,
+  threshold: number,
+  children: readonly ChildRates[],
+  kind?: UnitKind,
+  audience?: string,
+): Ranking {
   const kinds = UNIT_KINDS.filter((k) => children.some((c) => c.unit.kind === k));
-  const ranked = kind ?? commonestKind(children);
+  const kindsForAudience = kinds.filter((k) => kindHoldsAudience(k, audience));
+  const fitting = children.filter((c) => kindHoldsAudience(c.unit.kind, audience));
+  const ranked = kind ?? commonestKind(fitting.length > 0 ? fitting : children);
   const candidates = children.filter((c) => c.unit.kind === ranked && c.metrics[metric].respondents > 0 && c.metrics[metric].rate !== null);
   const K = candidates.length;
   const zK = K > 0 ? normalQuantile(1 - 0.025 / K) : Z95;
@@ -100,5 +114,5 @@ export function rankChildren(unit: UnitRef, metric: Metric, threshold: number, c
     };
   });
   rows.sort((a, b) => a.rank - b.rank || a.unit.code.localeCompare(b.unit.code));
-  return { unit, metric, threshold, kind: ranked, kinds, rows };
+  return { unit, metric, threshold, kind: ranked, kinds, kindsForAudience, rows };
 }

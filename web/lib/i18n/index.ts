@@ -10,6 +10,7 @@ import { methodsZh, type MethodsTexts } from "./zh-cn/methods";
 import { monthlyReportZh, type MonthlyReportTexts } from "./zh-cn/monthly-report";
 import { respondentZh, surveyLocaleZh, type RespondentTexts, type SurveyLocaleTexts } from "./zh-cn/respondent";
 import { webhooksZh, type WebhooksTexts } from "./zh-cn/webhooks";
+import { unitsZh, type UnitsTexts } from "./zh-cn/units";
 
 export type {
   AdminTexts,
@@ -26,6 +27,7 @@ export type {
   RespondentTexts,
   ShellTexts,
   WebhooksTexts,
+  UnitsTexts,
 };
 
 /**
@@ -51,6 +53,7 @@ export interface Texts {
   admin: AdminTexts;
   webhooks: WebhooksTexts;
   issueList: IssueListTexts;
+  units: UnitsTexts;
 }
 
 export const zhCN: Texts = {
@@ -70,6 +73,7 @@ export const zhCN: Texts = {
   admin: adminZh,
   webhooks: webhooksZh,
   issueList: issueListZh,
+  units: unitsZh,
 };
 
 export const texts: Texts = zhCN;

@@ -5,6 +5,7 @@ import { listAudit } from "../api/audit";
 import { adminQuery } from "../lib/admin-query";
 import { changedFields, importCounts } from "../lib/audit-diff";
 import type { AuditEntry } from "../types";
+import { UnitName } from "../../../lib/ui/unit-name";
 
 const T = texts.admin.audit;
 
@@ -32,10 +33,15 @@ function showPath(path: string): string {
     .join(" · ");
 }
 
+/** Actions whose target is a unit code: the log names the unit beside it. */
+const UNIT_TARGETS = new Set(["settings.thresholds", "units.age_shares", "posters.create_batch"]);
+
 /** The entry's object; an import's stored English count line is said in Chinese from its counts. */
-function targetText(entry: AuditEntry): string {
+function Target({ entry }: { entry: AuditEntry }) {
   const counts = importCounts(entry.action, entry.after);
-  return counts ? T.importSummary(counts.added, counts.changed) : (entry.target ?? "");
+  if (counts) return <>{T.importSummary(counts.added, counts.changed)}</>;
+  if (entry.target && UNIT_TARGETS.has(entry.action)) return <UnitName code={entry.target} />;
+  return <>{entry.target ?? ""}</>;
 }
 
 /** What changed, one line per field, the raw before/after kept behind a disclosure for audits. */
@@ -95,7 +101,9 @@ export function AuditPanel() {
               <td>{new Date(e.at).toLocaleString("zh-CN")}</td>
               <td>{e.actor}</td>
               <td>{T.actions[e.action] ?? e.action}</td>
-              <td>{targetText(e)}</td>
+              <td>
+                <Target entry={e} />
+              </td>
               <td>
                 <Changes entry={e} />
               </td>

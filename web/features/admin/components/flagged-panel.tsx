@@ -19,14 +19,21 @@ export function FlaggedPanel() {
   const list = useQuery({ queryKey: ["admin", "flagged", status], queryFn: () => listFlagged(status), ...adminQuery });
   return (
     <section className="admin-panel">
-      <div className="admin-row" role="tablist">
-        {T.status}
+      {/* A group of toggles, not tabs: a tablist needs tab children and panels, which this is not. */}
+      <fieldset className="admin-row admin-toggles">
+        <legend>{T.status}</legend>
         {STATUSES.map((s) => (
-          <button key={s} type="button" className={s === status ? "button" : "button button--ghost"} onClick={() => setStatus(s)}>
+          <button
+            key={s}
+            type="button"
+            aria-pressed={s === status}
+            className={s === status ? "button" : "button button--ghost"}
+            onClick={() => setStatus(s)}
+          >
             {T.statuses[s]}
           </button>
         ))}
-      </div>
+      </fieldset>
       {list.error && <p className="admin-error">{texts.admin.loadFailed(list.error.message)}</p>}
       {list.data && list.data.length === 0 && <p className="admin-muted">{T.empty}</p>}
       {list.data && <ReviewList items={list.data} onDone={() => void list.refetch()} />}

@@ -3,6 +3,7 @@ import { errorText } from "../../../lib/http";
 import { texts } from "../../../lib/i18n";
 import { previewUnitImport, runUnitImport } from "../api/units-import";
 import type { ImportPreview } from "../types";
+import { UnitName } from "../../../lib/ui/unit-name";
 
 const T = texts.admin.import;
 
@@ -123,7 +124,10 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
                   <td>{u.code}</td>
                   <td>{u.name}</td>
                   <td>{texts.common.unitKinds[u.kind]}</td>
-                  <td>{u.parentCode}</td>
+                  <td>
+                    {/* A parent added by the same file is not stored yet: its name comes from the file. */}
+                    <UnitName code={u.parentCode} name={preview.adds.find((a) => a.code === u.parentCode)?.name} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -145,7 +149,9 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
               {preview.changes.map((c) => (
                 <tr key={c.code}>
                   <td>{c.line}</td>
-                  <td>{c.code}</td>
+                  <td>
+                    <UnitName code={c.code} />
+                  </td>
                   <td>
                     {c.fields.map((f) => (
                       <div key={f}>

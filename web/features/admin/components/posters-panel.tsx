@@ -2,12 +2,15 @@ import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { Link } from "wouter";
 import { texts } from "../../../lib/i18n";
+import { UnitPicker } from "../../../lib/ui/unit-picker";
 import { createPoster, createPosterBatch, listPosters, listSurveys, type PosterWindow } from "../api/posters";
 import { fromLocalInput } from "../lib/local-datetime";
 import { adminQuery } from "../lib/admin-query";
 import { PosterListRow } from "./poster-list-row";
 
 const T = texts.admin.posters;
+/** One poster for a community or school; a subdistrict gets one per community (批量). */
+const POSTER_KINDS = ["community", "school", "subdistrict"] as const;
 
 /**
  * Posters for one community or school, or for every community of a subdistrict, optionally with
@@ -26,6 +29,7 @@ export function PostersPanel() {
   const [note, setNote] = useState<string | null>(null);
 
   const form = useRef<HTMLFormElement>(null);
+  const [unitCode, setUnitCode] = useState("");
 
   async function create(mode: "one" | "batch") {
     if (!form.current?.reportValidity()) return;
@@ -76,9 +80,9 @@ export function PostersPanel() {
             ))}
           </select>
         </label>
-        <label>
+        <label htmlFor="poster-unit">
           {T.unit}
-          <input name="unit" placeholder={T.unitHint} required size={24} />
+          <UnitPicker id="poster-unit" name="unit" label={T.unit} value={unitCode} onChange={setUnitCode} required kinds={POSTER_KINDS} />
         </label>
         <label>
           {T.startsAt}
@@ -96,7 +100,7 @@ export function PostersPanel() {
         </button>
       </form>
       <p className="admin-muted">
-        {T.batchHint} {T.windowHint}
+        {T.unitHint}。{T.batchHint} {T.windowHint}
       </p>
       {error && <p className="admin-error">{error}</p>}
       {note && (
@@ -105,10 +109,17 @@ export function PostersPanel() {
         </p>
       )}
       <h3>{T.list}</h3>
-      <label className="admin-row">
-        {T.filter}
-        <input value={filter} onChange={(e) => setFilter(e.target.value.trim())} size={16} />
-      </label>
+      <div className="admin-row">
+        <label htmlFor="poster-filter">
+          {T.filter}
+          <UnitPicker id="poster-filter" label={T.filter} value={filter} onChange={setFilter} />
+        </label>
+        {filter && (
+          <button className="button button--ghost button--small" type="button" onClick={() => setFilter("")}>
+            {T.filterClear}
+          </button>
+        )}
+      </div>
       {posters.error && <p className="admin-error">{texts.admin.loadFailed(posters.error.message)}</p>}
       {posters.data && posters.data.length === 0 && <p className="admin-muted">{T.empty}</p>}
       {posters.data && posters.data.length > 0 && (

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { errorText } from "../../../lib/http";
 import { texts } from "../../../lib/i18n";
+import { UnitPicker } from "../../../lib/ui/unit-picker";
 import { searchResponses } from "../api/flagged";
 import type { FlaggedResponse, ResponseSearchQuery } from "../types";
 import { ReviewList } from "./review-list";
@@ -12,6 +13,7 @@ export function ResponseSearch() {
   const [query, setQuery] = useState<ResponseSearchQuery | null>(null);
   const [found, setFound] = useState<FlaggedResponse[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [unit, setUnit] = useState("");
 
   async function run(q: ResponseSearchQuery) {
     setError(null);
@@ -49,9 +51,9 @@ export function ResponseSearch() {
           {T.searchDevice}
           <input name="deviceId" size={16} />
         </label>
-        <label>
+        <label htmlFor="response-search-unit">
           {T.searchUnit}
-          <input name="unit" size={14} />
+          <UnitPicker id="response-search-unit" name="unit" label={T.searchUnit} value={unit} onChange={setUnit} />
         </label>
         <button className="button" type="submit">
           {T.search}

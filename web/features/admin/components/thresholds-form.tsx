@@ -2,6 +2,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { texts } from "../../../lib/i18n";
 import { ThresholdsEditor } from "../../../lib/ui/thresholds-editor";
+import { UnitPicker } from "../../../lib/ui/unit-picker";
 import { getRateSettings, putRateSettings } from "../api/settings";
 import { adminQuery } from "../lib/admin-query";
 import { METRIC_KEYS } from "../types";
@@ -18,6 +19,7 @@ export function ThresholdsForm() {
   const [unit, setUnit] = useState<string | undefined>(undefined);
   const current = useQuery({ queryKey: ["thresholds", unit ?? null], queryFn: () => getRateSettings(unit), ...adminQuery });
   const [note, setNote] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: putRateSettings,
     onMutate: () => setNote(null),
@@ -40,14 +42,14 @@ export function ThresholdsForm() {
           setUnit(String(new FormData(e.currentTarget).get("unit") ?? "").trim() || undefined);
         }}
       >
-        <label>
+        <label htmlFor="thresholds-unit">
           {T.unit}
-          <input
+          <UnitPicker
+            id="thresholds-unit"
             name="unit"
-            defaultValue={current.data?.unit.code ?? ""}
-            key={current.data?.unit.code}
-            placeholder={T.unitHint}
-            size={16}
+            label={T.unit}
+            value={picked ?? current.data?.unit.code ?? ""}
+            onChange={setPicked}
           />
         </label>
         <button className="button button--ghost" type="submit">

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { errorText } from "../../../lib/http";
 import { useState, type FormEvent } from "react";
 import { texts } from "../../../lib/i18n";
+import { UnitPicker } from "../../../lib/ui/unit-picker";
 import { createUser, listUsers, resetPassword, updateUser } from "../api/users";
 import { adminQuery } from "../lib/admin-query";
 import { ROLES, type AdminUser, type Role } from "../types";
@@ -13,6 +14,7 @@ export function UsersPanel() {
   const users = useQuery({ queryKey: ["admin", "users"], queryFn: listUsers, ...adminQuery });
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [newScope, setNewScope] = useState("");
 
   async function run(action: () => Promise<unknown>, done: string) {
     setError(null);
@@ -36,23 +38,38 @@ export function UsersPanel() {
       role: String(f.get("role")) as Role,
       scope: String(f.get("scope")),
     };
-    void run(() => createUser(input).then(() => form.reset()), T.created(input.username));
+    void run(
+      () =>
+        createUser(input).then(() => {
+          form.reset();
+          setNewScope("");
+        }),
+      T.created(input.username),
+    );
   }
 
   return (
     <section className="admin-panel">
       <form className="admin-row" onSubmit={onCreate}>
         <strong>{T.create}</strong>
-        <input name="username" placeholder={T.username} required />
-        <input name="password" type="password" placeholder={T.password} minLength={8} required autoComplete="new-password" />
-        <select name="role" defaultValue="office">
+        <input name="username" placeholder={T.username} aria-label={T.username} required />
+        <input
+          name="password"
+          type="password"
+          placeholder={T.password}
+          aria-label={T.password}
+          minLength={8}
+          required
+          autoComplete="new-password"
+        />
+        <select name="role" defaultValue="office" aria-label={T.role}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {texts.auth.roles[r]}
             </option>
           ))}
         </select>
-        <input name="scope" placeholder={T.scope} required />
+        <UnitPicker name="scope" label={T.scope} value={newScope} onChange={setNewScope} required />
         <button className="button" type="submit">
           {T.create}
         </button>
@@ -103,7 +120,7 @@ function UserRow({ user, run }: { user: AdminUser; run: (action: () => Promise<u
         </select>
       </td>
       <td>
-        <input value={scope} onChange={(e) => setScope(e.target.value)} aria-label={T.scope} size={14} />
+        <UnitPicker value={scope} onChange={setScope} label={T.scopeOf(user.username)} />
         {changed && (
           <button
             className="button button--small"
@@ -149,6 +166,7 @@ function UserRow({ user, run }: { user: AdminUser; run: (action: () => Promise<u
           type="password"
           value={password}
           placeholder={T.newPassword}
+          aria-label={T.newPasswordOf(user.username)}
           minLength={8}
           onChange={(e) => setPassword(e.target.value)}
           autoComplete="new-password"

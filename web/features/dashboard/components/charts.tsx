@@ -4,7 +4,7 @@ import { reliabilityNote } from "../lib/figures";
 import { pct } from "../lib/format";
 import { escapeHtml } from "../lib/funnel";
 import type { RankedUnit } from "../lib/ranking-rows";
-import type { MetricKey, TrendBody } from "../types";
+import { METRIC_KEYS, type MetricKey, type TrendBody } from "../types";
 
 const EChart = lazy(() => import("../../../lib/ui/echart"));
 const T = texts.dashboard;
@@ -56,22 +56,57 @@ export function RateBarChart({ units, metric, threshold }: { units: RankedUnit[]
     [ranked, metric, threshold],
   );
   return (
-    <Suspense fallback={<div className="dash-chart" style={{ height: 320 }} />}>
-      <EChart option={option} label={T.barTitle(T.metrics[metric])} />
-    </Suspense>
+    <>
+      <Suspense fallback={<div className="dash-chart" style={{ height: 320 }} />}>
+        <EChart option={option} label={T.barTitle(T.metrics[metric])} />
+      </Suspense>
+      <BandLegend />
+    </>
   );
 }
+
+/** What the bar colours mean, in words beside each swatch (the chart itself has no legend of bands). */
+function BandLegend() {
+  return (
+    <ul className="dash-legend" data-testid="bar-legend">
+      {(["above", "within", "below"] as const).map((band) => (
+        <li key={band} data-band={band}>
+          <span className="dash-legend__swatch" style={{ background: BAND_COLOURS[band] }} aria-hidden="true" />
+          {T.bandLegend[band]}
+        </li>
+      ))}
+      <li data-band="low">
+        <span className="dash-legend__swatch" style={{ background: BAND_COLOURS.within, opacity: 0.35 }} aria-hidden="true" />
+        {T.bandLegend.low}
+      </li>
+    </ul>
+  );
+}
+
+/** Respondents of a week: the largest count of any metric (a lower bound of its answer sheets). */
+const weekN = (w: TrendBody["weeks"][number]) => Math.max(...METRIC_KEYS.map((m) => w.metrics[m].respondents));
 
 /** Weekly rates of the four metrics, with the threshold of the first as the guide line. */
 export function TrendChart({ weeks, threshold }: { weeks: TrendBody["weeks"]; threshold: Record<MetricKey, number> }) {
   const option = useMemo(
     () => ({
-      grid: { left: 48, right: 56, top: 40, bottom: 32 },
+      grid: { left: 48, right: 56, top: 40, bottom: 44 },
       legend: { top: 0 },
-      tooltip: { trigger: "axis" },
-      xAxis: { type: "category", data: weeks.map((w) => w.week.slice(5)) },
+      tooltip: {
+        trigger: "axis",
+        // Each week's rate with its n: a 100% from 3 answers must not read like one from 300.
+        formatter: (ps: { dataIndex: number; seriesIndex: number; marker: string; seriesName: string }[]) => {
+          const w = weeks[ps[0]!.dataIndex]!;
+          const lines = ps.map((p) => {
+            const m = w.metrics[METRIC_KEYS[p.seriesIndex]!];
+            return `${p.marker}${escapeHtml(p.seriesName)} ${pct(m.rate)}（n=${m.respondents}）`;
+          });
+          return [T.weekOf(w.week), ...lines].join("<br/>");
+        },
+      },
+      xAxis: { type: "category", data: weeks.map((w) => `${w.week.slice(5)}\n${T.weekN(weekN(w))}`) },
       yAxis: { type: "value", min: 0, max: 1, axisLabel: { formatter: pctLabel } },
-      series: (["awareness", "support", "participation", "satisfaction"] as const).map((m, i) => ({
+      series: METRIC_KEYS.map((m, i) => ({
         type: "line",
         name: T.metrics[m],
         connectNulls: false,
@@ -91,8 +126,18 @@ export function TrendChart({ weeks, threshold }: { weeks: TrendBody["weeks"]; th
     [weeks, threshold],
   );
   return (
-    <Suspense fallback={<div className="dash-chart" style={{ height: 280 }} />}>
-      <EChart option={option} height={280} label={T.trend} />
-    </Suspense>
+    <>
+      <Suspense fallback={<div className="dash-chart" style={{ height: 280 }} />}>
+        <EChart option={option} height={280} label={T.trend} />
+      </Suspense>
+      <p className="dash-muted dash-note" data-testid="trend-n">
+        {T.trendN(
+          weeks
+            .slice(-12)
+            .map((w) => `${w.week.slice(5)} n=${weekN(w)}`)
+            .join("，"),
+        )}
+      </p>
+    </>
   );
 }

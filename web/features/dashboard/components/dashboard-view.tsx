@@ -83,7 +83,7 @@ export function DashboardView({ scope, isAdmin }: { scope: string; isAdmin: bool
       </div>
       <section className="dash-panel">
         <h2>{T.plan}</h2>
-        {plan.data ? <SamplePlan plan={plan.data} /> : <p className="dash-empty">{texts.common.loading}</p>}
+        {plan.data ? <SamplePlan plan={plan.data} audience={filters.audience} /> : <p className="dash-empty">{texts.common.loading}</p>}
       </section>
     </div>
   );

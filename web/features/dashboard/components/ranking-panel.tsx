@@ -30,13 +30,16 @@ export function RankingPanel(props: {
   );
   const metricName = T.metrics[filters.metric];
   const kindName = data?.kind ? T.kinds[data.kind] : T.unit;
+  // A kind asked for by URL that cannot hold the audience's answers (学校 under 居民) says so in
+  // words instead of listing every school as 0 / 暂无数据.
+  const noAudience = !!data?.kind && !!filters.audience && !data.kindsForAudience.includes(data.kind);
   return (
     <>
       <section className="dash-panel" data-testid="ranking-panel">
         <header className="dash-panel__head">
           <h2>{T.rankingOf(kindName, metricName)}</h2>
           <div className="dash-actions">
-            {data && <KindSwitcher kinds={data.kinds} value={data.kind} onChange={(kind) => props.onChange({ kind })} />}
+            {data && <KindSwitcher kinds={data.kindsForAudience} value={data.kind} onChange={(kind) => props.onChange({ kind })} />}
             <label className="no-print">
               {T.rankBy}{" "}
               <select value={filters.metric} onChange={(e) => props.onChange({ metric: e.target.value as MetricKey })}>
@@ -51,6 +54,10 @@ export function RankingPanel(props: {
         </header>
         {!data ? (
           <p className="dash-empty">{ranking.error ? T.loadFailed : T.loadingRanking}</p>
+        ) : noAudience ? (
+          <p className="dash-empty" data-testid="kind-no-audience">
+            {T.kindHasNoAudience(kindName, T.audiences[filters.audience!])}
+          </p>
         ) : data.rows.length === 0 ? (
           <p className="dash-empty">{T.noData}</p>
         ) : (
@@ -67,7 +74,7 @@ export function RankingPanel(props: {
           </div>
         )}
       </section>
-      {data && units.length > 0 && (
+      {data && !noAudience && units.length > 0 && (
         <RankingTable
           title={T.rankingOf(kindName, metricName)}
           units={units}

@@ -1,24 +1,32 @@
 import { texts } from "../../../lib/i18n";
 import { pct } from "../lib/format";
-import { METRIC_KEYS, type PlanBody, type UnitPlan } from "../types";
+import { METRIC_KEYS, type DashboardFilters, type PlanBody, type UnitPlan } from "../types";
 
 const T = texts.dashboard;
 
-function moreText(p: UnitPlan["metrics"]["awareness"]) {
+/**
+ * §7 neededN, as the card's 还需 N says it: the plan and the cards must never disagree on how
+ * many more answer sheets would settle a metric.
+ */
+function neededText(p: UnitPlan["metrics"]["awareness"]) {
   if (p.rate === null) return "—";
-  if (p.more === null) return T.undecidable;
-  return p.more === 0 ? T.decided : String(p.more);
+  if (p.neededN === null) return T.undecidable;
+  return p.neededN === 0 ? T.decided : String(p.neededN);
 }
 
-/** Progress to target_n and, per metric, how many more respondents would settle pass or fail. */
-export function SamplePlan({ plan }: { plan: PlanBody }) {
-  const rows = [plan, ...plan.children];
+/**
+ * Progress to the planned sample and, per metric, how many more respondents would settle pass or
+ * fail. Filtered to one audience, the count of that audience is set against the target of the
+ * leaves that answer it, and units that cannot hold it (schools under 居民) are left out.
+ */
+export function SamplePlan({ plan, audience }: { plan: PlanBody; audience?: DashboardFilters["audience"] }) {
+  const rows = [plan, ...plan.children.filter((c) => c.holdsAudience)];
   return (
     <table className="dash-table" data-testid="plan-table">
       <thead>
         <tr>
           <th>{T.unit}</th>
-          <th>{T.target}</th>
+          <th>{audience ? T.targetOf(T.audiences[audience]) : T.target}</th>
           <th>{T.progress}</th>
           {METRIC_KEYS.map((k) => (
             <th key={k}>
@@ -29,21 +37,23 @@ export function SamplePlan({ plan }: { plan: PlanBody }) {
       </thead>
       <tbody>
         {rows.map((r, i) => (
-          <tr key={r.unit.code} className={i === 0 ? "is-total" : undefined}>
+          <tr key={r.unit.code} className={i === 0 ? "is-total" : undefined} data-code={r.unit.code}>
             <td>{r.unit.name}</td>
-            <td>{r.target ?? "—"}</td>
-            <td>
+            <td data-field="target">{r.audienceTarget ?? "—"}</td>
+            <td data-field="progress">
               {r.responses}
-              {r.target ? (
+              {r.audienceTarget ? (
                 <>
                   {" "}
-                  / {r.target}（{pct(r.progress, 0)}）
-                  <progress max={1} value={Math.min(1, r.progress ?? 0)} />
+                  / {r.audienceTarget}（{pct(r.audienceProgress, 0)}）
+                  <progress max={1} value={Math.min(1, r.audienceProgress ?? 0)} aria-label={`${r.unit.name}${T.progress}`} />
                 </>
               ) : null}
             </td>
             {METRIC_KEYS.map((k) => (
-              <td key={k}>{moreText(r.metrics[k])}</td>
+              <td key={k} data-field={`needed-${k}`}>
+                {neededText(r.metrics[k])}
+              </td>
             ))}
           </tr>
         ))}

@@ -24,7 +24,7 @@ export function useMonthlyReport(
   const rates = useRates(current);
   const previousRates = useRates(before);
   const first = useRanking(current);
-  const otherKinds = (first.data?.kinds ?? []).filter((k) => k !== first.data?.kind);
+  const otherKinds = (first.data?.kindsForAudience ?? []).filter((k) => k !== first.data?.kind);
   const others = useQueries({
     queries: otherKinds.map((kind) => ({
       queryKey: ["ranking", ratesQuery(current), current.metric, kind],

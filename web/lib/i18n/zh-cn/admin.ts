@@ -39,6 +39,8 @@ export interface AdminTexts {
     password: string;
     role: string;
     scope: string;
+    scopeOf: (username: string) => string;
+    newPasswordOf: (username: string) => string;
     status: string;
     disabled: string;
     active: string;
@@ -64,6 +66,7 @@ export interface AdminTexts {
     created: (n: number) => string;
     list: string;
     filter: string;
+    filterClear: string;
     id: string;
     community: string;
     createdAt: string;
@@ -90,7 +93,7 @@ export interface AdminTexts {
   };
   poster: {
     heading: string;
-    instruction: string;
+    instruction: (audience: string | null) => string;
     privacy: string;
     idLabel: (id: string) => string;
     print: string;
@@ -271,7 +274,9 @@ export const adminZh: AdminTexts = {
     username: "用户名",
     password: "初始密码（至少 8 位）",
     role: "角色",
-    scope: "负责范围（单位代码）",
+    scope: "负责范围",
+    scopeOf: (username) => `${username} 的负责范围`,
+    newPasswordOf: (username) => `${username} 的新密码`,
     status: "状态",
     disabled: "已停用",
     active: "正常",
@@ -289,14 +294,15 @@ export const adminZh: AdminTexts = {
   posters: {
     audiences: { resident: "居民", shopkeeper: "商户", parent: "家长" },
     survey: "问卷",
-    unit: "单位代码",
-    unitHint: "社区或学校代码（单个海报），或街道代码（批量）",
+    unit: "单位",
+    unitHint: "社区或学校（单个海报），或街道（批量）",
     createOne: "为该社区/学校生成海报",
     createBatch: "为该街道下所有社区生成海报",
     batchHint: "批量生成会为街道下每个社区各生成一张海报。",
     created: (n) => `已生成 ${n} 张海报`,
     list: "海报列表",
     filter: "按单位筛选",
+    filterClear: "显示全部",
     id: "海报编号",
     community: "单位",
     createdAt: "生成时间",
@@ -324,7 +330,9 @@ export const adminZh: AdminTexts = {
   },
   poster: {
     heading: "创建全国文明城市 · 群众满意度调查",
-    instruction: "请用微信或手机相机扫描二维码，花 3–5 分钟填写问卷。您的意见将帮助我们把社区建设得更好。",
+    // Parents answer for their child's school, not for where they live.
+    instruction: (audience) =>
+      `请用微信或手机相机扫描二维码，花 3–5 分钟填写问卷。您的意见将帮助我们把${audience === "parent" ? "学校及周边环境" : "社区"}建设得更好。`,
     privacy: "匿名填写，不收集姓名和电话。",
     idLabel: (id) => `海报编号：${id}`,
     print: "打印",
@@ -405,7 +413,7 @@ export const adminZh: AdminTexts = {
     searchHint: "按答卷编号（至少 8 位）、日期或设备编号查找，可再按单位缩小范围；找到后可以单独或批量排除。",
     searchId: "答卷编号",
     searchDay: "日期",
-    searchUnit: "单位代码（可选）",
+    searchUnit: "单位（可选）",
     searchDevice: "设备编号",
     search: "查找",
     searchNeedsKey: "请填写答卷编号（至少 8 位）、日期或设备编号",
@@ -416,7 +424,7 @@ export const adminZh: AdminTexts = {
       "每项指标的达标线（默认 90%）和给出达标判定所需的最少样本量（默认 20）按单位设置，适用于该单位及其所有下级；下级没有设置的，沿用最近一级上级的设置（如区里分阶段的目标 50% → 90% → 100%）。只能修改本人管辖范围内的单位。修改立即影响看板，并记入操作日志。",
     metrics: { awareness: "知晓率", support: "支持率", participation: "参与率", satisfaction: "满意率" },
     minRespondents: "最少样本量",
-    unit: "单位代码",
+    unit: "单位",
     unitHint: "留空为本人管辖单位",
     show: "查看",
     forUnit: (name, code) => `${name}（${code}）的达标线`,

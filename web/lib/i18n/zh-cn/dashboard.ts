@@ -59,6 +59,7 @@ export interface DashboardTexts {
   week: string;
   plan: string;
   target: string;
+  targetOf: (audience: string) => string;
   progress: string;
   moreToDecide: string;
   decided: string;
@@ -80,6 +81,7 @@ export interface DashboardTexts {
   forbidden: string;
   kinds: Record<"city" | "district" | "subdistrict" | "community" | "school_zone" | "school", string>;
   kindSwitch: string;
+  kindHasNoAudience: (kind: string, audience: string) => string;
   rankingOf: (kind: string, metric: string) => string;
   rankText: (rank: number, best: number, worst: number) => string;
   rankInterval: string;
@@ -103,6 +105,10 @@ export interface DashboardTexts {
   modeGap: (direction: "lower" | "higher" | "same", points: string, interval: string | null) => string;
   modeGapWhy: string;
   barTitle: (metric: string) => string;
+  bandLegend: Record<"above" | "within" | "below" | "low", string>;
+  weekOf: (monday: string) => string;
+  weekN: (n: number) => string;
+  trendN: (list: string) => string;
   funnelTitle: (metric: string) => string;
   funnelAxis: string;
   funnelLimit95: string;
@@ -188,6 +194,7 @@ export const dashboardZh: DashboardTexts = {
   week: "周",
   plan: "样本规划",
   target: "计划样本",
+  targetOf: (audience) => `计划样本（${audience}）`,
   progress: "完成进度",
   moreToDecide: "还需样本",
   decided: "已可判定",
@@ -209,6 +216,7 @@ export const dashboardZh: DashboardTexts = {
   forbidden: "无权查看该单位的数据",
   kinds: { city: "市", district: "区县", subdistrict: "街道", community: "社区", school_zone: "学区", school: "学校" },
   kindSwitch: "单位类型",
+  kindHasNoAudience: (kind, audience) => `${kind}不开展${audience}问卷，没有${audience}样本，因此不排名。请改选其他调查对象或单位类型。`,
   rankingOf: (kind, metric) => `${kind}排名（${metric}）`,
   rankText: (rank, best, worst) => (best === worst ? `第${rank}名` : `第${rank}名（可能第${best}–${worst}名）`),
   rankInterval: "名次区间",
@@ -238,6 +246,15 @@ export const dashboardZh: DashboardTexts = {
     `${direction === "same" ? "入户访问与扫码填写持平" : `入户访问比扫码填写${direction === "lower" ? "低" : "高"} ${points} 个百分点`}${interval ? `（95%区间 ${interval} 个百分点）` : ""}`,
   modeGapWhy: "扫码为自愿填写，入户为随机抽样；差距大时扫码结果可能偏高，应以入户访问为准。",
   barTitle: (metric) => `${metric}（按单位）`,
+  bandLegend: {
+    above: "区间整体高于达标线",
+    within: "区间跨达标线（无法判断）",
+    below: "区间整体低于达标线",
+    low: "淡色：样本不足",
+  },
+  weekOf: (monday) => `${monday} 起一周`,
+  weekN: (n) => `n=${n}`,
+  trendN: (list) => `每周样本量（答卷份数，最近 12 周）：${list}`,
   funnelTitle: (metric) => `${metric}漏斗图`,
   funnelAxis: "有效样本",
   funnelLimit95: "95%控制限",
