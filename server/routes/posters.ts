@@ -19,6 +19,7 @@ import { posterStatus, type PosterState } from "../services/posters/poster-statu
 import { getPoster, posterToken, type Poster } from "../services/posters/posters";
 import { getLineage, getUnit, LEAF_KINDS } from "../services/units/units";
 import { describe, REFUSALS } from "../openapi/describe";
+import { addressName } from "../services/units/address-name";
 
 /** The QR target of a poster: its respondent link. */
 async function posterUrl(c: Context<AppEnv>, poster: Poster): Promise<string> {
@@ -132,10 +133,7 @@ export const posterRoutes = new Hono<AppEnv>()
           id: poster.id,
           unitCode: poster.unitCode,
           unitName: unit?.name ?? poster.unitCode,
-          fullName: lineage
-            .filter((u) => u.kind !== "city")
-            .map((u) => u.name)
-            .join(" "),
+          fullName: addressName(lineage),
           surveyId: poster.surveyId,
           surveyTitle: survey?.title ?? poster.surveyId,
           audience: survey?.audience ?? null,

@@ -5,6 +5,7 @@ import { assertPosterOpen } from "../services/posters/poster-status";
 import { verifyPosterToken } from "../services/posters/posters";
 import { getLineage } from "../services/units/units";
 import { describe, REFUSALS } from "../openapi/describe";
+import { addressName } from "../services/units/address-name";
 
 /**
  * GET /api/v1/q/:token: what a scanned poster shows, the unit and its survey's current version;
@@ -25,11 +26,8 @@ export const questionnaireRoutes = new Hono<AppEnv>().get(
     const [lineage, survey] = await Promise.all([getLineage(db, poster.unitCode), registry.getCurrent(poster.surveyId)]);
     const unit = lineage.at(-1);
     if (!unit || !survey) throw notFound("二维码");
-    // The full name reads like an address: 大渡口区 新山村街道 民主社区 (the city is implied).
-    const fullName = lineage
-      .filter((u) => u.kind !== "city")
-      .map((u) => u.name)
-      .join(" ");
+    // The full name reads like an address: 大渡口区 新山村街道 民主社区 (services/units/address-name.ts).
+    const fullName = addressName(lineage);
     const head = JSON.stringify({ unit: { code: unit.code, name: unit.name, fullName }, posterId: poster.id });
     return c.body(`${head.slice(0, -1)},"survey":${survey.body}}`, 200, {
       "content-type": "application/json; charset=utf-8",
