@@ -184,7 +184,7 @@ describe.skipIf(!requireChromium())("the monthly 通报 (real Chromium)", () => 
       `本月入户 6 户，登记住户 ${field.totals.households} 户，覆盖率 ${pct(field.totals.coverage)}。`,
     );
     expect(await page.locator('[data-testid="report-issues"]').innerText()).toBe("暂无数据");
-    expect(await page.locator(".dash-chart").count()).toBe(2);
+    expect(await page.locator(".chart").count()).toBe(2);
     await page.waitForTimeout(500);
     await page.screenshot({ path: SHOT("page"), fullPage: true });
   });

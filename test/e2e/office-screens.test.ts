@@ -83,7 +83,7 @@ describe.skipIf(!requireChromium())("office and admin screens (issue 15, real Ch
   }
 
   /** The rows of the ranking chart and the funnel drawn: the lazy charts have rendered. */
-  const chartsDrawn = (page: Page) => page.locator('[data-testid="ranking-panel"] .dash-chart svg').first().waitFor();
+  const chartsDrawn = (page: Page) => page.locator('[data-testid="ranking-panel"] .chart svg').first().waitFor();
 
   beforeAll(async () => {
     server = await startTestServer({ QR_RATE_LIMIT: "0", QR_BLOCK_LIMIT: "0" });
@@ -365,7 +365,7 @@ describe.skipIf(!requireChromium())("office and admin screens (issue 15, real Ch
                 (hides(s.overflowX) && el.scrollWidth > el.clientWidth + 1) || (hides(s.overflowY) && el.scrollHeight > el.clientHeight + 1)
               );
             })
-            .filter((el) => !el.closest(".user-summary") && !el.closest(".dash-chart"))
+            .filter((el) => !el.closest(".user-summary") && !el.closest(".chart"))
             .map((el) => `${el.tagName}.${el.className}: ${el.textContent?.slice(0, 30)}`);
           return { scroll: document.documentElement.scrollWidth - width, clipped };
         });

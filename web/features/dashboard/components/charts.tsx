@@ -57,7 +57,7 @@ export function RateBarChart({ units, metric, threshold }: { units: RankedUnit[]
   );
   return (
     <>
-      <Suspense fallback={<div className="dash-chart" style={{ height: 320 }} />}>
+      <Suspense fallback={<div className="chart" style={{ height: 320 }} />}>
         <EChart option={option} label={T.barTitle(T.metrics[metric])} />
       </Suspense>
       <BandLegend />
@@ -127,7 +127,7 @@ export function TrendChart({ weeks, threshold }: { weeks: TrendBody["weeks"]; th
   );
   return (
     <>
-      <Suspense fallback={<div className="dash-chart" style={{ height: 280 }} />}>
+      <Suspense fallback={<div className="chart" style={{ height: 280 }} />}>
         <EChart option={option} height={280} label={T.trend} />
       </Suspense>
       <p className="dash-muted dash-note" data-testid="trend-n">

@@ -80,7 +80,7 @@ export function FunnelChart({ points, threshold, metric }: { points: FunnelPoint
   // The chart is an image to a screen reader; its label says what it shows and who lies outside.
   const label = `${T.funnelTitle(metric)}：${points.length} 个单位${outside.length ? `，${T.funnelOutside}：${outside.join("、")}` : ""}`;
   return (
-    <Suspense fallback={<div className="dash-chart" style={{ height: 320 }} />}>
+    <Suspense fallback={<div className="chart" style={{ height: 320 }} />}>
       <EChart option={option} label={label} />
     </Suspense>
   );

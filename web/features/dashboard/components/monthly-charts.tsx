@@ -7,7 +7,7 @@ const EChart = lazy(() => import("../../../lib/ui/echart"));
 export function ReportChart({ option, title }: { option: EChartsOption; title: string }) {
   return (
     <figure className="report-chart">
-      <Suspense fallback={<div className="dash-chart" style={{ height: 320 }} />}>
+      <Suspense fallback={<div className="chart" style={{ height: 320 }} />}>
         <EChart option={option} label={title} />
       </Suspense>
       <figcaption>{title}</figcaption>
