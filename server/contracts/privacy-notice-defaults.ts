@@ -26,7 +26,7 @@ export const PRIVACY_NOTICE_KEYS = Object.keys(PRIVACY_NOTICE_LIMITS) as (keyof 
 
 export const DEFAULT_PRIVACY_NOTICE: PrivacyNotice = {
   respondentSummary:
-    "个人信息处理告知：本问卷不记名，只收集您的回答和手机的匿名标识，用于统计创文工作成效，保存到调查年度结束后 180 天。如有疑问请联系所在社区居委会。",
+    "本问卷不记名，只收集您的回答和手机的匿名标识，用于统计创文工作成效，保存到调查年度结束后 180 天。如有疑问请联系所在社区居委会。",
   respondentFull: [
     "一、收集什么：您在本问卷中的回答；提交时间；为防止重复提交而生成的手机匿名标识和网络地址摘要。我们不收集您的姓名、电话或住址，请不要在意见栏中填写这些信息。",
     "二、为什么收集：用于统计本单位创建全国文明城市工作的群众知晓率、满意度等指标，并汇总成报告，不用于其他目的。",

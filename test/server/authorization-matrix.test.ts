@@ -348,7 +348,12 @@ const SPECS: Record<string, Spec> = {
     allowed: ["admin"],
     inScope: () => ({
       path: "/api/v1/settings/privacy-notice",
-      json: { respondentSummary: "告知摘要", respondentFull: "告知全文", interviewGpsConsent: "位置说明", interviewOpeningGps: "开场白说明" },
+      json: {
+        respondentSummary: "告知摘要",
+        respondentFull: "告知全文",
+        interviewGpsConsent: "位置说明",
+        interviewOpeningGps: "开场白说明",
+      },
     }),
   },
   "GET /api/v1/admin/flagged": {

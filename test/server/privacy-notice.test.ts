@@ -89,7 +89,9 @@ describe("privacy notice settings", () => {
     expect(saved).toMatchObject({ ...edited, respondentSummary: atLimit });
     expect(typeof saved.updatedAt).toBe("string");
 
-    const rows = await t.client.execute("select actor, target, before, after, scope_unit from audit_log where action = 'settings.privacy_notice'");
+    const rows = await t.client.execute(
+      "select actor, target, before, after, scope_unit from audit_log where action = 'settings.privacy_notice'",
+    );
     expect(rows.rows).toHaveLength(1);
     const entry = rows.rows[0] as unknown as { actor: string; before: string; after: string; scope_unit: string };
     expect(entry.actor).toBe("admin");
