@@ -14,19 +14,34 @@ const T = texts.admin.privacy;
  */
 export function PrivacyNoticeForm() {
   const current = useQuery({ queryKey: ["privacy-notice"], queryFn: getPrivacyNotice, ...adminQuery });
+  // Kept here: the editor starts afresh from the saved texts, the confirmation stays.
+  const [note, setNote] = useState<string | null>(null);
   if (!current.data)
     return <p className="admin-panel">{current.error ? texts.admin.loadFailed(current.error.message) : texts.admin.loading}</p>;
-  return <Editor key={current.data.updatedAt ?? "defaults"} initial={current.data} onSaved={() => void current.refetch()} />;
+  return (
+    <Editor
+      key={current.data.updatedAt ?? "defaults"}
+      initial={current.data}
+      note={note}
+      setNote={setNote}
+      onSaved={() => void current.refetch()}
+    />
+  );
 }
 
-function Editor({ initial, onSaved }: { initial: PrivacyNotice & { updatedAt: string | null }; onSaved: () => void }) {
+function Editor(props: {
+  initial: PrivacyNotice & { updatedAt: string | null };
+  note: string | null;
+  setNote: (note: string | null) => void;
+  onSaved: () => void;
+}) {
+  const { initial, note, setNote, onSaved } = props;
   const [values, setValues] = useState<PrivacyNotice>(() => ({
     respondentSummary: initial.respondentSummary,
     respondentFull: initial.respondentFull,
     interviewGpsConsent: initial.interviewGpsConsent,
     interviewOpeningGps: initial.interviewOpeningGps,
   }));
-  const [note, setNote] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: putPrivacyNotice,
     onMutate: () => setNote(null),
