@@ -117,6 +117,10 @@ describe("privacy notice settings", () => {
     expect(JSON.parse(row.after).interviewOpeningGps).toBe("我们会记录访问位置。");
     expect(row.scope_unit).toBe(DEMO.dadukou);
     expect(await auditCount()).toBe(2);
+    // The same texts again change nothing, so nothing is written or audited.
+    const again = await put(districtAdmin, next);
+    expect(again.status).toBe(200);
+    expect(await auditCount()).toBe(2);
   });
 
   it("falls back to a default per text when the stored row is damaged", async () => {

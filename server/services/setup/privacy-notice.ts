@@ -9,7 +9,8 @@ import {
   type PrivacyNotice,
 } from "../../contracts/privacy-notice-defaults";
 import type { PrivacyNoticeInput } from "../../contracts/privacy-notice";
-import { audited } from "../admin/audit";
+import { auditInsert } from "../admin/audit";
+import { writeTransaction } from "../../db/write-transaction";
 
 /** The key in `settings` holding the texts an admin has set (absent: the defaults). */
 export const PRIVACY_NOTICE_KEY = "privacy_notice";
@@ -50,7 +51,8 @@ export async function readPrivacyNotice(db: Database | DrizzleTx): Promise<Priva
 }
 
 /**
- * Replaces every text at once, audited with the texts before and after in the same transaction.
+ * Replaces every text at once, audited with the texts before and after in the same transaction;
+ * texts identical to the stored ones write nothing (no entry that records no change).
  * The texts are city-wide (one notice for every poster); the entry belongs to the admin's own
  * scope, so the admin and everyone above see who changed what the public reads.
  */
@@ -60,17 +62,17 @@ export async function updatePrivacyNotice(
   actor: { username: string; scope: string },
   now: Date,
 ): Promise<PrivacyNoticeView> {
-  return audited(db, now, async (tx) => {
-    const before = parseStored((await storedRow(tx))?.value);
+  return writeTransaction(db, async (tx) => {
+    const row = await storedRow(tx);
+    const before = parseStored(row?.value);
+    if (row && PRIVACY_NOTICE_KEYS.every((k) => before[k] === next[k])) return { ...before, updatedAt: row.updatedAt };
     const value = JSON.stringify(next);
     const at = now.toISOString();
     await tx
       .insert(settings)
       .values({ key: PRIVACY_NOTICE_KEY, value, updatedAt: at })
       .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } });
-    return {
-      result: { ...next, updatedAt: at },
-      entry: { actor: actor.username, action: "settings.privacy_notice", before, after: next, scopeUnit: actor.scope },
-    };
+    await auditInsert(tx, { actor: actor.username, action: "settings.privacy_notice", before, after: next, scopeUnit: actor.scope }, now);
+    return { ...next, updatedAt: at };
   });
 }
