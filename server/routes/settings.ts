@@ -7,6 +7,8 @@ import { assertInScope, currentUser, requireRole } from "../middleware/require-r
 import { rateSettingsAt, rateSettingsView, updateUnitRateSettings } from "../services/rates/rate-settings";
 import { getUnit } from "../services/units/units";
 import { describe, REFUSALS } from "../openapi/describe";
+import { privacyNoticeSchema } from "../contracts/privacy-notice";
+import { readPrivacyNotice, updatePrivacyNotice } from "../services/setup/privacy-notice";
 
 /** The unit named (default: the caller's scope), checked to exist (404) and to lie in scope (403). */
 async function settingsUnit(c: Context<AppEnv>, code: string | undefined) {
@@ -19,6 +21,8 @@ async function settingsUnit(c: Context<AppEnv>, code: string | undefined) {
 /**
  * Thresholds and the minimum sample per metric (docs/design.md §5), set per unit for its subtree
  * (the nearest setting up the tree wins): offices read, admins change inside their own scope.
+ * The privacy texts (个人信息处理告知, issue 19): every signed-in role reads them (the interview
+ * app keeps them for offline work), admins change them; respondents get theirs with GET /q/:token.
  */
 export const settingsRoutes = new Hono<AppEnv>()
   .get(
@@ -53,5 +57,28 @@ export const settingsRoutes = new Hono<AppEnv>()
       const unit = await settingsUnit(c, code);
       const updated = await updateUnitRateSettings(db, unit.code, update, currentUser(c), clock.now());
       return c.json(await rateSettingsView(db, unit, updated), 200);
+    },
+  )
+  .get(
+    "/privacy-notice",
+    describe("Settings", "The privacy notice texts in force (respondent page, interview GPS consent and 开场白)", {
+      200: "The texts and when they were last changed (null: the defaults)",
+      ...REFUSALS.signedIn,
+    }),
+    requireRole("admin", "office", "interviewer"),
+    async (c) => c.json(await readPrivacyNotice(c.var.services.db), 200),
+  )
+  .put(
+    "/privacy-notice",
+    describe("Settings", "Replace the privacy notice texts (audited)", {
+      200: "The texts now in force",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.body,
+    }),
+    requireRole("admin"),
+    jsonBody(privacyNoticeSchema),
+    async (c) => {
+      const { db, clock } = c.var.services;
+      return c.json(await updatePrivacyNotice(db, c.req.valid("json"), currentUser(c), clock.now()), 200);
     },
   );

@@ -133,6 +133,8 @@ describe.skipIf(!canRun)("interview app in Chromium (tablet, offline)", () => {
       const { context } = browser;
       const { page, errors } = await newPage(context);
       await login(page, "zhang");
+      // Positions are recorded only after the consent step (issue 19); this run checks they arrive.
+      await page.getByRole("button", { name: "同意记录位置" }).click();
       await chooseArea(page);
       await readyForOffline(page);
 

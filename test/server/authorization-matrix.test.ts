@@ -339,6 +339,23 @@ const SPECS: Record<string, Spec> = {
     inScope: () => ({ path: "/api/v1/settings/thresholds", json: { unit: DEMO.xinshancun, minRespondents: 20 } }),
     outOfScope: () => ({ path: "/api/v1/settings/thresholds", json: { unit: DEMO.city, minRespondents: 20 } }),
   },
+  // Issue 19: the privacy texts are city-wide; every role reads them, admins replace them.
+  "GET /api/v1/settings/privacy-notice": {
+    allowed: ["admin", "office", "interviewer"],
+    inScope: () => ({ path: "/api/v1/settings/privacy-notice" }),
+  },
+  "PUT /api/v1/settings/privacy-notice": {
+    allowed: ["admin"],
+    inScope: () => ({
+      path: "/api/v1/settings/privacy-notice",
+      json: {
+        respondentSummary: "告知摘要",
+        respondentFull: "告知全文",
+        interviewGpsConsent: "位置说明",
+        interviewOpeningGps: "开场白说明",
+      },
+    }),
+  },
   "GET /api/v1/admin/flagged": {
     allowed: ["admin"],
     inScope: () => ({ path: `/api/v1/admin/flagged?unit=${DEMO.community}` }),

@@ -5,6 +5,7 @@ import { AuditPanel } from "../../features/admin/components/audit-panel";
 import { FlaggedPanel } from "../../features/admin/components/flagged-panel";
 import { ImportPanel } from "../../features/admin/components/import-panel";
 import { PostersPanel } from "../../features/admin/components/posters-panel";
+import { PrivacyNoticeForm } from "../../features/admin/components/privacy-notice-form";
 import { ThresholdsForm } from "../../features/admin/components/thresholds-form";
 import { UsersPanel } from "../../features/admin/components/users-panel";
 import { VersionsPanel } from "../../features/admin/components/versions-panel";
@@ -22,6 +23,7 @@ const SECTIONS: Record<Section, () => ReactNode> = {
   surveys: () => <VersionsPanel />,
   flagged: () => <FlaggedPanel />,
   thresholds: () => <ThresholdsForm />,
+  privacy: () => <PrivacyNoticeForm />,
   webhooks: () => <WebhooksPanel />,
   audit: () => <AuditPanel />,
 };
@@ -37,6 +39,7 @@ const SECTION_ROLES: Record<Section, readonly Role[]> = {
   surveys: ["admin"],
   flagged: ["admin"],
   thresholds: ["admin"],
+  privacy: ["admin"],
   webhooks: ["admin"],
   audit: ["admin"],
 };
@@ -46,7 +49,7 @@ export function sectionsFor(role: Role): Section[] {
   return (Object.keys(SECTIONS) as Section[]).filter((s) => SECTION_ROLES[s].includes(role));
 }
 
-/** /admin and /admin/:section: units, users, posters, survey versions, flag review, thresholds, webhooks, audit log. */
+/** /admin and /admin/:section: units, users, posters, survey versions, flag review, thresholds, privacy notice, webhooks, audit log. */
 export function AdminPage() {
   const user = useSessionUser();
   const [, params] = useRoute<{ section: string }>("/admin/:section");

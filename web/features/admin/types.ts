@@ -45,5 +45,6 @@ export type UnitRef = RateSettingsView["unit"];
 
 /** A unit's own values; null removes one, so the unit inherits it from further up again. */
 export type RateSettingsUpdate = InferRequestType<typeof api.settings.thresholds.$put>["json"];
+export type PrivacyNoticeTexts = InferRequestType<(typeof api.settings)["privacy-notice"]["$put"]>["json"];
 
 export type AuditEntry = InferResponseType<typeof api.admin.audit.$get, 200>["entries"][number];

@@ -8,6 +8,8 @@ export type Audience = "resident" | "shopkeeper" | "parent" | (string & {});
 export interface Questionnaire {
   /** `fullName` (e.g. "大渡口区 新山村街道 民主社区") is an extra the server sends beyond the contract. */
   unit: { code: string; name: string; fullName?: string };
+  /** The 个人信息处理告知 (issue 19), sent with the questionnaire so it costs no request of its own. */
+  privacyNotice?: { summary: string; full: string };
   survey: { id: string; version: number; audience: Audience; json: Record<string, unknown> };
 }
 

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { texts } from "../../../lib/i18n";
 import { getDeviceId } from "../../../lib/device-id";
 import { getSurveyVersion } from "../lib/catalog";
-import { currentFix, requestFix } from "../lib/geolocation";
+import { consentedFix, requestFix } from "../lib/geolocation";
 import type { InterviewDb, InterviewDraft } from "../lib/interview-db";
 import { newQueueItem } from "../sync/queue-item";
 import type { QueueItem } from "../sync/types";
@@ -21,6 +21,8 @@ export function InterviewSession(props: {
   db: InterviewDb;
   draft: InterviewDraft;
   notice: string | null;
+  /** The 开场白's sentence about GPS, while this tablet records positions (null: it does not). */
+  gpsStatement: string | null;
   onDone: (item: QueueItem | null, message: string | null) => void;
 }) {
   const { db } = props;
@@ -49,8 +51,8 @@ export function InterviewSession(props: {
   async function complete(data: Record<string, unknown>) {
     const d = { ...draft.current, data };
     const completedAt = new Date();
-    // A position taken during the interview is better than none from before it.
-    const fix = d.location ?? currentFix();
+    // A position taken at the door, else one from during the interview; none without consent.
+    const fix = consentedFix(d.location);
     const deviceId = getDeviceId();
     const item = newQueueItem({
       owner: d.owner,
@@ -91,7 +93,7 @@ export function InterviewSession(props: {
   async function declined() {
     const d = draft.current;
     const now = new Date();
-    const fix = d.location ?? currentFix();
+    const fix = consentedFix(d.location);
     const item = newQueueItem({
       owner: d.owner,
       unitName: d.unitName,
@@ -136,6 +138,7 @@ export function InterviewSession(props: {
         <OpeningScript
           unitName={draft.current.unitName}
           surveyTitle={survey && survey !== "failed" ? survey.title : null}
+          gpsStatement={props.gpsStatement}
           onRefused={() => void declined()}
         />
       )}

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from "react";
 import { texts } from "../../../lib/i18n";
 import { useSyncEngine } from "../hooks/use-sync-engine";
-import { warmCatalog } from "../lib/catalog";
-import { requestFix } from "../lib/geolocation";
+import { getPrivacyNotice, warmCatalog } from "../lib/catalog";
+import { requestFix, setGpsConsent } from "../lib/geolocation";
+import type { PrivacyNotice } from "../../../../server/contracts/privacy-notice-defaults";
 import type { InterviewDb, InterviewDraft } from "../lib/interview-db";
 import type { VisitCorrection } from "../sync/sync-engine";
 import type { QueueItem } from "../sync/types";
@@ -10,6 +11,7 @@ import type { InterviewUser, WorkArea } from "../types";
 import { AreaPicker } from "./area-picker";
 import { AttentionList } from "./attention-list";
 import { DaySummary } from "./day-summary";
+import { GpsConsent, type GpsConsentAnswer } from "./gps-consent";
 import { InterviewSession } from "./interview-session";
 import { RecordedNotice, UNDO_MS } from "./recorded-notice";
 import { StatusBar } from "./status-bar";
@@ -17,6 +19,8 @@ import { VisitForm } from "./visit-form";
 import { VisitList } from "./visit-list";
 
 const areaKey = (owner: string) => `area:${owner}`;
+/** The GPS consent answer of one user on this tablet, kept until they sign out. */
+export const gpsConsentKey = (owner: string) => `gpsConsent:${owner}`;
 
 /** One interviewer's day: status bar, where they work, new visits, 需处理 and the list of visits. */
 export function Workspace(props: {
@@ -35,16 +39,26 @@ export function Workspace(props: {
   /** Bumped to remount the visit form, prefilled with an undone visit's household. */
   const [form, setForm] = useState({ key: 0, household: "" });
   const endUndo = useCallback(() => setUndoable(null), []);
+  const [consent, setConsent] = useState<GpsConsentAnswer | null | undefined>(undefined);
+  const [privacy, setPrivacy] = useState<PrivacyNotice | null>(null);
 
   useEffect(() => {
     let cancelled = false;
-    void Promise.all([db.getMeta<WorkArea>(areaKey(user.username)), db.getDraft(user.username)]).then(([a, d]) => {
+    void Promise.all([
+      db.getMeta<WorkArea>(areaKey(user.username)),
+      db.getDraft(user.username),
+      db.getMeta<GpsConsentAnswer>(gpsConsentKey(user.username)),
+    ]).then(([a, d, c]) => {
       if (cancelled) return;
       setArea(a ?? null);
       setDraft(d ?? null);
       if (d) setNotice(texts.interview.resumeDraft);
+      setGpsConsent(c === "granted");
+      setConsent(c ?? null);
+      // Asked only after consent: a refused or undecided tablet never requests a position.
+      if (c === "granted") requestFix();
     });
-    requestFix();
+    void getPrivacyNotice(db).then((p) => !cancelled && setPrivacy(p));
     warmCatalog(db, user.scope).catch(() => {
       // Offline: whatever was stored before is used.
     });
@@ -53,7 +67,15 @@ export function Workspace(props: {
     };
   }, [db, user]);
 
-  if (area === undefined || draft === undefined) return <p className="page-status">{texts.common.loading}</p>;
+  if (area === undefined || draft === undefined || consent === undefined) return <p className="page-status">{texts.common.loading}</p>;
+
+  async function answerConsent(answer: GpsConsentAnswer | null) {
+    if (answer) await db.setMeta(gpsConsentKey(user.username), answer);
+    else await db.deleteMeta(gpsConsentKey(user.username));
+    setGpsConsent(answer === "granted");
+    setConsent(answer);
+    if (answer === "granted") requestFix();
+  }
 
   /** A visit without a questionnaire was saved: held back for the undo window, then synced. */
   async function recorded(item: QueueItem, message: string, alreadyStored: boolean) {
@@ -96,7 +118,16 @@ export function Workspace(props: {
         <span className="iv-header__user">
           {user.username}（{texts.auth.roles[user.role]}）
         </span>
-        <button type="button" className="iv-link" onClick={props.onLogout}>
+        <button
+          type="button"
+          className="iv-link"
+          onClick={async () => {
+            // Consent lasts one sign-in: the next session on this tablet is asked again.
+            await db.deleteMeta(gpsConsentKey(user.username));
+            setGpsConsent(false);
+            props.onLogout();
+          }}
+        >
           {texts.interview.logout}
         </button>
       </header>
@@ -106,11 +137,13 @@ export function Workspace(props: {
         onLoginAgain={() => props.onSessionExpired(snapshot.pending)}
       />
       <main className="iv-main">
+        {privacy && <GpsConsent text={privacy.interviewGpsConsent} answer={consent} onAnswer={(a) => void answerConsent(a)} />}
         {draft ? (
           <InterviewSession
             db={db}
             draft={draft}
             notice={notice}
+            gpsStatement={consent === "granted" && privacy ? privacy.interviewOpeningGps : null}
             onDone={(item, message) => {
               setDraft(null);
               setNotice(message);

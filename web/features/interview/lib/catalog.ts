@@ -5,6 +5,7 @@
  */
 import { api, unwrap, withTimeout } from "../../../lib/api-client";
 import { ApiError, NetworkError, readResponse } from "../../../lib/http";
+import { DEFAULT_PRIVACY_NOTICE, type PrivacyNotice } from "../../../../server/contracts/privacy-notice-defaults";
 import type { SurveyDefinition, SurveySummary, UnitNode } from "../types";
 import type { InterviewDb } from "./interview-db";
 
@@ -30,6 +31,19 @@ export const getUnit = (db: InterviewDb, code: string): Promise<UnitNode> =>
 
 export const listSurveys = (db: InterviewDb): Promise<SurveySummary[]> =>
   networkFirst(db, "surveys", () => unwrap(api.surveys.$get({}, CATALOG_TIMEOUT)));
+
+/**
+ * The GPS consent and 开场白 texts an admin set (issue 19): fetched and kept like the rest of the
+ * catalog; a tablet that has never reached the server, or one the server refuses, shows the
+ * defaults rather than no consent step at all.
+ */
+export async function getPrivacyNotice(db: InterviewDb): Promise<PrivacyNotice> {
+  try {
+    return await networkFirst(db, "privacy-notice", () => unwrap(api.settings["privacy-notice"].$get({}, CATALOG_TIMEOUT)));
+  } catch {
+    return (await db.getCatalog<PrivacyNotice>("privacy-notice")) ?? DEFAULT_PRIVACY_NOTICE;
+  }
+}
 
 /** Published versions never change: the stored copy wins. */
 export async function getSurveyVersion(db: InterviewDb, id: string, version: number): Promise<SurveyDefinition> {

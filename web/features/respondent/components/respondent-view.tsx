@@ -32,6 +32,7 @@ import type { QrSubmission } from "../types";
 import { LazySurveyRunner, preloadSurveyRunner } from "./lazy-survey-runner";
 import { MessagePanel } from "./message-panel";
 import { PosterClosed } from "./poster-closed";
+import { PrivacyNotice } from "./privacy-notice";
 import { RespondentHeader } from "./respondent-header";
 import { SubmitStatus } from "./submit-status";
 import { ThankYou } from "./thank-you";
@@ -160,6 +161,10 @@ export function RespondentView({ token }: { token: string }) {
                       {texts.respondent.draftRestored}
                     </p>
                   )
+                )}
+                {/* Told before the first question, on the first page only: later pages belong to the questions. */}
+                {questionnaire.privacyNotice && pageNo === 0 && (
+                  <PrivacyNotice summary={questionnaire.privacyNotice.summary} full={questionnaire.privacyNotice.full} />
                 )}
                 <Suspense fallback={<MessagePanel title={texts.respondent.loadingQuestions} />}>
                   <LazySurveyRunner

@@ -3,7 +3,7 @@ export interface AdminTexts {
   title: string;
   adminOnly: string;
   notYourSection: string;
-  tabs: Record<"units" | "users" | "posters" | "surveys" | "flagged" | "thresholds" | "webhooks" | "audit", string>;
+  tabs: Record<"units" | "users" | "posters" | "surveys" | "flagged" | "thresholds" | "privacy" | "webhooks" | "audit", string>;
   loading: string;
   loadFailed: (message: string) => string;
   save: string;
@@ -158,6 +158,16 @@ export interface AdminTexts {
     searchNeedsKey: string;
     searchEmpty: string;
   };
+  /** The privacy notice texts (issue 19): labels of the form; the texts themselves are settings. */
+  privacy: {
+    intro: string;
+    fields: Record<"respondentSummary" | "respondentFull" | "interviewGpsConsent" | "interviewOpeningGps", string>;
+    hints: Record<"respondentSummary" | "respondentFull" | "interviewGpsConsent" | "interviewOpeningGps", string>;
+    count: (n: number, max: number) => string;
+    lastChanged: (at: string) => string;
+    defaults: string;
+    submit: string;
+  };
   thresholds: {
     intro: string;
     metrics: Record<"awareness" | "support" | "participation" | "satisfaction", string>;
@@ -218,6 +228,7 @@ export const adminZh: AdminTexts = {
     surveys: "问卷版本",
     flagged: "标记审核",
     thresholds: "达标线",
+    privacy: "个人信息告知",
     webhooks: "消息推送",
     audit: "操作日志",
   },
@@ -419,6 +430,26 @@ export const adminZh: AdminTexts = {
     searchNeedsKey: "请填写答卷编号（至少 8 位）、日期或设备编号",
     searchEmpty: "没有找到答卷",
   },
+  privacy: {
+    intro:
+      "个人信息处理告知（个人信息保护法第十七条）：居民扫码后在第一题上方看到摘要，点“展开全文”看全文；入户调查的平板在记录访问位置（GPS）前先征得同意，并在开场白中告知受访者。这些文字适用于全市所有海报和平板，修改立即生效，并记入操作日志。",
+    fields: {
+      respondentSummary: "扫码问卷：告知摘要",
+      respondentFull: "扫码问卷：告知全文",
+      interviewGpsConsent: "入户调查：记录位置前的征求同意",
+      interviewOpeningGps: "入户调查：开场白中关于位置的一句",
+    },
+    hints: {
+      respondentSummary: "写清收集什么、为什么、保存多久、找谁咨询；要短，手机上第一题要在同一屏。",
+      respondentFull: "每段一行。",
+      interviewGpsConsent: "调查员登录后看到，同意才记录位置；不同意时访问照常保存，不含位置。",
+      interviewOpeningGps: "调查员同意记录位置时，接在开场白后读给受访者听。",
+    },
+    count: (n, max) => `${n}/${max} 字`,
+    lastChanged: (at) => `最近修改：${at}`,
+    defaults: "当前为系统默认文字。",
+    submit: "保存告知文字",
+  },
   thresholds: {
     intro:
       "每项指标的达标线（默认 90%）和给出达标判定所需的最少样本量（默认 20）按单位设置，适用于该单位及其所有下级；下级没有设置的，沿用最近一级上级的设置（如区里分阶段的目标 50% → 90% → 100%）。只能修改本人管辖范围内的单位。修改立即影响看板，并记入操作日志。",
@@ -505,6 +536,7 @@ export const adminZh: AdminTexts = {
       "posters.revoke": "撤销海报",
       "posters.window": "修改海报收集时间",
       "settings.thresholds": "修改达标线",
+      "settings.privacy_notice": "修改个人信息告知",
       "units.age_shares": "修改年龄结构（加权）",
       "webhooks.create": "新建消息推送",
       "webhooks.update": "修改消息推送",

@@ -79,6 +79,15 @@ export interface InterviewTexts {
     note: string;
     respondentRefused: string;
   };
+  /** The consent step before any GPS position is recorded (issue 19); its body is an admin setting. */
+  gps: {
+    title: string;
+    agree: string;
+    refuse: string;
+    granted: string;
+    refused: string;
+    change: string;
+  };
   field: {
     title: string;
     unit: string;
@@ -187,6 +196,14 @@ export const interviewZh: InterviewTexts = {
       `您好！我是创建全国文明城市工作的调查员，这是我的工作证。我们正在${unit}做一项关于创建全国文明城市的调查，想占用您几分钟时间问几个问题。调查不记名，您的回答只用于统计分析，不会对外公开。请问现在方便吗？`,
     note: "读开场白前先出示工作证。受访者同意后再往下读题；不同意时点“受访者拒访”，本户记为拒访。",
     respondentRefused: "受访者拒访",
+  },
+  gps: {
+    title: "是否记录访问位置？",
+    agree: "同意记录位置",
+    refuse: "不记录位置",
+    granted: "访问位置：记录中（本次登录期间）。",
+    refused: "访问位置：不记录。访问照常保存，不含位置。",
+    change: "更改",
   },
   field: {
     title: "入户进度",

@@ -43,6 +43,8 @@ export interface RespondentTexts {
   largeText: string;
   fillAnother: string;
   fillAnotherNote: string;
+  /** The 个人信息处理告知 above the first question (its text is an admin setting, issue 19). */
+  privacyNotice: { title: string; expand: string };
 }
 
 /** Strings of SurveyJS's own Chinese locale that read badly (machine-translated) replaced. */
@@ -80,6 +82,7 @@ export const respondentZh: RespondentTexts = {
   largeText: "大字",
   fillAnother: "再填一份",
   fillAnotherNote: "家里其他人也想填写，可以用这部手机再填一份。同一部手机提交的几份问卷会标注出来以便核实，这很正常，不影响您的意见。",
+  privacyNotice: { title: "个人信息处理告知", expand: "展开全文" },
 };
 
 export const surveyLocaleZh: SurveyLocaleTexts = {
