@@ -12,10 +12,10 @@ export const MASK = "****";
 /**
  * Resident identity numbers: 18 digits (the last may be X) or the old 15 digits. The first six
  * (the issuing region) and the last four (three for 15 digits) stay, the birth date goes.
- * Letters and digits on either side mean it is part of something longer, not an id.
+ * Only digits on either side make it part of something longer: "ID500104…" is still an id.
  */
-const ID_18 = /(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])/g;
-const ID_15 = /(?<![0-9A-Za-z])(\d{6})\d{6}(\d{3})(?![0-9A-Za-z])/g;
+const ID_18 = /(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?![\dXx])/g;
+const ID_15 = /(?<!\d)(\d{6})\d{6}(\d{3})(?![\dXx])/g;
 
 /**
  * Mainland mobile numbers, 1[3-9] and nine more digits, as people type them: optionally after
@@ -40,7 +40,7 @@ export function maskText(text: string): string {
     .replace(ID_18, (_m, head: string, tail: string) => `${head}********${tail}`)
     .replace(ID_15, (_m, head: string, tail: string) => `${head}******${tail}`)
     .replace(MOBILE, (_m, prefix: string | undefined, head: string, tail: string) => `${prefix ?? ""}${head}${MASK}${tail}`)
-    .replace(LANDLINE, (_m, area: string, sep: string, tail: string) => `${area}${sep || "-"}${MASK}${tail}`);
+    .replace(LANDLINE, (_m, area: string, sep: string, tail: string) => `${area}${sep || (area.endsWith(")") ? "" : "-")}${MASK}${tail}`);
 }
 
 /**
