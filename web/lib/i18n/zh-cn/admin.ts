@@ -54,6 +54,10 @@ export interface AdminTexts {
     apply: string;
     created: (name: string) => string;
     resetDone: (name: string) => string;
+    /** Issue 19: the permission to see personal data unmasked. */
+    personalData: string;
+    personalDataOf: (username: string) => string;
+    personalDataHint: string;
   };
   posters: {
     audiences: Record<string, string>;
@@ -290,6 +294,10 @@ export const adminZh: AdminTexts = {
     apply: "应用",
     created: (n) => `已创建用户 ${n}`,
     resetDone: (n) => `已重置 ${n} 的密码，其所有登录已失效`,
+    personalData: "个人信息权限",
+    personalDataOf: (n) => `允许 ${n} 查看未脱敏的个人信息`,
+    personalDataHint:
+      "默认关闭。开启后可查看未脱敏的电话、身份证号和户号，并可在写明用途后导出未脱敏数据；授权和导出均记入审计日志。调查员不能获得此权限。",
   },
   posters: {
     audiences: { resident: "居民", shopkeeper: "商户", parent: "家长" },
