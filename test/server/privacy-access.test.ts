@@ -125,6 +125,19 @@ describe("the personal-data permission", () => {
     });
   });
 
+  it("cannot be set when an account is created: only a PATCH grants it", async () => {
+    const res = await t.request("/api/v1/users", {
+      method: "POST",
+      cookie: cookie.admin,
+      json: { username: "sneaky", password: "pass-word-123", role: "office", scope: DEMO.dadukou, personalData: true },
+    });
+    expect(res.status).toBe(201);
+    const list = (await (await t.request("/api/v1/users", { cookie: cookie.admin })).json()) as {
+      users: { username: string; personalData: boolean }[];
+    };
+    expect(list.users.find((u) => u.username === "sneaky")?.personalData).toBe(false);
+  });
+
   it("is granted by an admin through PATCH /users, audited with before and after", async () => {
     const [entry] = (await auditRows("users.update")).filter((r) => r.target === "ddk-office-pd");
     expect(entry).toMatchObject({ actor: "admin", scope_unit: DEMO.dadukou });
