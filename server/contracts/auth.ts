@@ -35,7 +35,11 @@ export const changeOwnPasswordSchema = z.object({
   newPassword: password,
 });
 
-/** PATCH /api/v1/users/:username (admin): any subset of role, scope, disabled. */
+/**
+ * PATCH /api/v1/users/:username (admin): any subset of role, scope, disabled, personalData.
+ * `personalData` grants (or withdraws) the permission to see personal data unmasked (issue 19);
+ * only an admin gives it, to an admin or office account, and the change is audited.
+ */
 export const updateUserSchema = z
   .object({
     role: roleSchema.optional(),
@@ -44,6 +48,7 @@ export const updateUserSchema = z
       .regex(/^[0-9A-Za-z_-]{1,32}$/, "单位代码格式不正确")
       .optional(),
     disabled: z.boolean().optional(),
+    personalData: z.boolean().optional(),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: "至少修改一项" });

@@ -16,6 +16,16 @@ export const responsesExportQuerySchema = ratesQueryShape
     format: z.enum(EXPORT_FORMATS).default("xlsx"),
     labels: z.enum(["text", "codes"]).default("text"),
     generatedAt: z.iso.datetime({ message: "生成时间无效" }).optional(),
+    /**
+     * Issue 19: free text is masked (phone and identity numbers) unless `unmasked=1` is asked for
+     * by a holder of the personal-data permission, with `reason` (why the data is needed); such
+     * an export is audited with who, the filters and the reason.
+     */
+    unmasked: z
+      .enum(["0", "1", "true", "false"])
+      .optional()
+      .transform((v) => v === "1" || v === "true"),
+    reason: z.string().max(500, "用途最多 500 字").optional(),
   })
   .refine(fromNotAfterTo, fromAfterTo);
 

@@ -93,6 +93,11 @@ export const users = sqliteTable(
     role: text("role", { enum: ["admin", "office", "interviewer"] }).notNull(),
     scope: text("scope").notNull(),
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    /**
+     * May see personal data unmasked (issue 19, PIPL minimisation): off for everyone, admins
+     * included, until an admin grants it through PATCH /users/:username (audited).
+     */
+    personalData: integer("personal_data", { mode: "boolean" }).notNull().default(false),
     createdAt: text("created_at").notNull(),
   },
   (t) => [uniqueIndex("users_username_idx").on(t.username)],

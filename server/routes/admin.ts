@@ -10,6 +10,8 @@ import { listAudit } from "../services/admin/audit";
 import { MAX_REVIEW_BATCH, reviewResponses, type ReviewedResponse } from "../services/admin/response-review";
 import { searchResponses } from "../services/admin/response-search";
 import { listFlagged } from "../services/admin/flag-review";
+import { mayReveal } from "../services/privacy/access";
+import { maskPersonalFields } from "../services/privacy/mask";
 import { describe, REFUSALS } from "../openapi/describe";
 
 const flaggedQuery = z.object({
@@ -88,14 +90,20 @@ const auditQuery = z.object({
 export const adminRoutes = new Hono<AppEnv>()
   .get(
     "/flagged",
-    describe("Admin", "Flagged responses awaiting review", { 200: "The responses", ...REFUSALS.signedIn, ...REFUSALS.query }),
+    describe("Admin", "Flagged responses awaiting review", {
+      200: "The responses; phone and identity numbers in their answers are masked (`masked: true`) without the personal-data permission",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.query,
+    }),
     requireRole("admin"),
     queryParams(flaggedQuery),
     async (c) => {
       const query = c.req.valid("query");
       if (query.unit) await assertInScope(c, query.unit);
-      const rows = await listFlagged(c.var.services.db, { ...query, scope: currentUser(c).scope });
-      return c.json({ responses: rows }, 200);
+      const user = currentUser(c);
+      const reveal = mayReveal(user);
+      const rows = await listFlagged(c.var.services.db, { ...query, scope: user.scope }, { reveal });
+      return c.json({ responses: rows, masked: !reveal }, 200);
     },
   )
   .post(
@@ -114,14 +122,20 @@ export const adminRoutes = new Hono<AppEnv>()
   )
   .get(
     "/responses",
-    describe("Admin", "Search responses in scope", { 200: "The responses", ...REFUSALS.signedIn, ...REFUSALS.query }),
+    describe("Admin", "Search responses in scope", {
+      200: "The responses; phone and identity numbers in their answers are masked (`masked: true`) without the personal-data permission",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.query,
+    }),
     requireRole("admin"),
     queryParams(responseSearchQuery),
     async (c) => {
       const query = c.req.valid("query");
       if (query.unit) await assertInScope(c, query.unit);
-      const rows = await searchResponses(c.var.services.db, { ...query, scope: currentUser(c).scope });
-      return c.json({ responses: rows }, 200);
+      const user = currentUser(c);
+      const reveal = mayReveal(user);
+      const rows = await searchResponses(c.var.services.db, { ...query, scope: user.scope }, { reveal });
+      return c.json({ responses: rows, masked: !reveal }, 200);
     },
   )
   .post(
@@ -163,9 +177,12 @@ export const adminRoutes = new Hono<AppEnv>()
     queryParams(auditQuery),
     async (c) => {
       const q = c.req.valid("query");
+      const user = currentUser(c);
+      // Household labels and positions some entries carry (field.discard) stay masked without the permission.
+      const shown = mayReveal(user) ? (v: unknown) => v : maskPersonalFields;
       // Only the entries of the admin's own subtree (a district admin never reads the city's log).
       const rows = await listAudit(c.var.services.db, {
-        scope: currentUser(c).scope,
+        scope: user.scope,
         limit: q.limit,
         beforeId: q.before,
         action: q.action,
@@ -175,8 +192,8 @@ export const adminRoutes = new Hono<AppEnv>()
         {
           entries: rows.map((r) => ({
             ...r,
-            before: r.before === null ? null : (JSON.parse(r.before) as unknown),
-            after: r.after === null ? null : (JSON.parse(r.after) as unknown),
+            before: r.before === null ? null : shown(JSON.parse(r.before) as unknown),
+            after: r.after === null ? null : shown(JSON.parse(r.after) as unknown),
           })),
         },
         200,

@@ -6,6 +6,7 @@ import { assertInScope, currentUser, requireRole } from "../middleware/require-r
 import { queryParams } from "../middleware/validate";
 import { describe, REFUSALS } from "../openapi/describe";
 import { prepareAnswerExport } from "../services/exports/answer-export";
+import { unmaskedExportAllowed } from "../services/privacy/access";
 import { getUnit } from "../services/units/units";
 
 /** `attachment` with an ASCII fallback name and the full (Chinese) name per RFC 6266 / 5987. */
@@ -32,8 +33,9 @@ export const exportRoutes = new Hono<AppEnv>().use(requireRole("admin", "office"
       ...REFUSALS.signedIn,
       ...REFUSALS.query,
       ...REFUSALS.notFound,
+      403: "Outside the caller's scope, or `unmasked=1` without the personal-data permission (personal_data_required)",
     },
-    "Filters as GET /rates (unit subtree, channel, from/to on the Asia/Shanghai day of completedAt, includeFlagged) on one questionnaire (`survey`). `labels=codes` writes stored choice codes instead of Chinese labels. The file names unit, filters, thresholds and generation time inside it and in its name (Content-Disposition).",
+    "Filters as GET /rates (unit subtree, channel, from/to on the Asia/Shanghai day of completedAt, includeFlagged) on one questionnaire (`survey`). `labels=codes` writes stored choice codes instead of Chinese labels. The file names unit, filters, thresholds and generation time inside it and in its name (Content-Disposition). Free-text answers are masked (phone numbers as 138****8000, identity numbers keep their first 6 and last 4 digits) unless `unmasked=1` and a `reason` are given by a holder of the personal-data permission (403 personal_data_required without it, 422 reason_required without a reason); such an export is written to the audit log (exports.unmasked) with who, the filters, the row count and the reason.",
   ),
   queryParams(responsesExportQuerySchema),
   async (c) => {
@@ -44,6 +46,7 @@ export const exportRoutes = new Hono<AppEnv>().use(requireRole("admin", "office"
     await assertInScope(c, unit.code);
     // Only the syntax takes a given time: it describes, and names, the CSV made at that time.
     const generatedAt = q.format === "sps" && q.generatedAt ? new Date(q.generatedAt) : clock.now();
+    const access = unmaskedExportAllowed(currentUser(c), q);
     const out = await prepareAnswerExport(db, unit, {
       survey: q.survey,
       channel: q.channel,
@@ -54,6 +57,7 @@ export const exportRoutes = new Hono<AppEnv>().use(requireRole("admin", "office"
       labels: q.labels,
       generatedAt,
       generatedBy: currentUser(c).username,
+      ...(access.reveal ? { unmasked: { reason: access.reason } } : {}),
     });
     c.header("Content-Type", out.contentType);
     c.header("Content-Disposition", attachment(out.fileName));

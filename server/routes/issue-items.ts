@@ -6,6 +6,7 @@ import { assertInScope, currentUser, requireRole } from "../middleware/require-r
 import { jsonBody, queryParams } from "../middleware/validate";
 import { describe, REFUSALS } from "../openapi/describe";
 import { createIssue, getIssue, issueSummary, listIssues, updateIssue } from "../services/issue-list/issue-items";
+import { mayReveal } from "../services/privacy/access";
 import { getUnit } from "../services/units/units";
 
 /** The query's unit (default: the caller's scope), checked to exist (404) and lie in scope (403). */
@@ -57,7 +58,7 @@ export const issueItemRoutes = new Hono<AppEnv>()
     async (c) => {
       const query = c.req.valid("query");
       const unit = await scopedUnit(c, query.unit);
-      return c.json(await listIssues(c.var.services.db, { ...query, unit }), 200);
+      return c.json(await listIssues(c.var.services.db, { ...query, unit }, { reveal: mayReveal(currentUser(c)) }), 200);
     },
   )
   .post(

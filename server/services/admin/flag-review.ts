@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, like, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { responses, unitClosure, units } from "../../db/schema";
+import { maskAnswerValue } from "../privacy/mask";
 
 export type ReviewStatus = "pending" | "included" | "excluded" | "all";
 
@@ -29,13 +30,20 @@ export const reviewRowColumns = {
   reviewedAt: responses.reviewedAt,
 };
 
-/** A selected row as the API shows it: flag reasons as a list, the duration, the answers parsed. */
-export function toReviewRow<R extends { flagReason: string | null; startedAt: string; completedAt: string; answers: string }>(r: R) {
+/**
+ * A selected row as the API shows it: flag reasons as a list, the duration, the answers parsed,
+ * with phone and identity numbers in them masked unless the caller may see personal data (issue 19).
+ */
+export function toReviewRow<R extends { flagReason: string | null; startedAt: string; completedAt: string; answers: string }>(
+  r: R,
+  access: { reveal: boolean },
+) {
+  const answers = JSON.parse(r.answers) as Record<string, unknown>;
   return {
     ...r,
     flagReasons: r.flagReason ? r.flagReason.split(",") : [],
     durationSeconds: Math.round((Date.parse(r.completedAt) - Date.parse(r.startedAt)) / 1000),
-    answers: JSON.parse(r.answers) as Record<string, unknown>,
+    answers: access.reveal ? answers : (maskAnswerValue(answers) as Record<string, unknown>),
   };
 }
 
@@ -51,6 +59,7 @@ export function subtreeOf(db: Database, code: string) {
 export async function listFlagged(
   db: Database,
   query: { scope: string; unit?: string; status: ReviewStatus; reason?: string; limit: number; offset: number },
+  access: { reveal: boolean },
 ) {
   const where: SQL[] = [isNotNull(responses.flagReason), inArray(responses.unitCode, subtreeOf(db, query.scope))];
   if (query.unit) where.push(inArray(responses.unitCode, subtreeOf(db, query.unit)));
@@ -66,5 +75,5 @@ export async function listFlagged(
     .orderBy(desc(responses.receivedAt), desc(responses.id))
     .limit(query.limit)
     .offset(query.offset);
-  return rows.map(toReviewRow);
+  return rows.map((r) => toReviewRow(r, access));
 }

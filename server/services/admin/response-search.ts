@@ -23,9 +23,9 @@ export interface ResponseSearch {
  * The route requires an id, a day or a device: each is an indexed lookup (primary key,
  * (unit, day), (device, survey, unit)), so a search never scans or sorts the whole table.
  *
- * @example await searchResponses(db, { scope: "500104000000", unit: "500104001001", day: "2026-11-20", limit: 50, offset: 0 });
+ * @example await searchResponses(db, { scope: "500104000000", unit: "500104001001", day: "2026-11-20", limit: 50, offset: 0 }, { reveal: false });
  */
-export async function searchResponses(db: Database, query: ResponseSearch) {
+export async function searchResponses(db: Database, query: ResponseSearch, access: { reveal: boolean }) {
   const where: SQL[] = [inArray(responses.unitCode, subtreeOf(db, query.scope))];
   if (query.id) {
     const id = query.id.toLowerCase();
@@ -46,5 +46,5 @@ export async function searchResponses(db: Database, query: ResponseSearch) {
     .orderBy(desc(responses.receivedAt), desc(responses.id))
     .limit(query.limit)
     .offset(query.offset);
-  return rows.map(toReviewRow);
+  return rows.map((r) => toReviewRow(r, access));
 }

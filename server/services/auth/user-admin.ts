@@ -62,12 +62,17 @@ export async function createUserAsAdmin(
   });
 }
 
-/** PATCH /users/:username: role, scope, disabled. Both the stored and the new scope must be the admin's. */
+/**
+ * PATCH /users/:username: role, scope, disabled, personalData. Both the stored and the new scope
+ * must be the admin's. The personal-data permission belongs to admin and office accounts only
+ * (an interviewer never reads the lists it unmasks), so an interviewer cannot end up holding it;
+ * an admin may grant it to themselves, which the audit entry records like any other grant.
+ */
 export async function updateUserAsAdmin(
   db: Database,
   actor: Actor,
   username: string,
-  changes: Partial<Pick<User, "role" | "scope" | "disabled">>,
+  changes: Partial<Pick<User, "role" | "scope" | "disabled" | "personalData">>,
   now: Date,
 ): Promise<User> {
   return writeTransaction(db, async (tx) => {
@@ -78,6 +83,9 @@ export async function updateUserAsAdmin(
     }
     if (target.id === actor.id && (changes.disabled || (changes.role && changes.role !== "admin") || changes.scope)) {
       throw invalid("self_lockout", "不能停用自己、降低自己的角色或改变自己的范围");
+    }
+    if ((changes.role ?? target.role) === "interviewer" && (changes.personalData ?? target.personalData)) {
+      throw invalid("personal_data_role", "只有管理员和办公室账号可以获得查看未脱敏个人信息的权限");
     }
     const [updated] = await tx.update(users).set(changes).where(eq(users.id, target.id)).returning();
     if (!updated) throw notFound("用户");

@@ -83,5 +83,5 @@ export async function listUsersWithin(db: Database, scope: string): Promise<User
 
 /** The admin view of a user: never the hash. */
 export function adminUserView(user: User) {
-  return { ...publicUser(user), disabled: user.disabled, createdAt: user.createdAt };
+  return { ...publicUser(user), disabled: user.disabled, personalData: user.personalData, createdAt: user.createdAt };
 }

@@ -1,6 +1,8 @@
 import { and, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { issueItems, responseComments, responses, unitClosure } from "../../db/schema";
+import { maskText } from "../privacy/mask";
+import { Refusal } from "../refusal";
 import type { SurveyRegistry } from "../surveys/survey-registry";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { unitNamePaths } from "./unit-paths";
@@ -22,6 +24,9 @@ export interface CommentSearch {
 type SortKey = [completedAt: string, responseId: string, question: string];
 const isSortKey = (k: unknown): k is SortKey => Array.isArray(k) && k.length === 3 && k.every((v) => typeof v === "string");
 
+/** Seven digits in a row (spaces and hyphens aside): part of a phone or identity number, not a word. */
+const looksLikeNumberProbe = (q: string) => /\d{7,}/.test(q.replace(/[\s-]/g, ""));
+
 /** `%`, `_` and the escape itself taken literally: a search for "100%" finds "100%". */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
@@ -34,7 +39,11 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${c
  *
  * @example await searchComments(db, registry, { unit: "500104001000", q: "垃圾", includeFlagged: false, limit: 50 });
  */
-export async function searchComments(db: Database, registry: SurveyRegistry, query: CommentSearch) {
+export async function searchComments(db: Database, registry: SurveyRegistry, query: CommentSearch, access: { reveal: boolean }) {
+  if (!access.reveal && query.q && looksLikeNumberProbe(query.q)) {
+    // A search on the raw text would confirm a masked phone or identity number digit by digit.
+    throw new Refusal("forbidden", "personal_data_required", "按电话号码或证件号码搜索需要个人信息查看权限");
+  }
   const c = responseComments;
   const where: SQL[] = [
     inArray(c.unitCode, db.select({ code: unitClosure.descendant }).from(unitClosure).where(eq(unitClosure.ancestor, query.unit))),
@@ -90,7 +99,7 @@ export async function searchComments(db: Database, registry: SurveyRegistry, que
       unit: { code: r.unitCode, name: path.at(-1) ?? r.unitCode, path },
       survey: { id: r.surveyId, version: r.surveyVersion, title: survey?.title ?? r.surveyId },
       question: { name: r.question, title },
-      text: r.text,
+      text: access.reveal ? r.text : maskText(r.text),
       completedAt: r.completedAt,
       day: r.day,
       channel: r.channel,
@@ -98,7 +107,7 @@ export async function searchComments(db: Database, registry: SurveyRegistry, que
       issueIds: madeInto.get(`${r.responseId}|${r.question}`) ?? [],
     });
   }
-  return { comments, nextCursor };
+  return { comments, nextCursor, masked: !access.reveal };
 }
 
 /** The 问题清单 items made from the comments of these responses, keyed `responseId|question`. */

@@ -1,5 +1,7 @@
 import type { Database } from "../../db/client";
 import { drizzleExecutor } from "../../db/sql-executor";
+import { writeTransaction } from "../../db/write-transaction";
+import { auditInsert } from "../admin/audit";
 import { rateSettingsAt } from "../rates/rate-settings";
 import { invalid } from "../refusal";
 import type { Unit } from "../units/units";
@@ -18,7 +20,15 @@ export interface AnswerExportRequest extends Omit<ExportFilter, "unit" | "receiv
   /** The generation time; the .sps of a CSV passes the CSV's, so it names the same file. */
   generatedAt: Date;
   generatedBy: string;
+  /**
+   * Issue 19: free text leaves unmasked only when this is set, after the caller checked the
+   * permission and the reason (privacy/access.ts); the export is then audited before its first byte.
+   */
+  unmasked?: { reason: string };
 }
+
+/** The audit action of an unmasked export. */
+export const UNMASKED_EXPORT_ACTION = "exports.unmasked";
 
 export interface AnswerExport {
   fileName: string;
@@ -60,6 +70,7 @@ export async function prepareAnswerExport(db: Database, unit: Unit, req: AnswerE
     versions.map((v) => v.json),
     paths,
     req.labels,
+    req.unmasked !== undefined,
   );
   const info: ExportInfo = {
     unit: { code: unit.code, name: unit.name, path: paths.get(unit.code)?.path ?? unit.name },
@@ -72,6 +83,7 @@ export async function prepareAnswerExport(db: Database, unit: Unit, req: AnswerE
     settings: { threshold: settings.threshold, minRespondents: settings.minRespondents },
     generatedAt: req.generatedAt,
     generatedBy: req.generatedBy,
+    ...(req.unmasked ? { unmasked: req.unmasked } : {}),
   };
   if (req.format === "sps") {
     return {
@@ -91,6 +103,35 @@ export async function prepareAnswerExport(db: Database, unit: Unit, req: AnswerE
     receivedUpTo: req.generatedAt.toISOString(),
   };
   const rows = await countExportRows(db, filter);
+  const unmasked = req.unmasked;
+  if (unmasked) {
+    // Who, what (the filters and the row count) and why, committed before any data leaves.
+    await writeTransaction(db, (tx) =>
+      auditInsert(
+        tx,
+        {
+          actor: req.generatedBy,
+          action: UNMASKED_EXPORT_ACTION,
+          target: `${req.survey}@${unit.code}`,
+          after: {
+            unit: unit.code,
+            survey: req.survey,
+            format: req.format,
+            labels: req.labels,
+            channel: req.channel ?? null,
+            from: req.from ?? null,
+            to: req.to ?? null,
+            includeFlagged: req.includeFlagged,
+            rows,
+            generatedAt: req.generatedAt.toISOString(),
+            reason: unmasked.reason,
+          },
+          scopeUnit: unit.code,
+        },
+        req.generatedAt,
+      ),
+    );
+  }
   async function* batches() {
     for await (const page of exportPages(db, filter)) yield page.map((r) => rowCells(columns, r));
   }

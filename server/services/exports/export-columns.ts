@@ -1,3 +1,4 @@
+import { maskAnswerValue } from "../privacy/mask";
 import type { Cell } from "./formula-safe";
 import type { ExportRow } from "./export-reader";
 import { answerColumns, type AnswerColumn, type Choice, type ColumnKind } from "./questionnaire-columns";
@@ -121,9 +122,16 @@ function metadataColumns(paths: Map<string, { path: string }>, mode: LabelMode):
   ];
 }
 
+/** A cell with any phone or identity number in it masked (issue 19); choice labels and codes never match. */
+function maskedCell(cell: Cell): Cell {
+  return cell === null ? null : (maskAnswerValue(cell) as Cell);
+}
+
 /**
  * Every column of the data sheet, metadata first, then the questionnaire's answers over all its
- * versions (questionnaire-columns.ts).
+ * versions (questionnaire-columns.ts). Answer cells are masked (free text that looks like a phone
+ * or identity number) unless `reveal` is set, which the caller does only for an unmasked export
+ * it has checked and audited.
  *
  * @example const columns = sheetColumns([currentJson], paths, "text");
  */
@@ -131,6 +139,7 @@ export function sheetColumns(
   versionsNewestFirst: Record<string, unknown>[],
   paths: Map<string, { path: string }>,
   mode: LabelMode,
+  reveal = false,
 ): SheetColumn[] {
   const meta = metadataColumns(paths, mode);
   const answers = answerColumns(
@@ -150,7 +159,9 @@ export function sheetColumns(
         label: a.label,
         kind: a.kind,
         choices: a.choices,
-        cell: (_r: ExportRow, ans: Record<string, unknown>) => toCell(ans[key]),
+        cell: reveal
+          ? (_r: ExportRow, ans: Record<string, unknown>) => toCell(ans[key])
+          : (_r: ExportRow, ans: Record<string, unknown>) => maskedCell(toCell(ans[key])),
       };
     }),
   ];

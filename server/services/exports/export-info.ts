@@ -14,6 +14,8 @@ export interface ExportInfo {
   settings: RateSettings;
   generatedAt: Date;
   generatedBy: string;
+  /** Issue 19: set only for an unmasked export, with the reason its requester gave. */
+  unmasked?: { reason: string };
 }
 
 const METRIC_NAMES: Record<Metric, string> = { awareness: "知晓率", support: "支持率", participation: "参与率", satisfaction: "满意率" };
@@ -47,6 +49,7 @@ export function infoLines(info: ExportInfo, rows?: number): [string, string][] {
     ["最少样本量", String(info.settings.minRespondents)],
     ["生成时间（北京时间）", shanghaiStamp(info.generatedAt)],
     ["导出人", info.generatedBy],
+    ["个人信息", info.unmasked ? `未脱敏（用途：${info.unmasked.reason}；已记入审计日志）` : "已脱敏（电话号码、身份证号已遮蔽）"],
   ];
   if (rows !== undefined) lines.push(["答卷数", String(rows)]);
   return lines;
@@ -76,6 +79,7 @@ export function exportFileName(info: ExportInfo, extension: string): string {
     dateRange(info),
     ...(info.includeFlagged ? ["含已标记"] : []),
     ...(info.labels === "codes" ? ["原始代码"] : []),
+    ...(info.unmasked ? ["未脱敏"] : []),
     thresholds,
     stamp,
   ];

@@ -8,6 +8,8 @@ import { auditInsert, commonAncestor } from "../admin/audit";
 import type { User } from "../auth/users";
 import { decodeCursor, encodeCursor } from "../comments/cursor";
 import { unitNamePaths } from "../comments/unit-paths";
+import { mayReveal } from "../privacy/access";
+import { maskText } from "../privacy/mask";
 import { forbidden, invalid, notFound } from "../refusal";
 import { getUnit, isWithinScope } from "../units/units";
 
@@ -16,8 +18,11 @@ type Reader = Database | DrizzleTx;
 
 const OUT_OF_SCOPE = "该问题清单条目不在您的管辖范围内";
 
-/** An item as the API shows it: its unit's name path, its source comment's text, its notes. */
-async function itemViews(db: Reader, rows: ItemRow[]) {
+/**
+ * An item as the API shows it: its unit's name path, its source comment's text (phone and
+ * identity numbers masked unless the reader may see personal data, issue 19), its notes.
+ */
+async function itemViews(db: Reader, rows: ItemRow[], access: { reveal: boolean }) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [paths, notes, sources] = await Promise.all([
@@ -38,7 +43,7 @@ async function itemViews(db: Reader, rows: ItemRow[]) {
         ? {
             responseId: r.sourceResponseId,
             question: r.sourceQuestion ?? "",
-            text: sources.get(`${r.sourceResponseId}|${r.sourceQuestion}`) ?? null,
+            text: sourceText(sources.get(`${r.sourceResponseId}|${r.sourceQuestion}`), access),
           }
         : null,
       unit: { code: r.unitCode, name: path.at(-1) ?? r.unitCode, path },
@@ -54,6 +59,9 @@ async function itemViews(db: Reader, rows: ItemRow[]) {
   });
 }
 export type IssueItemView = Awaited<ReturnType<typeof itemViews>>[number];
+
+const sourceText = (text: string | undefined, access: { reveal: boolean }) =>
+  text === undefined ? null : access.reveal ? text : maskText(text);
 
 async function sourceTexts(db: Reader, rows: ItemRow[]): Promise<Map<string, string>> {
   const ids = [...new Set(rows.flatMap((r) => (r.sourceResponseId ? [r.sourceResponseId] : [])))];
@@ -132,7 +140,7 @@ export async function createIssue(db: Database, input: IssueCreate, user: User, 
       },
       now,
     );
-    return (await itemViews(tx, [row]))[0]!;
+    return (await itemViews(tx, [row], { reveal: mayReveal(user) }))[0]!;
   });
 }
 
@@ -141,11 +149,15 @@ export async function getIssue(db: Database, id: number, user: User): Promise<Is
   const row = await db.select().from(issueItems).where(eq(issueItems.id, id)).get();
   if (!row) throw notFound("问题清单条目");
   if (!(await isWithinScope(db, user.scope, row.unitCode))) throw forbidden(OUT_OF_SCOPE);
-  return (await itemViews(db, [row]))[0]!;
+  return (await itemViews(db, [row], { reveal: mayReveal(user) }))[0]!;
 }
 
 /** Items assigned inside `unit`'s subtree (checked in scope by the route), newest first, keyset paged by id. */
-export async function listIssues(db: Database, query: { unit: string; status?: IssueStatus; cursor?: string; limit: number }) {
+export async function listIssues(
+  db: Database,
+  query: { unit: string; status?: IssueStatus; cursor?: string; limit: number },
+  access: { reveal: boolean },
+) {
   const where: SQL[] = [
     inArray(issueItems.unitCode, db.select({ code: unitClosure.descendant }).from(unitClosure).where(eq(unitClosure.ancestor, query.unit))),
   ];
@@ -162,7 +174,7 @@ export async function listIssues(db: Database, query: { unit: string; status?: I
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { items: await itemViews(db, page), nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null };
+  return { items: await itemViews(db, page, access), nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null };
 }
 
 /**
@@ -216,7 +228,7 @@ export async function updateIssue(db: Database, id: number, patch: IssueUpdate, 
       },
       now,
     );
-    return (await itemViews(tx, [row]))[0]!;
+    return (await itemViews(tx, [row], { reveal: mayReveal(user) }))[0]!;
   });
 }
 

@@ -88,6 +88,7 @@ export function UsersPanel() {
             <th>{T.role}</th>
             <th>{T.scope}</th>
             <th>{T.status}</th>
+            <th title={T.personalDataHint}>{T.personalData}</th>
             <th />
           </tr>
         </thead>
@@ -132,6 +133,17 @@ function UserRow({ user, run }: { user: AdminUser; run: (action: () => Promise<u
         )}
       </td>
       <td>{user.disabled ? T.disabled : T.active}</td>
+      <td>
+        {/* Off by default for everyone; interviewers never hold it (the server refuses with 422). */}
+        <input
+          type="checkbox"
+          checked={user.personalData}
+          disabled={user.role === "interviewer"}
+          aria-label={T.personalDataOf(user.username)}
+          title={T.personalDataHint}
+          onChange={(e) => void run(() => updateUser(user.username, { personalData: e.target.checked }), texts.admin.saved)}
+        />
+      </td>
       <td className="admin-actions">
         {confirmingDisable ? (
           // Disabling signs the user out everywhere at once: one stray click must not do that.

@@ -23,7 +23,7 @@ type Format = "xlsx" | "csv" | "sps";
  */
 export async function downloadExport(
   f: ExportFilters,
-  options: { survey: string; format: Format; codes: boolean; generatedAt?: string },
+  options: { survey: string; format: Format; codes: boolean; generatedAt?: string; unmaskedReason?: string },
   onProgress: (p: ExportProgress) => void,
 ): Promise<ExportedFile> {
   const query = {
@@ -36,6 +36,8 @@ export async function downloadExport(
     ...(f.from ? { from: f.from } : {}),
     ...(f.to ? { to: f.to } : {}),
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
+    // Issue 19: answers leave unmasked only when asked for with a reason (the server audits it).
+    ...(options.unmaskedReason !== undefined ? { unmasked: "1" as const, reason: options.unmaskedReason } : {}),
   } as const;
   // The timeout covers the wait for the first byte; a large file then streams for as long as it takes.
   const res = await api.exports.responses.$get({ query }, withTimeout(120_000));

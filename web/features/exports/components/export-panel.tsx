@@ -22,7 +22,10 @@ function save(name: string, blob: Blob) {
 }
 
 function errorText(e: unknown): string {
-  if (e instanceof ApiError) return e.status === 403 ? T.forbidden : T.failed(e.message);
+  if (e instanceof ApiError) {
+    if (e.code === "personal_data_required") return T.unmaskedForbidden;
+    return e.status === 403 ? T.forbidden : T.failed(e.message);
+  }
   return T.network;
 }
 
@@ -37,6 +40,8 @@ export function ExportPanel({ scope }: { scope: string }) {
   );
   const [format, setFormat] = useState<"xlsx" | "csv">("xlsx");
   const [codes, setCodes] = useState(false);
+  const [unmasked, setUnmasked] = useState(false);
+  const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
@@ -46,12 +51,17 @@ export function ExportPanel({ scope }: { scope: string }) {
     setStatus(null);
     setProgress(null);
     try {
-      const file = await downloadExport(filters, { survey, format, codes }, setProgress);
+      const unmaskedReason = unmasked ? reason : undefined;
+      const file = await downloadExport(filters, { survey, format, codes, unmaskedReason }, setProgress);
       save(file.name, file.blob);
       const names = [file.name];
       if (format === "csv") {
         // The syntax names the CSV made at the same time, so the two load together.
-        const sps = await downloadExport(filters, { survey, format: "sps", codes, generatedAt: file.generatedAt ?? undefined }, () => {});
+        const sps = await downloadExport(
+          filters,
+          { survey, format: "sps", codes, generatedAt: file.generatedAt ?? undefined, unmaskedReason },
+          () => {},
+        );
         save(sps.name, sps.blob);
         names.push(sps.name);
       }
@@ -72,7 +82,10 @@ export function ExportPanel({ scope }: { scope: string }) {
       <header className="dash-panel__head">
         <h2 id="export-title">{T.title}</h2>
       </header>
-      <p className="export-panel__note">{T.scopeNote}</p>
+      <p className="export-panel__note">
+        {T.scopeNote}
+        {T.maskedNote}
+      </p>
       <div className="export-panel__controls">
         <label>
           {T.survey}{" "}
@@ -95,6 +108,30 @@ export function ExportPanel({ scope }: { scope: string }) {
         <label title={T.codesHint}>
           <input type="checkbox" checked={codes} onChange={(e) => setCodes(e.target.checked)} disabled={busy} /> {T.codes}
         </label>
+        <label title={T.unmaskedHint}>
+          <input
+            type="checkbox"
+            checked={unmasked}
+            onChange={(e) => setUnmasked(e.target.checked)}
+            disabled={busy}
+            data-testid="export-unmasked"
+          />{" "}
+          {T.unmasked}
+        </label>
+        {unmasked && (
+          <label>
+            {T.reason}{" "}
+            <input
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder={T.reasonPlaceholder}
+              maxLength={500}
+              required
+              disabled={busy}
+              data-testid="export-reason"
+            />
+          </label>
+        )}
         <button type="button" className="button" onClick={run} disabled={busy} data-testid="export-start">
           {T.start}
         </button>

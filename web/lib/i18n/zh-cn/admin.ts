@@ -54,6 +54,10 @@ export interface AdminTexts {
     apply: string;
     created: (name: string) => string;
     resetDone: (name: string) => string;
+    /** Issue 19: the permission to see personal data unmasked. */
+    personalData: string;
+    personalDataOf: (username: string) => string;
+    personalDataHint: string;
   };
   posters: {
     audiences: Record<string, string>;
@@ -301,6 +305,10 @@ export const adminZh: AdminTexts = {
     apply: "应用",
     created: (n) => `已创建用户 ${n}`,
     resetDone: (n) => `已重置 ${n} 的密码，其所有登录已失效`,
+    personalData: "个人信息权限",
+    personalDataOf: (n) => `允许 ${n} 查看未脱敏的个人信息`,
+    personalDataHint:
+      "默认关闭。开启后可查看未脱敏的电话、身份证号和户号，并可在写明用途后导出未脱敏数据；授权和导出均记入审计日志。调查员不能获得此权限。",
   },
   posters: {
     audiences: { resident: "居民", shopkeeper: "商户", parent: "家长" },
@@ -484,6 +492,7 @@ export const adminZh: AdminTexts = {
       role: "角色",
       scope: "管理范围",
       disabled: "已停用",
+      personalData: "个人信息权限",
       createdAt: "创建时间",
       threshold: "达标线",
       minRespondents: "最少样本数",
@@ -519,6 +528,16 @@ export const adminZh: AdminTexts = {
       dueDate: "整改期限",
       source: "来源意见",
       note: "办理记录",
+      survey: "问卷",
+      includeFlagged: "含已标记",
+      labels: "选项",
+      channel: "渠道",
+      from: "起始日期",
+      to: "结束日期",
+      rows: "答卷数",
+      generatedAt: "生成时间",
+      unit: "单位",
+      household: "户号",
     },
     groups: { own: "本单位设置", effective: "实际生效" },
     yes: "是",
@@ -543,6 +562,7 @@ export const adminZh: AdminTexts = {
       "webhooks.delete": "删除消息推送",
       "issues.create": "新建问题清单",
       "issues.update": "办理问题清单",
+      "exports.unmasked": "导出未脱敏答卷",
     },
   },
   password: {

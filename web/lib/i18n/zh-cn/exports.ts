@@ -16,6 +16,13 @@ export interface ExportsTexts {
   failed: (message: string) => string;
   network: string;
   scopeNote: string;
+  /** Issue 19: the masked default and the audited unmasked export. */
+  maskedNote: string;
+  unmasked: string;
+  unmaskedHint: string;
+  reason: string;
+  reasonPlaceholder: string;
+  unmaskedForbidden: string;
 }
 
 export const exportsZh: ExportsTexts = {
@@ -36,4 +43,10 @@ export const exportsZh: ExportsTexts = {
   failed: (message) => `导出失败：${message}`,
   network: "导出失败：网络连接中断，请重试",
   scopeNote: "按当前单位、渠道、日期和“含已标记”筛选导出，每行一份答卷。",
+  maskedNote: "文本中的电话号码、身份证号默认脱敏（如 138****8000）。",
+  unmasked: "导出未脱敏数据",
+  unmaskedHint: "需要管理员授予的个人信息查看权限；导出人、筛选条件和用途将记入审计日志",
+  reason: "用途",
+  reasonPlaceholder: "如：核实投诉人联系方式（必填）",
+  unmaskedForbidden: "您没有个人信息查看权限，只能导出脱敏数据。如确需未脱敏数据，请联系管理员授权。",
 };

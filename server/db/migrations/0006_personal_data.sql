@@ -1,0 +1,1 @@
+ALTER TABLE `users` ADD `personal_data` integer DEFAULT false NOT NULL;
