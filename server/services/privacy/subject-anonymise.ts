@@ -5,6 +5,7 @@ import { loginKnownSources, responseComments, responses, visits } from "../../db
 import { chunk } from "../../lib/chunk";
 import { canonicalJson } from "../../lib/canonical-json";
 import { hmacSha256 } from "../../lib/crypto";
+import { normalizeDeviceId } from "../../lib/device-id";
 import { auditInsert } from "../admin/audit";
 import { writeTransaction } from "../../db/write-transaction";
 import { findSubject, type SubjectKind, type SubjectRecords, type SubjectRequest } from "./subject-find";
@@ -32,7 +33,7 @@ export const subjectCounts = (found: SubjectRecords): SubjectCounts => ({
  */
 export async function subjectAuditTarget(secret: string, kind: SubjectKind, request: SubjectRequest, area: string) {
   return kind === "device"
-    ? `device:${await devicePseudonym(secret, request.deviceId!.trim())}`
+    ? `device:${await devicePseudonym(secret, normalizeDeviceId(request.deviceId!))}`
     : `household:${await householdPseudonym(secret, area, request.household!.trim())}`;
 }
 
@@ -78,7 +79,7 @@ export async function anonymiseSubject(
         .set({
           answers: canonicalJson(answers),
           contentHash: await anonymisedHash(secret, r.contentHash),
-          ...(device ? { deviceId: await devicePseudonym(secret, r.deviceId) } : {}),
+          ...(device ? { deviceId: await devicePseudonym(secret, normalizeDeviceId(r.deviceId)) } : {}),
         })
         .where(eq(responses.id, r.id));
     }
@@ -97,7 +98,7 @@ export async function anonymiseSubject(
           accuracyM: null,
           contentHash: await anonymisedHash(secret, v.contentHash),
           ...(device
-            ? { deviceId: await devicePseudonym(secret, v.deviceId) }
+            ? { deviceId: await devicePseudonym(secret, normalizeDeviceId(v.deviceId)) }
             : { household: await householdPseudonym(secret, v.unitCode, v.household) }),
         })
         .where(eq(visits.id, v.id));
@@ -105,7 +106,7 @@ export async function anonymiseSubject(
     for (const d of found.devices) {
       // A heartbeat sent with the old id after an earlier anonymisation made a second row: the newer one wins.
       await tx.run(
-        sql`update or replace devices set device_id = ${await devicePseudonym(secret, d.deviceId)} where device_id = ${d.deviceId} and username = ${d.username}`,
+        sql`update or replace devices set device_id = ${await devicePseudonym(secret, normalizeDeviceId(d.deviceId))} where device_id = ${d.deviceId} and username = ${d.username}`,
       );
     }
     for (const s of found.loginSources) {

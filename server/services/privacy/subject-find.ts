@@ -78,6 +78,13 @@ export function deviceCandidates(raw: string): string[] {
   return [...new Set([raw.trim(), normalizeDeviceId(raw)])].filter((d) => d !== "");
 }
 
+/**
+ * A device column matching the typed id: as stored, or in the normalised form responses use
+ * (visits and heartbeats keep the id as the tablet sent it, so `Tablet-9` and `tablet-9` are one device).
+ */
+const sameDevice = (column: AnySQLiteColumn, candidates: string[]) =>
+  or(inArray(column, candidates), sql`lower(trim(${column})) = ${candidates.at(-1)!}`)!;
+
 /** The free-text keys of one response's answers that hold words: open-text questions and SurveyJS "other" texts (`<q>-Comment`). */
 export function freeTextKeys(openQuestions: ReadonlySet<string>, answers: Record<string, unknown>): string[] {
   return Object.keys(answers).filter((key) => {
@@ -128,7 +135,7 @@ export async function findSubject(db: Db, secret: string, request: SubjectReques
     .where(
       and(
         inArray(visits.unitCode, inArea),
-        kind === "device" ? inArray(visits.deviceId, candidates) : eq(visits.household, request.household!.trim()),
+        kind === "device" ? sameDevice(visits.deviceId, candidates) : eq(visits.household, request.household!.trim()),
       ),
     )
     .orderBy(visits.visitedAt, visits.id);
@@ -187,7 +194,7 @@ export async function findSubject(db: Db, secret: string, request: SubjectReques
       ? await db
           .select()
           .from(devices)
-          .where(and(inArray(devices.deviceId, candidates), inArray(devices.username, areaUsers)))
+          .where(and(sameDevice(devices.deviceId, candidates), inArray(devices.username, areaUsers)))
           .orderBy(devices.username)
       : [];
   const sourceHashes = kind === "device" ? await Promise.all(candidates.map(async (d) => (await loginSources(secret, "", d)).device!)) : [];
