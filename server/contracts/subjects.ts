@@ -29,8 +29,4 @@ export const subjectExportSchema = z
 /** POST /admin/subjects/anonymise: the request and why (audited). */
 export const subjectAnonymiseSchema = z.object({ ...subjectFields, reason }).refine(hasOneKey, oneKey);
 
-/** What a masked free-text answer and comment read after anonymisation (still answered, so every count stays). */
-export const ANONYMISED_TEXT = "［已匿名处理］";
-
-/** Items listed per kind in the on-screen summary; the counts and the export always hold all. */
-export const SUBJECT_SUMMARY_ITEMS = 100;
+export { ANONYMISED_TEXT, SUBJECT_SUMMARY_ITEMS } from "./subject-limits";

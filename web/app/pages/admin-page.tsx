@@ -6,6 +6,7 @@ import { FlaggedPanel } from "../../features/admin/components/flagged-panel";
 import { ImportPanel } from "../../features/admin/components/import-panel";
 import { PostersPanel } from "../../features/admin/components/posters-panel";
 import { ThresholdsForm } from "../../features/admin/components/thresholds-form";
+import { SubjectsPanel } from "../../features/admin/components/subjects-panel";
 import { UsersPanel } from "../../features/admin/components/users-panel";
 import { VersionsPanel } from "../../features/admin/components/versions-panel";
 import { WebhooksPanel } from "../../features/admin/components/webhooks-panel";
@@ -23,6 +24,7 @@ const SECTIONS: Record<Section, () => ReactNode> = {
   flagged: () => <FlaggedPanel />,
   thresholds: () => <ThresholdsForm />,
   webhooks: () => <WebhooksPanel />,
+  subjects: () => <SubjectsPanel />,
   audit: () => <AuditPanel />,
 };
 
@@ -38,6 +40,7 @@ const SECTION_ROLES: Record<Section, readonly Role[]> = {
   flagged: ["admin"],
   thresholds: ["admin"],
   webhooks: ["admin"],
+  subjects: ["admin"],
   audit: ["admin"],
 };
 
@@ -46,7 +49,7 @@ export function sectionsFor(role: Role): Section[] {
   return (Object.keys(SECTIONS) as Section[]).filter((s) => SECTION_ROLES[s].includes(role));
 }
 
-/** /admin and /admin/:section: units, users, posters, survey versions, flag review, thresholds, webhooks, audit log. */
+/** /admin and /admin/:section: units, users, posters, survey versions, flag review, thresholds, webhooks, data subject requests, audit log. */
 export function AdminPage() {
   const user = useSessionUser();
   const [, params] = useRoute<{ section: string }>("/admin/:section");

@@ -3,7 +3,7 @@ export interface AdminTexts {
   title: string;
   adminOnly: string;
   notYourSection: string;
-  tabs: Record<"units" | "users" | "posters" | "surveys" | "flagged" | "thresholds" | "webhooks" | "audit", string>;
+  tabs: Record<"units" | "users" | "posters" | "surveys" | "flagged" | "thresholds" | "webhooks" | "subjects" | "audit", string>;
   loading: string;
   loadFailed: (message: string) => string;
   save: string;
@@ -219,6 +219,7 @@ export const adminZh: AdminTexts = {
     flagged: "标记审核",
     thresholds: "达标线",
     webhooks: "消息推送",
+    subjects: "个人信息查询与处理",
     audit: "操作日志",
   },
   loading: "加载中…",
@@ -511,6 +512,8 @@ export const adminZh: AdminTexts = {
       "webhooks.delete": "删除消息推送",
       "issues.create": "新建问题清单",
       "issues.update": "办理问题清单",
+      "subjects.export": "导出个人信息",
+      "subjects.anonymise": "匿名化个人信息",
     },
   },
   password: {
