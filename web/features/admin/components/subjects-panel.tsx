@@ -158,7 +158,7 @@ function SubjectResult({ data }: { data: SubjectSummary }) {
   const r = data.retained;
   return (
     <div aria-live="polite">
-      <ul className="admin-row" aria-label={T.title}>
+      <ul className="admin-row subject-counts" aria-label={T.title}>
         {counts.map(([kind, n]) => (
           <li key={kind} className="admin-summary">
             {T.counts[kind]} {n}
