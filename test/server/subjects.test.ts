@@ -8,7 +8,10 @@ import { randomUUID } from "node:crypto";
 import { readSheet } from "read-excel-file/node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ANONYMISED_TEXT } from "../../server/contracts/subjects";
+import { rebuildComments } from "../../server/services/comments/comment-rebuild";
 import { devicePseudonym, householdPseudonym } from "../../server/services/privacy/pseudonym";
+import { rebuildRollups } from "../../server/services/rollups/rollup-rebuild";
+import { createSurveyRegistry } from "../../server/services/surveys/survey-registry";
 import { DEMO, eligibleAnswers, qrBody } from "../helpers/fixtures";
 import { createTestApp, manualClock, type TestApp } from "../helpers/test-app";
 
@@ -321,6 +324,18 @@ describe("POST /admin/subjects/anonymise", () => {
     expect(audit.rows[0]!.target).toBe(`device:${await devicePseudonym(t.boot.secret, TABLET.toLowerCase())}`);
     expect(JSON.parse(String(audit.rows[0]!.after))).toMatchObject({ reason: "本人申请删除", kind: "device", counts: { visits: 3 } });
     expect(audit.rows[0]!.scope_unit).toBe(DEMO.dadukou);
+
+    // Rollups and comments stay derivable: rebuilt from the anonymised responses, they are what they were.
+    const comments = async () =>
+      JSON.stringify((await t.client.execute("select * from response_comments order by response_id, question")).rows);
+    const storedComments = await comments();
+    const registry = createSurveyRegistry(t.db, clock);
+    // Loaded first: the rebuild holds the in-memory database's one connection while it reads the registry.
+    await registry.get("resident", version);
+    await rebuildRollups(t.db, registry);
+    await rebuildComments(t.db, registry, { replace: true });
+    expect(await figures()).toEqual(before);
+    expect(await comments()).toBe(storedComments);
   });
 
   it("replaces a household's label per unit, nulls its GPS and masks its answers' words, figures unchanged", async () => {
