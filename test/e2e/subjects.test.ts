@@ -66,7 +66,10 @@ describe.skipIf(!canRun)("个人信息查询与处理 in Chromium", () => {
       await page.getByRole("button", { name: "匿名化…" }).click();
       const confirm = page.getByRole("alertdialog", { name: "确认匿名化" });
       await confirm.getByRole("button", { name: "确认匿名化" }).click();
-      await page.getByRole("status").getByText(/已匿名化：答卷 1 份/).waitFor();
+      await page
+        .getByRole("status")
+        .getByText(/已匿名化：答卷 1 份/)
+        .waitFor();
       await page.getByText("本辖区内没有与之相关的记录。").waitFor();
       await page.screenshot({ path: resultPath("admin-subjects-anonymised.png"), fullPage: true });
 
