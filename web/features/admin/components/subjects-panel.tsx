@@ -8,6 +8,7 @@ import { UnitPicker } from "../../../lib/ui/unit-picker";
 import { anonymiseSubject, exportSubject, findSubject, type SubjectQuery, type SubjectSummary } from "../api/subjects";
 
 const T = texts.subjects;
+const OUTCOMES: Record<string, string> = texts.interview.outcomes;
 
 /** Hands a downloaded file to the browser's save dialog. */
 function save(name: string, blob: Blob) {
@@ -101,7 +102,10 @@ export function SubjectsPanel() {
           {by === "deviceId" ? T.deviceLabel : T.householdLabel}
           <input value={value} onChange={(e) => setValue(e.target.value)} required maxLength={by === "deviceId" ? 128 : 200} />
         </label>
-        <UnitPicker value={unit} onChange={setUnit} label={T.unitLabel} />
+        <label htmlFor="subjects-unit">
+          {T.unitLabel}
+          <UnitPicker id="subjects-unit" value={unit} onChange={setUnit} label={T.unitLabel} />
+        </label>
         <button className="button" type="submit" disabled={found.isFetching}>
           {found.isFetching ? T.searching : T.search}
         </button>
@@ -217,7 +221,7 @@ function SubjectResult({ data }: { data: SubjectSummary }) {
                 <td>
                   <UnitName code={v.unitCode} />
                 </td>
-                <td>{v.outcome}</td>
+                <td>{OUTCOMES[v.outcome] ?? v.outcome}</td>
                 <td>{when(v.visitedAt)}</td>
                 <td>{v.deviceId}</td>
                 <td>{v.latitude === null ? "" : `${v.latitude}, ${v.longitude}`}</td>
