@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, eligibleAnswers, qrBody } from "../helpers/fixtures";
+import { seriousAxeViolations } from "./axe";
 import { apiSession, launchBrowser, newPage, requireChromium, resultPath, startTestServer, type TestServer } from "./harness";
 
 const canRun = requireChromium();
@@ -62,6 +63,7 @@ describe.skipIf(!canRun)("个人信息查询与处理 in Chromium", () => {
       expect(file.counts.responses).toBe(1);
       expect(file.reason).toBe("本人来电申请查阅并删除");
       await page.screenshot({ path: resultPath("admin-subjects-found.png"), fullPage: true });
+      expect(await seriousAxeViolations(page, ".admin-panel")).toEqual([]);
 
       await page.getByRole("button", { name: "匿名化…" }).click();
       const confirm = page.getByRole("alertdialog", { name: "确认匿名化" });
