@@ -16,6 +16,7 @@ import { questionnaireRoutes } from "./routes/questionnaire";
 import { rateRoutes } from "./routes/rates";
 import { responseRoutes } from "./routes/responses";
 import { settingsRoutes } from "./routes/settings";
+import { subjectRoutes } from "./routes/subjects";
 import { surveyVersionRoutes } from "./routes/survey-versions";
 import { surveyRoutes } from "./routes/surveys";
 import { UNIT_IMPORT_PATH, unitImportRoutes } from "./routes/unit-import";
@@ -74,6 +75,7 @@ export function createApi(services: AppServices) {
     .route("/issue-items", issueItemRoutes)
     .route("/settings", settingsRoutes)
     .route("/admin", adminRoutes)
+    .route("/admin/subjects", subjectRoutes)
     .route("/webhooks", webhookRoutes);
   // Last, so the document it builds from `api.routes` sees every route above (and its own two).
   return api.route("/", openApiRoutes(api));

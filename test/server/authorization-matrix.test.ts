@@ -386,6 +386,38 @@ const SPECS: Record<string, Spec> = {
     outOfScope: (f) => ({ path: `/api/v1/admin/responses/${f.flaggedOut}/review`, json: { decision: "exclude", reason: "矩阵测试" } }),
   },
   "GET /api/v1/admin/audit": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/admin/audit" }) },
+  // Issue 19: data subject requests are admin only, inside the admin's scope (a named unit must lie in it).
+  "GET /api/v1/admin/subjects": {
+    allowed: ["admin"],
+    inScope: () => ({ path: `/api/v1/admin/subjects?deviceId=matrix-tablet&unit=${DEMO.xinshancun}` }),
+    outOfScope: () => ({ path: `/api/v1/admin/subjects?deviceId=matrix-tablet&unit=${DEMO.qijiang}` }),
+  },
+  "GET /api/v1/admin/subjects#default-scope": {
+    allowed: ["admin"],
+    inScope: () => ({ path: `/api/v1/admin/subjects?household=${encodeURIComponent("矩阵户")}` }),
+  },
+  "POST /api/v1/admin/subjects/export": {
+    allowed: ["admin"],
+    inScope: () => ({
+      path: "/api/v1/admin/subjects/export",
+      json: { deviceId: "matrix-tablet", unit: DEMO.xinshancun, reason: "矩阵测试" },
+    }),
+    outOfScope: () => ({
+      path: "/api/v1/admin/subjects/export",
+      json: { deviceId: "matrix-tablet", unit: DEMO.qijiang, reason: "矩阵测试" },
+    }),
+  },
+  "POST /api/v1/admin/subjects/anonymise": {
+    allowed: ["admin"],
+    inScope: () => ({
+      path: "/api/v1/admin/subjects/anonymise",
+      json: { household: "矩阵无此户", unit: DEMO.xinshancun, reason: "矩阵测试" },
+    }),
+    outOfScope: () => ({
+      path: "/api/v1/admin/subjects/anonymise",
+      json: { household: "矩阵无此户", unit: DEMO.qijiang, reason: "矩阵测试" },
+    }),
+  },
   // Issue 14 part 5: webhook subscriptions are admin only, the unit (stored and new) in scope.
   "GET /api/v1/webhooks": {
     allowed: ["admin"],

@@ -7,6 +7,7 @@ import { ImportPanel } from "../../features/admin/components/import-panel";
 import { PostersPanel } from "../../features/admin/components/posters-panel";
 import { PrivacyNoticeForm } from "../../features/admin/components/privacy-notice-form";
 import { ThresholdsForm } from "../../features/admin/components/thresholds-form";
+import { SubjectsPanel } from "../../features/admin/components/subjects-panel";
 import { UsersPanel } from "../../features/admin/components/users-panel";
 import { VersionsPanel } from "../../features/admin/components/versions-panel";
 import { WebhooksPanel } from "../../features/admin/components/webhooks-panel";
@@ -25,6 +26,7 @@ const SECTIONS: Record<Section, () => ReactNode> = {
   thresholds: () => <ThresholdsForm />,
   privacy: () => <PrivacyNoticeForm />,
   webhooks: () => <WebhooksPanel />,
+  subjects: () => <SubjectsPanel />,
   audit: () => <AuditPanel />,
 };
 
@@ -41,6 +43,7 @@ const SECTION_ROLES: Record<Section, readonly Role[]> = {
   thresholds: ["admin"],
   privacy: ["admin"],
   webhooks: ["admin"],
+  subjects: ["admin"],
   audit: ["admin"],
 };
 
@@ -49,7 +52,7 @@ export function sectionsFor(role: Role): Section[] {
   return (Object.keys(SECTIONS) as Section[]).filter((s) => SECTION_ROLES[s].includes(role));
 }
 
-/** /admin and /admin/:section: units, users, posters, survey versions, flag review, thresholds, privacy notice, webhooks, audit log. */
+/** /admin and /admin/:section: units, users, posters, survey versions, flag review, thresholds, privacy notice, webhooks, data subject requests, audit log. */
 export function AdminPage() {
   const user = useSessionUser();
   const [, params] = useRoute<{ section: string }>("/admin/:section");

@@ -9,6 +9,7 @@ import { issueListZh, type IssueListTexts } from "./zh-cn/issue-list";
 import { methodsZh, type MethodsTexts } from "./zh-cn/methods";
 import { monthlyReportZh, type MonthlyReportTexts } from "./zh-cn/monthly-report";
 import { respondentZh, surveyLocaleZh, type RespondentTexts, type SurveyLocaleTexts } from "./zh-cn/respondent";
+import { subjectsZh, type SubjectsTexts } from "./zh-cn/subjects";
 import { webhooksZh, type WebhooksTexts } from "./zh-cn/webhooks";
 import { unitsZh, type UnitsTexts } from "./zh-cn/units";
 
@@ -26,6 +27,7 @@ export type {
   PagesTexts,
   RespondentTexts,
   ShellTexts,
+  SubjectsTexts,
   WebhooksTexts,
   UnitsTexts,
 };
@@ -52,6 +54,7 @@ export interface Texts {
   interview: InterviewTexts;
   admin: AdminTexts;
   webhooks: WebhooksTexts;
+  subjects: SubjectsTexts;
   issueList: IssueListTexts;
   units: UnitsTexts;
 }
@@ -72,6 +75,7 @@ export const zhCN: Texts = {
   interview: interviewZh,
   admin: adminZh,
   webhooks: webhooksZh,
+  subjects: subjectsZh,
   issueList: issueListZh,
   units: unitsZh,
 };

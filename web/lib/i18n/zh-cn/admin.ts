@@ -3,7 +3,7 @@ export interface AdminTexts {
   title: string;
   adminOnly: string;
   notYourSection: string;
-  tabs: Record<"units" | "users" | "posters" | "surveys" | "flagged" | "thresholds" | "privacy" | "webhooks" | "audit", string>;
+  tabs: Record<"units" | "users" | "posters" | "surveys" | "flagged" | "thresholds" | "privacy" | "webhooks" | "subjects" | "audit", string>;
   loading: string;
   loadFailed: (message: string) => string;
   save: string;
@@ -234,6 +234,7 @@ export const adminZh: AdminTexts = {
     thresholds: "达标线",
     privacy: "个人信息告知",
     webhooks: "消息推送",
+    subjects: "个人信息查询与处理",
     audit: "操作日志",
   },
   loading: "加载中…",
@@ -563,6 +564,8 @@ export const adminZh: AdminTexts = {
       "issues.create": "新建问题清单",
       "issues.update": "办理问题清单",
       "exports.unmasked": "导出未脱敏答卷",
+      "subjects.export": "导出个人信息",
+      "subjects.anonymise": "匿名化个人信息",
     },
   },
   password: {
