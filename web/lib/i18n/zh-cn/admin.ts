@@ -3,7 +3,10 @@ export interface AdminTexts {
   title: string;
   adminOnly: string;
   notYourSection: string;
-  tabs: Record<"units" | "users" | "posters" | "surveys" | "flagged" | "thresholds" | "privacy" | "webhooks" | "subjects" | "audit", string>;
+  tabs: Record<
+    "units" | "users" | "posters" | "surveys" | "flagged" | "thresholds" | "privacy" | "webhooks" | "subjects" | "audit",
+    string
+  >;
   loading: string;
   loadFailed: (message: string) => string;
   save: string;
