@@ -1,11 +1,14 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../app-env";
 import { rateSettingsQuerySchema, rateSettingsUpdateSchema } from "../contracts/rates";
+import { retentionRunsQuerySchema, retentionSettingsSchema } from "../contracts/retention";
 import { notFound } from "../errors";
 import { jsonBody, queryParams } from "../middleware/validate";
 import { assertInScope, currentUser, requireRole } from "../middleware/require-role";
 import { rateSettingsAt, rateSettingsView, updateUnitRateSettings } from "../services/rates/rate-settings";
 import { getUnit } from "../services/units/units";
+import { listRetentionRuns } from "../services/privacy/retention-job";
+import { readRetentionSettings, updateRetentionSettings } from "../services/privacy/retention-settings";
 import { describe, REFUSALS } from "../openapi/describe";
 
 /** The unit named (default: the caller's scope), checked to exist (404) and to lie in scope (403). */
@@ -53,5 +56,37 @@ export const settingsRoutes = new Hono<AppEnv>()
       const unit = await settingsUnit(c, code);
       const updated = await updateUnitRateSettings(db, unit.code, update, currentUser(c), clock.now());
       return c.json(await rateSettingsView(db, unit, updated), 200);
+    },
+  )
+  // Retention (issue 19): how long GPS fixes and household labels are kept, for the whole
+  // deployment; admins only, every change audited. The job itself runs outside requests.
+  .get(
+    "/retention",
+    describe("Settings", "The retention settings in force", { 200: "The settings", ...REFUSALS.signedIn }),
+    requireRole("admin"),
+    async (c) => c.json(await readRetentionSettings(c.var.services.db), 200),
+  )
+  .put(
+    "/retention",
+    describe("Settings", "Set how long GPS fixes and household labels are kept", {
+      200: "The settings",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.body,
+    }),
+    requireRole("admin"),
+    jsonBody(retentionSettingsSchema),
+    async (c) => {
+      const { db, clock } = c.var.services;
+      return c.json(await updateRetentionSettings(db, currentUser(c), c.req.valid("json"), clock.now()), 200);
+    },
+  )
+  .get(
+    "/retention/runs",
+    describe("Settings", "The retention job's runs, newest first", { 200: "The runs", ...REFUSALS.signedIn, ...REFUSALS.query }),
+    requireRole("admin"),
+    queryParams(retentionRunsQuerySchema),
+    async (c) => {
+      const runs = await listRetentionRuns(c.var.services.db, c.req.valid("query"));
+      return c.json({ runs }, 200);
     },
   );
