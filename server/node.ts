@@ -98,7 +98,11 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   let retention: PeriodicJob<unknown> | undefined;
   if (config.RETENTION_INTERVAL_SECONDS > 0) {
     const deps = { clock: app.services.clock, secret: boot.secret, batchSize: config.RETENTION_BATCH_SIZE };
-    retention = createPeriodicJob("retention pass", (signal) => runRetentionPass(db, { ...deps, signal }), config.RETENTION_INTERVAL_SECONDS * 1000);
+    retention = createPeriodicJob(
+      "retention pass",
+      (signal) => runRetentionPass(db, { ...deps, signal }),
+      config.RETENTION_INTERVAL_SECONDS * 1000,
+    );
     retention.start();
   }
   const address = server.address();

@@ -117,7 +117,12 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-const RANGES = [{}, { from: "2025-01-01", to: "2025-12-31" }, { from: "2026-11-01", to: "2026-11-30" }, { from: "2025-03-01", to: "2026-11-20" }];
+const RANGES = [
+  {},
+  { from: "2025-01-01", to: "2025-12-31" },
+  { from: "2026-11-01", to: "2026-11-30" },
+  { from: "2025-03-01", to: "2026-11-20" },
+];
 const qs = (q: Record<string, string | undefined>) =>
   new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => e[1] !== undefined)).toString();
 
@@ -210,7 +215,9 @@ describe("the retention job", () => {
         const gpsDue = oldYear && (v.latitude !== null || v.longitude !== null || v.accuracy_m !== null);
         return {
           ...v,
-          household: dueHouseholds.has(`${v.unit_code}|${v.household}`) ? await householdPseudonym(secret, v.unit_code, v.household) : v.household,
+          household: dueHouseholds.has(`${v.unit_code}|${v.household}`)
+            ? await householdPseudonym(secret, v.unit_code, v.household)
+            : v.household,
           ...(gpsDue
             ? {
                 latitude: v.latitude === null ? null : Math.round(v.latitude * 100) / 100,
@@ -260,7 +267,8 @@ describe("the retention job", () => {
     const rows = await visitRows();
     for (const v of rows) {
       const was = visitsAfter.find((a) => a.id === v.id)!;
-      if (was.gps_retention === "coarse") expect([v.latitude, v.longitude, v.accuracy_m, v.gps_retention]).toEqual([null, null, null, "removed"]);
+      if (was.gps_retention === "coarse")
+        expect([v.latitude, v.longitude, v.accuracy_m, v.gps_retention]).toEqual([null, null, null, "removed"]);
       else expect(v).toEqual(was);
     }
     expect(await changedReads(before)).toEqual([]);
@@ -292,7 +300,9 @@ describe("the retention job", () => {
   it("logs its runs for admins, newest first", async () => {
     const res = await t.request("/api/v1/settings/retention/runs?limit=3", { cookie: admin });
     expect(res.status).toBe(200);
-    const { runs } = (await res.json()) as { runs: { id: number; kind: string; rowsChanged: number; startedAt: string; finishedAt: string }[] };
+    const { runs } = (await res.json()) as {
+      runs: { id: number; kind: string; rowsChanged: number; startedAt: string; finishedAt: string }[];
+    };
     expect(runs.map((r) => [r.kind, r.rowsChanged])).toEqual([
       ["household", 0],
       ["gps", 1],
@@ -313,7 +323,8 @@ describe("retention settings", () => {
   });
   afterAll(() => fresh.close());
 
-  const auditCount = async () => Number((await fresh.client.execute("select count(*) as n from audit_log where action = 'settings.retention'")).rows[0]!.n);
+  const auditCount = async () =>
+    Number((await fresh.client.execute("select count(*) as n from audit_log where action = 'settings.retention'")).rows[0]!.n);
 
   it("defaults to the safe choice: GPS coarse and labels pseudonymised 180 days after the campaign year", async () => {
     const res = await fresh.request("/api/v1/settings/retention", { cookie });

@@ -129,7 +129,12 @@ function gpsBatch(
       for (const r of rows) {
         await tx
           .update(visits)
-          .set({ latitude: coarseCoordinate(r.latitude), longitude: coarseCoordinate(r.longitude), accuracyM: null, gpsRetention: "coarse" })
+          .set({
+            latitude: coarseCoordinate(r.latitude),
+            longitude: coarseCoordinate(r.longitude),
+            accuracyM: null,
+            gpsRetention: "coarse",
+          })
           .where(eq(visits.id, r.id));
       }
     }

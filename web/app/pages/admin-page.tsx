@@ -4,6 +4,7 @@ import { useSessionUser } from "../../features/auth/components/session-context";
 import { AuditPanel } from "../../features/admin/components/audit-panel";
 import { FlaggedPanel } from "../../features/admin/components/flagged-panel";
 import { ImportPanel } from "../../features/admin/components/import-panel";
+import { RetentionPanel } from "../../features/admin/components/retention-panel";
 import { PostersPanel } from "../../features/admin/components/posters-panel";
 import { ThresholdsForm } from "../../features/admin/components/thresholds-form";
 import { UsersPanel } from "../../features/admin/components/users-panel";
@@ -23,6 +24,7 @@ const SECTIONS: Record<Section, () => ReactNode> = {
   flagged: () => <FlaggedPanel />,
   thresholds: () => <ThresholdsForm />,
   webhooks: () => <WebhooksPanel />,
+  retention: () => <RetentionPanel />,
   audit: () => <AuditPanel />,
 };
 
@@ -38,6 +40,7 @@ const SECTION_ROLES: Record<Section, readonly Role[]> = {
   flagged: ["admin"],
   thresholds: ["admin"],
   webhooks: ["admin"],
+  retention: ["admin"],
   audit: ["admin"],
 };
 

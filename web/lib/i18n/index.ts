@@ -8,6 +8,7 @@ import { interviewZh, type InterviewTexts } from "./zh-cn/interview";
 import { issueListZh, type IssueListTexts } from "./zh-cn/issue-list";
 import { methodsZh, type MethodsTexts } from "./zh-cn/methods";
 import { monthlyReportZh, type MonthlyReportTexts } from "./zh-cn/monthly-report";
+import { retentionZh, type RetentionTexts } from "./zh-cn/retention";
 import { respondentZh, surveyLocaleZh, type RespondentTexts, type SurveyLocaleTexts } from "./zh-cn/respondent";
 import { webhooksZh, type WebhooksTexts } from "./zh-cn/webhooks";
 import { unitsZh, type UnitsTexts } from "./zh-cn/units";
@@ -25,6 +26,7 @@ export type {
   MonthlyReportTexts,
   PagesTexts,
   RespondentTexts,
+  RetentionTexts,
   ShellTexts,
   WebhooksTexts,
   UnitsTexts,
@@ -52,6 +54,7 @@ export interface Texts {
   interview: InterviewTexts;
   admin: AdminTexts;
   webhooks: WebhooksTexts;
+  retention: RetentionTexts;
   issueList: IssueListTexts;
   units: UnitsTexts;
 }
@@ -72,6 +75,7 @@ export const zhCN: Texts = {
   interview: interviewZh,
   admin: adminZh,
   webhooks: webhooksZh,
+  retention: retentionZh,
   issueList: issueListZh,
   units: unitsZh,
 };

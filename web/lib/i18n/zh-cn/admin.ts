@@ -3,7 +3,7 @@ export interface AdminTexts {
   title: string;
   adminOnly: string;
   notYourSection: string;
-  tabs: Record<"units" | "users" | "posters" | "surveys" | "flagged" | "thresholds" | "webhooks" | "audit", string>;
+  tabs: Record<"units" | "users" | "posters" | "surveys" | "flagged" | "thresholds" | "webhooks" | "retention" | "audit", string>;
   loading: string;
   loadFailed: (message: string) => string;
   save: string;
@@ -219,6 +219,7 @@ export const adminZh: AdminTexts = {
     flagged: "标记审核",
     thresholds: "达标线",
     webhooks: "消息推送",
+    retention: "保留期限",
     audit: "操作日志",
   },
   loading: "加载中…",
@@ -505,6 +506,7 @@ export const adminZh: AdminTexts = {
       "posters.revoke": "撤销海报",
       "posters.window": "修改海报收集时间",
       "settings.thresholds": "修改达标线",
+      "settings.retention": "修改保留期限",
       "units.age_shares": "修改年龄结构（加权）",
       "webhooks.create": "新建消息推送",
       "webhooks.update": "修改消息推送",
