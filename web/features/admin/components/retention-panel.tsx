@@ -60,7 +60,7 @@ export function RetentionPanel() {
           </label>
           <fieldset>
             <legend>{T.gps}</legend>
-            <label>
+            <label className="admin-check">
               <input
                 type="checkbox"
                 checked={draft.gps === null}
@@ -98,7 +98,7 @@ export function RetentionPanel() {
           </fieldset>
           <fieldset>
             <legend>{T.household}</legend>
-            <label>
+            <label className="admin-check">
               <input
                 type="checkbox"
                 checked={draft.household === null}
@@ -135,7 +135,7 @@ export function RetentionPanel() {
       {runs.error && <p className="admin-error">{texts.admin.loadFailed(runs.error.message)}</p>}
       {runs.data && runs.data.length === 0 && <p>{T.noRuns}</p>}
       {runs.data && runs.data.length > 0 && (
-        <table className="admin-table">
+        <table className="admin-table" aria-label={T.runsTitle}>
           <thead>
             <tr>
               <th>{T.columns.started}</th>
