@@ -188,7 +188,12 @@ export const visits = sqliteTable(
     /** Of the fields as sent, so a tablet's retry is still a duplicate after the retention job ran. */
     contentHash: text("content_hash").notNull(),
   },
-  (t) => [index("visits_unit_day_idx").on(t.unitCode, t.day), index("visits_interviewer_day_idx").on(t.interviewer, t.day)],
+  (t) => [
+    index("visits_unit_day_idx").on(t.unitCode, t.day),
+    index("visits_interviewer_day_idx").on(t.interviewer, t.day),
+    // The retention job groups visits by household (and its latest day) and replaces one household's labels at a time.
+    index("visits_household_idx").on(t.unitCode, t.household, t.day),
+  ],
 );
 
 /**
@@ -417,15 +422,11 @@ export const issueNotes = sqliteTable(
  * retention-job.ts): when it started and finished, how many visit rows it changed, and the
  * error that stopped it, if one did. Admins read it (GET /settings/retention/runs).
  */
-export const retentionRuns = sqliteTable(
-  "retention_runs",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    startedAt: text("started_at").notNull(),
-    finishedAt: text("finished_at"),
-    kind: text("kind", { enum: ["gps", "household"] }).notNull(),
-    rowsChanged: integer("rows_changed").notNull().default(0),
-    error: text("error"),
-  },
-  (t) => [index("retention_runs_started_idx").on(t.startedAt)],
-);
+export const retentionRuns = sqliteTable("retention_runs", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  startedAt: text("started_at").notNull(),
+  finishedAt: text("finished_at"),
+  kind: text("kind", { enum: ["gps", "household"] }).notNull(),
+  rowsChanged: integer("rows_changed").notNull().default(0),
+  error: text("error"),
+});

@@ -7,5 +7,5 @@ CREATE TABLE `retention_runs` (
 	`error` text
 );
 --> statement-breakpoint
-CREATE INDEX `retention_runs_started_idx` ON `retention_runs` (`started_at`);--> statement-breakpoint
-ALTER TABLE `visits` ADD `gps_retention` text;
+ALTER TABLE `visits` ADD `gps_retention` text;--> statement-breakpoint
+CREATE INDEX `visits_household_idx` ON `visits` (`unit_code`,`household`,`day`);
