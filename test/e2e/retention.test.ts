@@ -1,12 +1,14 @@
 /**
  * The admin section 保留期限 in real Chromium: the safe defaults show, an admin changes the GPS
  * rule and saves, a pass of the retention job runs, and its runs appear in the log with the rows
- * they replaced; the change is in the audit log (screenshot in test-results/).
+ * they replaced; the change is in the audit log; axe-core finds no serious violation (screenshot
+ * in test-results/).
  */
 import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runRetentionPass } from "../../server/services/privacy/retention-job";
 import { DEMO } from "../helpers/fixtures";
+import { seriousAxeViolations } from "./axe";
 import { launchBrowser, newPage, requireChromium, resultPath, startTestServer, type TestServer } from "./harness";
 
 const canRun = requireChromium();
@@ -66,6 +68,7 @@ describe.skipIf(!canRun)("保留期限 in Chromium", () => {
         ["入户定位", "1", "完成"],
       ]);
       await page.screenshot({ path: resultPath("admin-retention.png"), fullPage: true });
+      expect(await seriousAxeViolations(page, ".admin-panel")).toEqual([]);
 
       await page.goto(`${server.url}/admin/audit`);
       await page.getByText("修改保留期限").waitFor();

@@ -362,6 +362,22 @@ describe("retention settings", () => {
     });
   });
 
+  it("logs a kind's failure in its run (finished, with the error) and changes nothing of it", async () => {
+    await fresh.client.execute({
+      sql: `insert into visits (id, unit_code, survey_id, household, outcome, interviewer, device_id, visited_at, day, received_at, latitude, longitude, accuracy_m, content_hash)
+            values ('00000000-0000-4000-8000-00000000000a', ?, 'resident', '7栋7号', 'refused', 'zhang', 'tablet', '2020-05-01T02:00:00.000Z', '2020-05-01', '2020-05-01T02:00:00.000Z', 29.5, 106.5, 5, 'x')`,
+      args: [C1],
+    });
+    // An empty key cannot make a pseudonym (WebCrypto refuses a zero-length HMAC key): the household batch throws.
+    const runs = await runRetentionPass(fresh.db, { clock: fresh.app.services.clock, secret: "" });
+    expect(runs.map((r) => [r.kind, r.rowsChanged, r.error !== null, r.finishedAt !== null])).toEqual([["household", 0, true, true]]);
+    expect(runs[0]!.error).toMatch(/key/i);
+    const row = (await fresh.client.execute("select household from visits where id = '00000000-0000-4000-8000-00000000000a'")).rows[0]!;
+    expect(row.household).toBe("7栋7号");
+    const listed = await fresh.request("/api/v1/settings/retention/runs", { cookie });
+    expect(((await listed.json()) as { runs: { error: string | null }[] }).runs[0]!.error).toBe(runs[0]!.error);
+  });
+
   it("with a kind set to null keeps it: the job logs no run for it", async () => {
     const runs = await runRetentionPass(fresh.db, { clock: fresh.app.services.clock, secret: fresh.app.services.secret });
     expect(runs.map((r) => r.kind)).toEqual(["household"]);
