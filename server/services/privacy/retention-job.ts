@@ -67,7 +67,8 @@ export async function runRetentionPass(db: Database, deps: RetentionJobDeps): Pr
         }
         const { selected, changed } = await batch(cutoff);
         rowsChanged += changed;
-        if (selected < batchSize) break;
+        // A short batch means nothing is left; one that changed nothing would only repeat itself.
+        if (selected < batchSize || changed === 0) break;
       }
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
