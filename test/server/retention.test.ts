@@ -378,6 +378,21 @@ describe("retention settings", () => {
     expect(((await listed.json()) as { runs: { error: string | null }[] }).runs[0]!.error).toBe(runs[0]!.error);
   });
 
+  it("a pass stopped under way logs why, finished, and the next pass does the work", async () => {
+    const controller = new AbortController();
+    // The server stops just as the run starts (the clock is read for its start time).
+    const stopping = {
+      now: () => {
+        controller.abort();
+        return new Date();
+      },
+    };
+    const stopped = await runRetentionPass(fresh.db, { clock: stopping, secret: fresh.app.services.secret, signal: controller.signal });
+    expect(stopped.map((r) => [r.kind, r.rowsChanged, r.error])).toEqual([["household", 0, "服务停止，未处理完（下次执行时继续）"]]);
+    const next = await runRetentionPass(fresh.db, { clock: fresh.app.services.clock, secret: fresh.app.services.secret });
+    expect(next.map((r) => [r.kind, r.rowsChanged, r.error])).toEqual([["household", 1, null]]);
+  });
+
   it("with a kind set to null keeps it: the job logs no run for it", async () => {
     const runs = await runRetentionPass(fresh.db, { clock: fresh.app.services.clock, secret: fresh.app.services.secret });
     expect(runs.map((r) => r.kind)).toEqual(["household"]);

@@ -45,13 +45,17 @@ export async function runRetentionPass(db: Database, deps: RetentionJobDeps): Pr
   const policy = await readRetentionSettings(db);
   const runs: RetentionRun[] = [];
   const batchSize = deps.batchSize ?? 500;
-  const kinds: [RetentionKind, ((cutoff: string) => Promise<BatchResult>) | null][] = [
-    ["gps", policy.gps ? (cutoff) => gpsBatch(db, policy.countFrom, policy.gps!.action, cutoff, batchSize) : null],
-    ["household", policy.household ? (cutoff) => householdBatch(db, policy.countFrom, cutoff, batchSize, deps.secret) : null],
-  ];
-  for (const [kind, batch] of kinds) {
-    const days = kind === "gps" ? policy.gps?.days : policy.household?.days;
-    if (!batch || days === undefined || deps.signal?.aborted) continue;
+  const kinds: { kind: RetentionKind; days: number; batch: (cutoff: string) => Promise<BatchResult> }[] = [];
+  if (policy.gps) {
+    const { action, days } = policy.gps;
+    kinds.push({ kind: "gps", days, batch: (cutoff) => gpsBatch(db, policy.countFrom, action, cutoff, batchSize) });
+  }
+  if (policy.household) {
+    const { days } = policy.household;
+    kinds.push({ kind: "household", days, batch: (cutoff) => householdBatch(db, policy.countFrom, cutoff, batchSize, deps.secret) });
+  }
+  for (const { kind, days, batch } of kinds) {
+    if (deps.signal?.aborted) break;
     const startedAt = deps.clock.now();
     const [run] = await writeTransaction(db, (tx) =>
       tx.insert(retentionRuns).values({ startedAt: startedAt.toISOString(), kind }).returning(),
@@ -62,7 +66,8 @@ export async function runRetentionPass(db: Database, deps: RetentionJobDeps): Pr
       const cutoff = cutoffDay(startedAt, days);
       for (;;) {
         if (deps.signal?.aborted) {
-          error = "stopped before the end (the next pass goes on)";
+          // Shown to admins in the run log as it is; the next pass carries on where this one stopped.
+          error = "服务停止，未处理完（下次执行时继续）";
           break;
         }
         const { selected, changed } = await batch(cutoff);
