@@ -77,6 +77,12 @@ const configSchema = z.object({
   WEBHOOK_QR_BURST_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   /** A tablet with unsent items and no heartbeat for this many hours is reported. */
   WEBHOOK_DEVICE_STALE_HOURS: z.coerce.number().positive().default(24),
+  /**
+   * The retention job (docs/api.md "Retention"): seconds between passes on Node (0 = off; the
+   * Worker runs a pass from its cron trigger), and visit rows or households per write transaction.
+   */
+  RETENTION_INTERVAL_SECONDS: z.coerce.number().min(0).max(604_800).default(3600),
+  RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
 });
 
 export type Config = z.infer<typeof configSchema>;

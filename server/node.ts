@@ -22,6 +22,8 @@ import { MIGRATIONS_PATH, migrateDatabase } from "./db/migrate";
 import { repoRoot } from "./lib/repo-root";
 import { bootstrapDatabase, demoPosterLinks, type BootstrapResult } from "./services/setup/bootstrap";
 import { createWebhookJob, type WebhookJob } from "./services/webhooks/webhook-job";
+import { createPeriodicJob, type PeriodicJob } from "./lib/periodic-job";
+import { runRetentionPass } from "./services/privacy/retention-job";
 
 export interface NodeServerOptions {
   port?: number;
@@ -92,6 +94,17 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     );
     webhooks.start();
   }
+  // Retention: due GPS fixes and household labels replaced on a timer, outside any request.
+  let retention: PeriodicJob<unknown> | undefined;
+  if (config.RETENTION_INTERVAL_SECONDS > 0) {
+    const deps = { clock: app.services.clock, secret: boot.secret, batchSize: config.RETENTION_BATCH_SIZE };
+    retention = createPeriodicJob(
+      "retention pass",
+      (signal) => runRetentionPass(db, { ...deps, signal }),
+      config.RETENTION_INTERVAL_SECONDS * 1000,
+    );
+    retention.start();
+  }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
@@ -105,6 +118,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     async close() {
       await new Promise<void>((done) => server.close(() => done()));
       await webhooks?.stop();
+      await retention?.stop();
       await app.services.writer.drain();
       client.close();
     },

@@ -18,6 +18,7 @@ import { assertSchemaCurrent } from "./db/schema-check";
 import { drainBody } from "./lib/drain-body";
 import { bootstrapDatabase } from "./services/setup/bootstrap";
 import { runWebhookPass } from "./services/webhooks/webhook-job";
+import { runRetentionPass } from "./services/privacy/retention-job";
 
 /** The static assets binding ([assets] binding in wrangler.toml). */
 interface AssetsBinding {
@@ -102,13 +103,24 @@ export default {
     return response;
   },
 
-  /** The cron trigger (wrangler.toml [triggers]): one pass of the webhook job per run. */
-  async scheduled(_event: unknown, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
-    const { db, clock, fetch, config } = (await appFor(env)).services;
+  /**
+   * The cron trigger (wrangler.toml [triggers], once a minute): one pass of the webhook job per
+   * run, and one of the retention job in the first minute of each hour (its values are due by
+   * the day, and each pass writes its log rows).
+   */
+  async scheduled(event: { scheduledTime?: number }, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+    const { db, clock, fetch, config, secret } = (await appFor(env)).services;
     ctx.waitUntil(
       runWebhookPass(db, { clock, fetch, config }).then(
         (s) => console.log("webhook pass", JSON.stringify(s)),
         (error: unknown) => console.error("webhook pass failed", error),
+      ),
+    );
+    if (new Date(event.scheduledTime ?? Date.now()).getUTCMinutes() !== 0) return;
+    ctx.waitUntil(
+      runRetentionPass(db, { clock, secret, batchSize: config.RETENTION_BATCH_SIZE }).then(
+        (runs) => console.log("retention pass", JSON.stringify(runs)),
+        (error: unknown) => console.error("retention pass failed", error),
       ),
     );
   },

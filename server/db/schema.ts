@@ -185,9 +185,20 @@ export const visits = sqliteTable(
     latitude: real("latitude"),
     longitude: real("longitude"),
     accuracyM: real("accuracy_m"),
+    /**
+     * What the retention job did to the GPS fix (null: as recorded): `coarse` kept it to about
+     * 1 km (accuracy cleared), `removed` cleared it. Lets the job skip what it already did.
+     */
+    gpsRetention: text("gps_retention", { enum: ["coarse", "removed"] }),
+    /** Of the fields as sent, so a tablet's retry is still a duplicate after the retention job ran. */
     contentHash: text("content_hash").notNull(),
   },
-  (t) => [index("visits_unit_day_idx").on(t.unitCode, t.day), index("visits_interviewer_day_idx").on(t.interviewer, t.day)],
+  (t) => [
+    index("visits_unit_day_idx").on(t.unitCode, t.day),
+    index("visits_interviewer_day_idx").on(t.interviewer, t.day),
+    // The retention job groups visits by household (and its latest day) and replaces one household's labels at a time.
+    index("visits_household_idx").on(t.unitCode, t.household, t.day),
+  ],
 );
 
 /**
@@ -410,3 +421,17 @@ export const issueNotes = sqliteTable(
   },
   (t) => [index("issue_notes_item_idx").on(t.itemId, t.id)],
 );
+
+/**
+ * One row per kind of personal data per pass of the retention job (server/services/privacy/
+ * retention-job.ts): when it started and finished, how many visit rows it changed, and the
+ * error that stopped it, if one did. Admins read it (GET /settings/retention/runs).
+ */
+export const retentionRuns = sqliteTable("retention_runs", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  startedAt: text("started_at").notNull(),
+  finishedAt: text("finished_at"),
+  kind: text("kind", { enum: ["gps", "household"] }).notNull(),
+  rowsChanged: integer("rows_changed").notNull().default(0),
+  error: text("error"),
+});

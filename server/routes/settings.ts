@@ -8,7 +8,10 @@ import { rateSettingsAt, rateSettingsView, updateUnitRateSettings } from "../ser
 import { getUnit } from "../services/units/units";
 import { describe, REFUSALS } from "../openapi/describe";
 import { privacyNoticeSchema } from "../contracts/privacy-notice";
+import { retentionRunsQuerySchema, retentionSettingsSchema } from "../contracts/retention";
 import { readPrivacyNotice, updatePrivacyNotice } from "../services/setup/privacy-notice";
+import { listRetentionRuns } from "../services/privacy/retention-job";
+import { readRetentionSettings, updateRetentionSettings } from "../services/privacy/retention-settings";
 
 /** The unit named (default: the caller's scope), checked to exist (404) and to lie in scope (403). */
 async function settingsUnit(c: Context<AppEnv>, code: string | undefined) {
@@ -80,5 +83,37 @@ export const settingsRoutes = new Hono<AppEnv>()
     async (c) => {
       const { db, clock } = c.var.services;
       return c.json(await updatePrivacyNotice(db, c.req.valid("json"), currentUser(c), clock.now()), 200);
+    },
+  )
+  // Retention (issue 19): how long GPS fixes and household labels are kept, for the whole
+  // deployment; admins only, every change audited. The job itself runs outside requests.
+  .get(
+    "/retention",
+    describe("Settings", "The retention settings in force", { 200: "The settings", ...REFUSALS.signedIn }),
+    requireRole("admin"),
+    async (c) => c.json(await readRetentionSettings(c.var.services.db), 200),
+  )
+  .put(
+    "/retention",
+    describe("Settings", "Set how long GPS fixes and household labels are kept", {
+      200: "The settings",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.body,
+    }),
+    requireRole("admin"),
+    jsonBody(retentionSettingsSchema),
+    async (c) => {
+      const { db, clock } = c.var.services;
+      return c.json(await updateRetentionSettings(db, currentUser(c), c.req.valid("json"), clock.now()), 200);
+    },
+  )
+  .get(
+    "/retention/runs",
+    describe("Settings", "The retention job's runs, newest first", { 200: "The runs", ...REFUSALS.signedIn, ...REFUSALS.query }),
+    requireRole("admin"),
+    queryParams(retentionRunsQuerySchema),
+    async (c) => {
+      const runs = await listRetentionRuns(c.var.services.db, c.req.valid("query"));
+      return c.json({ runs }, 200);
     },
   );

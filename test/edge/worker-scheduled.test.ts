@@ -2,6 +2,7 @@
  * The webhook job on the Worker: the cron trigger's `scheduled` handler (run on demand through
  * wrangler dev's `/cdn-cgi/handler/scheduled`) detects a silent tablet and delivers a signed message to a
  * receiver on loopback, with WebCrypto and fetch under workerd; a second run sends nothing again.
+ * The retention job runs from the same handler in the first minute of each hour.
  * Without the asset layer: wrangler dev cannot pass a cron event through it (test/helpers/edge.ts).
  */
 import { execFile } from "node:child_process";
@@ -93,4 +94,33 @@ describe.skipIf(!requireEdge())("webhook job on the Worker's cron trigger", () =
     const state = (await sqld.client().execute("select state, attempts from webhook_deliveries")).rows;
     expect(state.map((r) => [r.state, Number(r.attempts)])).toEqual([["delivered", 1]]);
   }, 90_000);
+
+  // Issue 19: the retention job runs from the same cron, once an hour (its first minute).
+  it("runs a retention pass in the first minute of an hour only, replacing a due visit's GPS and label", async () => {
+    const db = sqld.client();
+    await db.execute(`insert into visits (id, unit_code, survey_id, household, outcome, interviewer, device_id, visited_at, day, received_at, latitude, longitude, accuracy_m, content_hash)
+      values ('00000000-0000-4000-8000-0000000000c1', '500104001001', 'resident', '6栋6号', 'refused', 'cron-tablet', 'cron-tab', '2020-05-01T02:00:00.000Z', '2020-05-01', '2020-05-01T02:00:00.000Z', 29.55555, 106.44444, 7, 'x')`);
+    const runs = async () => Number((await db.execute("select count(*) as n from retention_runs")).rows[0]!.n);
+    const at = (utc: number) =>
+      fetch(`${worker.url}/cdn-cgi/handler/scheduled?cron=*+*+*+*+*&time=${utc}`, { headers: { connection: "close" } });
+
+    // The test above may itself have run in a first minute (its cron calls carry the real time).
+    const before = await runs();
+    expect((await at(Date.UTC(2026, 10, 20, 2, 7))).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(await runs()).toBe(before);
+
+    expect((await at(Date.UTC(2026, 10, 20, 3, 0))).status).toBe(200);
+    await expect.poll(runs, { timeout: 30_000, interval: 250 }).toBe(before + 2);
+    const logged = (await db.execute(`select kind, rows_changed, error from retention_runs order by id limit 2 offset ${before}`)).rows;
+    expect(logged.map((r) => [r.kind, Number(r.rows_changed), r.error])).toEqual([
+      ["gps", 1, null],
+      ["household", 1, null],
+    ]);
+    const row = (
+      await db.execute("select household, latitude, longitude, accuracy_m from visits where id = '00000000-0000-4000-8000-0000000000c1'")
+    ).rows[0]!;
+    expect([row.latitude, row.longitude, row.accuracy_m]).toEqual([29.56, 106.44, null]);
+    expect(String(row.household)).toMatch(/^匿名户-[0-9a-f]{16}$/);
+  }, 60_000);
 });

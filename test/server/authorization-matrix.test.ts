@@ -418,6 +418,16 @@ const SPECS: Record<string, Spec> = {
       json: { household: "矩阵无此户", unit: DEMO.qijiang, reason: "矩阵测试" },
     }),
   },
+  // Issue 19: retention applies to the whole deployment; admins read and change it, and read the job's log.
+  "GET /api/v1/settings/retention": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/settings/retention" }) },
+  "PUT /api/v1/settings/retention": {
+    allowed: ["admin"],
+    inScope: () => ({
+      path: "/api/v1/settings/retention",
+      json: { countFrom: "year_end", gps: { days: 180, action: "coarse" }, household: { days: 180 } },
+    }),
+  },
+  "GET /api/v1/settings/retention/runs": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/settings/retention/runs" }) },
   // Issue 14 part 5: webhook subscriptions are admin only, the unit (stored and new) in scope.
   "GET /api/v1/webhooks": {
     allowed: ["admin"],

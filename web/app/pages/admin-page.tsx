@@ -4,6 +4,7 @@ import { useSessionUser } from "../../features/auth/components/session-context";
 import { AuditPanel } from "../../features/admin/components/audit-panel";
 import { FlaggedPanel } from "../../features/admin/components/flagged-panel";
 import { ImportPanel } from "../../features/admin/components/import-panel";
+import { RetentionPanel } from "../../features/admin/components/retention-panel";
 import { PostersPanel } from "../../features/admin/components/posters-panel";
 import { PrivacyNoticeForm } from "../../features/admin/components/privacy-notice-form";
 import { ThresholdsForm } from "../../features/admin/components/thresholds-form";
@@ -27,6 +28,7 @@ const SECTIONS: Record<Section, () => ReactNode> = {
   privacy: () => <PrivacyNoticeForm />,
   webhooks: () => <WebhooksPanel />,
   subjects: () => <SubjectsPanel />,
+  retention: () => <RetentionPanel />,
   audit: () => <AuditPanel />,
 };
 
@@ -44,6 +46,7 @@ const SECTION_ROLES: Record<Section, readonly Role[]> = {
   privacy: ["admin"],
   webhooks: ["admin"],
   subjects: ["admin"],
+  retention: ["admin"],
   audit: ["admin"],
 };
 

@@ -8,6 +8,7 @@ import { interviewZh, type InterviewTexts } from "./zh-cn/interview";
 import { issueListZh, type IssueListTexts } from "./zh-cn/issue-list";
 import { methodsZh, type MethodsTexts } from "./zh-cn/methods";
 import { monthlyReportZh, type MonthlyReportTexts } from "./zh-cn/monthly-report";
+import { retentionZh, type RetentionTexts } from "./zh-cn/retention";
 import { respondentZh, surveyLocaleZh, type RespondentTexts, type SurveyLocaleTexts } from "./zh-cn/respondent";
 import { subjectsZh, type SubjectsTexts } from "./zh-cn/subjects";
 import { webhooksZh, type WebhooksTexts } from "./zh-cn/webhooks";
@@ -26,6 +27,7 @@ export type {
   MonthlyReportTexts,
   PagesTexts,
   RespondentTexts,
+  RetentionTexts,
   ShellTexts,
   SubjectsTexts,
   WebhooksTexts,
@@ -55,6 +57,7 @@ export interface Texts {
   admin: AdminTexts;
   webhooks: WebhooksTexts;
   subjects: SubjectsTexts;
+  retention: RetentionTexts;
   issueList: IssueListTexts;
   units: UnitsTexts;
 }
@@ -76,6 +79,7 @@ export const zhCN: Texts = {
   admin: adminZh,
   webhooks: webhooksZh,
   subjects: subjectsZh,
+  retention: retentionZh,
   issueList: issueListZh,
   units: unitsZh,
 };

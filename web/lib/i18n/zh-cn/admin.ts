@@ -4,7 +4,7 @@ export interface AdminTexts {
   adminOnly: string;
   notYourSection: string;
   tabs: Record<
-    "units" | "users" | "posters" | "surveys" | "flagged" | "thresholds" | "privacy" | "webhooks" | "subjects" | "audit",
+    "units" | "users" | "posters" | "surveys" | "flagged" | "thresholds" | "privacy" | "webhooks" | "subjects" | "retention" | "audit",
     string
   >;
   loading: string;
@@ -238,6 +238,7 @@ export const adminZh: AdminTexts = {
     privacy: "个人信息告知",
     webhooks: "消息推送",
     subjects: "个人信息查询与处理",
+    retention: "保留期限",
     audit: "操作日志",
   },
   loading: "加载中…",
@@ -560,6 +561,7 @@ export const adminZh: AdminTexts = {
       "posters.window": "修改海报收集时间",
       "settings.thresholds": "修改达标线",
       "settings.privacy_notice": "修改个人信息告知",
+      "settings.retention": "修改保留期限",
       "units.age_shares": "修改年龄结构（加权）",
       "webhooks.create": "新建消息推送",
       "webhooks.update": "修改消息推送",
