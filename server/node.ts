@@ -10,13 +10,13 @@ import { fileURLToPath } from "node:url";
 import { serve, type ServerType } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { createClient } from "@libsql/client";
 import type { MiddlewareHandler } from "hono";
 import { shippedSurveys } from "../surveys/index";
 import { createApp, type App } from "./app";
 import { loadConfig, type Config } from "./config";
 import { questionnairePreloadLink, respondentPreloadLinks } from "./lib/preload-hints";
 import { createDatabase, type Database } from "./db/client";
+import { openCheckedClient } from "./db/encryption";
 import { nodeQrPng } from "./lib/qr-png-node";
 import { MIGRATIONS_PATH, migrateDatabase } from "./db/migrate";
 import { repoRoot } from "./lib/repo-root";
@@ -63,7 +63,15 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   let ready: App | null = null;
   const server = await listen((request, env) => (ready ? ready.fetch(request, env) : starting()), config);
   // timeout: SQLite's busy timeout (ms) on every pooled connection, for several processes on one file.
-  const client = createClient({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, timeout: 5000 });
+  // The encryption key (DATABASE_ENCRYPTION_KEY) is checked against the file here: a missing or
+  // wrong key stops the start with a message saying so, before any migration.
+  let client: Awaited<ReturnType<typeof openCheckedClient>>;
+  try {
+    client = await openCheckedClient(config, { timeout: 5000 });
+  } catch (error) {
+    await new Promise<void>((done) => server.close(() => done()));
+    throw error;
+  }
   let app: App;
   let db: ReturnType<typeof createDatabase>;
   let boot: BootstrapResult;
