@@ -53,7 +53,7 @@ export function checkEncryptionSettings(settings: DatabaseSettings): void {
   if (path === undefined) {
     if (key !== undefined && settings.DATABASE_URL !== ":memory:") {
       throw new EncryptionSetupError(
-        "DATABASE_ENCRYPTION_KEY applies only to an embedded file (DATABASE_URL=file:...); a libSQL server (sqld) or Turso encrypts on its own side: unset it (docs/operations.md, \"Encryption at rest\")",
+        'DATABASE_ENCRYPTION_KEY applies only to an embedded file (DATABASE_URL=file:...); a libSQL server (sqld) or Turso encrypts on its own side: unset it (docs/operations.md, "Encryption at rest")',
       );
     }
     return;

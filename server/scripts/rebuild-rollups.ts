@@ -5,7 +5,7 @@
  */
 import { loadConfig } from "../config";
 import { createDatabase } from "../db/client";
-import { openCheckedClient } from "../db/encryption";
+import { EncryptionSetupError, openCheckedClient } from "../db/encryption";
 import { migrateDatabase } from "../db/migrate";
 import { rebuildRollups } from "../services/rollups/rollup-rebuild";
 import { rebuildComments } from "../services/comments/comment-rebuild";
@@ -14,7 +14,11 @@ import { systemClock } from "../lib/clock";
 
 const config = loadConfig(process.env);
 // DATABASE_ENCRYPTION_KEY opens an encrypted embedded file; a missing or wrong key stops here, saying so.
-const client = await openCheckedClient(config);
+const client = await openCheckedClient(config).catch((error: unknown) => {
+  if (!(error instanceof EncryptionSetupError)) throw error;
+  console.error(`rollups:rebuild: ${error.message}`);
+  process.exit(2);
+});
 const db = createDatabase(client);
 await migrateDatabase(db, { embedded: config.DATABASE_URL.startsWith("file:") });
 const started = performance.now();

@@ -37,7 +37,10 @@ if (newKey === undefined || newKey.length < MIN_ENCRYPTION_KEY_LENGTH) {
 }
 if (newKey === oldKey) fail("NEW_DATABASE_ENCRYPTION_KEY is the current key; choose a new one");
 
-const stamp = new Date().toISOString().replace(/\.\d+Z$/, "Z").replaceAll(":", "-");
+const stamp = new Date()
+  .toISOString()
+  .replace(/\.\d+Z$/, "Z")
+  .replaceAll(":", "-");
 const temp = `${file}.rekey-${stamp}`;
 
 async function tableCounts(client: Client): Promise<Record<string, number>> {
@@ -68,6 +71,9 @@ try {
   try {
     // data_version changes when another connection commits: a write during the copy means the
     // server is running, and the copy would miss it.
+    // Everything committed moves from the WAL into the file first, so the old -wal removed at the
+    // swap below holds nothing the copy lacks (the copy reads through the WAL anyway).
+    await source.execute("PRAGMA wal_checkpoint(TRUNCATE)");
     const version = String((await source.execute("PRAGMA data_version")).rows[0]![0]);
     before = await tableCounts(source);
     await source.execute({ sql: "VACUUM INTO ?", args: [vacuumTarget(temp, newKey!)] });
@@ -92,17 +98,13 @@ try {
   }
   if (await opens(`file:${temp}`, oldKey)) fail("the copy still opens with the old key; nothing was replaced", 1);
 
-  // A clean close of the last connection checkpoints and removes the -wal; one left means another
-  // process has the file open.
-  if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) {
-    fail(`${file}-wal is not empty: another process has the database open; stop it (copy left at ${temp})`);
-  }
+  // The old file's -wal and -shm go first: a WAL left beside the new file would be replayed into it.
   rmSync(`${file}-wal`, { force: true });
   rmSync(`${file}-shm`, { force: true });
   renameSync(temp, file);
   console.log(`db:rekey: ${file} is now encrypted under NEW_DATABASE_ENCRYPTION_KEY (${before.responses ?? 0} responses)`);
   console.log("  set DATABASE_ENCRYPTION_KEY to the new key before starting the server;");
-  console.log("  backups taken before need the key they were taken with (docs/operations.md, \"Key rotation\").");
+  console.log('  backups taken before need the key they were taken with (docs/operations.md, "Key rotation").');
 } catch (error) {
   rmSync(temp, { force: true });
   fail(error instanceof Error ? error.message : String(error), 1);
