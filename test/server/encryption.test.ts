@@ -223,3 +223,16 @@ async function tableCounts(path: string, key: string | undefined): Promise<Recor
     client.close();
   }
 }
+
+describe("npm run db:migrate (drizzle-kit) on an encrypted file", () => {
+  it("stops and names db:migrate:file instead of failing on the ciphertext", async () => {
+    const path = await makeDatabase(KEY);
+    const run = await runScript("node_modules/drizzle-kit/bin.cjs", { DATABASE_URL: `file:${path}`, DATABASE_ENCRYPTION_KEY: KEY }, [
+      "migrate",
+    ]);
+    expect(run.code).not.toBe(0);
+    expect(run.output).toContain("drizzle-kit cannot open an encrypted database file");
+    expect(run.output).toContain("npm run db:migrate:file");
+    expect(run.output).not.toContain(KEY);
+  });
+});
