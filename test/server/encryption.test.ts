@@ -107,7 +107,7 @@ describe("encrypted embedded file", () => {
   });
 });
 
-describe("npm run backup of an encrypted database", () => {
+describe("npm run backup of an encrypted database", { timeout: 120_000 }, () => {
   it("writes a copy encrypted under the same key, which restores", async () => {
     const path = await makeDatabase(KEY);
     const target = join(dir, "backup-enc.db");
@@ -133,7 +133,7 @@ describe("npm run backup of an encrypted database", () => {
   });
 });
 
-describe("npm run db:rekey", () => {
+describe("npm run db:rekey", { timeout: 120_000 }, () => {
   it("rotates the key: the file opens with the new key only, every row kept", async () => {
     const path = await makeDatabase(KEY);
     const before = await tableCounts(path, KEY);
@@ -195,7 +195,7 @@ describe("npm run db:rekey", () => {
   });
 });
 
-describe("npm run db:migrate:file", () => {
+describe("npm run db:migrate:file", { timeout: 120_000 }, () => {
   it("migrates an encrypted file with its key", async () => {
     const path = join(dir, "migrate.db");
     const run = await runScript("server/scripts/migrate-embedded.ts", { DATABASE_URL: `file:${path}`, DATABASE_ENCRYPTION_KEY: KEY });
@@ -224,7 +224,7 @@ async function tableCounts(path: string, key: string | undefined): Promise<Recor
   }
 }
 
-describe("npm run db:migrate (drizzle-kit) on an encrypted file", () => {
+describe("npm run db:migrate (drizzle-kit) on an encrypted file", { timeout: 120_000 }, () => {
   it("stops and names db:migrate:file instead of failing on the ciphertext", async () => {
     const path = await makeDatabase(KEY);
     const run = await runScript("node_modules/drizzle-kit/bin.cjs", { DATABASE_URL: `file:${path}`, DATABASE_ENCRYPTION_KEY: KEY }, [
