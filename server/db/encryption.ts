@@ -8,6 +8,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { createClient, type Client, type Config as ClientConfig } from "@libsql/client";
+import { REMOTE_KEY_MESSAGE } from "./encryption-key";
 
 /** What an unencrypted SQLite file starts with; an encrypted libSQL file starts with ciphertext. */
 const SQLITE_HEADER = Buffer.from("SQLite format 3\0", "latin1");
@@ -52,9 +53,7 @@ export function checkEncryptionSettings(settings: DatabaseSettings): void {
   const key = settings.DATABASE_ENCRYPTION_KEY;
   if (path === undefined) {
     if (key !== undefined && settings.DATABASE_URL !== ":memory:") {
-      throw new EncryptionSetupError(
-        'DATABASE_ENCRYPTION_KEY applies only to an embedded file (DATABASE_URL=file:...); a libSQL server (sqld) or Turso encrypts on its own side: unset it (docs/operations.md, "Encryption at rest")',
-      );
+      throw new EncryptionSetupError(REMOTE_KEY_MESSAGE);
     }
     return;
   }

@@ -236,3 +236,19 @@ describe("npm run db:migrate (drizzle-kit) on an encrypted file", { timeout: 120
     expect(run.output).not.toContain(KEY);
   });
 });
+
+describe("the Worker", () => {
+  it("refuses DATABASE_ENCRYPTION_KEY, which would encrypt nothing there, without echoing it", async () => {
+    const worker = (await import("../../server/worker")).default;
+    const ctx = { waitUntil: () => {}, passThroughOnException: () => {}, props: {} } as unknown as Parameters<typeof worker.fetch>[2];
+    const res = await worker.fetch(
+      new Request("http://127.0.0.1/api/v1/surveys"),
+      { DATABASE_URL: "http://127.0.0.1:9", DATABASE_ENCRYPTION_KEY: KEY, SERVER_SECRET: "s".repeat(32) },
+      ctx,
+    );
+    expect(res.status).toBe(503);
+    const text = await res.text();
+    expect(text).toContain("DATABASE_ENCRYPTION_KEY applies only to an embedded file");
+    expect(text).not.toContain(KEY);
+  });
+});
