@@ -103,7 +103,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
-  if (!options.quiet) await printBanner(db, boot, url, config.PUBLIC_URL ?? url);
+  if (!options.quiet) await printBanner(db, boot, url, config.PUBLIC_URL ?? url, atRest(config));
 
   return {
     url,
@@ -237,8 +237,16 @@ function readPreloadLinks(root: string): string[] {
   }
 }
 
-async function printBanner(db: Database, boot: BootstrapResult, url: string, publicUrl: string): Promise<void> {
-  const lines = ["", "  创文问卷 is running", `  Open:        ${url}/login`];
+/** One banner line on the database's encryption at rest, so an operator sees it at every start. */
+function atRest(config: Config): string {
+  if (!config.DATABASE_URL.startsWith("file:")) return "remote (encrypted at rest by the server, if configured there)";
+  return config.DATABASE_ENCRYPTION_KEY !== undefined
+    ? "encrypted (DATABASE_ENCRYPTION_KEY)"
+    : "NOT encrypted at rest (set DATABASE_ENCRYPTION_KEY)";
+}
+
+async function printBanner(db: Database, boot: BootstrapResult, url: string, publicUrl: string, atRestLine: string): Promise<void> {
+  const lines = ["", "  创文问卷 is running", `  Open:        ${url}/login`, `  Database:    ${atRestLine}`];
   if (boot.admin) {
     lines.push(`  Admin login: ${boot.admin.username} / ${boot.admin.password}`);
     if (boot.admin.generated) lines.push("               (generated now and shown once; set ADMIN_PASSWORD to choose it)");
