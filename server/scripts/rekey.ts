@@ -10,14 +10,23 @@
  * `file:` URI whose `key` parameter is the new key gives an encrypted copy under it (checked with
  * libSQL 0.5.29 / @libsql/client 0.18.0). The copy is opened with the new key, must pass
  * integrity_check and hold the same rows in every table, and must not open with the old key; only
- * then does it replace the file (a rename, so the file is either the old or the new one). If
- * anything wrote to the database while the copy ran (the server was not stopped), it stops
- * without replacing. No key is ever printed.
+ * then does it replace the file (a rename, so the file is either the old or the new one). It holds
+ * the file in exclusive locking mode from its first read, so it refuses to run while the server (or
+ * anything else) has the database open, and nothing writes between the copy and the swap. No key
+ * is ever printed.
  */
 import { existsSync, renameSync, rmSync, statSync } from "node:fs";
 import { createClient, type Client } from "@libsql/client";
 import { loadConfig } from "../config";
-import { embeddedFilePath, isEncryptedFile, openCheckedClient, redactKeys, vacuumTarget } from "../db/encryption";
+import {
+  checkEncryptionSettings,
+  clientConfig,
+  embeddedFilePath,
+  isEncryptedFile,
+  isNotADatabase,
+  redactKeys,
+  vacuumTarget,
+} from "../db/encryption";
 import { MIN_ENCRYPTION_KEY_LENGTH } from "../db/encryption-key";
 
 const config = loadConfig(process.env);
@@ -66,9 +75,23 @@ async function opens(url: string, key: string | undefined): Promise<boolean> {
 }
 
 try {
-  const source = await openCheckedClient({ DATABASE_URL: config.DATABASE_URL, DATABASE_ENCRYPTION_KEY: oldKey }, { timeout: 5000 });
+  const settings = { DATABASE_URL: config.DATABASE_URL, DATABASE_ENCRYPTION_KEY: oldKey };
+  checkEncryptionSettings(settings);
+  const source = createClient(clientConfig(settings, { timeout: 2000 }));
   let before: Record<string, number>;
   try {
+    // Exclusive locking before the first read: in WAL mode the connection then holds the file
+    // alone until it closes, so a running server (any open connection) makes this fail with
+    // SQLITE_BUSY, and nothing can write between the copy and the swap.
+    await source.execute("PRAGMA locking_mode = EXCLUSIVE");
+    try {
+      await source.execute("select count(*) from sqlite_master");
+    } catch (error) {
+      if (isNotADatabase(error)) fail("DATABASE_ENCRYPTION_KEY does not open the database file: the key is wrong");
+      if ((error as { code?: string }).code === "SQLITE_BUSY")
+        fail(`${file} is in use by another process: stop the server and run db:rekey again`);
+      throw error;
+    }
     // data_version changes when another connection commits: a write during the copy means the
     // server is running, and the copy would miss it.
     // Everything committed moves from the WAL into the file first, so the old -wal removed at the

@@ -13,6 +13,7 @@ import { loadConfig } from "../../server/config";
 import { createDatabase } from "../../server/db/client";
 import { checkEncryptionSettings, isEncryptedFile, openCheckedClient } from "../../server/db/encryption";
 import { migrateDatabase } from "../../server/db/migrate";
+import { startNodeServer } from "../../server/node";
 import { runScript } from "../helpers/run-script";
 
 const dir = mkdtempSync(join(tmpdir(), "cw-encryption-"));
@@ -31,6 +32,23 @@ async function makeDatabase(key: string | undefined): Promise<string> {
   await client.execute({ sql: "insert into settings (key, value) values ('marker', ?)", args: [JSON.stringify(MARKER)] });
   client.close();
   return path;
+}
+
+/** makeDatabase in a child process, so this process holds no connection or lock on the file. */
+async function makeDatabaseApart(key: string | undefined): Promise<string> {
+  const path = join(dir, `db-${fileNo++}.db`);
+  const run = await runScript("test/helpers/db-fixture.ts", { DATABASE_URL: `file:${path}`, DATABASE_ENCRYPTION_KEY: key, MARKER }, [
+    "make",
+  ]);
+  if (run.code !== 0) throw new Error(run.output);
+  return path;
+}
+
+/** The marker and every table's row count, read in a child process. */
+async function inspectApart(path: string, key: string | undefined): Promise<{ marker: string; counts: Record<string, number> }> {
+  const run = await runScript("test/helpers/db-fixture.ts", { DATABASE_URL: `file:${path}`, DATABASE_ENCRYPTION_KEY: key }, ["inspect"]);
+  if (run.code !== 0) throw new Error(run.output);
+  return JSON.parse(run.output.trim().split("\n").at(-1)!) as { marker: string; counts: Record<string, number> };
 }
 
 /** Every byte on disk that belongs to the database: the file and its WAL, if any. */
@@ -135,8 +153,8 @@ describe("npm run backup of an encrypted database", { timeout: 120_000 }, () => 
 
 describe("npm run db:rekey", { timeout: 120_000 }, () => {
   it("rotates the key: the file opens with the new key only, every row kept", async () => {
-    const path = await makeDatabase(KEY);
-    const before = await tableCounts(path, KEY);
+    const path = await makeDatabaseApart(KEY);
+    const before = (await inspectApart(path, KEY)).counts;
     const run = await runScript("server/scripts/rekey.ts", {
       DATABASE_URL: `file:${path}`,
       DATABASE_ENCRYPTION_KEY: KEY,
@@ -152,8 +170,8 @@ describe("npm run db:rekey", { timeout: 120_000 }, () => {
   });
 
   it("encrypts a plain database in place", async () => {
-    const path = await makeDatabase(undefined);
-    const before = await tableCounts(path, undefined);
+    const path = await makeDatabaseApart(undefined);
+    const before = (await inspectApart(path, undefined)).counts;
     const run = await runScript("server/scripts/rekey.ts", { DATABASE_URL: `file:${path}`, NEW_DATABASE_ENCRYPTION_KEY: KEY });
     expect(run.code, run.output).toBe(0);
     expect(isEncryptedFile(path)).toBe(true);
@@ -168,8 +186,8 @@ describe("npm run db:rekey", { timeout: 120_000 }, () => {
   });
 
   it("leaves the file as it was on a wrong current key or a weak new key", async () => {
-    const path = await makeDatabase(KEY);
-    const before = await tableCounts(path, KEY);
+    const path = await makeDatabaseApart(KEY);
+    const before = (await inspectApart(path, KEY)).counts;
     const wrong = await runScript("server/scripts/rekey.ts", {
       DATABASE_URL: `file:${path}`,
       DATABASE_ENCRYPTION_KEY: "x".repeat(40),
@@ -192,6 +210,36 @@ describe("npm run db:rekey", { timeout: 120_000 }, () => {
       readdirSync(dir).filter((f) => f.includes(".rekey-")),
       "no copy left behind",
     ).toEqual([]);
+  });
+});
+
+describe("db:rekey beside a running server", { timeout: 120_000 }, () => {
+  it("refuses while the server has the file open, and leaves it working", async () => {
+    const path = join(dir, "running.db");
+    const server = await startNodeServer({
+      port: 0,
+      host: "127.0.0.1",
+      databaseUrl: `file:${path}`,
+      adminPassword: "encryption-test-password",
+      env: { DATABASE_ENCRYPTION_KEY: KEY, WEBHOOK_INTERVAL_SECONDS: "0" },
+      quiet: true,
+    });
+    try {
+      // (No read of the file from this process here: closing a descriptor of it would drop the
+      // server's locks, which are what the script must find.)
+      const run = await runScript("server/scripts/rekey.ts", {
+        DATABASE_URL: `file:${path}`,
+        DATABASE_ENCRYPTION_KEY: KEY,
+        NEW_DATABASE_ENCRYPTION_KEY: OTHER_KEY,
+      });
+      expect(run.code, run.output).toBe(2);
+      expect(run.output).toMatch(/is in use by another process: stop the server/);
+      expect((await fetch(`${server.url}/api/v1/surveys/resident`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+    expect(isEncryptedFile(path)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.includes(".rekey-"))).toEqual([]);
   });
 });
 
