@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MIN_ENCRYPTION_KEY_LENGTH } from "./db/encryption-key";
 
 /**
  * Every setting the app reads, parsed once from the runtime's environment (process.env on Node,
@@ -9,6 +10,14 @@ const configSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   DATABASE_URL: z.string().default("file:data/survey.db"),
   DATABASE_AUTH_TOKEN: z.string().optional(),
+  /**
+   * Key of the embedded database file (libSQL encryption at rest; docs/operations.md). Only from
+   * the environment, never stored; at least 32 characters. Its value is never part of a message.
+   */
+  DATABASE_ENCRYPTION_KEY: z
+    .string()
+    .min(MIN_ENCRYPTION_KEY_LENGTH, `must be at least ${MIN_ENCRYPTION_KEY_LENGTH} characters (e.g. openssl rand -base64 32)`)
+    .optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   /** HMAC key for poster tokens; generated and persisted in the database when absent. */
   SERVER_SECRET: z.string().min(16).optional(),

@@ -10,13 +10,13 @@ import { fileURLToPath } from "node:url";
 import { serve, type ServerType } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { createClient } from "@libsql/client";
 import type { MiddlewareHandler } from "hono";
 import { shippedSurveys } from "../surveys/index";
 import { createApp, type App } from "./app";
 import { loadConfig, type Config } from "./config";
 import { questionnairePreloadLink, respondentPreloadLinks } from "./lib/preload-hints";
 import { createDatabase, type Database } from "./db/client";
+import { openCheckedClient } from "./db/encryption";
 import { nodeQrPng } from "./lib/qr-png-node";
 import { MIGRATIONS_PATH, migrateDatabase } from "./db/migrate";
 import { repoRoot } from "./lib/repo-root";
@@ -65,7 +65,15 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   let ready: App | null = null;
   const server = await listen((request, env) => (ready ? ready.fetch(request, env) : starting()), config);
   // timeout: SQLite's busy timeout (ms) on every pooled connection, for several processes on one file.
-  const client = createClient({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, timeout: 5000 });
+  // The encryption key (DATABASE_ENCRYPTION_KEY) is checked against the file here: a missing or
+  // wrong key stops the start with a message saying so, before any migration.
+  let client: Awaited<ReturnType<typeof openCheckedClient>>;
+  try {
+    client = await openCheckedClient(config, { timeout: 5000 });
+  } catch (error) {
+    await new Promise<void>((done) => server.close(() => done()));
+    throw error;
+  }
   let app: App;
   let db: ReturnType<typeof createDatabase>;
   let boot: BootstrapResult;
@@ -108,7 +116,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
-  if (!options.quiet) await printBanner(db, boot, url, config.PUBLIC_URL ?? url);
+  if (!options.quiet) await printBanner(db, boot, url, config.PUBLIC_URL ?? url, atRest(config));
 
   return {
     url,
@@ -243,8 +251,16 @@ function readPreloadLinks(root: string): string[] {
   }
 }
 
-async function printBanner(db: Database, boot: BootstrapResult, url: string, publicUrl: string): Promise<void> {
-  const lines = ["", "  创文问卷 is running", `  Open:        ${url}/login`];
+/** One banner line on the database's encryption at rest, so an operator sees it at every start. */
+function atRest(config: Config): string {
+  if (!config.DATABASE_URL.startsWith("file:")) return "remote (encrypted at rest by the server, if configured there)";
+  return config.DATABASE_ENCRYPTION_KEY !== undefined
+    ? "encrypted (DATABASE_ENCRYPTION_KEY)"
+    : "NOT encrypted at rest (set DATABASE_ENCRYPTION_KEY)";
+}
+
+async function printBanner(db: Database, boot: BootstrapResult, url: string, publicUrl: string, atRestLine: string): Promise<void> {
+  const lines = ["", "  创文问卷 is running", `  Open:        ${url}/login`, `  Database:    ${atRestLine}`];
   if (boot.admin) {
     lines.push(`  Admin login: ${boot.admin.username} / ${boot.admin.password}`);
     if (boot.admin.generated) lines.push("               (generated now and shown once; set ADMIN_PASSWORD to choose it)");

@@ -13,6 +13,7 @@ import type { ExecutionContext } from "hono";
 import { shippedSurveys } from "../surveys/index";
 import { createApp, type App } from "./app";
 import { loadConfig } from "./config";
+import { REMOTE_KEY_MESSAGE } from "./db/encryption-key";
 import { createDatabase } from "./db/client";
 import { assertSchemaCurrent } from "./db/schema-check";
 import { drainBody } from "./lib/drain-body";
@@ -62,6 +63,9 @@ async function start(env: WorkerEnv): Promise<App> {
       `DATABASE_URL must point at a libSQL server (libsql://, https://), not ${config.DATABASE_URL.split(":")[0]}: (WebSockets would tie the connection to one request)`,
     );
   }
+  // A key here would encrypt nothing (Turso or sqld encrypt on their side): refuse it rather than
+  // let an operator believe the data is under it.
+  if (config.DATABASE_ENCRYPTION_KEY !== undefined) throw new Error(REMOTE_KEY_MESSAGE);
   // The client queues requests past `concurrency` (default 20) and a queued request awaits another
   // request's promise, which workerd cancels as a hang. The isolate's own concurrency bounds the
   // requests anyway, so the queue is made unreachable (0 does not turn it off: `0 || 20`).
