@@ -449,8 +449,8 @@ let t: TestApp;
 let fixtures: Fixtures;
 const cookies: Partial<Record<Who, string>> = {};
 const passwords: Record<Role, [string, string]> = {
-  admin: ["ddk-admin", "ddk-admin-pass"],
-  office: ["ddk-office", "ddk-office-pass"],
+  admin: ["ddk-admin", "ddk-admin-pass-1"],
+  office: ["ddk-office", "ddk-office-pass-1"],
   interviewer: ["ddk-interviewer", "ddk-interview-pass"],
 };
 
@@ -471,8 +471,8 @@ beforeAll(async () => {
   }
   cookies.anonymous = "";
   cookies.forged = `cw_session=${"f".repeat(43)}`;
-  await t.createUser(root, { username: "signed-out", password: "signed-out-pass", role: "admin", scope: DEMO.dadukou });
-  const gone = await t.login("signed-out", "signed-out-pass");
+  await t.createUser(root, { username: "signed-out", password: "signed-out-pass-1", role: "admin", scope: DEMO.dadukou });
+  const gone = await t.login("signed-out", "signed-out-pass-1");
   expect((await t.request("/api/v1/auth/logout", { method: "POST", cookie: gone })).status).toBe(200);
   cookies["signed-out"] = gone;
   await t.createUser(root, { username: "target-in", password: "target-pass-1", role: "interviewer", scope: DEMO.xinshancun });
