@@ -25,7 +25,13 @@ describe("the built Node entry", () => {
     const file = path.join(dir, "built.db");
     const server = startGroup(process.execPath, ["--enable-source-maps", entry], {
       cwd: dir, // not the repository: paths must come from the entry's own location
-      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${file}`, ADMIN_PASSWORD: "built-entry-password-1" },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATABASE_URL: `file:${file}`,
+        ADMIN_PASSWORD: "built-entry-password-1",
+      },
       logDir: dir,
       name: "built-server",
     });

@@ -20,7 +20,11 @@ describe("auth", () => {
     const res = await login("admin", ADMIN_PASSWORD);
     expect(res.status).toBe(200);
     // Beside the user: no password change due (PASSWORD_MAX_AGE_DAYS is off) and the idle timeout.
-    expect(await res.json()).toEqual({ user: { username: "admin", role: "admin", scope: DEMO.city }, passwordExpired: false, idleMinutes: 24 * 60 });
+    expect(await res.json()).toEqual({
+      user: { username: "admin", role: "admin", scope: DEMO.city },
+      passwordExpired: false,
+      idleMinutes: 24 * 60,
+    });
   });
 
   it("sets an HttpOnly, SameSite=Lax session cookie, not Secure over plain http", async () => {

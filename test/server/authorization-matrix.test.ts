@@ -89,6 +89,7 @@ const SPECS: Record<string, Spec> = {
   },
   "POST /api/v1/auth/logout": { allowed: "public", inScope: () => ({ path: "/api/v1/auth/logout" }), endsSession: true },
   "GET /api/v1/auth/me": { allowed: "signed-in", inScope: () => ({ path: "/api/v1/auth/me" }) },
+  "GET /api/v1/auth/password-policy": { allowed: "public", inScope: () => ({ path: "/api/v1/auth/password-policy" }) },
   "POST /api/v1/auth/password": {
     allowed: "signed-in",
     inScope: () => ({ path: "/api/v1/auth/password", json: { currentPassword: "not-the-password", newPassword: "whatever-1234" } }),
@@ -369,6 +370,9 @@ const SPECS: Record<string, Spec> = {
     outOfScope: (f) => ({ path: `/api/v1/admin/responses/${f.flaggedOut}/review`, json: { decision: "exclude", reason: "矩阵测试" } }),
   },
   "GET /api/v1/admin/audit": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/admin/audit" }) },
+  // Scope-limited in the answer (the admin's subtree only): test/server/dengbao/audit-log.test.ts, login-events.test.ts.
+  "GET /api/v1/admin/audit/export": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/admin/audit/export?format=csv" }) },
+  "GET /api/v1/admin/logins": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/admin/logins" }) },
   // Issue 14 part 5: webhook subscriptions are admin only, the unit (stored and new) in scope.
   "GET /api/v1/webhooks": {
     allowed: ["admin"],
@@ -451,7 +455,7 @@ const cookies: Partial<Record<Who, string>> = {};
 const passwords: Record<Role, [string, string]> = {
   admin: ["ddk-admin", "ddk-admin-pass-1"],
   office: ["ddk-office", "ddk-office-pass-1"],
-  interviewer: ["ddk-interviewer", "ddk-interview-pass"],
+  interviewer: ["ddk-interviewer", "ddk-interview-pass-1"],
 };
 
 /** The app's own list of API routes, as `METHOD /path` (middleware entries left out). */
