@@ -150,7 +150,8 @@ describe("the first admin (ADMIN_PASSWORD)", () => {
   });
 
   it("a generated password meets the policy, even one asking for all four classes", async () => {
-    for (const env of [{}, { PASSWORD_MIN_CLASSES: "4", PASSWORD_MIN_LENGTH: "20" }]) {
+    const envs: Record<string, string>[] = [{}, { PASSWORD_MIN_CLASSES: "4", PASSWORD_MIN_LENGTH: "20" }];
+    for (const env of envs) {
       const result = await boot(env);
       expect(result.admin?.generated).toBe(true);
       expect(() => assertPasswordStrong(result.admin!.password, passwordPolicy(loadConfig(env)))).not.toThrow();

@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from "react";
 import { Link, useRoute } from "wouter";
 import { useSessionUser } from "../../features/auth/components/session-context";
 import { AuditPanel } from "../../features/admin/components/audit-panel";
+import { LoginsPanel } from "../../features/admin/components/logins-panel";
 import { FlaggedPanel } from "../../features/admin/components/flagged-panel";
 import { ImportPanel } from "../../features/admin/components/import-panel";
 import { PostersPanel } from "../../features/admin/components/posters-panel";
@@ -24,6 +25,7 @@ const SECTIONS: Record<Section, () => ReactNode> = {
   thresholds: () => <ThresholdsForm />,
   webhooks: () => <WebhooksPanel />,
   audit: () => <AuditPanel />,
+  logins: () => <LoginsPanel />,
 };
 
 /**
@@ -39,6 +41,7 @@ const SECTION_ROLES: Record<Section, readonly Role[]> = {
   thresholds: ["admin"],
   webhooks: ["admin"],
   audit: ["admin"],
+  logins: ["admin"],
 };
 
 /** The sections a role may open, in tab order. */
@@ -46,7 +49,7 @@ export function sectionsFor(role: Role): Section[] {
   return (Object.keys(SECTIONS) as Section[]).filter((s) => SECTION_ROLES[s].includes(role));
 }
 
-/** /admin and /admin/:section: units, users, posters, survey versions, flag review, thresholds, webhooks, audit log. */
+/** /admin and /admin/:section: units, users, posters, survey versions, flag review, thresholds, webhooks, audit log, sign-in records. */
 export function AdminPage() {
   const user = useSessionUser();
   const [, params] = useRoute<{ section: string }>("/admin/:section");

@@ -10,6 +10,7 @@ import { methodsZh, type MethodsTexts } from "./zh-cn/methods";
 import { monthlyReportZh, type MonthlyReportTexts } from "./zh-cn/monthly-report";
 import { respondentZh, surveyLocaleZh, type RespondentTexts, type SurveyLocaleTexts } from "./zh-cn/respondent";
 import { webhooksZh, type WebhooksTexts } from "./zh-cn/webhooks";
+import { securityZh, type SecurityTexts } from "./zh-cn/security";
 import { unitsZh, type UnitsTexts } from "./zh-cn/units";
 
 export type {
@@ -26,6 +27,7 @@ export type {
   PagesTexts,
   RespondentTexts,
   ShellTexts,
+  SecurityTexts,
   WebhooksTexts,
   UnitsTexts,
 };
@@ -52,6 +54,7 @@ export interface Texts {
   interview: InterviewTexts;
   admin: AdminTexts;
   webhooks: WebhooksTexts;
+  security: SecurityTexts;
   issueList: IssueListTexts;
   units: UnitsTexts;
 }
@@ -72,6 +75,7 @@ export const zhCN: Texts = {
   interview: interviewZh,
   admin: adminZh,
   webhooks: webhooksZh,
+  security: securityZh,
   issueList: issueListZh,
   units: unitsZh,
 };
