@@ -15,4 +15,4 @@ export const listLogins = (filter: { before?: number; username?: string; outcome
   ).then((r) => r.logins);
 
 /** Where the audit log of the admin's scope downloads as a file (the session cookie goes along). */
-export const auditExportUrl = (format: "csv" | "xlsx") => api.admin.audit.export.$url({ query: { format } }).toString();
+export const auditExportUrl = (format: "csv" | "xlsx") => api.admin.audit.export.$path({ query: { format } });
