@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousAxeViolations } from "./axe";
 import { apiSession, launchBrowser, newPage, requireChromium, resultPath, startTestServer, type TestServer } from "./harness";
 
 const canRun = requireChromium();
@@ -54,6 +55,7 @@ describe.skipIf(!canRun)("等保 controls in Chromium", () => {
       await unknown.getByText("127.0.0.*").waitFor();
       expect(await table.innerText()).not.toContain("127.0.0.1");
       await page.screenshot({ path: resultPath("admin-logins.png"), fullPage: true });
+      expect(await seriousAxeViolations(page)).toEqual([]);
 
       await page.goto(`${server.url}/admin/audit`);
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出 CSV" }).click()]);
@@ -87,6 +89,7 @@ describe.skipIf(!canRun)("等保 controls in Chromium", () => {
       await page.goto(`${expiring.url}/dashboard`);
       await page.waitForURL(/\/account\/password/);
       await page.screenshot({ path: resultPath("password-expired.png"), fullPage: true });
+      expect(await seriousAxeViolations(page)).toEqual([]);
 
       await page.getByLabel("当前密码").fill("old-pass-001");
       await page.getByLabel("新密码", { exact: true }).fill("new-pass-002");
