@@ -73,11 +73,15 @@ describe.skipIf(!canRun)("等保 controls in Chromium", () => {
       const admin = apiSession(expiring.url);
       expect((await admin.post("/api/v1/auth/login", { username: "admin", password: expiring.adminPassword })).status).toBe(200);
       expect(
-        (await admin.post("/api/v1/users", { username: "old-pass", password: "old-pass-001", role: "office", scope: "500104000000" })).status,
+        (await admin.post("/api/v1/users", { username: "old-pass", password: "old-pass-001", role: "office", scope: "500104000000" }))
+          .status,
       ).toBe(201);
       // Age the password in the database as a day would: one day and a minute back.
       const aged = new Date(Date.now() - 86_460_000).toISOString();
-      await expiring.server.db.$client.execute({ sql: "update users set password_changed_at = ? where username = 'old-pass'", args: [aged] });
+      await expiring.server.db.$client.execute({
+        sql: "update users set password_changed_at = ? where username = 'old-pass'",
+        args: [aged],
+      });
 
       const { page, errors } = await newPage(desktop.context);
       await page.goto(`${expiring.url}/login`);
