@@ -24,7 +24,7 @@ import { report } from "./lib/report";
 import { startServerProcess } from "./lib/server-process";
 
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 100_000);
-const PASSWORD = "bench-password";
+const PASSWORD = "bench-password-1";
 const CITY = "500000000000";
 const BUILT_SERVER = "dist/server/node.mjs";
 

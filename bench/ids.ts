@@ -35,7 +35,7 @@ const file = path.join(dir, "ids.db");
 const client = createClient({ url: `file:${file}` });
 const db = createDatabase(client);
 await migrateDatabase(db, { embedded: true });
-await bootstrapDatabase(db, loadConfig({ ADMIN_PASSWORD: "bench-password" }), shippedSurveys, new Date());
+await bootstrapDatabase(db, loadConfig({ ADMIN_PASSWORD: "bench-password-1" }), shippedSurveys, new Date());
 
 const resident = shippedSurveys.find((s) => s.id === "resident")!;
 const metricQuestions = extractMetricQuestions(resident.json);

@@ -23,7 +23,7 @@ import { report } from "./lib/report";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const COMMUNITIES = Number(process.env.BENCH_COMMUNITIES ?? 200);
-const PASSWORD = "bench-admin-password";
+const PASSWORD = "bench-admin-password-1";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 

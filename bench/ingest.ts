@@ -24,14 +24,14 @@ const dir = mkdtempSync(path.join(tmpdir(), "cw-ingest-"));
 
 const ours = await startServerProcess("server/node.ts", 18787, {
   DATABASE_URL: `file:${path.join(dir, "ours.db")}`,
-  ADMIN_PASSWORD: "bench-password",
+  ADMIN_PASSWORD: "bench-password-1",
   QR_RATE_LIMIT: "0",
   QR_BLOCK_LIMIT: "0",
 });
 const bare = await startServerProcess("bench/lib/bare-server.ts", 18788, { DATABASE_URL: `file:${path.join(dir, "bare.db")}` });
 
 try {
-  const poster = await (await benchAdmin(ours.url, "bench-password")).poster("500104001001", "resident");
+  const poster = await (await benchAdmin(ours.url, "bench-password-1")).poster("500104001001", "resident");
   // Random v4 ids, as any client may send (our own pages send time-ordered v7: bench/ids.ts).
   const body = residentSubmissions(poster.token, { newId: () => crypto.randomUUID(), seed: 11 });
 

@@ -23,7 +23,7 @@ if (!existsSync("dist/web/index.html")) throw new Error("run `npm run build` fir
 const dir = mkdtempSync(path.join(tmpdir(), "cw-iv-bench-"));
 const server = await startServerProcess("server/node.ts", Number(process.env.BENCH_PORT ?? 18_700 + Math.floor(Math.random() * 200)), {
   DATABASE_URL: `file:${path.join(dir, "iv.db")}`,
-  ADMIN_PASSWORD: "bench-password",
+  ADMIN_PASSWORD: "bench-password-1",
 });
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
@@ -118,7 +118,7 @@ async function createInterviewer(url: string) {
   const login = await fetch(`${url}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: url },
-    body: JSON.stringify({ username: "admin", password: "bench-password" }),
+    body: JSON.stringify({ username: "admin", password: "bench-password-1" }),
   });
   const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
   const res = await fetch(`${url}/api/v1/users`, {

@@ -30,7 +30,7 @@ const server = await startServerProcess(
   18789,
   {
     DATABASE_URL: `file:${path.join(dir, "memory.db")}`,
-    ADMIN_PASSWORD: "bench-password",
+    ADMIN_PASSWORD: "bench-password-1",
     QR_RATE_LIMIT: "0",
     QR_BLOCK_LIMIT: "0",
     // Answers are dated over 90 days on purpose (rollups grow as in a campaign): no QR clock window.
@@ -49,7 +49,7 @@ async function measure(): Promise<{ rssMb: number; heapMb: number }> {
   return { rssMb: +(m.rss / 2 ** 20).toFixed(1), heapMb: +(m.heapUsed / 2 ** 20).toFixed(1) };
 }
 try {
-  const admin = await benchAdmin(server.url, "bench-password");
+  const admin = await benchAdmin(server.url, "bench-password-1");
   const makePoster = async (unitCode: string, surveyId: string) => (await admin.poster(unitCode, surveyId)).token;
   const targets = [
     { surveyId: "resident", token: await makePoster("500104001001", "resident") },

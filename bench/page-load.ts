@@ -21,7 +21,7 @@ if (!existsSync("dist/web/index.html")) throw new Error("run `npm run build` fir
 const dir = mkdtempSync(path.join(tmpdir(), "cw-page-"));
 const server = await startServerProcess("server/node.ts", 18790, {
   DATABASE_URL: `file:${path.join(dir, "page.db")}`,
-  ADMIN_PASSWORD: "bench-password",
+  ADMIN_PASSWORD: "bench-password-1",
 });
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
@@ -37,7 +37,7 @@ const browser = await chromium.launch({
   ],
 });
 try {
-  const { url } = await (await benchAdmin(server.url, "bench-password")).poster("500104001001", "resident");
+  const { url } = await (await benchAdmin(server.url, "bench-password-1")).poster("500104001001", "resident");
 
   const cold: number[] = [];
   const repeat: number[] = [];

@@ -210,7 +210,7 @@ for (const n of SIZES) {
   const client = createClient({ url: `file:${path.join(dir, "bench.db")}` });
   const db = createDatabase(client);
   await migrateDatabase(db, { embedded: true });
-  const config = loadConfig({ ADMIN_PASSWORD: "bench-password", SEED_DEMO: "0" });
+  const config = loadConfig({ ADMIN_PASSWORD: "bench-password-1", SEED_DEMO: "0" });
   if (!reuse) await addUnits(db, hierarchy(), new Date()); // before bootstrap, so the admin's scope is this city
   const boot = await bootstrapDatabase(db, config, shippedSurveys, new Date());
   const t0 = performance.now();
@@ -224,7 +224,7 @@ for (const n of SIZES) {
   const login = await app.request("/api/v1/auth/login", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "admin", password: "bench-password" }),
+    body: JSON.stringify({ username: "admin", password: "bench-password-1" }),
   });
   const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
   const read = async (pathAndQuery: string) => {

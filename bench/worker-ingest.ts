@@ -27,7 +27,7 @@ const missing = edgeUnavailable();
 if (missing) throw new Error(`worker bench needs the edge tools: ${missing}`);
 
 const vars = {
-  ADMIN_PASSWORD: "bench-password",
+  ADMIN_PASSWORD: "bench-password-1",
   SERVER_SECRET: "bench-secret-0123456789abcdef",
   SEED_DEMO: "1",
   QR_RATE_LIMIT: "0",

@@ -22,12 +22,14 @@ export const createUserSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9_.@-]{2,64}$/, "用户名只能包含字母、数字和 _ . @ -，2–64 个字符"),
-  password: z.string().min(8, "密码至少 8 位").max(256),
+  // Length and character classes are the server's password policy (PASSWORD_*, 422 weak_password).
+  password: z.string().min(1, "请填写密码").max(256),
   role: roleSchema,
   scope: z.string().regex(/^[0-9A-Za-z_-]{1,32}$/, "单位代码格式不正确"),
 });
 
-const password = z.string().min(8, "密码至少 8 位").max(256);
+/** Length and character classes are checked by the server's password policy (PASSWORD_*, 422 weak_password). */
+const password = z.string().min(1, "请填写密码").max(256);
 
 /** POST /api/v1/auth/password: every user changes their own password, proving the current one. */
 export const changeOwnPasswordSchema = z.object({

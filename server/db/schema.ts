@@ -99,8 +99,49 @@ export const users = sqliteTable(
      */
     personalData: integer("personal_data", { mode: "boolean" }).notNull().default(false),
     createdAt: text("created_at").notNull(),
+    /**
+     * When the current password was set (PASSWORD_MAX_AGE_DAYS counts from it). Null for users
+     * made before it existed: their created_at stands in.
+     */
+    passwordChangedAt: text("password_changed_at"),
   },
   (t) => [uniqueIndex("users_username_idx").on(t.username)],
+);
+
+/**
+ * Hashes of a user's recent passwords (the current one included), so PASSWORD_HISTORY can refuse
+ * reusing the last N; older rows are pruned when a new password is set.
+ */
+export const passwordHistory = sqliteTable(
+  "password_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    setAt: text("set_at").notNull(),
+  },
+  (t) => [index("password_history_user_idx").on(t.userId, t.id)],
+);
+
+/**
+ * Every sign-in try, successful or not (等保 安全审计: who signed in from where). Never the raw
+ * address: its keyed hash (the login throttle's) and a masked form (10.5.1.*) an admin can read;
+ * the login form's device id only as its keyed hash. `scope_unit` is the user's scope, so an
+ * admin reads the sign-ins of their own subtree; null (unknown names) is shown at the root only.
+ */
+export const loginEvents = sqliteTable(
+  "login_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    username: text("username").notNull(),
+    outcome: text("outcome", { enum: ["success", "wrong_password", "unknown_user", "disabled", "throttled"] }).notNull(),
+    addressHash: text("address_hash").notNull(),
+    addressMasked: text("address_masked").notNull(),
+    deviceHash: text("device_hash"),
+    scopeUnit: text("scope_unit"),
+  },
+  (t) => [index("login_events_scope_idx").on(t.scopeUnit, t.id), index("login_events_user_idx").on(t.username, t.id)],
 );
 
 export const sessions = sqliteTable(

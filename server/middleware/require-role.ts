@@ -1,9 +1,10 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
-import { forbidden, unauthorized } from "../errors";
+import { ApiError, forbidden, unauthorized } from "../errors";
 import { isWithinScope } from "../services/units/units";
-import type { Role, User } from "../services/auth/users";
+import { mustChangePassword, type Role, type User } from "../services/auth/users";
+import { passwordPolicy } from "../services/auth/password-policy";
 
 /**
  * Lets a request through only with a session whose role is listed; 401 without a session,
@@ -16,6 +17,11 @@ export function requireRole(...roles: Role[]) {
     const user = c.var.user;
     if (!user) throw unauthorized();
     if (!roles.includes(user.role)) throw forbidden("当前角色无权执行此操作");
+    // An expired password (PASSWORD_MAX_AGE_DAYS) leaves only /auth: me, password, logout.
+    const { config, clock } = c.var.services;
+    if (mustChangePassword(user, passwordPolicy(config), clock.now())) {
+      throw new ApiError(403, "password_expired", "密码已过期，请先修改密码");
+    }
     await next();
   });
 }

@@ -1,7 +1,7 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
-import { resolveSession } from "../services/auth/sessions";
+import { resolveSession, sessionPolicy } from "../services/auth/sessions";
 
 export const SESSION_COOKIE = "cw_session";
 
@@ -9,9 +9,7 @@ export const SESSION_COOKIE = "cw_session";
 export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
   const { db, config, clock } = c.var.services;
-  const user = token
-    ? await resolveSession(db, token, { ttlHours: config.SESSION_TTL_HOURS, idleHours: config.SESSION_IDLE_HOURS }, clock.now())
-    : undefined;
+  const user = token ? await resolveSession(db, token, sessionPolicy(config), clock.now()) : undefined;
   c.set("user", user);
   c.set("sessionToken", user ? token : undefined);
   await next();

@@ -13,6 +13,9 @@ import { listFlagged } from "../services/admin/flag-review";
 import { mayReveal } from "../services/privacy/access";
 import { maskPersonalFields } from "../services/privacy/mask";
 import { describe, REFUSALS } from "../openapi/describe";
+import { auditExport } from "../services/admin/audit-export";
+import { listLoginEvents } from "../services/auth/login-events";
+import { attachment } from "../lib/content-disposition";
 
 const flaggedQuery = z.object({
   unit: unitCodeSchema.optional(),
@@ -81,6 +84,15 @@ const auditQuery = z.object({
   before: z.coerce.number().int().positive().optional(),
   action: z.string().max(64).optional(),
   actor: z.string().max(64).optional(),
+});
+
+const auditExportQuery = auditQuery.pick({ action: true, actor: true }).extend({ format: z.enum(["csv", "xlsx"]).default("csv") });
+
+const loginsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().positive().optional(),
+  username: z.string().max(64).optional(),
+  outcome: z.enum(["success", "wrong_password", "unknown_user", "disabled", "throttled"]).optional(),
 });
 
 /**
@@ -194,6 +206,60 @@ export const adminRoutes = new Hono<AppEnv>()
             ...r,
             before: r.before === null ? null : shown(JSON.parse(r.before) as unknown),
             after: r.after === null ? null : shown(JSON.parse(r.after) as unknown),
+          })),
+        },
+        200,
+      );
+    },
+  )
+  .get(
+    "/audit/export",
+    describe("Admin", "The audit log of the admin's scope as a CSV or XLSX file (filters as GET /admin/audit)", {
+      200: "The file (streamed)",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.query,
+    }),
+    requireRole("admin"),
+    queryParams(auditExportQuery),
+    (c) => {
+      const q = c.req.valid("query");
+      const { db, clock } = c.var.services;
+      const out = auditExport(db, { scope: currentUser(c).scope, action: q.action, actor: q.actor }, q.format, clock.now());
+      c.header("Content-Type", out.contentType);
+      c.header("Content-Disposition", attachment(out.fileName));
+      c.header("Cache-Control", "private, no-store");
+      c.header("Access-Control-Expose-Headers", "Content-Disposition");
+      return c.body(out.body, 200);
+    },
+  )
+  .get(
+    "/logins",
+    describe("Admin", "Sign-in tries of the users in the admin's scope (登录记录): time, outcome, masked address, device hash", {
+      200: "The sign-ins, newest first",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.query,
+    }),
+    requireRole("admin"),
+    queryParams(loginsQuery),
+    async (c) => {
+      const q = c.req.valid("query");
+      const rows = await listLoginEvents(c.var.services.db, {
+        scope: currentUser(c).scope,
+        limit: q.limit,
+        beforeId: q.before,
+        username: q.username,
+        outcome: q.outcome,
+      });
+      return c.json(
+        {
+          logins: rows.map((r) => ({
+            id: r.id,
+            at: r.at,
+            username: r.username,
+            outcome: r.outcome,
+            address: r.addressMasked,
+            addressHash: r.addressHash,
+            deviceHash: r.deviceHash,
           })),
         },
         200,

@@ -16,14 +16,29 @@ import {
   settleLoginSuccess,
 } from "../services/auth/login-throttle";
 import { dummyHash, verifyPassword } from "../services/auth/passwords";
-import { closeSession, openSession } from "../services/auth/sessions";
-import { changeOwnPassword, findUserByName, publicUser } from "../services/auth/users";
+import { closeSession, openSession, sessionPolicy } from "../services/auth/sessions";
+import { changeOwnPassword, findUserByName, mustChangePassword, publicUser, type User } from "../services/auth/users";
+import { recordLoginEvent } from "../services/auth/login-events";
+import { describePasswordPolicy, passwordPolicy } from "../services/auth/password-policy";
+import type { Config } from "../config";
 import { describe, REFUSALS } from "../openapi/describe";
 
 /** 429 with Retry-After (seconds) and the minutes to wait in the message. */
 function tooManyAttempts(c: Context<AppEnv>, waitMs: number, what: string): ApiError {
   c.header("Retry-After", String(Math.ceil(waitMs / 1000)));
   return new ApiError(429, "too_many_attempts", `${what}，请 ${Math.ceil(waitMs / 60_000)} 分钟后再试`);
+}
+
+/**
+ * What a signed-in client needs besides the user (added beside `user`, §4 compatible): whether
+ * the password has expired (the web then opens the change-password page; every role-gated route
+ * answers 403 password_expired until it is changed) and after how many idle minutes the session ends.
+ */
+function sessionFacts(user: User, config: Config, now: Date) {
+  return {
+    passwordExpired: mustChangePassword(user, passwordPolicy(config), now),
+    idleMinutes: sessionPolicy(config).idleMinutes,
+  };
 }
 
 export const authRoutes = new Hono<AppEnv>()
@@ -41,21 +56,31 @@ export const authRoutes = new Hono<AppEnv>()
       const { db, config, clock, secret, passwordIterations } = c.var.services;
       const now = clock.now();
       const policy = loginThrottlePolicy(config);
-      const sources = await loginSources(secret, clientAddress(c), deviceId);
+      const address = clientAddress(c);
+      const sources = await loginSources(secret, address, deviceId);
       const known = await knownSource(db, username, sources, now);
       // Reserved before the password is checked, so concurrent tries cannot verify more than allowed
       // and a throttled account cannot be probed for the right password.
       const attempt = await reserveLoginAttempt(db, { username, sources, known }, policy, now);
-      if (!attempt.allowed) throw tooManyAttempts(c, attempt.retryAfterMs, "登录失败次数过多");
       const user = await findUserByName(db, username);
+      // Every try is logged for the admins' 登录记录 (who signed in from where), never the password.
+      const record = (outcome: Parameters<typeof recordLoginEvent>[1]["outcome"]) =>
+        recordLoginEvent(db, { username, outcome, address, sources, scopeUnit: user?.scope ?? null }, now);
+      if (!attempt.allowed) {
+        await record("throttled");
+        throw tooManyAttempts(c, attempt.retryAfterMs, "登录失败次数过多");
+      }
       // Verify even for unknown users so the answer time does not reveal which names exist.
       const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash(passwordIterations));
       // A failure keeps its reservation: that is the count.
-      if (!user || !ok || user.disabled) throw new ApiError(401, "invalid_credentials", "用户名或密码错误");
+      if (!user || !ok || user.disabled) {
+        await record(!user ? "unknown_user" : !ok ? "wrong_password" : "disabled");
+        throw new ApiError(401, "invalid_credentials", "用户名或密码错误");
+      }
       await settleLoginSuccess(db, attempt, now, policy);
       await rememberSources(db, user.username, sources, now);
-      const sessionPolicy = { ttlHours: config.SESSION_TTL_HOURS, idleHours: config.SESSION_IDLE_HOURS };
-      const token = await openSession(db, user.id, sessionPolicy, now);
+      const token = await openSession(db, user.id, sessionPolicy(config), now);
+      await record("success");
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: "Lax",
@@ -63,7 +88,7 @@ export const authRoutes = new Hono<AppEnv>()
         path: "/",
         maxAge: Math.floor(config.SESSION_TTL_HOURS * 3600),
       });
-      return c.json({ user: publicUser(user) }, 200);
+      return c.json({ user: publicUser(user), ...sessionFacts(user, config, now) }, 200);
     },
   )
   .post("/logout", describe("Auth", "Log out; ends the session and clears its cookie", { 200: "Logged out" }), async (c) => {
@@ -74,9 +99,10 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .post(
     "/password",
-    describe("Auth", "Change one's own password", {
+    describe("Auth", "Change one's own password (checked against the password policy and the last PASSWORD_HISTORY passwords)", {
       200: "Changed; other sessions end",
       ...REFUSALS.body,
+      422: "Wrong current password (wrong_password), too weak (weak_password) or used recently (password_reused)",
       401: "Not logged in (unauthorized)",
       429: "Too many wrong current passwords (too_many_attempts)",
     }),
@@ -105,12 +131,22 @@ export const authRoutes = new Hono<AppEnv>()
       }
       await clearPasswordChecks(db, user.id);
       // Other devices signed in with the old password are signed out; this one stays.
-      await changeOwnPassword(db, user, newPassword, c.var.sessionToken, now, passwordIterations);
+      await changeOwnPassword(db, user, newPassword, c.var.sessionToken, now, passwordPolicy(config), passwordIterations);
       return c.json({ ok: true }, 200);
     },
   )
   .get("/me", describe("Auth", "The logged-in user", { 200: "The user", 401: "Not logged in (unauthorized)" }), (c) => {
     const user = c.var.user;
     if (!user) throw unauthorized();
-    return c.json({ user: publicUser(user) }, 200);
-  });
+    const { config, clock } = c.var.services;
+    return c.json({ user: publicUser(user), ...sessionFacts(user, config, clock.now()) }, 200);
+  })
+  .get(
+    "/password-policy",
+    describe("Auth", "The password rules (for the forms' hints) and the idle timeout", { 200: "The rules" }),
+    (c) => {
+      const { config } = c.var.services;
+      const policy = passwordPolicy(config);
+      return c.json({ ...policy, text: describePasswordPolicy(policy), idleMinutes: sessionPolicy(config).idleMinutes }, 200);
+    },
+  );

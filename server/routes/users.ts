@@ -6,6 +6,7 @@ import { currentUser, requireRole } from "../middleware/require-role";
 import { createUserAsAdmin, resetPasswordAsAdmin, updateUserAsAdmin } from "../services/auth/user-admin";
 import { adminUserView, listUsersWithin, publicUser } from "../services/auth/users";
 import { describe, REFUSALS } from "../openapi/describe";
+import { passwordPolicy } from "../services/auth/password-policy";
 
 /**
  * Users of the admin's own subtree: list, create, change role/scope/disabled, reset a password.
@@ -28,8 +29,15 @@ export const userRoutes = new Hono<AppEnv>()
     requireRole("admin"),
     jsonBody(createUserSchema),
     async (c) => {
-      const { db, clock, passwordIterations } = c.var.services;
-      const user = await createUserAsAdmin(db, currentUser(c), c.req.valid("json"), clock.now(), passwordIterations);
+      const { db, clock, config, passwordIterations } = c.var.services;
+      const user = await createUserAsAdmin(
+        db,
+        currentUser(c),
+        c.req.valid("json"),
+        clock.now(),
+        passwordPolicy(config),
+        passwordIterations,
+      );
       return c.json({ user: publicUser(user) }, 201);
     },
   )
@@ -60,9 +68,10 @@ export const userRoutes = new Hono<AppEnv>()
     requireRole("admin"),
     jsonBody(resetPasswordSchema),
     async (c) => {
-      const { db, clock, passwordIterations } = c.var.services;
+      const { db, clock, config, passwordIterations } = c.var.services;
       const { password } = c.req.valid("json");
-      await resetPasswordAsAdmin(db, currentUser(c), c.req.param("username"), password, clock.now(), passwordIterations);
+      const policy = passwordPolicy(config);
+      await resetPasswordAsAdmin(db, currentUser(c), c.req.param("username"), password, clock.now(), policy, passwordIterations);
       return c.json({ ok: true }, 200);
     },
   );

@@ -74,7 +74,7 @@ if (migrate.status !== 0) stopAll(1);
 const vars = {
   DATABASE_URL: databaseUrl,
   SEED_DEMO: process.env.SEED_DEMO ?? "1",
-  ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? "admin-password",
+  ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? "admin-password-1",
   SERVER_SECRET: process.env.SERVER_SECRET ?? "dev-worker-secret-change-me",
 };
 const args = ["wrangler", "dev", "--ip", "127.0.0.1", "--port", port];

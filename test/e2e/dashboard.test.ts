@@ -42,7 +42,7 @@ describe.skipIf(!requireChromium())("dashboard (real Chromium)", () => {
     api = admin();
     expect((await api.post("/api/v1/auth/login", { username: "admin", password: ADMIN_PASSWORD })).status).toBe(200);
     expect(
-      (await api.post("/api/v1/users", { username: "ddk-office", password: "office-password", role: "office", scope: DISTRICT })).status,
+      (await api.post("/api/v1/users", { username: "ddk-office", password: "office-password-1", role: "office", scope: DISTRICT })).status,
     ).toBe(201);
     version = (await api.get<{ version: number }>("/api/v1/surveys/resident")).body.version;
     browser = await launchBrowser({
@@ -79,7 +79,7 @@ describe.skipIf(!requireChromium())("dashboard (real Chromium)", () => {
     const { page, errors } = await newPage(browser.context);
     await page.goto(`${server.url}/login`);
     await page.locator('input[name="username"]').fill("ddk-office");
-    await page.locator('input[name="password"]').fill("office-password");
+    await page.locator('input[name="password"]').fill("office-password-1");
     await page.locator('button[type="submit"]').click();
     await page.waitForURL(/\/dashboard/);
 

@@ -32,7 +32,7 @@ describe.skipIf(!requireChromium())("answer export (real Chromium)", () => {
     const api = apiSession(server.url);
     expect((await api.post("/api/v1/auth/login", { username: "admin", password: ADMIN_PASSWORD })).status).toBe(200);
     expect(
-      (await api.post("/api/v1/users", { username: "ddk-office", password: "office-password", role: "office", scope: DISTRICT })).status,
+      (await api.post("/api/v1/users", { username: "ddk-office", password: "office-password-1", role: "office", scope: DISTRICT })).status,
     ).toBe(201);
     const version = (await api.get<{ version: number }>("/api/v1/surveys/resident")).body.version;
     const json = shippedSurveys.find((s) => s.id === "resident")!.json;
@@ -69,7 +69,7 @@ describe.skipIf(!requireChromium())("answer export (real Chromium)", () => {
     const { page, errors } = await newPage(browser.context);
     await page.goto(`${server.url}/login`);
     await page.locator('input[name="username"]').fill("ddk-office");
-    await page.locator('input[name="password"]').fill("office-password");
+    await page.locator('input[name="password"]').fill("office-password-1");
     await page.locator('button[type="submit"]').click();
     await page.waitForURL(/\/dashboard/);
     await page.goto(`${server.url}/dashboard?unit=${DISTRICT}`);

@@ -145,7 +145,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     // A browser robot answers a page in milliseconds and picks the same option everywhere, which
     // the QR quality flags (too_fast, straight_line) rightly catch; they are off here unless a test
     // asks for them, and tested in test/server/admin/flag-review.test.ts.
-    env: { QR_MIN_SECONDS_PER_ANSWER: "0", QR_STRAIGHTLINE_MIN: "0", ...env },
+    // Likewise the browser tests sign in as the same admin from many pages and an API session at
+    // once, more than the per-user session cap (SESSION_MAX_PER_USER, tested in
+    // test/server/session-limits.test.ts) lets one person hold; it is off here unless a test sets it.
+    env: { QR_MIN_SECONDS_PER_ANSWER: "0", QR_STRAIGHTLINE_MIN: "0", SESSION_MAX_PER_USER: "0", ...env },
     quiet: true,
   });
   return {

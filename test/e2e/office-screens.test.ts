@@ -94,7 +94,7 @@ describe.skipIf(!requireChromium())("office and admin screens (issue 15, real Ch
     await send(OTHER_COMMUNITY, "resident", 12, 0.95, 1000);
     await send(SCHOOL, "parent", 20, 0.9, 2000);
     await send(OTHER_SCHOOL, "parent", 8, 0.6, 3000);
-    const office = { username: "ddk-office", password: "office-password", role: "office", scope: DISTRICT };
+    const office = { username: "ddk-office", password: "office-password-1", role: "office", scope: DISTRICT };
     expect((await api.post("/api/v1/users", office)).status).toBe(201);
     browser = await launchBrowser(DESKTOP);
   }, 180_000);
@@ -107,7 +107,7 @@ describe.skipIf(!requireChromium())("office and admin screens (issue 15, real Ch
     const phone = await launchBrowser(PHONE);
     try {
       const { page, errors } = await newPage(phone.context);
-      await signIn(page, "ddk-office", "office-password");
+      await signIn(page, "ddk-office", "office-password-1");
       await page.goto(`${server.url}/dashboard?unit=${DISTRICT}`);
       await page.locator('[data-metric="awareness"]').waitFor();
       await chartsDrawn(page);

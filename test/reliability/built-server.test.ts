@@ -25,7 +25,13 @@ describe("the built Node entry", () => {
     const file = path.join(dir, "built.db");
     const server = startGroup(process.execPath, ["--enable-source-maps", entry], {
       cwd: dir, // not the repository: paths must come from the entry's own location
-      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${file}`, ADMIN_PASSWORD: "built-entry-password" },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATABASE_URL: `file:${file}`,
+        ADMIN_PASSWORD: "built-entry-password-1",
+      },
       logDir: dir,
       name: "built-server",
     });
@@ -40,7 +46,7 @@ describe("the built Node entry", () => {
       const login = await fetch(`${base}/api/v1/auth/login`, {
         method: "POST",
         headers: { "content-type": "application/json", origin: base },
-        body: JSON.stringify({ username: "admin", password: "built-entry-password" }),
+        body: JSON.stringify({ username: "admin", password: "built-entry-password-1" }),
       });
       expect(login.status).toBe(200);
       expect(server.tail()).toContain("创文问卷 is running");

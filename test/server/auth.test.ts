@@ -19,7 +19,12 @@ describe("auth", () => {
     expect(t.boot.admin).toEqual({ username: "admin", password: ADMIN_PASSWORD, generated: false });
     const res = await login("admin", ADMIN_PASSWORD);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ user: { username: "admin", role: "admin", scope: DEMO.city } });
+    // Beside the user: no password change due (PASSWORD_MAX_AGE_DAYS is off) and the idle timeout.
+    expect(await res.json()).toEqual({
+      user: { username: "admin", role: "admin", scope: DEMO.city },
+      passwordExpired: false,
+      idleMinutes: 24 * 60,
+    });
   });
 
   it("sets an HttpOnly, SameSite=Lax session cookie, not Secure over plain http", async () => {
@@ -176,8 +181,11 @@ describe("POST /api/v1/users", () => {
     const districtAdmin = await t.createUser(admin, { username: "dadmin", password: "password-123", role: "admin", scope: DEMO.dadukou });
     const res = await post({ ...ok, username: "n3", scope: DEMO.qijiang }, districtAdmin);
     expect(res.status).toBe(403);
+    // The password policy's refusal names its rule (server/services/auth/password-policy.ts).
+    const weak = await post({ ...ok, username: "n4", password: "short" });
+    expect(weak.status).toBe(422);
+    expect((await weak.json()).error).toMatchObject({ code: "weak_password", message: expect.stringContaining("至少 10 位") });
     for (const bad of [
-      { ...ok, username: "n4", password: "short" },
       { ...ok, username: "n5", role: "superuser" },
       { ...ok, username: "has space" },
       { ...ok, username: 42 },

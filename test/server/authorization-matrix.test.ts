@@ -89,6 +89,7 @@ const SPECS: Record<string, Spec> = {
   },
   "POST /api/v1/auth/logout": { allowed: "public", inScope: () => ({ path: "/api/v1/auth/logout" }), endsSession: true },
   "GET /api/v1/auth/me": { allowed: "signed-in", inScope: () => ({ path: "/api/v1/auth/me" }) },
+  "GET /api/v1/auth/password-policy": { allowed: "public", inScope: () => ({ path: "/api/v1/auth/password-policy" }) },
   "POST /api/v1/auth/password": {
     allowed: "signed-in",
     inScope: () => ({ path: "/api/v1/auth/password", json: { currentPassword: "not-the-password", newPassword: "whatever-1234" } }),
@@ -428,6 +429,9 @@ const SPECS: Record<string, Spec> = {
     }),
   },
   "GET /api/v1/settings/retention/runs": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/settings/retention/runs" }) },
+  // Scope-limited in the answer (the admin's subtree only): test/server/dengbao/audit-log.test.ts, login-events.test.ts.
+  "GET /api/v1/admin/audit/export": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/admin/audit/export?format=csv" }) },
+  "GET /api/v1/admin/logins": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/admin/logins" }) },
   // Issue 14 part 5: webhook subscriptions are admin only, the unit (stored and new) in scope.
   "GET /api/v1/webhooks": {
     allowed: ["admin"],
@@ -508,9 +512,9 @@ let t: TestApp;
 let fixtures: Fixtures;
 const cookies: Partial<Record<Who, string>> = {};
 const passwords: Record<Role, [string, string]> = {
-  admin: ["ddk-admin", "ddk-admin-pass"],
-  office: ["ddk-office", "ddk-office-pass"],
-  interviewer: ["ddk-interviewer", "ddk-interview-pass"],
+  admin: ["ddk-admin", "ddk-admin-pass-1"],
+  office: ["ddk-office", "ddk-office-pass-1"],
+  interviewer: ["ddk-interviewer", "ddk-interview-pass-1"],
 };
 
 /** The app's own list of API routes, as `METHOD /path` (middleware entries left out). */
@@ -530,8 +534,8 @@ beforeAll(async () => {
   }
   cookies.anonymous = "";
   cookies.forged = `cw_session=${"f".repeat(43)}`;
-  await t.createUser(root, { username: "signed-out", password: "signed-out-pass", role: "admin", scope: DEMO.dadukou });
-  const gone = await t.login("signed-out", "signed-out-pass");
+  await t.createUser(root, { username: "signed-out", password: "signed-out-pass-1", role: "admin", scope: DEMO.dadukou });
+  const gone = await t.login("signed-out", "signed-out-pass-1");
   expect((await t.request("/api/v1/auth/logout", { method: "POST", cookie: gone })).status).toBe(200);
   cookies["signed-out"] = gone;
   await t.createUser(root, { username: "target-in", password: "target-pass-1", role: "interviewer", scope: DEMO.xinshancun });

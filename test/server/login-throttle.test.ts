@@ -115,16 +115,16 @@ describe("hole 5: strangers cannot lock anyone out", () => {
       const res = await t.request("/api/v1/users", {
         method: "POST",
         cookie: admin,
-        json: { username, password: `${username}-password`, role: "office", scope: DEMO.dadukou },
+        json: { username, password: `${username}-password-1`, role: "office", scope: DEMO.dadukou },
       });
       expect(res.status).toBe(201);
     }
     const shared = "10.5.2.2";
     // wang has signed in from the shared address before; li never has.
-    expect((await attempt("wang", "wang-password", shared)).status).toBe(200);
+    expect((await attempt("wang", "wang-password-1", shared)).status).toBe(200);
     for (let i = 0; i < 30; i++) expect((await attempt(`trainee${i}`, "mistyped-pw", shared)).status).toBe(401);
-    expect((await attempt("li", "li-password", shared)).status).toBe(200);
-    expect((await attempt("wang", "wang-password", shared)).status).toBe(200);
+    expect((await attempt("li", "li-password-1", shared)).status).toBe(200);
+    expect((await attempt("wang", "wang-password-1", shared)).status).toBe(200);
     // Past its limit the address still holds brute force: a username gets one free try there, not five.
     expect((await attempt("zhao", "guess-one-pw", shared)).status).toBe(401);
     expect((await attempt("zhao", "guess-two-pw", shared)).status).toBe(429);
@@ -207,7 +207,7 @@ describe("hole 5: strangers cannot lock anyone out", () => {
 });
 
 describe("hole 10: POST /auth/password has an attempt limit", () => {
-  const change = (cookie: string, currentPassword: string, newPassword = "brand-new-password") =>
+  const change = (cookie: string, currentPassword: string, newPassword = "brand-new-password-1") =>
     t.request("/api/v1/auth/password", { method: "POST", cookie, json: { currentPassword, newPassword } });
 
   it("five wrong current passwords end the session; further tries get 429 until the window ends", async () => {
@@ -227,7 +227,7 @@ describe("hole 10: POST /auth/password has an attempt limit", () => {
     expect((await held.json()).error.code).toBe("too_many_attempts");
     clock.advance(15 * 60_000);
     expect((await change(desk, ADMIN_PASSWORD)).status).toBe(200);
-    expect((await attempt("admin", "brand-new-password", "10.10.0.1")).status).toBe(200);
+    expect((await attempt("admin", "brand-new-password-1", "10.10.0.1")).status).toBe(200);
   });
 
   it("60 concurrent changes from one session, the right current password at position 12: 5 verified, password unchanged", async () => {
@@ -243,7 +243,7 @@ describe("hole 10: POST /auth/password has an attempt limit", () => {
     expect((await t.client.execute("select password_hash from users where username = 'admin'")).rows[0]!.password_hash).toBe(hashBefore);
     expect((await counter("password:")).map((r) => r.failures)).toEqual([5]);
     expect((await t.request("/api/v1/auth/me", { cookie: tablet })).status).toBe(401);
-    expect((await attempt("admin", "brand-new-password", "10.10.0.2")).status).toBe(401);
+    expect((await attempt("admin", "brand-new-password-1", "10.10.0.2")).status).toBe(401);
   });
 
   it("a right current password clears the count", async () => {

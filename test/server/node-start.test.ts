@@ -33,7 +33,7 @@ describe("node start", () => {
     const { blocker, port } = await occupyPort();
     try {
       await expect(
-        startNodeServer({ port, host: "127.0.0.1", databaseUrl: `file:${file}`, adminPassword: "start-test-password", quiet: true }),
+        startNodeServer({ port, host: "127.0.0.1", databaseUrl: `file:${file}`, adminPassword: "start-test-password-1", quiet: true }),
       ).rejects.toThrow(/in use/);
     } finally {
       blocker.close();
@@ -55,7 +55,7 @@ describe("node start", () => {
       port: 0,
       host: "127.0.0.1",
       databaseUrl: `file:${file}`,
-      adminPassword: "start-test-password",
+      adminPassword: "start-test-password-1",
       quiet: true,
     });
     try {

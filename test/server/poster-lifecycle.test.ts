@@ -83,8 +83,13 @@ describe("revoking a poster", () => {
 
   it("is refused outside the caller's scope (403) and to interviewers, with nothing changed", async () => {
     const poster = await newPoster();
-    const qijiang = await t.createUser(admin, { username: "qj-admin", password: "qj-admin-pass", role: "admin", scope: DEMO.qijiang });
-    const qjOffice = await t.createUser(admin, { username: "qj-office", password: "qj-office-pass", role: "office", scope: DEMO.qijiang });
+    const qijiang = await t.createUser(admin, { username: "qj-admin", password: "qj-admin-pass-1", role: "admin", scope: DEMO.qijiang });
+    const qjOffice = await t.createUser(admin, {
+      username: "qj-office",
+      password: "qj-office-pass-1",
+      role: "office",
+      scope: DEMO.qijiang,
+    });
     const interviewer = await t.createUser(admin, { username: "iv", password: "iv-pass-1234", role: "interviewer", scope: DEMO.dadukou });
     const audits = await countRows(t, "audit_log");
     for (const cookie of [qijiang, qjOffice, interviewer]) {
@@ -103,7 +108,7 @@ describe("revoking a poster", () => {
     // An office user inside the scope may revoke (posters are theirs to manage).
     const office = await t.createUser(admin, {
       username: "ddk-office",
-      password: "ddk-office-pass",
+      password: "ddk-office-pass-1",
       role: "office",
       scope: DEMO.xinshancun,
     });

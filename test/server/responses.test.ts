@@ -293,7 +293,7 @@ describe("POST /api/v1/responses (interview)", () => {
   it("accepts an interviewer's response for a community in scope and records the interviewer", async () => {
     const cookie = await t.createUser(admin, {
       username: "zhang",
-      password: "interview-pass",
+      password: "interview-pass-1",
       role: "interviewer",
       scope: DEMO.xinshancun,
     });
@@ -307,7 +307,7 @@ describe("POST /api/v1/responses (interview)", () => {
   it("refuses a unit outside the scope, an unknown unit, a non-leaf unit or no unit with 422", async () => {
     const cookie = await t.createUser(admin, {
       username: "li",
-      password: "interview-pass",
+      password: "interview-pass-1",
       role: "interviewer",
       scope: DEMO.xinshancun,
     });
@@ -325,7 +325,7 @@ describe("POST /api/v1/responses (interview)", () => {
   });
 
   it("refuses an office user (403) and a parent survey for a community (422)", async () => {
-    const office = await t.createUser(admin, { username: "office1", password: "office-pass1", role: "office", scope: DEMO.dadukou });
+    const office = await t.createUser(admin, { username: "office1", password: "office-pass-1", role: "office", scope: DEMO.dadukou });
     expect((await post(interviewBody(), { cookie: office })).status).toBe(403);
     const res = await post(interviewBody({ surveyId: "parent", answers: validAnswers("parent") }), { cookie: admin });
     expect(res.status).toBe(422);

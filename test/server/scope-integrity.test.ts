@@ -20,8 +20,8 @@ beforeEach(async () => {
   // On disk: the attacks run concurrently, each request on its own connection as in production.
   t = await createTestApp({ onDisk: true, env: { QR_RATE_LIMIT: "0", QR_BLOCK_LIMIT: "0" } });
   root = await t.login();
-  qijiangAdmin = await t.createUser(root, { username: "qj-admin", password: "qj-admin-pass", role: "admin", scope: DEMO.qijiang });
-  dadukouAdmin = await t.createUser(root, { username: "ddk-admin", password: "ddk-admin-pass", role: "admin", scope: DEMO.dadukou });
+  qijiangAdmin = await t.createUser(root, { username: "qj-admin", password: "qj-admin-pass-1", role: "admin", scope: DEMO.qijiang });
+  dadukouAdmin = await t.createUser(root, { username: "ddk-admin", password: "ddk-admin-pass-1", role: "admin", scope: DEMO.dadukou });
 });
 afterEach(() => t.close());
 
@@ -104,7 +104,7 @@ describe("hole 1: a district admin cannot take another district's units", () => 
   it("refuses moving the admin's own scope unit out from under its parent (its old and new place lie outside)", async () => {
     const file = `${HEADER}\nQJ-Z1,綦江一学区,school_zone,${DEMO.qijiang},,,\n${QIJIANG_SCHOOL},綦江区实验小学,school,QJ-Z1,,,60`;
     expect((await upload("", file, root)).status).toBe(200);
-    const zoneAdmin = await t.createUser(root, { username: "zone-admin", password: "zone-admin-pass", role: "admin", scope: "QJ-Z1" });
+    const zoneAdmin = await t.createUser(root, { username: "zone-admin", password: "zone-admin-pass-1", role: "admin", scope: "QJ-Z1" });
     await interviewAt(QIJIANG_SCHOOL);
     const before = await figures();
     const stored = await unitRows();
@@ -309,9 +309,9 @@ describe("hole 6: the audit log, version counts and lists stay inside the caller
     expect((await t.request("/api/v1/settings/thresholds", { method: "PUT", cookie: root, json: { minRespondents: 25 } })).status).toBe(
       200,
     );
-    await t.createUser(root, { username: "qj-office", password: "qj-office-pass", role: "office", scope: DEMO.qijiang });
+    await t.createUser(root, { username: "qj-office", password: "qj-office-pass-1", role: "office", scope: DEMO.qijiang });
     const qjPoster = await t.createPoster(root, DEMO.qijiangCommunity, "resident");
-    await t.createUser(root, { username: "xsc-office", password: "xsc-office-pass", role: "office", scope: DEMO.xinshancun });
+    await t.createUser(root, { username: "xsc-office", password: "xsc-office-pass-1", role: "office", scope: DEMO.xinshancun });
     const ddkPoster = await t.createPoster(dadukouAdmin, DEMO.community, "resident");
     expect(
       (await t.request("/api/v1/settings/thresholds", { method: "PUT", cookie: dadukouAdmin, json: { minRespondents: 8 } })).status,

@@ -193,7 +193,7 @@ describe("webhook delivery", () => {
       port: 0,
       host: "127.0.0.1",
       databaseUrl: `file:${join(dir, "node.db")}`,
-      adminPassword: "webhook-test-password",
+      adminPassword: "webhook-test-password-1",
       quiet: true,
       env: { WEBHOOK_INTERVAL_SECONDS: "0.2", WEBHOOK_TIMEOUT_SECONDS: "30", WEBHOOK_DEVICE_STALE_HOURS: "0.0001", QR_RATE_LIMIT: "0" },
     });
@@ -213,7 +213,7 @@ describe("webhook delivery", () => {
       expect(res.status).toBe(200);
       return (res.headers.get("set-cookie") ?? "").split(";")[0]!;
     };
-    const admin = await login("admin", "webhook-test-password");
+    const admin = await login("admin", "webhook-test-password-1");
     expect(
       (
         await call("/api/v1/users", {

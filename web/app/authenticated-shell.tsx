@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Link, useLocation } from "wouter";
 import { LogoutButton } from "../features/auth/components/logout-button";
-import { useSessionUser } from "../features/auth/components/session-context";
+import { useSessionFacts, useSessionUser } from "../features/auth/components/session-context";
 import { UserSummary } from "../features/auth/components/user-summary";
 import { useUnitName } from "../features/units/hooks/use-unit-name";
 import { texts } from "../lib/i18n";
@@ -9,6 +9,7 @@ import { texts } from "../lib/i18n";
 /** Header (app name, navigation, who is signed in, logout) around the office pages. */
 export function AuthenticatedShell({ children }: { children: ReactNode }) {
   const user = useSessionUser();
+  const facts = useSessionFacts();
   const scopeName = useUnitName(user.scope);
   const [, navigate] = useLocation();
   const navClass = (active: boolean) => (active ? "shell-nav__link is-active" : "shell-nav__link");
@@ -37,6 +38,7 @@ export function AuthenticatedShell({ children }: { children: ReactNode }) {
         </nav>
         <div className="shell-header__user">
           <UserSummary user={user} scopeName={scopeName} />
+          {facts && <small className="shell-header__idle">{texts.security.idleNote(facts.idleMinutes)}</small>}
           <Link href="/account/password" className="shell-nav__link">
             {texts.admin.password.link}
           </Link>

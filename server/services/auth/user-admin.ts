@@ -8,6 +8,8 @@ import { hashPassword, PASSWORD_ITERATIONS } from "./passwords";
 import { getUnit, isWithinScope } from "../units/units";
 import { adminUserView, type Role, type User } from "./users";
 import { writeTransaction } from "../../db/write-transaction";
+import { assertNotReused, recordPassword } from "./password-history";
+import { assertPasswordStrong, type PasswordPolicy } from "./password-policy";
 
 /** Who is acting: an admin changes only users of their own subtree. */
 export type Actor = Pick<User, "id" | "username" | "scope">;
@@ -41,18 +43,28 @@ export async function createUserAsAdmin(
   actor: Actor,
   input: { username: string; password: string; role: Role; scope: string },
   now: Date,
+  policy: PasswordPolicy,
   passwordIterations = PASSWORD_ITERATIONS,
 ): Promise<User> {
+  assertPasswordStrong(input.password, policy);
   const passwordHash = await hashPassword(input.password, passwordIterations); // slow: never under the write lock
   return writeTransaction(db, async (tx) => {
     await assertUnitKnown(tx, input.scope);
     await assertWithin(tx, actor, input.scope, "不能创建超出自己管辖范围的用户");
     const [user] = await tx
       .insert(users)
-      .values({ username: input.username, role: input.role, scope: input.scope, passwordHash, createdAt: now.toISOString() })
+      .values({
+        username: input.username,
+        role: input.role,
+        scope: input.scope,
+        passwordHash,
+        createdAt: now.toISOString(),
+        passwordChangedAt: now.toISOString(),
+      })
       .onConflictDoNothing()
       .returning();
     if (!user) throw conflict("username_taken", `用户名 ${input.username} 已存在`);
+    await recordPassword(tx, user.id, passwordHash, policy.history, now);
     await auditInsert(
       tx,
       { actor: actor.username, action: "users.create", target: user.username, after: adminUserView(user), scopeUnit: user.scope },
@@ -114,12 +126,21 @@ export async function resetPasswordAsAdmin(
   username: string,
   password: string,
   now: Date,
+  policy: PasswordPolicy,
   passwordIterations = PASSWORD_ITERATIONS,
 ): Promise<void> {
+  assertPasswordStrong(password, policy);
+  // Reuse is checked before the lock (each check is a PBKDF2 derivation), and only for a target in
+  // scope, so the answer says nothing about anyone else's passwords; the transaction checks again.
+  const stored = await db.query.users.findFirst({ where: eq(users.username, username), columns: { id: true, scope: true } });
+  if (!stored) throw notFound("用户");
+  if (!(await isWithinScope(db, actor.scope, stored.scope))) throw forbidden("不能修改超出自己管辖范围的用户");
+  await assertNotReused(db, stored.id, password, policy);
   const passwordHash = await hashPassword(password, passwordIterations);
   await writeTransaction(db, async (tx) => {
     const target = await scopedTarget(tx, actor, username);
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, target.id));
+    await tx.update(users).set({ passwordHash, passwordChangedAt: now.toISOString() }).where(eq(users.id, target.id));
+    await recordPassword(tx, target.id, passwordHash, policy.history, now);
     await tx.delete(sessions).where(eq(sessions.userId, target.id));
     // The password itself is never logged.
     await auditInsert(tx, { actor: actor.username, action: "users.reset_password", target: target.username, scopeUnit: target.scope }, now);

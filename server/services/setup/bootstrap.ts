@@ -9,6 +9,7 @@ import { ensureServerSecret } from "./settings-store";
 import { publishSurveys, type SurveyVersionRow } from "../surveys/surveys";
 import { addUnits, getRootUnit } from "../units/units";
 import { bootstrapAdmin } from "../auth/users";
+import { passwordPolicy } from "../auth/password-policy";
 import { backfillCommentsOnce } from "../comments/comment-rebuild";
 import { createSurveyRegistry } from "../surveys/survey-registry";
 
@@ -48,7 +49,7 @@ export async function bootstrapDatabase(
   const root = await getRootUnit(db);
   if (!root) throw new Error("no root unit");
   const secret = await ensureServerSecret(db, config.SERVER_SECRET, now);
-  const admin = await bootstrapAdmin(db, root.code, config.ADMIN_PASSWORD, now, options.passwordIterations);
+  const admin = await bootstrapAdmin(db, root.code, config.ADMIN_PASSWORD, now, options.passwordIterations, passwordPolicy(config));
   if (seededDemo) await seedDemoPosters(db, now);
   // After publishSurveys, so every stored response's version is in the registry it reads.
   await backfillCommentsOnce(db, createSurveyRegistry(db, { now: () => now }), now);

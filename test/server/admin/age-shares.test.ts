@@ -57,7 +57,7 @@ describe("PUT /units/{code}/age-shares", () => {
   });
 
   it("holds a subdistrict admin to its own subtree", async () => {
-    const sub = await t.createUser(admin, { username: "sub-admin", password: "sub-admin-pass", role: "admin", scope: DEMO.xinshancun });
+    const sub = await t.createUser(admin, { username: "sub-admin", password: "sub-admin-pass-1", role: "admin", scope: DEMO.xinshancun });
     for (const code of [DEMO.qijiang, DEMO.qijiangCommunity, DEMO.dadukou, DEMO.city]) {
       expect((await put(code, { shares: SHARES }, sub)).status, code).toBe(403);
       expect((await t.request(path(code), { method: "DELETE", cookie: sub })).status, code).toBe(403);
@@ -66,7 +66,7 @@ describe("PUT /units/{code}/age-shares", () => {
     expect((await put(DEMO.community, { shares: SHARES }, sub)).status).toBe(200);
     const office = await t.createUser(admin, {
       username: "sub-office",
-      password: "sub-office-pass",
+      password: "sub-office-pass-1",
       role: "office",
       scope: DEMO.xinshancun,
     });

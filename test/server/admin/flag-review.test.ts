@@ -122,7 +122,7 @@ describe("flag review", () => {
     expect((await review(crypto.randomUUID(), "exclude", "不存在的答卷")).status).toBe(404);
     const dup = qrBody(token, { deviceId: body.deviceId });
     expect((await post(dup)).status).toBe(201);
-    const office = await t.createUser(admin, { username: "o1", password: "office-pass1", role: "office", scope: DEMO.dadukou });
+    const office = await t.createUser(admin, { username: "o1", password: "office-pass-1", role: "office", scope: DEMO.dadukou });
     expect((await review(dup.id, "include", "理由充分", office)).status).toBe(403);
     const qjAdmin = await t.createUser(admin, { username: "qj", password: "admin-pass-2", role: "admin", scope: DEMO.qijiang });
     expect((await review(dup.id, "include", "理由充分", qjAdmin)).status).toBe(403);

@@ -64,7 +64,7 @@ describe("posters for a subdistrict, list, page data and QR downloads", () => {
     const batch = (json: unknown, cookie = admin) => t.request("/api/v1/posters/batch", { method: "POST", cookie, json });
     expect((await (await batch({ subdistrictCode: DEMO.community, surveyId: "resident" })).json()).error.code).toBe("not_subdistrict");
     expect((await (await batch({ subdistrictCode: DEMO.xinshancun, surveyId: "parent" })).json()).error.code).toBe("audience_mismatch");
-    const office = await t.createUser(admin, { username: "qj", password: "office-pass1", role: "office", scope: DEMO.qijiang });
+    const office = await t.createUser(admin, { username: "qj", password: "office-pass-1", role: "office", scope: DEMO.qijiang });
     expect((await batch({ subdistrictCode: DEMO.xinshancun, surveyId: "resident" }, office)).status).toBe(403);
     const interviewer = await t.createUser(admin, { username: "iv", password: "interview-1", role: "interviewer", scope: DEMO.xinshancun });
     expect((await batch({ subdistrictCode: DEMO.xinshancun, surveyId: "resident" }, interviewer)).status).toBe(403);

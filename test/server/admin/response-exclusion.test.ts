@@ -19,7 +19,7 @@ let qjToken: string;
 beforeEach(async () => {
   t = await createTestApp({ env: { QR_RATE_LIMIT: "0", QR_BLOCK_LIMIT: "0" } });
   root = await t.login();
-  ddkAdmin = await t.createUser(root, { username: "ddk-admin", password: "ddk-admin-pass", role: "admin", scope: DEMO.dadukou });
+  ddkAdmin = await t.createUser(root, { username: "ddk-admin", password: "ddk-admin-pass-1", role: "admin", scope: DEMO.dadukou });
   token = (await t.createPoster(root, DEMO.community, "resident")).token;
   qjToken = (await t.createPoster(root, DEMO.qijiangCommunity, "resident")).token;
 });
@@ -127,7 +127,7 @@ describe("excluding a response no check flagged", () => {
   it("refuses a district admin a response of another district (403), unknown ids (404), a missing reason (422)", async () => {
     const outside = await submit(qjToken);
     const inside = await submit();
-    const office = await t.createUser(root, { username: "o1", password: "office-pass1", role: "office", scope: DEMO.dadukou });
+    const office = await t.createUser(root, { username: "o1", password: "office-pass-1", role: "office", scope: DEMO.dadukou });
     const snapshot = await state();
     expect((await reviewOne(outside, "exclude", "越权排除", ddkAdmin)).status).toBe(403);
     expect((await reviewOne(crypto.randomUUID(), "exclude", "不存在")).status).toBe(404);

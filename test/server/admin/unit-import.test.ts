@@ -251,7 +251,7 @@ describe("hierarchy import", () => {
   });
 
   it("is admin-only, and an admin's file must stay inside their scope", async () => {
-    const office = await t.createUser(admin, { username: "office1", password: "office-pass1", role: "office", scope: DEMO.dadukou });
+    const office = await t.createUser(admin, { username: "office1", password: "office-pass-1", role: "office", scope: DEMO.dadukou });
     expect((await upload("", GOOD, office)).status).toBe(403);
     expect((await upload("", GOOD, "")).status).toBe(401);
     const ddkAdmin = await t.createUser(admin, { username: "ddkadmin", password: "admin-pass-2", role: "admin", scope: DEMO.dadukou });

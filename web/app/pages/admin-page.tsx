@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from "react";
 import { Link, useRoute } from "wouter";
 import { useSessionUser } from "../../features/auth/components/session-context";
 import { AuditPanel } from "../../features/admin/components/audit-panel";
+import { LoginsPanel } from "../../features/admin/components/logins-panel";
 import { FlaggedPanel } from "../../features/admin/components/flagged-panel";
 import { ImportPanel } from "../../features/admin/components/import-panel";
 import { RetentionPanel } from "../../features/admin/components/retention-panel";
@@ -30,6 +31,7 @@ const SECTIONS: Record<Section, () => ReactNode> = {
   subjects: () => <SubjectsPanel />,
   retention: () => <RetentionPanel />,
   audit: () => <AuditPanel />,
+  logins: () => <LoginsPanel />,
 };
 
 /**
@@ -48,6 +50,7 @@ const SECTION_ROLES: Record<Section, readonly Role[]> = {
   subjects: ["admin"],
   retention: ["admin"],
   audit: ["admin"],
+  logins: ["admin"],
 };
 
 /** The sections a role may open, in tab order. */
@@ -55,7 +58,7 @@ export function sectionsFor(role: Role): Section[] {
   return (Object.keys(SECTIONS) as Section[]).filter((s) => SECTION_ROLES[s].includes(role));
 }
 
-/** /admin and /admin/:section: units, users, posters, survey versions, flag review, thresholds, privacy notice, webhooks, data subject requests, audit log. */
+/** /admin and /admin/:section: units, users, posters, survey versions, flag review, thresholds, privacy notice, webhooks, data subject requests, retention, audit log, sign-in records. */
 export function AdminPage() {
   const user = useSessionUser();
   const [, params] = useRoute<{ section: string }>("/admin/:section");

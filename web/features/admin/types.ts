@@ -48,3 +48,7 @@ export type RateSettingsUpdate = InferRequestType<typeof api.settings.thresholds
 export type PrivacyNoticeTexts = InferRequestType<(typeof api.settings)["privacy-notice"]["$put"]>["json"];
 
 export type AuditEntry = InferResponseType<typeof api.admin.audit.$get, 200>["entries"][number];
+
+/** GET /api/v1/admin/logins: one sign-in try (登录记录). */
+export type LoginRow = InferResponseType<typeof api.admin.logins.$get, 200>["logins"][number];
+export type LoginOutcome = LoginRow["outcome"];

@@ -12,6 +12,7 @@ import { retentionZh, type RetentionTexts } from "./zh-cn/retention";
 import { respondentZh, surveyLocaleZh, type RespondentTexts, type SurveyLocaleTexts } from "./zh-cn/respondent";
 import { subjectsZh, type SubjectsTexts } from "./zh-cn/subjects";
 import { webhooksZh, type WebhooksTexts } from "./zh-cn/webhooks";
+import { securityZh, type SecurityTexts } from "./zh-cn/security";
 import { unitsZh, type UnitsTexts } from "./zh-cn/units";
 
 export type {
@@ -30,6 +31,7 @@ export type {
   RetentionTexts,
   ShellTexts,
   SubjectsTexts,
+  SecurityTexts,
   WebhooksTexts,
   UnitsTexts,
 };
@@ -58,6 +60,7 @@ export interface Texts {
   webhooks: WebhooksTexts;
   subjects: SubjectsTexts;
   retention: RetentionTexts;
+  security: SecurityTexts;
   issueList: IssueListTexts;
   units: UnitsTexts;
 }
@@ -80,6 +83,7 @@ export const zhCN: Texts = {
   webhooks: webhooksZh,
   subjects: subjectsZh,
   retention: retentionZh,
+  security: securityZh,
   issueList: issueListZh,
   units: unitsZh,
 };

@@ -6,7 +6,7 @@ import type { InferRequestType } from "hono/client";
 import { api, unwrap, withTimeout } from "../api-client";
 import { ApiError, DEFAULT_TIMEOUT_MS } from "../http";
 import { getLoginDeviceId } from "../login-device";
-import type { SessionUser } from "./types";
+import type { SessionResponse, SessionUser } from "./types";
 
 const within = (timeoutMs: number | undefined) => withTimeout(timeoutMs ?? DEFAULT_TIMEOUT_MS);
 
@@ -15,13 +15,24 @@ const within = (timeoutMs: number | undefined) => withTimeout(timeoutMs ?? DEFAU
  * server cannot be reached. `timeoutMs` lets the tablet give up early and work offline.
  */
 export async function getMe(options: { timeoutMs?: number } = {}): Promise<SessionUser | null> {
+  return (await getSession(options))?.user ?? null;
+}
+
+/**
+ * The session as /auth/me answers it: the user, whether their password has expired (the office
+ * pages then open the change-password page) and the idle timeout in minutes; `null` on 401.
+ */
+export async function getSession(options: { timeoutMs?: number } = {}): Promise<SessionResponse | null> {
   try {
-    return (await unwrap(api.auth.me.$get(undefined, within(options.timeoutMs)))).user;
+    return await unwrap(api.auth.me.$get(undefined, within(options.timeoutMs)));
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
   }
 }
+
+/** The password rules and idle timeout (public), for the hints beside new-password fields. */
+export const getPasswordPolicy = () => unwrap(api.auth["password-policy"].$get());
 
 type Credentials = Omit<InferRequestType<typeof api.auth.login.$post>["json"], "deviceId">;
 

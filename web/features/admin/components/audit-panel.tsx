@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { texts } from "../../../lib/i18n";
 import { listAudit } from "../api/audit";
+import { auditExportUrl } from "../api/logins";
 import { adminQuery } from "../lib/admin-query";
 import { changedFields, importCounts } from "../lib/audit-diff";
 import type { AuditEntry } from "../types";
@@ -84,6 +85,15 @@ export function AuditPanel() {
   const last = entries.at(-1);
   return (
     <section className="admin-panel">
+      <p className="admin-row">
+        <strong>{texts.security.auditExport.label}</strong>
+        <a className="button button--ghost" href={auditExportUrl("csv")} download>
+          {texts.security.auditExport.csv}
+        </a>
+        <a className="button button--ghost" href={auditExportUrl("xlsx")} download>
+          {texts.security.auditExport.xlsx}
+        </a>
+      </p>
       {first.error && <p className="admin-error">{texts.admin.loadFailed(first.error.message)}</p>}
       <table className="admin-table admin-table--audit">
         <thead>

@@ -3,6 +3,7 @@ import { errorText } from "../../../lib/http";
 import { useState, type FormEvent } from "react";
 import { texts } from "../../../lib/i18n";
 import { UnitPicker } from "../../../lib/ui/unit-picker";
+import { PasswordRules, usePasswordMinLength } from "../../../lib/ui/password-rules";
 import { createUser, listUsers, resetPassword, updateUser } from "../api/users";
 import { adminQuery } from "../lib/admin-query";
 import { ROLES, type AdminUser, type Role } from "../types";
@@ -11,6 +12,7 @@ const T = texts.admin.users;
 
 /** Users of the admin's subtree: create, change role and scope, disable, reset a password. */
 export function UsersPanel() {
+  const minLength = usePasswordMinLength();
   const users = useQuery({ queryKey: ["admin", "users"], queryFn: listUsers, ...adminQuery });
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -58,7 +60,7 @@ export function UsersPanel() {
           type="password"
           placeholder={T.password}
           aria-label={T.password}
-          minLength={8}
+          minLength={minLength}
           required
           autoComplete="new-password"
         />
@@ -73,6 +75,7 @@ export function UsersPanel() {
         <button className="button" type="submit">
           {T.create}
         </button>
+        <PasswordRules />
       </form>
       {error && <p className="admin-error">{error}</p>}
       {note && (
@@ -103,6 +106,7 @@ export function UsersPanel() {
 }
 
 function UserRow({ user, run }: { user: AdminUser; run: (action: () => Promise<unknown>, done: string) => Promise<void> }) {
+  const minLength = usePasswordMinLength();
   const [role, setRole] = useState<Role>(user.role);
   const [scope, setScope] = useState(user.scope);
   const [password, setPassword] = useState("");
@@ -179,7 +183,7 @@ function UserRow({ user, run }: { user: AdminUser; run: (action: () => Promise<u
           value={password}
           placeholder={T.newPassword}
           aria-label={T.newPasswordOf(user.username)}
-          minLength={8}
+          minLength={minLength}
           onChange={(e) => setPassword(e.target.value)}
           autoComplete="new-password"
           size={12}
@@ -187,7 +191,7 @@ function UserRow({ user, run }: { user: AdminUser; run: (action: () => Promise<u
         <button
           className="button button--small"
           type="button"
-          disabled={password.length < 8}
+          disabled={password.length < (minLength ?? 1)}
           onClick={() => void run(() => resetPassword(user.username, password).then(() => setPassword("")), T.resetDone(user.username))}
         >
           {T.resetPassword}

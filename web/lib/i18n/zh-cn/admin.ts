@@ -4,7 +4,18 @@ export interface AdminTexts {
   adminOnly: string;
   notYourSection: string;
   tabs: Record<
-    "units" | "users" | "posters" | "surveys" | "flagged" | "thresholds" | "privacy" | "webhooks" | "subjects" | "retention" | "audit",
+    | "units"
+    | "users"
+    | "posters"
+    | "surveys"
+    | "flagged"
+    | "thresholds"
+    | "privacy"
+    | "webhooks"
+    | "subjects"
+    | "retention"
+    | "audit"
+    | "logins",
     string
   >;
   loading: string;
@@ -240,6 +251,7 @@ export const adminZh: AdminTexts = {
     subjects: "个人信息查询与处理",
     retention: "保留期限",
     audit: "操作日志",
+    logins: "登录记录",
   },
   loading: "加载中…",
   loadFailed: (m) => `加载失败：${m}`,
@@ -292,7 +304,7 @@ export const adminZh: AdminTexts = {
   users: {
     create: "新建用户",
     username: "用户名",
-    password: "初始密码（至少 8 位）",
+    password: "初始密码",
     role: "角色",
     scope: "负责范围",
     scopeOf: (username) => `${username} 的负责范围`,
@@ -577,7 +589,7 @@ export const adminZh: AdminTexts = {
     title: "修改密码",
     link: "修改密码",
     current: "当前密码",
-    next: "新密码（至少 8 位）",
+    next: "新密码",
     repeat: "再次输入新密码",
     mismatch: "两次输入的新密码不一致",
     submit: "修改密码",
