@@ -34,7 +34,7 @@ describe.skipIf(!requireChromium())("personal data in the browser (real Chromium
     admin = api();
     expect((await admin.post("/api/v1/auth/login", { username: "admin", password: ADMIN_PASSWORD })).status).toBe(200);
     expect(
-      (await admin.post("/api/v1/users", { username: "ddk-office", password: "office-password", role: "office", scope: DISTRICT })).status,
+      (await admin.post("/api/v1/users", { username: "ddk-office", password: "office-pass-1", role: "office", scope: DISTRICT })).status,
     ).toBe(201);
     const version = (await admin.get<{ version: number }>("/api/v1/surveys/resident")).body.version;
     const now = new Date().toISOString();
@@ -77,7 +77,7 @@ describe.skipIf(!requireChromium())("personal data in the browser (real Chromium
       await page.locator('button[type="submit"]').click();
     };
 
-    await signIn("ddk-office", "office-password");
+    await signIn("ddk-office", "office-pass-1");
     await page.waitForURL(/\/dashboard/);
     await page.goto(`${server.url}/dashboard?unit=${DISTRICT}`);
     const start = page.getByTestId("export-start");
@@ -108,7 +108,7 @@ describe.skipIf(!requireChromium())("personal data in the browser (real Chromium
     const users = (await admin.get<{ users: { username: string; personalData: boolean }[] }>("/api/v1/users")).body.users;
     expect(users.find((u) => u.username === "ddk-office")?.personalData).toBe(true);
 
-    await signIn("ddk-office", "office-password");
+    await signIn("ddk-office", "office-pass-1");
     await page.waitForURL(/\/dashboard/);
     await page.goto(`${server.url}/dashboard?unit=${DISTRICT}`);
     await start.waitFor();

@@ -220,7 +220,7 @@ describe("db:rekey beside a running server", { timeout: 120_000 }, () => {
       port: 0,
       host: "127.0.0.1",
       databaseUrl: `file:${path}`,
-      adminPassword: "encryption-test-password",
+      adminPassword: "encryption-test-pass-1",
       env: { DATABASE_ENCRYPTION_KEY: KEY, WEBHOOK_INTERVAL_SECONDS: "0" },
       quiet: true,
     });

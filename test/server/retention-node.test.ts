@@ -21,7 +21,7 @@ it("runs on Node's timer and logs each run", { timeout: 120_000 }, async () => {
     port: 0,
     host: "127.0.0.1",
     databaseUrl: `file:${join(dir, "node.db")}`,
-    adminPassword: "retention-test-password",
+    adminPassword: "retention-test-pass-1",
     quiet: true,
     env: { RETENTION_INTERVAL_SECONDS: "0.2", WEBHOOK_INTERVAL_SECONDS: "0" },
   });
@@ -34,7 +34,7 @@ it("runs on Node's timer and logs each run", { timeout: 120_000 }, async () => {
   const login = await fetch(`${server.url}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: server.url },
-    body: JSON.stringify({ username: "admin", password: "retention-test-password" }),
+    body: JSON.stringify({ username: "admin", password: "retention-test-pass-1" }),
   });
   const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
   let runs: { kind: string; rowsChanged: number; finishedAt: string | null }[] = [];

@@ -84,8 +84,8 @@ beforeEach(async () => {
   t = await createTestApp({ clock, env: { QR_RATE_LIMIT: "0", QR_BLOCK_LIMIT: "0" } });
   clock.set(new Date("2026-11-20T06:00:00Z"));
   root = await t.login();
-  ddkAdmin = await t.createUser(root, { username: "ddk-admin", password: "ddk-admin-pass", role: "admin", scope: DEMO.dadukou });
-  qjAdmin = await t.createUser(root, { username: "qj-admin", password: "qj-admin-pass", role: "admin", scope: DEMO.qijiang });
+  ddkAdmin = await t.createUser(root, { username: "ddk-admin", password: "ddk-admin-pass-1", role: "admin", scope: DEMO.dadukou });
+  qjAdmin = await t.createUser(root, { username: "qj-admin", password: "qj-admin-pass-1", role: "admin", scope: DEMO.qijiang });
   interviewer = await t.createUser(root, { username: "zhang", password: "pass-word-1", role: "interviewer", scope: DEMO.dadukou });
   version = ((await (await t.request("/api/v1/surveys/resident")).json()) as { version: number }).version;
 
