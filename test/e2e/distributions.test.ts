@@ -76,6 +76,8 @@ describe.skipIf(!requireChromium())("题目分布 and cross-tab (real Chromium)"
     const chart = card.locator('[role="img"]');
     await expect.poll(() => chart.locator("svg path").count(), { timeout: 10_000 }).toBeGreaterThan(identity.choices.length);
     expect(await chart.getAttribute("aria-label")).toContain(identity.title);
+    // The table is folded under the chart; an office user opens it.
+    await card.locator("summary", { hasText: "查看数据表" }).click();
     const rows = card.locator("table tbody tr");
     expect(await rows.count()).toBe(identity.choices.length);
     for (const [i, c] of identity.choices.entries()) {

@@ -326,7 +326,20 @@ describe.skipIf(!requireChromium())("office and admin screens (issue 15, real Ch
     await chartsDrawn(page);
     await page.getByTestId("plan-table").waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
-    for (const tab of ["units", "users", "posters", "surveys", "flagged", "thresholds", "audit"]) {
+    for (const tab of [
+      "units",
+      "users",
+      "posters",
+      "surveys",
+      "flagged",
+      "thresholds",
+      "privacy",
+      "webhooks",
+      "subjects",
+      "retention",
+      "audit",
+      "logins",
+    ]) {
       await page.goto(`${server.url}/admin/${tab}`);
       await page.locator(".admin-panel").first().waitFor();
       await page.waitForLoadState("networkidle");
@@ -373,7 +386,20 @@ describe.skipIf(!requireChromium())("office and admin screens (issue 15, real Ch
       };
       await check(`/dashboard?unit=${DISTRICT}`, () => chartsDrawn(page));
       await page.screenshot({ path: resultPath("office-dashboard-zoom200.png"), fullPage: true });
-      for (const tab of ["users", "posters", "units", "flagged", "thresholds", "audit", "surveys"]) {
+      for (const tab of [
+        "users",
+        "posters",
+        "units",
+        "flagged",
+        "thresholds",
+        "privacy",
+        "webhooks",
+        "subjects",
+        "retention",
+        "audit",
+        "logins",
+        "surveys",
+      ]) {
         await check(`/admin/${tab}`, () => page.locator(".admin-panel").first().waitFor());
       }
       await page.goto(`${server.url}/admin/users`);

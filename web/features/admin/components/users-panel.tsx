@@ -84,23 +84,26 @@ export function UsersPanel() {
         </p>
       )}
       {users.error && <p className="admin-error">{texts.admin.loadFailed(users.error.message)}</p>}
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th>{T.username}</th>
-            <th>{T.role}</th>
-            <th>{T.scope}</th>
-            <th>{T.status}</th>
-            <th title={T.personalDataHint}>{T.personalData}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {users.data?.map((u) => (
-            <UserRow key={u.username} user={u} run={run} />
-          ))}
-        </tbody>
-      </table>
+      {/* Seven columns do not fit a 640 px (200% zoom) window: the table scrolls, the page does not. */}
+      <div className="admin-table-scroll">
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th>{T.username}</th>
+              <th>{T.role}</th>
+              <th>{T.scope}</th>
+              <th>{T.status}</th>
+              <th title={T.personalDataHint}>{T.personalData}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {users.data?.map((u) => (
+              <UserRow key={u.username} user={u} run={run} />
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { NumericSummary } from "./numeric-summary";
 
 const T = texts.distributions;
 
-/** One question: its bars (or numeric summary), the same figures as a table, who answered. */
+/** One question: its bars (or numeric summary), the same figures as a table folded under them, who answered. */
 export function QuestionCard({ question }: { question: QuestionDistribution }) {
   const headingId = `dist-q-${question.name}`;
   return (
@@ -25,7 +25,12 @@ export function QuestionCard({ question }: { question: QuestionDistribution }) {
         <>
           {question.kind !== "numeric" && <ChoiceChart question={question} />}
           <NumericSummary question={question} />
-          {question.kind !== "numeric" && <ChoiceTable question={question} />}
+          {question.kind !== "numeric" && (
+            <details className="dist-table-fold">
+              <summary>{T.showTable}</summary>
+              <ChoiceTable question={question} />
+            </details>
+          )}
         </>
       )}
     </section>

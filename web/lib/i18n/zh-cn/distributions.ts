@@ -12,6 +12,8 @@ export interface DistributionsTexts {
   share: string;
   chartLabel: (title: string) => string;
   tableCaption: (title: string) => string;
+  /** The per-question table is folded under its chart, so thirty questions stay a page, not eleven screens. */
+  showTable: string;
   numeric: { count: string; mean: string; min: string; q1: string; median: string; q3: string; max: string };
   numericCaption: (title: string) => string;
   noAnswers: string;
@@ -47,6 +49,7 @@ export const distributionsZh: DistributionsTexts = {
   share: "占比",
   chartLabel: (title) => `${title}：各选项人数条形图，数据见下表`,
   tableCaption: (title) => `${title}：各选项人数和占比`,
+  showTable: "查看数据表",
   numeric: { count: "作答人数", mean: "平均值", min: "最小值", q1: "下四分位数", median: "中位数", q3: "上四分位数", max: "最大值" },
   numericCaption: (title) => `${title}：数值汇总`,
   noAnswers: "暂无作答",
