@@ -112,14 +112,28 @@ async function createWorkerTarget(info: WorkerTargetInfo): Promise<Target> {
   };
 }
 
-/** Empties every table but the migration log, so the next bootstrap starts from scratch. */
+/**
+ * Empties every table but the migration log, so the next bootstrap starts from scratch. The
+ * audit log's append-only triggers (migration 0009) refuse the DELETE, so they are dropped for
+ * the reset and created again from their own stored SQL: the next test meets them as deployed.
+ */
 export async function resetDatabase(client: Client): Promise<void> {
   const rs = await client.execute(
     "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '\\_%' escape '\\' and name not like 'libsql_%'",
   );
   const tables = rs.rows.map((r) => String(r.name));
+  const triggers = (await client.execute("select name, sql from sqlite_master where type = 'trigger'")).rows.map((r) => ({
+    name: String(r.name),
+    sql: String(r.sql),
+  }));
   await client.executeMultiple(
-    ["PRAGMA foreign_keys = OFF", ...tables.map((t) => `DELETE FROM "${t}"`), "PRAGMA foreign_keys = ON"].join(";\n"),
+    [
+      "PRAGMA foreign_keys = OFF",
+      ...triggers.map((t) => `DROP TRIGGER "${t.name}"`),
+      ...tables.map((t) => `DELETE FROM "${t}"`),
+      ...triggers.map((t) => t.sql),
+      "PRAGMA foreign_keys = ON",
+    ].join(";\n"),
   );
 }
 
