@@ -13,7 +13,7 @@ import { listFlagged } from "../services/admin/flag-review";
 import { mayReveal } from "../services/privacy/access";
 import { maskPersonalFields } from "../services/privacy/mask";
 import { describe, REFUSALS } from "../openapi/describe";
-import { auditExport } from "../services/admin/audit-export";
+import { auditExport, recordAuditExport } from "../services/admin/audit-export";
 import { listLoginEvents } from "../services/auth/login-events";
 import { attachment } from "../lib/content-disposition";
 
@@ -221,10 +221,13 @@ export const adminRoutes = new Hono<AppEnv>()
     }),
     requireRole("admin"),
     queryParams(auditExportQuery),
-    (c) => {
+    async (c) => {
       const q = c.req.valid("query");
       const { db, clock } = c.var.services;
-      const out = auditExport(db, { scope: currentUser(c).scope, action: q.action, actor: q.actor }, q.format, clock.now());
+      const user = currentUser(c);
+      const query = { scope: user.scope, action: q.action, actor: q.actor };
+      await recordAuditExport(db, user.username, query, q.format, clock.now());
+      const out = auditExport(db, query, q.format, clock.now());
       c.header("Content-Type", out.contentType);
       c.header("Content-Disposition", attachment(out.fileName));
       c.header("Cache-Control", "private, no-store");

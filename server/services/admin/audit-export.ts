@@ -2,7 +2,8 @@ import type { Database } from "../../db/client";
 import { csvStream } from "../exports/csv-stream";
 import type { Cell } from "../exports/formula-safe";
 import { xlsxStream } from "../exports/xlsx-stream";
-import { type AuditRow, listAudit } from "./audit";
+import { writeTransaction } from "../../db/write-transaction";
+import { type AuditRow, auditInsert, listAudit } from "./audit";
 
 /** Columns of the audit export: stable names a script can read, then the row's JSON as stored. */
 export const AUDIT_EXPORT_HEADER = ["id", "at", "actor", "action", "target", "scope_unit", "before", "after"];
@@ -47,4 +48,26 @@ export function auditExport(db: Database, query: AuditExportQuery, format: "csv"
   const body =
     format === "csv" ? csvStream(AUDIT_EXPORT_HEADER, pages) : xlsxStream([{ name: "审计日志", header: AUDIT_EXPORT_HEADER, rows: pages }]);
   return { fileName, contentType: CONTENT_TYPE[format], body };
+}
+
+/**
+ * An export of the log is itself an entry of the log (等保 安全审计: reading the whole trail out is
+ * an act worth tracing), written before the file streams, so the file holds its own entry.
+ *
+ * @example await recordAuditExport(db, "admin", { scope: "500104000000" }, "csv", new Date());
+ */
+export async function recordAuditExport(db: Database, actor: string, query: AuditExportQuery, format: "csv" | "xlsx", now: Date) {
+  await writeTransaction(db, (tx) =>
+    auditInsert(
+      tx,
+      {
+        actor,
+        action: "audit.export",
+        target: format,
+        after: { action: query.action ?? null, actor: query.actor ?? null, format },
+        scopeUnit: query.scope,
+      },
+      now,
+    ),
+  );
 }

@@ -58,6 +58,11 @@ describe("GET /admin/audit/export", () => {
     expect(targets).toContain("ddk-admin");
     expect(targets).not.toContain("qj-office");
 
+    // The export is itself in the log (and so in its own file): who, which format, which filters.
+    const own = lines.find((l) => l.includes(",audit.export,"));
+    expect(own).toContain(",ddk-admin,audit.export,csv,");
+    expect(own).toContain(DEMO.dadukou);
+
     const filtered = await csvRows(await t.request("/api/v1/admin/audit/export?action=users.create&actor=ddk-admin", { cookie: root }));
     expect(filtered.length).toBe(2);
     expect(filtered[1]).toContain(",ddk-admin,users.create,ddk-office,");

@@ -581,6 +581,7 @@ export const adminZh: AdminTexts = {
       "issues.create": "新建问题清单",
       "issues.update": "办理问题清单",
       "exports.unmasked": "导出未脱敏答卷",
+      "audit.export": "导出操作日志",
       "subjects.export": "导出个人信息",
       "subjects.anonymise": "匿名化个人信息",
     },
