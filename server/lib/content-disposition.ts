@@ -1,6 +1,6 @@
 /**
- * `attachment` with an ASCII fallback name and the full (Chinese) name per RFC 6266 / 5987.
- * (server/routes/exports.ts holds the same function; it can import this one once merged.)
+ * `attachment` with an ASCII fallback name and the full (Chinese) name per RFC 6266 / 5987, for
+ * every download the API sends (answer export, audit log, data subject export).
  */
 export function attachment(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7E]/g, "_").replace(/["\\]/g, "_");

@@ -8,12 +8,7 @@ import { describe, REFUSALS } from "../openapi/describe";
 import { prepareAnswerExport } from "../services/exports/answer-export";
 import { unmaskedExportAllowed } from "../services/privacy/access";
 import { getUnit } from "../services/units/units";
-
-/** `attachment` with an ASCII fallback name and the full (Chinese) name per RFC 6266 / 5987. */
-function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7E]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
+import { attachment } from "../lib/content-disposition";
 
 /**
  * Answer-level exports, for the statisticians behind the monthly 通报. Same roles and scope as

@@ -11,12 +11,7 @@ import { exportSubject } from "../services/privacy/subject-export";
 import { findSubject, type SubjectRequest } from "../services/privacy/subject-find";
 import { subjectReport } from "../services/privacy/subject-report";
 import { getUnit } from "../services/units/units";
-
-/** `attachment` with an ASCII fallback name and the full (Chinese) name per RFC 6266 / 5987. */
-function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7E]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
+import { attachment } from "../lib/content-disposition";
 
 /** The request inside the caller's scope: a named unit must exist (404) and lie in it (403). */
 async function subjectRequest(
