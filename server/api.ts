@@ -13,6 +13,7 @@ import { issueItemRoutes } from "./routes/issue-items";
 import { openApiRoutes } from "./routes/openapi";
 import { posterRoutes } from "./routes/posters";
 import { questionnaireRoutes } from "./routes/questionnaire";
+import { REGISTER_IMPORT_PATH, registerRoutes } from "./routes/register";
 import { rateRoutes } from "./routes/rates";
 import { responseRoutes } from "./routes/responses";
 import { settingsRoutes } from "./routes/settings";
@@ -51,7 +52,7 @@ export function createApi(services: AppServices) {
     })
     .use(async (c, next) => {
       // The hierarchy import takes whole files; it sets its own, larger limit.
-      if (c.req.path.startsWith(`/api/v1${UNIT_IMPORT_PATH}`)) return next();
+      if (c.req.path.startsWith(`/api/v1${UNIT_IMPORT_PATH}`) || c.req.path.startsWith(`/api/v1${REGISTER_IMPORT_PATH}`)) return next();
       return defaultBodyLimit(c, next);
     })
     .use(csrfGuard)
@@ -69,6 +70,7 @@ export function createApi(services: AppServices) {
     .route("/visits", visitRoutes)
     .route("/devices", deviceRoutes)
     .route("/field-progress", fieldProgressRoutes)
+    .route("/register", registerRoutes)
     .route("/rates", rateRoutes)
     .route("/exports", exportRoutes)
     .route("/comments", commentRoutes)

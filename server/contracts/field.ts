@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { surveyIdSchema } from "./posters";
+import { newDoorSchema } from "./register";
 import { unitCodeSchema } from "./units";
 
 const instant = z.iso.datetime({ offset: true, message: "时间格式应为 ISO 8601" });
@@ -31,7 +32,12 @@ export const submitVisitSchema = z
     latitude: z.number().min(-90).max(90).nullish(),
     longitude: z.number().min(-180).max(180).nullish(),
     accuracyM: z.number().min(0).max(1_000_000).nullish(),
+    /** The register door knocked on (issue 16); for a door found in the field, the tablet's id for it. */
+    registerEntryId: z.uuid({ message: "registerEntryId 必须是 UUID" }).nullish(),
+    /** A door found in the field, created under `registerEntryId` with this visit. */
+    newDoor: newDoorSchema.nullish(),
   })
+  .refine((v) => !v.newDoor || !!v.registerEntryId, { message: "新发现的门户必须带有 registerEntryId", path: ["registerEntryId"] })
   .refine((v) => (v.outcome === "completed") === !!v.responseId, {
     message: "完成的入户记录必须带有答卷编号 (responseId)，其他结果不能带",
     path: ["responseId"],

@@ -233,9 +233,12 @@ export const visits = sqliteTable(
     gpsRetention: text("gps_retention", { enum: ["coarse", "removed"] }),
     /** Of the fields as sent, so a tablet's retry is still a duplicate after the retention job ran. */
     contentHash: text("content_hash").notNull(),
+    /** The door of the register (issue 16) this visit knocked on; null for free-text households. */
+    registerEntryId: text("register_entry_id"),
   },
   (t) => [
     index("visits_unit_day_idx").on(t.unitCode, t.day),
+    index("visits_register_entry_idx").on(t.registerEntryId),
     index("visits_interviewer_day_idx").on(t.interviewer, t.day),
     // The retention job groups visits by household (and its latest day) and replaces one household's labels at a time.
     index("visits_household_idx").on(t.unitCode, t.household, t.day),
@@ -475,4 +478,45 @@ export const retentionRuns = sqliteTable("retention_runs", {
   kind: text("kind", { enum: ["gps", "household"] }).notNull(),
   rowsChanged: integer("rows_changed").notNull().default(0),
   error: text("error"),
+});
+
+/**
+ * The household and shop register of a community (issue 16): one row per door, imported by an
+ * office or found in the field by an interviewer (`source` field, with who and when). `door_key`
+ * is the normalised door (services/register/door-key.ts), unique per unit, so the same door typed
+ * two ways is one entry and a re-import adds nothing. Attempts and dispositions are derived from
+ * the visits that point at the entry, never stored, so visits arriving in any order agree.
+ */
+export const registerEntries = sqliteTable(
+  "register_entries",
+  {
+    id: text("id").primaryKey(),
+    unitCode: text("unit_code").notNull(),
+    kind: text("kind", { enum: ["household", "shop"] }).notNull(),
+    doorKey: text("door_key").notNull(),
+    /** The door as shown: "3栋2单元301", an address, or a shop's name and address. */
+    label: text("label").notNull(),
+    building: text("building"),
+    unitNo: text("unit_no"),
+    room: text("room"),
+    address: text("address"),
+    shopName: text("shop_name"),
+    source: text("source", { enum: ["import", "field"] }).notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: text("created_at").notNull(),
+    /** The interviewer a supervisor gave this door to (null: anyone of the team). */
+    assignedTo: text("assigned_to"),
+  },
+  (t) => [uniqueIndex("register_entries_door_idx").on(t.unitCode, t.doorKey), index("register_entries_assigned_idx").on(t.assignedTo)],
+);
+
+/**
+ * A door added in the field under a second client id (two tablets found the same new door
+ * offline): the later id points at the entry that was stored first, so visits sent with either
+ * id count for one door.
+ */
+export const registerEntryAliases = sqliteTable("register_entry_aliases", {
+  aliasId: text("alias_id").primaryKey(),
+  entryId: text("entry_id").notNull(),
+  createdAt: text("created_at").notNull(),
 });

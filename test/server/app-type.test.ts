@@ -25,6 +25,7 @@ describe("AppType", () => {
       | "visits"
       | "devices"
       | "field-progress"
+      | "register"
       | "rates"
       | "exports"
       | "comments"

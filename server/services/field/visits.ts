@@ -58,6 +58,8 @@ export async function prepareVisit(
     latitude: body.latitude ?? null,
     longitude: body.longitude ?? null,
     accuracyM: body.accuracyM ?? null,
+    // Only when given, so the hash of a visit without a door is what it was before issue 16.
+    ...(body.registerEntryId ? { registerEntryId: body.registerEntryId.toLowerCase() } : {}),
   };
   return {
     id: body.id.toLowerCase(),

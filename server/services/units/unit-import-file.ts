@@ -56,8 +56,7 @@ const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
  * (first sheet) into rows. Throws ImportFileError for a file that is neither or lacks a column.
  */
 export async function readImportFile(bytes: Uint8Array): Promise<ImportRow[]> {
-  const isXlsx = XLSX_MAGIC.every((b, i) => bytes[i] === b);
-  const table = isXlsx ? await readXlsx(bytes) : readCsv(bytes);
+  const table = await readImportTable(bytes);
   if (table.length === 0) throw new ImportFileError("文件是空的");
   const header = table[0]!.map((h) => HEADER_ALIASES[h.trim().toLowerCase()] ?? null);
   const index = Object.fromEntries(IMPORT_COLUMNS.map((col) => [col, header.indexOf(col)])) as Record<
@@ -84,6 +83,12 @@ export async function readImportFile(bytes: Uint8Array): Promise<ImportRow[]> {
     });
   });
   return rows;
+}
+
+/** The cells of a CSV (UTF-8 or GBK) or of an XLSX file's first sheet, as text; the household register import reads files the same way. */
+export async function readImportTable(bytes: Uint8Array): Promise<string[][]> {
+  const isXlsx = XLSX_MAGIC.every((b, i) => bytes[i] === b);
+  return isXlsx ? await readXlsx(bytes) : readCsv(bytes);
 }
 
 function decodeText(bytes: Uint8Array): string {

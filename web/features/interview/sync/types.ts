@@ -10,8 +10,8 @@ import type { SyncedSummary } from "./synced-summary";
 
 export type { VisitOutcome } from "../../../../server/contracts/field";
 
-/** Body of POST /api/v1/visits (server/contracts/field.ts), every optional field spelled out. */
-export type VisitPayload = Required<SubmitVisit>;
+/** Body of POST /api/v1/visits (server/contracts/field.ts), every optional field spelled out but the register door (issue 16). */
+export type VisitPayload = Required<Omit<SubmitVisit, "registerEntryId" | "newDoor">> & Pick<SubmitVisit, "registerEntryId" | "newDoor">;
 
 /** Body of POST /api/v1/responses with channel "interview" (docs/design.md §4): a unit, no token. */
 export type ResponsePayload = Omit<SubmitResponse, "channel" | "token" | "unitCode"> & { channel: "interview"; unitCode: string };
