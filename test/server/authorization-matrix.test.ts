@@ -58,6 +58,7 @@ interface Spec {
 }
 
 const CSV = "code,name,kind,parent_code,households,population,target_n\n";
+const REGISTER_CSV = "unit_code,kind,building,unit,room\n";
 const visit = (f: Fixtures, unitCode: string) => ({
   id: crypto.randomUUID(),
   unitCode,
@@ -161,6 +162,50 @@ const SPECS: Record<string, Spec> = {
     inScope: () => ({ path: "/api/v1/units/import", raw: `${CSV}${DEMO.school},大渡口区实验小学,school,500104000000,,,60` }),
     outOfScope: () => ({ path: "/api/v1/units/import", raw: `${CSV}500110S01,綦江区实验小学,school,500104000000,,,60` }),
     outOfScopeStatus: 422,
+  },
+  // Issue 16: the household and shop register. Imports by offices and admins of the community's scope.
+  "POST /api/v1/register/import/preview": {
+    allowed: ["admin", "office"],
+    inScope: (f) => ({ path: "/api/v1/register/import/preview", raw: `${REGISTER_CSV}${DEMO.community},household,8,1,${f.unique()}` }),
+    // A preview always answers 200: rows outside the scope are listed as out_of_scope errors.
+    outOfScope: (f) => ({ path: "/api/v1/register/import/preview", raw: `${REGISTER_CSV}${DEMO.qijiangCommunity},household,8,1,${f.unique()}` }),
+    outOfScopeStatus: 200,
+    outOfScopeBody: (plan) => {
+      expect(plan.errors.map((e: { reason: string }) => e.reason)).toEqual(["out_of_scope"]);
+      expect(plan.added).toBe(0);
+    },
+  },
+  "POST /api/v1/register/import": {
+    allowed: ["admin", "office"],
+    inScope: (f) => ({ path: "/api/v1/register/import", raw: `${REGISTER_CSV}${DEMO.community},household,8,1,${f.unique()}` }),
+    outOfScope: (f) => ({ path: "/api/v1/register/import", raw: `${REGISTER_CSV}${DEMO.qijiangCommunity},household,8,1,${f.unique()}` }),
+    outOfScopeStatus: 422,
+  },
+  "GET /api/v1/register": {
+    allowed: ["admin", "office", "interviewer"],
+    inScope: () => ({ path: `/api/v1/register?unit=${DEMO.community}` }),
+    outOfScope: () => ({ path: `/api/v1/register?unit=${DEMO.qijiangCommunity}` }),
+  },
+  "GET /api/v1/register/coverage": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: `/api/v1/register/coverage?unit=${DEMO.xinshancun}` }),
+    outOfScope: () => ({ path: `/api/v1/register/coverage?unit=${DEMO.qijiang}` }),
+  },
+  "PUT /api/v1/register/assignments": {
+    allowed: ["admin", "office"],
+    // No such door: an allowed caller in scope gets 422 (nothing changed), never 403.
+    inScope: () => ({ path: "/api/v1/register/assignments", json: { unit: DEMO.community, entryIds: [crypto.randomUUID()], assignedTo: null } }),
+    outOfScope: () => ({ path: "/api/v1/register/assignments", json: { unit: DEMO.qijiangCommunity, entryIds: [crypto.randomUUID()], assignedTo: null } }),
+  },
+  "GET /api/v1/register/attempt-limit": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: `/api/v1/register/attempt-limit?unit=${DEMO.xinshancun}` }),
+    outOfScope: () => ({ path: `/api/v1/register/attempt-limit?unit=${DEMO.qijiang}` }),
+  },
+  "PUT /api/v1/register/attempt-limit": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: "/api/v1/register/attempt-limit", json: { unit: DEMO.xinshancun, limit: 3 } }),
+    outOfScope: () => ({ path: "/api/v1/register/attempt-limit", json: { unit: DEMO.qijiang, limit: 3 } }),
   },
   "GET /api/v1/units": {
     allowed: ["admin", "office", "interviewer"],
