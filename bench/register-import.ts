@@ -44,10 +44,15 @@ async function oneRun(csv: string) {
     const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
     const send = async (route: string) => {
       const started = performance.now();
-      const res = await app.request(route, { method: "POST", body: csv, headers: { cookie, origin: "http://localhost", "content-type": "text/csv" } });
+      const res = await app.request(route, {
+        method: "POST",
+        body: csv,
+        headers: { cookie, origin: "http://localhost", "content-type": "text/csv" },
+      });
       const body = (await res.json()) as { added: number; errors?: unknown[] };
       const ms = performance.now() - started;
-      if (res.status !== 200 || (body.errors?.length ?? 0) > 0) throw new Error(`${route}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+      if (res.status !== 200 || (body.errors?.length ?? 0) > 0)
+        throw new Error(`${route}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
       return { ms, body };
     };
     const preview = await send("/api/v1/register/import/preview");
@@ -63,7 +68,7 @@ async function oneRun(csv: string) {
 
 const csv = buildRegisterCsv(ROWS, COMMUNITIES);
 console.log(`CSV: ${ROWS} doors, ${(csv.length / 1024 / 1024).toFixed(1)} MB; ${RUNS} runs`);
-const runs = [];
+const runs: { preview: number; apply: number; reimport: number }[] = [];
 for (let i = 0; i < RUNS; i++) {
   const r = await oneRun(csv);
   runs.push(r);

@@ -39,7 +39,12 @@ async function readBody(buffer: ArrayBuffer) {
   }
 }
 
-const counts = (plan: RegisterPlan) => ({ rows: plan.rows, added: plan.adds.length, changed: plan.changes.length, unchanged: plan.unchanged });
+const counts = (plan: RegisterPlan) => ({
+  rows: plan.rows,
+  added: plan.adds.length,
+  changed: plan.changes.length,
+  unchanged: plan.unchanged,
+});
 
 const importRoutes = new Hono<AppEnv>()
   .use(limitBody(MAX_REGISTER_BYTES))
@@ -56,7 +61,10 @@ const importRoutes = new Hono<AppEnv>()
     async (c) => {
       const rows = await readBody(await c.req.arrayBuffer());
       const plan = await planRegisterImport(c.var.services.db, rows, currentUser(c).scope);
-      return c.json({ ...counts(plan), adds: plan.adds.slice(0, PREVIEW_ROWS), changes: plan.changes.slice(0, PREVIEW_ROWS), errors: plan.errors }, 200);
+      return c.json(
+        { ...counts(plan), adds: plan.adds.slice(0, PREVIEW_ROWS), changes: plan.changes.slice(0, PREVIEW_ROWS), errors: plan.errors },
+        200,
+      );
     },
   )
   .post(

@@ -168,7 +168,10 @@ const SPECS: Record<string, Spec> = {
     allowed: ["admin", "office"],
     inScope: (f) => ({ path: "/api/v1/register/import/preview", raw: `${REGISTER_CSV}${DEMO.community},household,8,1,${f.unique()}` }),
     // A preview always answers 200: rows outside the scope are listed as out_of_scope errors.
-    outOfScope: (f) => ({ path: "/api/v1/register/import/preview", raw: `${REGISTER_CSV}${DEMO.qijiangCommunity},household,8,1,${f.unique()}` }),
+    outOfScope: (f) => ({
+      path: "/api/v1/register/import/preview",
+      raw: `${REGISTER_CSV}${DEMO.qijiangCommunity},household,8,1,${f.unique()}`,
+    }),
     outOfScopeStatus: 200,
     outOfScopeBody: (plan) => {
       expect(plan.errors.map((e: { reason: string }) => e.reason)).toEqual(["out_of_scope"]);
@@ -194,8 +197,14 @@ const SPECS: Record<string, Spec> = {
   "PUT /api/v1/register/assignments": {
     allowed: ["admin", "office"],
     // No such door: an allowed caller in scope gets 422 (nothing changed), never 403.
-    inScope: () => ({ path: "/api/v1/register/assignments", json: { unit: DEMO.community, entryIds: [crypto.randomUUID()], assignedTo: null } }),
-    outOfScope: () => ({ path: "/api/v1/register/assignments", json: { unit: DEMO.qijiangCommunity, entryIds: [crypto.randomUUID()], assignedTo: null } }),
+    inScope: () => ({
+      path: "/api/v1/register/assignments",
+      json: { unit: DEMO.community, entryIds: [crypto.randomUUID()], assignedTo: null },
+    }),
+    outOfScope: () => ({
+      path: "/api/v1/register/assignments",
+      json: { unit: DEMO.qijiangCommunity, entryIds: [crypto.randomUUID()], assignedTo: null },
+    }),
   },
   "GET /api/v1/register/attempt-limit": {
     allowed: ["admin", "office"],

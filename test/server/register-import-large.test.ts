@@ -17,7 +17,12 @@ describe("register import at district size", () => {
     const communities = [DEMO.community, DEMO.community2, DEMO.otherSubdistrictCommunity];
     const csv = buildRegisterCsv(100_000, communities);
     const send = async () => {
-      const res = await t.request("/api/v1/register/import", { method: "POST", body: csv, cookie: admin, headers: { "content-type": "text/csv" } });
+      const res = await t.request("/api/v1/register/import", {
+        method: "POST",
+        body: csv,
+        cookie: admin,
+        headers: { "content-type": "text/csv" },
+      });
       expect(res.status).toBe(200);
       return res.json();
     };

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { doorOf } from "../../server/services/register/door-key";
-import { emptyCounts, outcomeRates, summarise, type EntryVisit } from "../../server/services/register/dispositions";
+import { emptyCounts, outcomeRates, summarise, type EntryVisit } from "../../server/contracts/register-dispositions";
 
 describe("door keys", () => {
   it("gives one key to the same door however it was typed", () => {
@@ -34,7 +34,10 @@ describe("door keys", () => {
       fc.property(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 101, max: 3299 }), (b, u, r) => {
         const plain = doorOf({ kind: "household", address: `${b}栋${u}单元${r}` })!.key;
         const wide = `${b} 栋 ${u} 单元 ${r}`.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
-        return doorOf({ kind: "household", address: wide })!.key === plain && plain === doorOf({ kind: "household", building: String(b), unitNo: String(u), room: String(r) })!.key;
+        return (
+          doorOf({ kind: "household", address: wide })!.key === plain &&
+          plain === doorOf({ kind: "household", building: String(b), unitNo: String(u), room: String(r) })!.key
+        );
       }),
     );
   });
@@ -46,7 +49,11 @@ describe("AAPOR dispositions", () => {
   it("maps an entry's visits to its final disposition", () => {
     expect(summarise([], 3)).toMatchObject({ attempts: 0, disposition: "not_attempted", aaporCode: "3.11" });
     expect(summarise([v("not_home", "2026-11-20T01:00:00Z")], 3)).toMatchObject({ disposition: "revisit", aaporCode: "2.24" });
-    const threeTimes = [v("not_home", "2026-11-20T01:00:00Z"), v("not_home", "2026-11-21T11:00:00Z"), v("not_home", "2026-11-22T06:00:00Z")];
+    const threeTimes = [
+      v("not_home", "2026-11-20T01:00:00Z"),
+      v("not_home", "2026-11-21T11:00:00Z"),
+      v("not_home", "2026-11-22T06:00:00Z"),
+    ];
     expect(summarise(threeTimes, 3)).toMatchObject({ attempts: 3, disposition: "non_contact", lastVisitedAt: "2026-11-22T06:00:00Z" });
     expect(summarise(threeTimes, 4).disposition).toBe("revisit");
     // A converted refusal is the interview it became, whichever tablet sent which first.

@@ -30,7 +30,17 @@ const GOOD = [
 const upload = (path: string, body: string | Uint8Array, cookie = office) =>
   t.request(`/api/v1/register/import${path}`, { method: "POST", body: body as BodyInit, cookie, headers: { "content-type": "text/csv" } });
 
-type Entry = { id: string; label: string; kind: string; attempts: number; disposition: string; aaporCode: string; source: string; assignedTo: string | null; lastVisitedAt: string | null };
+type Entry = {
+  id: string;
+  label: string;
+  kind: string;
+  attempts: number;
+  disposition: string;
+  aaporCode: string;
+  source: string;
+  assignedTo: string | null;
+  lastVisitedAt: string | null;
+};
 async function register(unit: string = DEMO.community, cookie = zhang) {
   const res = await t.request(`/api/v1/register?unit=${unit}`, { cookie });
   expect(res.status).toBe(200);
@@ -63,10 +73,19 @@ describe("register import", () => {
     expect(await first.json()).toEqual({ rows: 5, added: 5, changed: 0, unchanged: 0 });
     const { entries } = await register();
     expect(entries.map((e) => e.label).sort()).toEqual(["3栋2单元301", "3栋2单元302", "幸福里5号", "张记面馆 · 滨江路12号"].sort());
-    expect(entries.find((e) => e.label === "3栋2单元301")).toMatchObject({ source: "import", assignedTo: "zhang", attempts: 0, aaporCode: "3.11" });
+    expect(entries.find((e) => e.label === "3栋2单元301")).toMatchObject({
+      source: "import",
+      assignedTo: "zhang",
+      attempts: 0,
+      aaporCode: "3.11",
+    });
 
     // The same doors typed differently are the same doors: nothing added.
-    const retyped = [HEADER, `${DEMO.community},household,3栋,2单元,301室,,,zhang`, `${DEMO.community},household,,,,3 栋 2 单元 302,,`].join("\n");
+    const retyped = [
+      HEADER,
+      `${DEMO.community},household,3栋,2单元,301室,,,zhang`,
+      `${DEMO.community},household,,,,3 栋 2 单元 302,,`,
+    ].join("\n");
     expect(await (await upload("", retyped)).json()).toEqual({ rows: 2, added: 0, changed: 0, unchanged: 2 });
     expect(await (await upload("", GOOD)).json()).toEqual({ rows: 5, added: 0, changed: 0, unchanged: 5 });
     // A changed assignee is a change, and audited.
@@ -134,7 +153,9 @@ describe("visits at register doors", () => {
   it("two tablets visiting the same door: both visits kept, the door counted once", async () => {
     const door = (await register()).entries.find((e) => e.label === "3栋2单元301")!;
     expect((await postVisit(visit({ registerEntryId: door.id, visitedAt: "2026-11-20T02:30:00Z" }))).status).toBe(201);
-    expect((await postVisit(visit({ registerEntryId: door.id, deviceId: "tablet-2", visitedAt: "2026-11-20T10:30:00Z" }), li)).status).toBe(201);
+    expect((await postVisit(visit({ registerEntryId: door.id, deviceId: "tablet-2", visitedAt: "2026-11-20T10:30:00Z" }), li)).status).toBe(
+      201,
+    );
     const stored = await t.client.execute({ sql: "select count(*) as n from visits where register_entry_id = ?", args: [door.id] });
     expect(stored.rows[0]!.n).toBe(2);
     const after = (await register()).entries.find((e) => e.id === door.id)!;
@@ -142,7 +163,10 @@ describe("visits at register doors", () => {
 
     const coverage = await t.request(`/api/v1/register/coverage?unit=${DEMO.xinshancun}`, { cookie: office });
     expect(coverage.status).toBe(200);
-    const body = (await coverage.json()) as { rows: { unit: { code: string }; household: { entries: number; visited: number; coverage: number } }[]; totals: { household: { entries: number; visited: number } } };
+    const body = (await coverage.json()) as {
+      rows: { unit: { code: string }; household: { entries: number; visited: number; coverage: number } }[];
+      totals: { household: { entries: number; visited: number } };
+    };
     const row = body.rows.find((r) => r.unit.code === DEMO.community)!;
     expect(row.household).toMatchObject({ entries: 3, visited: 1 });
     expect(row.household.coverage).toBeCloseTo(1 / 3, 12);
@@ -161,7 +185,12 @@ describe("visits at register doors", () => {
     expect(entries[0]).toMatchObject({ id: doorId, source: "field", attempts: 1 });
     // The second tablet found the same door offline and gave it its own id.
     const otherId = crypto.randomUUID();
-    const second = visit({ registerEntryId: otherId, newDoor: { kind: "household", address: "9 栋 1 单元 101 室" }, deviceId: "tablet-2", outcome: "refused" });
+    const second = visit({
+      registerEntryId: otherId,
+      newDoor: { kind: "household", address: "9 栋 1 单元 101 室" },
+      deviceId: "tablet-2",
+      outcome: "refused",
+    });
     expect((await postVisit(second, li)).status).toBe(201);
     // And its revisit still names its own id.
     expect((await postVisit(visit({ registerEntryId: otherId, deviceId: "tablet-2", outcome: "not_home" }), li)).status).toBe(201);
@@ -181,7 +210,9 @@ describe("visits at register doors", () => {
     expect(await code(visit({ registerEntryId: crypto.randomUUID() }))).toBe("unknown_register_entry");
     expect(await code(visit({ registerEntryId: other.id }))).toBe("register_entry_mismatch");
     expect(await code(visit({ registerEntryId: shop.id }))).toBe("register_kind_mismatch");
-    expect(await code(visit({ registerEntryId: crypto.randomUUID(), newDoor: { kind: "shop", shopName: "新店" } }))).toBe("register_kind_mismatch");
+    expect(await code(visit({ registerEntryId: crypto.randomUUID(), newDoor: { kind: "shop", shopName: "新店" } }))).toBe(
+      "register_kind_mismatch",
+    );
     expect(await code(visit({ newDoor: { kind: "household", address: "x" } }))).toBe("invalid_request");
     expect(await countRows(t, "visits")).toBe(0);
     expect(await countRows(t, "register_entries")).toBe(5);
@@ -219,14 +250,23 @@ describe("visits at register doors", () => {
     };
     // 3 doors: I=1, R=1, NC=1 (open revisit): RR1 = 1/3, COOP1 = 1/2, REF1 = 1/3.
     let row = await read();
-    expect(row.household).toMatchObject({ entries: 3, visited: 3, coverage: 1, dispositions: { complete: 1, refusal: 1, revisit: 1, non_contact: 0 } });
+    expect(row.household).toMatchObject({
+      entries: 3,
+      visited: 3,
+      coverage: 1,
+      dispositions: { complete: 1, refusal: 1, revisit: 1, non_contact: 0 },
+    });
     expect(row.household.rr1).toBeCloseTo(1 / 3, 12);
     expect(row.household.coop1).toBeCloseTo(1 / 2, 12);
     expect(row.household.ref1).toBeCloseTo(1 / 3, 12);
     expect(row.attemptLimit).toBe(3);
 
     // Two tries reach a limit of 2: the door is final non-contact and leaves the 待回访 list.
-    const put = await t.request("/api/v1/register/attempt-limit", { method: "PUT", cookie: office, json: { unit: DEMO.xinshancun, limit: 2 } });
+    const put = await t.request("/api/v1/register/attempt-limit", {
+      method: "PUT",
+      cookie: office,
+      json: { unit: DEMO.xinshancun, limit: 2 },
+    });
     expect(put.status).toBe(200);
     expect(await put.json()).toEqual({ unit: DEMO.xinshancun, limit: 2, setAt: DEMO.xinshancun });
     row = await read();
@@ -245,15 +285,32 @@ describe("visits at register doors", () => {
   it("a supervisor assigns doors to an interviewer in scope, audited; doors of another community are refused", async () => {
     const entries = (await register()).entries;
     const ids = entries.slice(0, 2).map((e) => e.id);
-    const res = await t.request("/api/v1/register/assignments", { method: "PUT", cookie: office, json: { unit: DEMO.community, entryIds: ids, assignedTo: "li" } });
+    const res = await t.request("/api/v1/register/assignments", {
+      method: "PUT",
+      cookie: office,
+      json: { unit: DEMO.community, entryIds: ids, assignedTo: "li" },
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ unit: DEMO.community, assigned: 2, assignedTo: "li" });
-    expect((await register()).entries.filter((e) => e.assignedTo === "li").map((e) => e.id).sort()).toEqual([...ids].sort());
+    expect(
+      (await register()).entries
+        .filter((e) => e.assignedTo === "li")
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([...ids].sort());
     const other = (await register(DEMO.community2)).entries[0]!.id;
-    const refused = await t.request("/api/v1/register/assignments", { method: "PUT", cookie: office, json: { unit: DEMO.community, entryIds: [ids[0], other], assignedTo: null } });
+    const refused = await t.request("/api/v1/register/assignments", {
+      method: "PUT",
+      cookie: office,
+      json: { unit: DEMO.community, entryIds: [ids[0], other], assignedTo: null },
+    });
     expect(refused.status).toBe(422);
     expect((await register()).entries.filter((e) => e.assignedTo === "li")).toHaveLength(2);
-    const nobody = await t.request("/api/v1/register/assignments", { method: "PUT", cookie: office, json: { unit: DEMO.community, entryIds: ids, assignedTo: "office1" } });
+    const nobody = await t.request("/api/v1/register/assignments", {
+      method: "PUT",
+      cookie: office,
+      json: { unit: DEMO.community, entryIds: ids, assignedTo: "office1" },
+    });
     expect(nobody.status).toBe(422);
     expect((await t.client.execute("select count(*) as n from audit_log where action = 'register.assign'")).rows[0]!.n).toBe(1);
   });

@@ -20,15 +20,13 @@ const DOOR_KIND: Record<string, "household" | "shop"> = { resident: "household",
  * A new door whose key is already in the community's register (imported, or added by another
  * tablet first) becomes an alias of that entry, so the door is counted once.
  */
-async function resolveEntry(
-  tx: DrizzleTx,
-  row: VisitRow,
-  newDoor: NewDoor | null | undefined,
-  user: User,
-  now: Date,
-): Promise<string> {
+async function resolveEntry(tx: DrizzleTx, row: VisitRow, newDoor: NewDoor | null | undefined, user: User, now: Date): Promise<string> {
   const id = row.registerEntryId;
-  const alias = await tx.select({ entryId: registerEntryAliases.entryId }).from(registerEntryAliases).where(eq(registerEntryAliases.aliasId, id)).get();
+  const alias = await tx
+    .select({ entryId: registerEntryAliases.entryId })
+    .from(registerEntryAliases)
+    .where(eq(registerEntryAliases.aliasId, id))
+    .get();
   const entryId = alias?.entryId ?? id;
   const entry = await tx
     .select({ id: registerEntries.id, unitCode: registerEntries.unitCode, kind: registerEntries.kind })
@@ -51,7 +49,9 @@ async function resolveEntry(
   const { key, ...shown } = door;
   const created = { id, unitCode: row.unitCode, kind: newDoor.kind, doorKey: key, ...shown };
   checked(created, row);
-  await tx.insert(registerEntries).values({ ...created, source: "field", createdBy: user.username, createdAt: now.toISOString(), assignedTo: null });
+  await tx
+    .insert(registerEntries)
+    .values({ ...created, source: "field", createdBy: user.username, createdAt: now.toISOString(), assignedTo: null });
   return id;
 }
 

@@ -4,7 +4,7 @@ import type { Database } from "../../db/client";
 import { registerEntries, unitClosure, units } from "../../db/schema";
 import { chunk } from "../../lib/chunk";
 import { attemptLimitAt } from "./attempt-limit";
-import { emptyCounts, outcomeRates, summarise, type DispositionCounts, type OutcomeRates } from "./dispositions";
+import { emptyCounts, outcomeRates, summarise, type DispositionCounts, type OutcomeRates } from "../../contracts/register-dispositions";
 import { visitsByEntry } from "./register-entries";
 
 export interface KindCoverage extends OutcomeRates {

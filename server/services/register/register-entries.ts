@@ -7,7 +7,7 @@ import { audited } from "../admin/audit";
 import type { User } from "../auth/users";
 import { invalid } from "../refusal";
 import { attemptLimitAt } from "./attempt-limit";
-import { type EntryVisit, summarise } from "./dispositions";
+import { type EntryVisit, summarise } from "../../contracts/register-dispositions";
 
 /**
  * Every visit that points at a register door of these communities, grouped by entry. Read from

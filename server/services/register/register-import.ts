@@ -106,7 +106,13 @@ export async function planRegisterImport(db: Database | DrizzleTx, rows: Registe
   const goodCodes = codes.filter((c) => inScope.has(c) && kindOf.get(c) === "community");
   for (const part of chunk(goodCodes, 200)) {
     for (const e of await db
-      .select({ id: registerEntries.id, unitCode: registerEntries.unitCode, doorKey: registerEntries.doorKey, assignedTo: registerEntries.assignedTo, label: registerEntries.label })
+      .select({
+        id: registerEntries.id,
+        unitCode: registerEntries.unitCode,
+        doorKey: registerEntries.doorKey,
+        assignedTo: registerEntries.assignedTo,
+        label: registerEntries.label,
+      })
       .from(registerEntries)
       .where(inArray(registerEntries.unitCode, part))
       .all()) {
@@ -141,9 +147,15 @@ export async function planRegisterImport(db: Database | DrizzleTx, rows: Registe
       continue;
     }
     const tooLong = [row.building, row.unitNo, row.room, row.shopName].some((v) => v.length > 100) || row.address.length > 200;
-    const door = tooLong ? null : doorOf({ kind, building: row.building, unitNo: row.unitNo, room: row.room, address: row.address, shopName: row.shopName });
+    const door = tooLong
+      ? null
+      : doorOf({ kind, building: row.building, unitNo: row.unitNo, room: row.room, address: row.address, shopName: row.shopName });
     if (!door) {
-      fail(row, "invalid_field", kind === "shop" ? "商铺应填写地址或店名" : "住户应填写楼栋和房号，或地址（各项不超过 100 字，地址不超过 200 字）");
+      fail(
+        row,
+        "invalid_field",
+        kind === "shop" ? "商铺应填写地址或店名" : "住户应填写楼栋和房号，或地址（各项不超过 100 字，地址不超过 200 字）",
+      );
       continue;
     }
     const assignedTo = row.assignedTo === undefined ? undefined : row.assignedTo || null;
@@ -161,7 +173,14 @@ export async function planRegisterImport(db: Database | DrizzleTx, rows: Registe
     const existing = stored.get(id);
     if (existing) {
       if (assignedTo !== undefined && assignedTo !== existing.assignedTo) {
-        changes.push({ line: row.line, id: existing.id, unitCode: row.unitCode, label: existing.label, assignedBefore: existing.assignedTo, assignedTo });
+        changes.push({
+          line: row.line,
+          id: existing.id,
+          unitCode: row.unitCode,
+          label: existing.label,
+          assignedBefore: existing.assignedTo,
+          assignedTo,
+        });
       } else unchanged += 1;
       continue;
     }
@@ -215,7 +234,13 @@ export async function importRegister(
     const plan = await planRegisterImport(tx, rows, scope);
     if (plan.errors.length > 0 || (plan.adds.length === 0 && plan.changes.length === 0)) return plan;
     const createdAt = now.toISOString();
-    const values = plan.adds.map(({ line: _line, ...a }) => ({ id: crypto.randomUUID(), ...a, source: "import" as const, createdBy: actor, createdAt }));
+    const values = plan.adds.map(({ line: _line, ...a }) => ({
+      id: crypto.randomUUID(),
+      ...a,
+      source: "import" as const,
+      createdBy: actor,
+      createdAt,
+    }));
     // 13 columns a row: 2,000 rows stay under SQLite's 32,766 bound variables.
     for (const part of chunk(values, 2000)) await tx.insert(registerEntries).values(part);
     const byAssignee = new Map<string | null, string[]>();
@@ -231,7 +256,12 @@ export async function importRegister(
         action: "register.import",
         target: `${plan.adds.length} added, ${plan.changes.length} changed`,
         // Large files keep the first thousand rows of each list; the counts are exact.
-        after: { added: plan.adds.length, changed: plan.changes.length, adds: plan.adds.slice(0, 1000), changes: plan.changes.slice(0, 1000) },
+        after: {
+          added: plan.adds.length,
+          changed: plan.changes.length,
+          adds: plan.adds.slice(0, 1000),
+          changes: plan.changes.slice(0, 1000),
+        },
         scopeUnit: touched.length === 1 ? touched[0]! : scope,
       },
       now,

@@ -8,6 +8,7 @@ import { interviewZh, type InterviewTexts } from "./zh-cn/interview";
 import { issueListZh, type IssueListTexts } from "./zh-cn/issue-list";
 import { methodsZh, type MethodsTexts } from "./zh-cn/methods";
 import { monthlyReportZh, type MonthlyReportTexts } from "./zh-cn/monthly-report";
+import { registerZh, type RegisterTexts } from "./zh-cn/register";
 import { retentionZh, type RetentionTexts } from "./zh-cn/retention";
 import { respondentZh, surveyLocaleZh, type RespondentTexts, type SurveyLocaleTexts } from "./zh-cn/respondent";
 import { subjectsZh, type SubjectsTexts } from "./zh-cn/subjects";
@@ -27,6 +28,7 @@ export type {
   MethodsTexts,
   MonthlyReportTexts,
   PagesTexts,
+  RegisterTexts,
   RespondentTexts,
   RetentionTexts,
   ShellTexts,
@@ -63,6 +65,7 @@ export interface Texts {
   security: SecurityTexts;
   issueList: IssueListTexts;
   units: UnitsTexts;
+  register: RegisterTexts;
 }
 
 export const zhCN: Texts = {
@@ -86,6 +89,7 @@ export const zhCN: Texts = {
   security: securityZh,
   issueList: issueListZh,
   units: unitsZh,
+  register: registerZh,
 };
 
 export const texts: Texts = zhCN;

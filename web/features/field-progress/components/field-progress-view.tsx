@@ -2,6 +2,7 @@ import "../field-progress.css";
 import { useQuery } from "@tanstack/react-query";
 import { texts } from "../../../lib/i18n";
 import { getDevices, getInterviewerDays, getUnitProgress } from "../api/get-field-progress";
+import { RegisterCoverage } from "./register-coverage";
 
 type Data = {
   interviewers: Awaited<ReturnType<typeof getInterviewerDays>>;
@@ -85,6 +86,7 @@ export function FieldProgressView({ unit }: { unit: string | null }) {
           </tfoot>
         </table>
       </section>
+      <RegisterCoverage unit={unit} />
       <section>
         <h2>{t.interviewers}</h2>
         {interviewers.rows.length === 0 ? (

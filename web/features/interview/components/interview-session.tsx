@@ -71,6 +71,8 @@ export function InterviewSession(props: {
         latitude: fix?.latitude ?? null,
         longitude: fix?.longitude ?? null,
         accuracyM: fix?.accuracyM ?? null,
+        registerEntryId: d.registerEntryId ?? null,
+        newDoor: d.newDoor ?? null,
       },
       response: {
         id: d.responseId,
@@ -112,6 +114,8 @@ export function InterviewSession(props: {
         latitude: fix?.latitude ?? null,
         longitude: fix?.longitude ?? null,
         accuracyM: fix?.accuracyM ?? null,
+        registerEntryId: d.registerEntryId ?? null,
+        newDoor: d.newDoor ?? null,
       },
     });
     await db.commitInterview(item);

@@ -7,6 +7,10 @@ import type { InterviewDb, InterviewDraft } from "../lib/interview-db";
 import { newQueueItem } from "../sync/queue-item";
 import type { QueueItem, VisitOutcome } from "../sync/types";
 import type { WorkArea } from "../types";
+import { useRegister } from "../hooks/use-register";
+import type { TabletDoor } from "../lib/revisits";
+import { DoorPicker } from "./door-picker";
+import { RevisitList } from "./revisit-list";
 
 const OTHER_OUTCOMES: Exclude<VisitOutcome, "completed">[] = ["refused", "not_home", "vacant"];
 
@@ -22,9 +26,21 @@ export function VisitForm(props: {
   initialHousehold?: string;
   onStartInterview: (draft: InterviewDraft) => void;
   onSaved: (item: QueueItem, message: string) => Promise<void>;
+  /** The tablet's queue, folded into the register's attempts (待回访 works offline). */
+  items: QueueItem[];
 }) {
   const { db, owner, area } = props;
   const [household, setHousehold] = useState(props.initialHousehold ?? "");
+  // The register door chosen (issue 16); typing another household label lets go of it.
+  const [door, setDoor] = useState<TabletDoor | null>(null);
+  const register = useRegister(db, owner, area.unitCode, props.items);
+  const doorKind = area.survey.audience === "shopkeeper" ? "shop" : "household";
+  const doorFields = () => ({ registerEntryId: door?.id ?? null, newDoor: door?.newDoor ?? null });
+  function pickDoor(next: TabletDoor | null) {
+    setDoor(next);
+    if (next) setHousehold(next.label);
+    setError(null);
+  }
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -51,9 +67,11 @@ export function VisitForm(props: {
       data: {},
       pageNo: 0,
       location: fix ? { latitude: fix.latitude, longitude: fix.longitude, accuracyM: fix.accuracyM } : null,
+      ...doorFields(),
     };
     await db.putDraft(draft);
     setHousehold("");
+    setDoor(null);
     props.onStartInterview(draft);
   }
 
@@ -81,11 +99,13 @@ export function VisitForm(props: {
         latitude: fix?.latitude ?? null,
         longitude: fix?.longitude ?? null,
         accuracyM: fix?.accuracyM ?? null,
+        ...doorFields(),
       },
     });
     try {
       await props.onSaved(item, texts.interview.saved(value, texts.interview.outcomes[outcome]));
       setHousehold("");
+      setDoor(null);
       requestFix();
     } finally {
       setBusy(false);
@@ -103,11 +123,13 @@ export function VisitForm(props: {
           placeholder={texts.interview.householdPlaceholder}
           onChange={(e) => {
             setHousehold(e.target.value);
+            if (door && e.target.value !== door.label) setDoor(null);
             setError(null);
           }}
           maxLength={200}
         />
       </label>
+      <DoorPicker register={register} owner={owner} kind={doorKind} typed={household} selected={door} onPick={pickDoor} />
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -129,6 +151,9 @@ export function VisitForm(props: {
           </button>
         ))}
       </div>
+      {register.status === "ready" && (
+        <RevisitList doors={register.doors.filter((d) => d.kind === doorKind)} attemptLimit={register.attemptLimit} onPick={pickDoor} />
+      )}
     </section>
   );
 }

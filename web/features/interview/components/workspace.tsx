@@ -191,6 +191,7 @@ export function Workspace(props: {
                   setDraft(d);
                 }}
                 onSaved={(item, message) => recorded(item, message, false)}
+                items={snapshot.items}
               />
             )}
             <AttentionList items={snapshot.items} onRetry={(id) => void engine.retry(id)} onCorrect={correct} onDiscard={discard} />

@@ -11,6 +11,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import { addToSummary, emptySummary, type SyncedSummary } from "../sync/synced-summary";
 import type { QueueItem } from "../sync/types";
+import type { NewDoor } from "../../../../server/contracts/register";
 
 export interface InterviewDraft {
   owner: string;
@@ -25,6 +26,9 @@ export interface InterviewDraft {
   data: Record<string, unknown>;
   pageNo: number;
   location: { latitude: number; longitude: number; accuracyM: number } | null;
+  /** The register door (issue 16), and the door itself when this tablet found it; absent in older drafts. */
+  registerEntryId?: string | null;
+  newDoor?: NewDoor | null;
 }
 
 interface InterviewSchema extends DBSchema {

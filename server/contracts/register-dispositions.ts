@@ -1,7 +1,7 @@
 /**
  * AAPOR final disposition codes for one register entry, and the outcome rates RR1, COOP1 and
  * REF1 (AAPOR Standard Definitions, in-person household surveys; docs/field-operations.md has the
- * mapping). Pure functions over an entry's visits, so the server and tests share one rule.
+ * mapping). Pure, with no server runtime, so the server and the tablet (its offline 待回访 list) share one rule.
  */
 
 export type VisitOutcomeLike = "completed" | "refused" | "not_home" | "vacant";
