@@ -15,7 +15,7 @@ export type Disposition =
   | "non_contact"
   /** 2.24 as well, but still under the limit: an open case on the 待回访 list (NC in interim rates). */
   | "revisit"
-  /** 4.60 Vacant housing unit / vacant shop: not eligible, out of every rate. */
+  /** 4.61 Vacant housing unit, regular vacant residence (a vacant shop by analogy): not eligible, out of every rate. */
   | "vacant"
   /** 3.11 Not attempted: eligibility unknown (UH), in the RR1 and REF1 denominators. */
   | "not_attempted";
@@ -25,7 +25,7 @@ export const AAPOR_CODE: Record<Disposition, string> = {
   refusal: "2.11",
   non_contact: "2.24",
   revisit: "2.24",
-  vacant: "4.60",
+  vacant: "4.61",
   not_attempted: "3.11",
 };
 

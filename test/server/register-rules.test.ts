@@ -63,7 +63,7 @@ describe("AAPOR dispositions", () => {
       lastOutcome: "completed",
     });
     expect(summarise([v("not_home", "2026-11-20T01:00:00Z"), v("refused", "2026-11-21T01:00:00Z")], 3).aaporCode).toBe("2.11");
-    expect(summarise([v("not_home", "2026-11-20T01:00:00Z"), v("vacant", "2026-11-21T01:00:00Z")], 3).aaporCode).toBe("4.60");
+    expect(summarise([v("not_home", "2026-11-20T01:00:00Z"), v("vacant", "2026-11-21T01:00:00Z")], 3).aaporCode).toBe("4.61");
   });
 
   it("computes RR1, COOP1 and REF1 as AAPOR defines them (hand-computed cases)", () => {
