@@ -1,6 +1,8 @@
+import "../register.css";
 import { useQuery } from "@tanstack/react-query";
 import { texts } from "../../../lib/i18n";
 import { getRegisterCoverage } from "../api/get-register-coverage";
+import { RegisterImportPanel } from "./register-import-panel";
 
 const T = texts.register.coverage;
 const percent = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)}%`);
@@ -80,6 +82,7 @@ export function RegisterCoverage({ unit }: { unit: string | null }) {
     <section className="register-coverage">
       <h2>{T.title}</h2>
       <p className="muted">{T.note}</p>
+      <RegisterImportPanel />
       <Table data={query.data} kind="household" />
       <Table data={query.data} kind="shop" />
     </section>

@@ -43,6 +43,19 @@ export interface RegisterTexts {
     loadFailed: string;
     note: string;
   };
+  import: {
+    title: string;
+    columns: string;
+    chooseFile: string;
+    preview: string;
+    run: string;
+    blocked: string;
+    summary: (rows: number, added: number, changed: number, unchanged: number) => string;
+    done: (added: number, changed: number, unchanged: number) => string;
+    errorsTitle: (n: number) => string;
+    line: string;
+    reason: string;
+  };
 }
 
 export const registerZh: RegisterTexts = {
@@ -96,5 +109,19 @@ export const registerZh: RegisterTexts = {
     empty: "辖区内还没有名册。",
     loadFailed: "名册覆盖率暂时无法读取。",
     note: "覆盖率 = 有任一次访问的门户 / 名册门户，同一门户被多台平板访问只计一次。RR1、COOP1、REF1 按 AAPOR 标准定义计算：未访门户计入分母（资格未知），无人居住不计入。",
+  },
+  import: {
+    title: "导入住户和商铺名册（CSV / XLSX）",
+    columns:
+      "列名：unit_code（社区代码）、kind（住户 / 商铺）、building（楼栋）、unit（单元）、room（房号）、address（地址）、shop_name（店名）、assigned_to（调查员，可选）。同一门户重复导入不会重复计数；有任何错误行则整份文件不写入。",
+    chooseFile: "选择文件",
+    preview: "预览",
+    run: "导入",
+    blocked: "有错误，不能导入",
+    summary: (rows, added, changed, unchanged) => `共 ${rows} 行：新增 ${added} 户，变更 ${changed} 户，不变 ${unchanged} 户`,
+    done: (added, changed, unchanged) => `已导入：新增 ${added} 户，变更 ${changed} 户，不变 ${unchanged} 户`,
+    errorsTitle: (n) => `${n} 行有错误，请修改后重新预览`,
+    line: "行",
+    reason: "原因",
   },
 };
