@@ -36,6 +36,7 @@ describe.skipIf(!canRun)("the household register on the tablet (issue 16)", () =
     const admin = apiSession(server.url);
     expect((await admin.post("/api/v1/auth/login", { username: "admin", password: server.adminPassword })).status).toBe(200);
     expect((await admin.post("/api/v1/users", { username: "door", password: PASSWORD, role: "interviewer", scope: SUB })).status).toBe(201);
+    expect((await admin.post("/api/v1/users", { username: "zuzhang", password: PASSWORD, role: "office", scope: SUB })).status).toBe(201);
     const csv = [
       "unit_code,kind,building,unit,room,assigned_to",
       `${COMMUNITY},household,3,2,301,door`,
@@ -127,4 +128,37 @@ describe.skipIf(!canRun)("the household register on the tablet (issue 16)", () =
       await browser.close();
     }
   }, 180_000);
+
+  it("shows the office coverage and AAPOR rates against the register, and imports more doors with a preview", async () => {
+    const browser = await launchBrowser({ ...TABLET, viewport: { width: 1280, height: 900 } });
+    try {
+      const { page, errors } = await newPage(browser.context);
+      await page.goto(`${server.url}/login?next=/dashboard/field`);
+      await page.locator('input[name="username"]').fill("zuzhang");
+      await page.locator('input[name="password"]').fill(PASSWORD);
+      await page.getByRole("button", { name: "登录" }).click();
+      await page.waitForURL(/\/dashboard\/field$/);
+      const households = page.getByRole("region", { name: "住户（入户宣传）" });
+      const row = households.locator("tbody tr", { hasText: "民主社区" });
+      await row.waitFor({ timeout: 20_000 });
+      // 4 doors (3 imported, 1 found in the field), 2 visited: 301 twice (one door) and the new door.
+      // I = 0, R = 1 (the new door), NC = 1 (301, open), UH = 2: RR1 0, COOP1 0, REF1 1/4.
+      const cells = async () => (await row.locator("td").allTextContents()).slice(1);
+      expect(await cells()).toEqual(["4", "2", "50.0%", "1", "0.0%", "0.0%", "25.0%", "3"]);
+
+      await page.getByText("导入住户和商铺名册（CSV / XLSX）").click();
+      const file = ["unit_code,kind,building,unit,room", `${COMMUNITY},household,6,1,101`, `${COMMUNITY},household,3,2,302`].join("\n");
+      await page.locator('input[name="register"]').setInputFiles({ name: "名册.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
+      await page.getByRole("button", { name: "预览" }).click();
+      await expect.poll(() => page.getByTestId("register-import-summary").textContent()).toBe("共 2 行：新增 1 户，变更 0 户，不变 1 户");
+      await page.getByRole("button", { name: "导入", exact: true }).click();
+      await page.getByText("已导入：新增 1 户，变更 0 户，不变 1 户").waitFor();
+      await expect.poll(cells).toEqual(["5", "2", "40.0%", "1", "0.0%", "0.0%", "20.0%", "3"]);
+      await page.screenshot({ path: resultPath("register-coverage.png"), fullPage: true });
+      expect(await seriousAxeViolations(page, ".register-coverage")).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });
