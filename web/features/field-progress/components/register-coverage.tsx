@@ -30,7 +30,7 @@ function Table({ data, kind }: { data: Coverage; kind: "household" | "shop" }) {
     <section aria-label={kind === "household" ? T.households : T.shops}>
       <h3>{kind === "household" ? T.households : T.shops}</h3>
       {rows.length === 0 ? (
-        <p>{T.empty}</p>
+        <p>{T.empty[kind]}</p>
       ) : (
         <table className="data-table">
           <thead>

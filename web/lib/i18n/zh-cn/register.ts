@@ -39,7 +39,7 @@ export interface RegisterTexts {
     ref1: string;
     attemptLimit: string;
     total: string;
-    empty: string;
+    empty: Record<"household" | "shop", string>;
     loadFailed: string;
     note: string;
   };
@@ -106,7 +106,7 @@ export const registerZh: RegisterTexts = {
     ref1: "拒访率 REF1",
     attemptLimit: "不在家上限",
     total: "合计",
-    empty: "辖区内还没有名册。",
+    empty: { household: "辖区内还没有住户名册。", shop: "辖区内还没有沿街商铺名册。" },
     loadFailed: "名册覆盖率暂时无法读取。",
     note: "覆盖率 = 有任一次访问的门户 / 名册门户，同一门户被多台平板访问只计一次。RR1、COOP1、REF1 按 AAPOR 标准定义计算：未访门户计入分母（资格未知），无人居住不计入。",
   },
