@@ -124,6 +124,9 @@ export default {
       ready = await appFor(env);
     } catch (error) {
       console.error("worker start failed", error);
+      // The poster page (run_worker_first sends /q/* here) is still the web build: its script
+      // then asks the API, which says what is wrong.
+      if (env.ASSETS && !new URL(request.url).pathname.startsWith("/api/")) return env.ASSETS.fetch(request);
       const message = error instanceof Error ? error.message : String(error);
       await drainBody(request);
       return Response.json({ error: { code: "unavailable", message: `服务暂不可用: ${message}` } }, { status: 503 });

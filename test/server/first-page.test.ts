@@ -33,7 +33,8 @@ describe("lightFirstPage", () => {
   it("stops at what only SurveyJS can show", () => {
     const radio = { type: "radiogroup", name: "a", title: "A", choices: ["x", "y"] };
     const page = (elements: unknown[], extra: Record<string, unknown> = {}) => ({ ...extra, pages: [{ elements }] });
-    const light = (elements: unknown[], extra?: Record<string, unknown>) => lightFirstPage(page(elements, extra))?.questions.map((q) => q.name) ?? null;
+    const light = (elements: unknown[], extra?: Record<string, unknown>) =>
+      lightFirstPage(page(elements, extra))?.questions.map((q) => q.name) ?? null;
     expect(light([radio, { ...radio, name: "b" }])).toEqual(["a", "b"]);
     expect(light([radio, { ...radio, name: "b", visibleIf: "{a} = 'x'" }])).toEqual(["a"]);
     expect(light([radio, { ...radio, name: "b", showOtherItem: true }])).toEqual(["a"]);
@@ -52,7 +53,14 @@ describe("lightFirstPage", () => {
       pages: [
         {
           elements: [
-            { type: "radiogroup", name: "r", choices: [{ value: 1, text: "一" }, { value: "two", text: "二" }] },
+            {
+              type: "radiogroup",
+              name: "r",
+              choices: [
+                { value: 1, text: "一" },
+                { value: "two", text: "二" },
+              ],
+            },
             { type: "checkbox", name: "c", choices: ["a", "b", "c"] },
             { type: "text", name: "n", inputType: "number" },
             { type: "text", name: "t" },

@@ -95,7 +95,9 @@ describe("GET /q/:token", () => {
     expect(html.match(/<\/script>/g)).toHaveLength(2);
     expect(html).not.toContain("<!--");
     expect((block.json.unit as { name: string }).name).toBe(HOSTILE);
-    expect(html).toContain(`<h1 class="respondent-header__unit">大渡口区 新山村街道 &#60;/script&#62;&#60;img src=x onerror=&#34;alert(1)&#34;&#62;`);
+    expect(html).toContain(
+      `<h1 class="respondent-header__unit">大渡口区 新山村街道 &#60;/script&#62;&#60;img src=x onerror=&#34;alert(1)&#34;&#62;`,
+    );
   });
 
   it("is not the Node or Worker runtime's business beyond the template: no template, the next handler", async () => {
