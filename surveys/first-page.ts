@@ -71,13 +71,15 @@ const NEEDS_SURVEYJS = [
   "maxLength",
   "placeholder",
   "description",
+  "showNumber",
 ];
 
 /** The light first page, or null when not even its first question can be shown without SurveyJS. */
 export function lightFirstPage(json: Json): LightFirstPage | null {
-  if (json.questionsOrder === "random" || json.firstPageIsStarted === true) return null;
+  if (json.questionsOrder === "random" || json.firstPageIsStarted === true || json.questionStartIndex !== undefined) return null;
+  // survey-core's default is "off"; "onPage" numbers the first page from 1 as "on" does.
   const numbers = json.showQuestionNumbers;
-  if (numbers !== undefined && numbers !== "on" && numbers !== "off" && numbers !== false && numbers !== true) return null;
+  if (numbers !== undefined && !["on", "onPage", "off", true, false].includes(numbers as string | boolean)) return null;
   const pages = Array.isArray(json.pages) ? json.pages : [];
   const page = pages[0];
   if (!isObject(page) || page.visibleIf !== undefined || page.questionsOrder === "random") return null;
@@ -96,7 +98,7 @@ export function lightFirstPage(json: Json): LightFirstPage | null {
     ...(surveyTitle ? { surveyTitle } : {}),
     ...(surveyDescription ? { surveyDescription } : {}),
     ...(pageTitle ? { pageTitle } : {}),
-    numbered: numbers === "on" || numbers === true,
+    numbered: numbers === "on" || numbers === "onPage" || numbers === true,
     questions,
   };
 }

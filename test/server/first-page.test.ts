@@ -44,6 +44,9 @@ describe("lightFirstPage", () => {
     expect(light([{ type: "html", name: "h", html: "<p>hi</p>" }, radio])).toBeNull();
     expect(light([{ ...radio, visibleIf: "true" }])).toBeNull();
     expect(light([radio], { questionsOrder: "random" })).toBeNull();
+    expect(light([radio], { showQuestionNumbers: "recursive" })).toBeNull();
+    expect(lightFirstPage(page([radio]))?.numbered).toBe(false);
+    expect(lightFirstPage(page([radio], { showQuestionNumbers: "onPage" }))?.numbered).toBe(true);
     expect(lightFirstPage({ pages: [{ visibleIf: "{x} = 1", elements: [radio] }] })).toBeNull();
     expect(lightFirstPage({ pages: [] })).toBeNull();
   });
