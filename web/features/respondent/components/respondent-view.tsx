@@ -93,8 +93,8 @@ export function RespondentView({ token }: { token: string }) {
     persisted.current = next;
     save({ ...next.draft, unitName: questionnaire.unit.fullName ?? questionnaire.unit.name });
     setPageNo(next.draft.pageNo);
-    keepForOffline(token);
-  }, [questionnaire, resumed, save, token]);
+    keepForOffline(token, { questionnaire: questionnaire !== inline });
+  }, [questionnaire, resumed, save, token, inline]);
 
   const unitName = questionnaire ? (questionnaire.unit.fullName ?? questionnaire.unit.name) : stored?.unitName;
   useEffect(() => {
@@ -124,7 +124,10 @@ export function RespondentView({ token }: { token: string }) {
     [save],
   );
 
-  const onRunnerReady = useCallback(() => keepForOffline(token), [token]);
+  const onRunnerReady = useCallback(
+    () => keepForOffline(token, { questionnaire: questionnaire !== inline }),
+    [token, questionnaire, inline],
+  );
 
   const onLightChange = useCallback(
     (data: Record<string, unknown>) => {
