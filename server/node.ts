@@ -253,6 +253,8 @@ function nodeRespondentPage(root: string): RespondentPageOptions {
   const preload = readPreloadLinks(root);
   return {
     template: () => readFile(resolve(root, "index.html"), "utf8").catch(() => null),
+    // Only ever a hashed /assets/ path named by index.html (respondent-html.ts checks its form).
+    asset: (_c, path) => readFile(resolve(root, `.${path}`), "utf8").catch(() => null),
     headers: (token, inline): Record<string, string> => {
       const links = [...preload, inline ? null : questionnairePreloadLink(token)].filter(Boolean);
       return links.length > 0 ? { Link: links.join(", ") } : {};

@@ -114,6 +114,10 @@ function workerRespondentPage(assets: AssetsBinding): RespondentPageOptions {
         return html;
       });
     },
+    asset: async (c, path) => {
+      const res = await assets.fetch(new Request(new URL(path, c.req.url)));
+      return res.ok ? res.text() : null;
+    },
   };
 }
 

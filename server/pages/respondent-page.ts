@@ -11,17 +11,21 @@ import { lightFirstPage, type LightFirstPage } from "../../surveys/first-page";
 import type { AppServices } from "../app-env";
 import { loadQuestionnaire, type ScannedQuestionnaire } from "../services/posters/questionnaire";
 import { renderRespondentShell } from "./first-page-html";
-import { respondentHtml } from "./respondent-html";
+import { respondentHtml, stylesheetPath } from "./respondent-html";
 
 export interface RespondentPageOptions {
   /** The built index.html, or null when there is none (no web build). */
   template: (c: Context) => Promise<string | null>;
+  /** A file of the web build (the entry's stylesheet, inlined into the page), or null. */
+  asset?: (c: Context, path: string) => Promise<string | null>;
   /** Extra response headers for the page (Node's preload hints), told whether the data is inline. */
   headers?: (token: string, inline: boolean) => Record<string, string>;
 }
 
 /** A version's light first page, read once per version (published versions never change). */
 const firstPages = new Map<string, LightFirstPage | null>();
+/** Hashed stylesheets by path: their content never changes under the same name. */
+const stylesheets = new Map<string, Promise<string | null>>();
 
 export function respondentPage(services: AppServices, options: RespondentPageOptions): MiddlewareHandler {
   return async (c, next) => {
@@ -34,13 +38,29 @@ export function respondentPage(services: AppServices, options: RespondentPageOpt
       loadQuestionnaire(db, { secret, registry, clock }, token).catch(() => null),
     ]);
     if (template === null) return next();
-    const html = scanned ? pageHtml(template, token, scanned) : null;
+    const css = scanned ? await stylesheet(c, template, options) : null;
+    const html = scanned ? pageHtml(template, token, scanned, css) : null;
     const headers = { "Cache-Control": "no-cache", ...options.headers?.(token, html !== null) };
     return c.html(html ?? template, 200, headers);
   };
 }
 
-function pageHtml(template: string, token: string, scanned: ScannedQuestionnaire): string | null {
+async function stylesheet(c: Context, template: string, options: RespondentPageOptions): Promise<string | null> {
+  const path = stylesheetPath(template);
+  if (!path || !options.asset) return null;
+  let css = stylesheets.get(path);
+  if (!css) {
+    css = options.asset(c, path).catch(() => null);
+    if (stylesheets.size >= 20) stylesheets.clear();
+    stylesheets.set(path, css);
+  }
+  const text = await css;
+  // Not found now (a deployment in progress): ask again next time, keep the link meanwhile.
+  if (text === null) stylesheets.delete(path);
+  return text;
+}
+
+function pageHtml(template: string, token: string, scanned: ScannedQuestionnaire, css: string | null): string | null {
   const { survey, unit, privacyNotice } = scanned;
   const key = `${survey.id}@${survey.version}`;
   let page = firstPages.get(key);
@@ -54,5 +74,6 @@ function pageHtml(template: string, token: string, scanned: ScannedQuestionnaire
     title: `${unit.fullName} · 创文问卷`,
     json: scanned.body,
     shell: renderRespondentShell({ unitName: unit.fullName, privacyNotice, page }),
+    css,
   });
 }

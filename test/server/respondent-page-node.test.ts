@@ -1,6 +1,6 @@
 /**
  * The poster page through the Node entry (server/node.ts): index.html read from the web root,
- * the questionnaire inline, and preload hints for the SurveyJS chunk but not for the
+ * the questionnaire and the entry stylesheet inline, and preload hints for the SurveyJS chunk but not for the
  * questionnaire it already carries; a closed or unknown poster keeps both hints, as before.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startNodeServer } from "../../server/node";
 import { DEMO } from "../helpers/fixtures";
 
-const INDEX = `<!doctype html><html><head><title>创文问卷</title></head><body><div id="root"><div class="boot">创文问卷</div></div></body></html>`;
+const INDEX = `<!doctype html><html><head><title>创文问卷</title><link rel="stylesheet" crossorigin href="/assets/index-A.css"></head><body><div id="root"><div class="boot">创文问卷</div></div></body></html>`;
 const MANIFEST = {
   "index.html": { file: "assets/index-A.js", imports: [] },
   "features/respondent/components/survey-runner.tsx": { file: "assets/survey-runner-B.js", css: ["assets/survey-runner-B.css"] },
@@ -23,6 +23,8 @@ beforeAll(async () => {
   const web = path.join(dir, "web");
   mkdirSync(path.join(web, ".vite"), { recursive: true });
   writeFileSync(path.join(web, "index.html"), INDEX);
+  mkdirSync(path.join(web, "assets"));
+  writeFileSync(path.join(web, "assets/index-A.css"), ".respondent{margin:0}");
   writeFileSync(path.join(web, ".vite/manifest.json"), JSON.stringify(MANIFEST));
   server = await startNodeServer({
     port: 0,
@@ -58,6 +60,8 @@ describe("GET /q/:token on Node", () => {
     const html = await page.text();
     expect(html).toContain(`id="cw-questionnaire" data-token="${token}"`);
     expect(html).toContain('class="first-page"');
+    expect(html).toContain("<style>.respondent{margin:0}</style>");
+    expect(html).not.toContain('href="/assets/index-A.css"');
     const link = page.headers.get("link") ?? "";
     expect(link).toContain("</assets/survey-runner-B.js>; rel=modulepreload");
     expect(link).not.toContain("/api/v1/q/");

@@ -18,12 +18,16 @@ const TEMPLATE = `<!doctype html>
   <head>
     <title>创文问卷</title>
     <script type="module" crossorigin src="/assets/index-abc.js"></script>
+    <link rel="stylesheet" crossorigin href="/assets/index-abc.css">
   </head>
   <body>
     <div id="root"><div class="boot">创文问卷</div></div>
   </body>
 </html>
 `;
+
+const CSS = ".respondent{font-size:18px}";
+const ASSETS: Record<string, string> = { "/assets/index-abc.css": CSS };
 
 const HOSTILE = `</script><img src=x onerror="alert(1)">\u2028<!--$&$'`;
 
@@ -41,7 +45,7 @@ let t: TestApp;
 let admin: string;
 const clock = manualClock();
 beforeEach(async () => {
-  t = await createTestApp({ clock, respondentPage: { template: async () => TEMPLATE } });
+  t = await createTestApp({ clock, respondentPage: { template: async () => TEMPLATE, asset: async (_c, path) => ASSETS[path] ?? null } });
   admin = await t.login();
 });
 afterEach(() => t.close());
@@ -61,6 +65,9 @@ describe("GET /q/:token", () => {
     // The shell replaced the boot header; the script tags stay as they were.
     expect(html).not.toContain('<div class="boot">');
     expect(html).toContain('<script type="module" crossorigin src="/assets/index-abc.js"></script>');
+    // The entry's stylesheet inline: the first paint waits for nothing but this answer.
+    expect(html).toContain(`<style>${CSS}</style>`);
+    expect(html).not.toContain("index-abc.css");
     expect(html).toContain('<h1 class="respondent-header__unit">大渡口区 新山村街道 民主社区</h1>');
     expect(html).toContain('data-testid="privacy-notice"');
     // 1. 您的年龄是？ with its six answers as real radio inputs.
@@ -160,5 +167,9 @@ describe("the first page's HTML", () => {
     // `$&` and `$'` in a replacement stay text.
     expect(html).toContain("&#60;!--$&#38;$&#39;</title>");
     expect(respondentHtml("<html><body>no root</body></html>", { token: "t", title: "", json: "{}", shell: "" })).toBeNull();
+    // A stylesheet that could end its element keeps its link.
+    const page = { token: "t", title: "", json: "{}", shell: "" };
+    expect(respondentHtml(TEMPLATE, { ...page, css: "a{}</style><script>x()</script>" })).toContain('href="/assets/index-abc.css"');
+    expect(respondentHtml(TEMPLATE, { ...page, css: "a{}" })).toContain("<style>a{}</style>");
   });
 });
