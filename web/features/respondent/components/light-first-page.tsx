@@ -37,7 +37,10 @@ export function LightFirstPageForm({
   const set = (index: number, values: string[]) => {
     const next = { ...raw, [index]: values };
     setRaw(next);
-    onChange({ ...initialData, ...lightAnswers(page, (i) => next[i] ?? []) });
+    // Answers to other questions (a restored draft's) stay; this page's are what the form says now,
+    // so a choice taken back is gone from the draft too.
+    const others = Object.fromEntries(Object.entries(initialData).filter(([name]) => !page.questions.some((q) => q.name === name)));
+    onChange({ ...others, ...lightAnswers(page, (i) => next[i] ?? []) });
   };
   return (
     <form className="first-page" id="cw-first-page" data-first-page="" noValidate onSubmit={(e) => e.preventDefault()}>
