@@ -149,6 +149,10 @@ describe.skipIf(!canRun)("respondent page: first question before the scripts (is
         .poll(() => page.evaluate(async () => (await caches.open("cw-respondent-v1").then((c) => c.keys())).length), { timeout: 30_000 })
         .toBeGreaterThan(2);
 
+      // The page's own request starts in parallel with the worker's start (navigation preload).
+      expect(await page.evaluate(async () => (await (await navigator.serviceWorker.ready).navigationPreload?.getState())?.enabled)).toBe(
+        true,
+      );
       const fromWorker = new Map<string, boolean>();
       page.on("response", (res) => {
         const path = new URL(res.url()).pathname;
