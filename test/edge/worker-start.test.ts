@@ -96,7 +96,7 @@ describe.skipIf(!requireEdge())("Worker start on an empty libSQL server", () => 
     expect(html).toContain('<h1 class="respondent-header__unit">大渡口区 新山村街道 民主社区</h1>');
     expect(html.match(/<input type="radio" name="cw-fp-0"/g)).toHaveLength(6);
     // The entry's stylesheet inline, read from the assets binding.
-    expect(html).toMatch(/<style>[^]*?\.respondent[^]*?<\/style>/);
+    expect(html).toMatch(/<style>[\s\S]*?\.respondent[\s\S]*?<\/style>/);
     expect(html).not.toMatch(/<link rel="stylesheet" crossorigin href="\/assets\/index-/);
     // The built scripts are still named, so the app takes over.
     expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/index-[^"]+\.js"><\/script>/);
