@@ -7,7 +7,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Request } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 import { seriousAxeViolations } from "./axe";
 import {
   answerCurrentPage,
@@ -33,6 +33,20 @@ function gate() {
   let open!: () => void;
   const opened = new Promise<void>((done) => (open = done));
   return { opened, open };
+}
+
+/** The page's elements in order: tag, classes, type, name, checked, own text (the markup's shape). */
+function shapeOf(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll(".respondent *")].map((el) => {
+      const input = el instanceof HTMLInputElement ? `${el.type}:${el.name}:${el.value}:${el.checked}` : "";
+      const text = [...el.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent?.trim())
+        .join("");
+      return `${el.tagName} .${el.className} ${input} ${text}`;
+    }),
+  );
 }
 
 describe.skipIf(!canRun)("respondent page: first question before the scripts (issue 18)", () => {
@@ -100,11 +114,17 @@ describe.skipIf(!canRun)("respondent page: first question before the scripts (is
       expect(await seriousAxeViolations(page)).toEqual([]);
       await page.getByLabel("30–39岁").check();
       await page.screenshot({ path: resultPath("respondent-first-page-no-script.png") });
+      const serverShape = await shapeOf(page);
+      expect(serverShape.filter((e) => e.startsWith("INPUT"))).toHaveLength(6);
+      const serverTitleBox = await title.boundingBox();
 
       // React takes over: the same form, still ticked, and the answer is in the draft.
       entry.open();
       await expect.poll(async () => (await draftOf(page, token))?.data, { timeout: 30_000 }).toEqual({ age_band: "30_39" });
       expect(await page.getByLabel("30–39岁").isChecked()).toBe(true);
+      // React's form is the server's, element for element, and nothing moved.
+      expect(await shapeOf(page)).toEqual(serverShape);
+      expect(await title.boundingBox()).toEqual(serverTitleBox);
       // Changed on React's light page: the draft follows.
       await page.getByLabel("40–49岁").check();
       await expect.poll(async () => (await draftOf(page, token))?.data).toEqual({ age_band: "40_49" });
