@@ -10,6 +10,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { lightFirstPage, type LightFirstPage } from "../../surveys/first-page";
 import type { AppServices } from "../app-env";
 import { loadQuestionnaire, type ScannedQuestionnaire } from "../services/posters/questionnaire";
+import { Refusal } from "../services/refusal";
 import { renderRespondentShell } from "./first-page-html";
 import { respondentHtml, stylesheetPath } from "./respondent-html";
 
@@ -22,12 +23,14 @@ export interface RespondentPageOptions {
   headers?: (token: string, inline: boolean) => Record<string, string>;
 }
 
-/** A version's light first page, read once per version (published versions never change). */
-const firstPages = new Map<string, LightFirstPage | null>();
-/** Hashed stylesheets by path: their content never changes under the same name. */
-const stylesheets = new Map<string, Promise<string | null>>();
+/** Per app: a version's light first page and the hashed stylesheets, neither of which changes. */
+interface PageCaches {
+  firstPages: Map<string, LightFirstPage | null>;
+  stylesheets: Map<string, Promise<string | null>>;
+}
 
 export function respondentPage(services: AppServices, options: RespondentPageOptions): MiddlewareHandler {
+  const caches: PageCaches = { firstPages: new Map(), stylesheets: new Map() };
   return async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
     const token = c.req.param("token");
@@ -35,17 +38,26 @@ export function respondentPage(services: AppServices, options: RespondentPageOpt
     const { db, secret, registry, clock } = services;
     const [template, scanned] = await Promise.all([
       options.template(c),
-      loadQuestionnaire(db, { secret, registry, clock }, token).catch(() => null),
+      loadQuestionnaire(db, { secret, registry, clock }, token).catch((error: unknown) => {
+        // A refusal (unknown, revoked, closed) is the page's own news; anything else is worth a line.
+        if (!(error instanceof Refusal)) console.error("poster page served without its questionnaire", error);
+        return null;
+      }),
     ]);
     if (template === null) return next();
-    const css = scanned ? await stylesheet(c, template, options) : null;
-    const html = scanned ? pageHtml(template, token, scanned, css) : null;
+    const css = scanned ? await stylesheet(c, template, options, caches.stylesheets) : null;
+    const html = scanned ? pageHtml(template, token, scanned, css, caches.firstPages) : null;
     const headers = { "Cache-Control": "no-cache", ...options.headers?.(token, html !== null) };
     return c.html(html ?? template, 200, headers);
   };
 }
 
-async function stylesheet(c: Context, template: string, options: RespondentPageOptions): Promise<string | null> {
+async function stylesheet(
+  c: Context,
+  template: string,
+  options: RespondentPageOptions,
+  stylesheets: PageCaches["stylesheets"],
+): Promise<string | null> {
   const path = stylesheetPath(template);
   if (!path || !options.asset) return null;
   let css = stylesheets.get(path);
@@ -60,7 +72,13 @@ async function stylesheet(c: Context, template: string, options: RespondentPageO
   return text;
 }
 
-function pageHtml(template: string, token: string, scanned: ScannedQuestionnaire, css: string | null): string | null {
+function pageHtml(
+  template: string,
+  token: string,
+  scanned: ScannedQuestionnaire,
+  css: string | null,
+  firstPages: PageCaches["firstPages"],
+): string | null {
   const { survey, unit, privacyNotice } = scanned;
   const key = `${survey.id}@${survey.version}`;
   let page = firstPages.get(key);
