@@ -3,7 +3,7 @@
  * (server/pages/respondent-page.ts, issue 18): open, closed and unknown posters, and escaping of
  * everything that comes from the database or a questionnaire.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { renderLightFirstPage, renderRespondentShell } from "../../server/pages/first-page-html";
 import { inlineJson } from "../../server/pages/html-escape";
 import { respondentHtml } from "../../server/pages/respondent-html";
@@ -89,6 +89,20 @@ describe("GET /q/:token", () => {
     }
     // The API still says why.
     expect((await t.request(`/api/v1/q/${poster.token}`)).status).toBe(410);
+  });
+
+  it("answers the plain page when the database cannot be read, and says why in the log", async () => {
+    const { token } = await t.createPoster(admin, DEMO.community, "resident");
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      t.client.close();
+      const res = await t.request(`/q/${token}`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe(TEMPLATE);
+      expect(logged).toHaveBeenCalledWith("poster page served without its questionnaire", expect.anything());
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it("escapes a hostile unit name in the header, the title and the data block", async () => {
