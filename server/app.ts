@@ -15,6 +15,7 @@ import { createResponseWriter } from "./services/ingest/response-writer";
 import { isStorageUnavailableError, storageUnavailable } from "./db/storage-errors";
 import { createSurveyRegistry } from "./services/surveys/survey-registry";
 import { PASSWORD_ITERATIONS } from "./services/auth/passwords";
+import { respondentPage, type RespondentPageOptions } from "./pages/respondent-page";
 
 /** The status of each kind of domain refusal (services/refusal.ts); the services never pick one. */
 const REFUSAL_STATUS: Record<RefusalKind, ContentfulStatusCode> = {
@@ -39,7 +40,10 @@ export type { AppType } from "./api";
  * const app = createApp({ db, config, secret });
  * const res = await app.request("/api/v1/surveys");
  */
-export function createApp(deps: AppDeps, options: { assets?: MiddlewareHandler; compress?: boolean } = {}) {
+export function createApp(
+  deps: AppDeps,
+  options: { assets?: MiddlewareHandler; compress?: boolean; respondentPage?: RespondentPageOptions } = {},
+) {
   const clock = deps.clock ?? systemClock;
   const services: AppServices = {
     db: deps.db,
@@ -66,6 +70,8 @@ export function createApp(deps: AppDeps, options: { assets?: MiddlewareHandler; 
   app.all("/api/*", () => {
     throw new ApiError(404, "not_found", "接口不存在");
   });
+  // The poster page with its questionnaire inline (server/pages/respondent-page.ts), then the files.
+  if (options.respondentPage) app.get("/q/:token", respondentPage(services, options.respondentPage));
   if (options.assets) app.use("*", options.assets);
   app.notFound((c) => c.json({ error: { code: "not_found", message: "页面不存在" } }, 404));
   app.onError((err, c) => {

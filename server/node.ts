@@ -3,6 +3,7 @@
  * and the built web app on one port. `npm start` runs this file.
  */
 import { mkdirSync, readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { STATUS_CODES, type ServerOptions } from "node:http";
 import type { Duplex } from "node:stream";
 import { dirname, resolve } from "node:path";
@@ -13,6 +14,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import type { MiddlewareHandler } from "hono";
 import { shippedSurveys } from "../surveys/index";
 import { createApp, type App } from "./app";
+import type { RespondentPageOptions } from "./pages/respondent-page";
 import { loadConfig, type Config } from "./config";
 import { questionnairePreloadLink, respondentPreloadLinks } from "./lib/preload-hints";
 import { createDatabase, type Database } from "./db/client";
@@ -84,7 +86,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     const webRoot = options.webRoot ?? resolve(REPO_ROOT, "dist/web");
     app = createApp(
       { db, config, secret: boot.secret, remoteAddress: (c) => getConnInfo(c).remote.address, qrPng: nodeQrPng },
-      { assets: webAssets(webRoot) },
+      { assets: webAssets(webRoot), respondentPage: nodeRespondentPage(webRoot) },
     );
   } catch (error) {
     await new Promise<void>((done) => server.close(() => done()));
@@ -239,6 +241,24 @@ function webAssets(root: string): MiddlewareHandler {
       const res = await index(c, next);
       if (res) c.res = res;
     });
+  };
+}
+
+/**
+ * index.html for the poster page (server/pages/respondent-page.ts), read per request (it is 1 KB,
+ * and a rebuild must not need a restart), with the preload hints: the SurveyJS chunk always, the
+ * questionnaire only when it is not already inline.
+ */
+function nodeRespondentPage(root: string): RespondentPageOptions {
+  const preload = readPreloadLinks(root);
+  return {
+    template: () => readFile(resolve(root, "index.html"), "utf8").catch(() => null),
+    // Only ever a hashed /assets/ path named by index.html (respondent-html.ts checks its form).
+    asset: (_c, path) => readFile(resolve(root, `.${path}`), "utf8").catch(() => null),
+    headers: (token, inline): Record<string, string> => {
+      const links = [...preload, inline ? null : questionnairePreloadLink(token)].filter(Boolean);
+      return links.length > 0 ? { Link: links.join(", ") } : {};
+    },
   };
 }
 

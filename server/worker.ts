@@ -12,6 +12,7 @@ import { createClient } from "@libsql/client/web";
 import type { ExecutionContext } from "hono";
 import { shippedSurveys } from "../surveys/index";
 import { createApp, type App } from "./app";
+import type { RespondentPageOptions } from "./pages/respondent-page";
 import { loadConfig } from "./config";
 import { REMOTE_KEY_MESSAGE } from "./db/encryption-key";
 import { createDatabase } from "./db/client";
@@ -87,8 +88,37 @@ async function start(env: WorkerEnv): Promise<App> {
       // Requests in one isolate must not share I/O, so each response commits on its own.
       writer: { groupCommits: false },
     },
-    { compress: false, ...(assets ? { assets: (c) => assets.fetch(c.req.raw) } : {}) },
+    {
+      compress: false,
+      ...(assets ? { assets: (c) => assets.fetch(c.req.raw), respondentPage: workerRespondentPage(assets) } : {}),
+    },
   );
+}
+
+/**
+ * index.html for the poster page (server/pages/respondent-page.ts; wrangler.toml sends /q/* here
+ * first), read from the assets once per isolate: assets change only with a deployment, which
+ * starts new isolates. Asked for "/" without the browser's conditional headers, so the answer is
+ * always the file, never a 304 for a page that carries other data.
+ */
+function workerRespondentPage(assets: AssetsBinding): RespondentPageOptions {
+  let template: Promise<string | null> | undefined;
+  return {
+    template: (c) => {
+      template ??= assets.fetch(new Request(new URL("/", c.req.url))).then(
+        (res) => (res.ok ? res.text() : null),
+        () => null,
+      );
+      return template.then((html) => {
+        if (html === null) template = undefined;
+        return html;
+      });
+    },
+    asset: async (c, path) => {
+      const res = await assets.fetch(new Request(new URL(path, c.req.url)));
+      return res.ok ? res.text() : null;
+    },
+  };
 }
 
 export default {
@@ -98,6 +128,9 @@ export default {
       ready = await appFor(env);
     } catch (error) {
       console.error("worker start failed", error);
+      // The poster page (run_worker_first sends /q/* here) is still the web build: its script
+      // then asks the API, which says what is wrong.
+      if (env.ASSETS && !new URL(request.url).pathname.startsWith("/api/")) return env.ASSETS.fetch(request);
       const message = error instanceof Error ? error.message : String(error);
       await drainBody(request);
       return Response.json({ error: { code: "unavailable", message: `服务暂不可用: ${message}` } }, { status: 503 });

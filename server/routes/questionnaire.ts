@@ -1,12 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
-import { notFound } from "../errors";
-import { assertPosterOpen } from "../services/posters/poster-status";
-import { verifyPosterToken } from "../services/posters/posters";
-import { getLineage } from "../services/units/units";
 import { describe, REFUSALS } from "../openapi/describe";
-import { addressName } from "../services/units/address-name";
-import { readPrivacyNotice } from "../services/setup/privacy-notice";
+import { loadQuestionnaire } from "../services/posters/questionnaire";
 
 /**
  * GET /api/v1/q/:token: what a scanned poster shows, the unit and its survey's current version;
@@ -22,24 +17,8 @@ export const questionnaireRoutes = new Hono<AppEnv>().get(
   }),
   async (c) => {
     const { db, secret, registry, clock } = c.var.services;
-    const poster = await verifyPosterToken(db, secret, c.req.param("token"));
-    if (!poster) throw notFound("二维码");
-    assertPosterOpen(poster, clock.now());
-    const [lineage, survey, notice] = await Promise.all([
-      getLineage(db, poster.unitCode),
-      registry.getCurrent(poster.surveyId),
-      readPrivacyNotice(db),
-    ]);
-    const unit = lineage.at(-1);
-    if (!unit || !survey) throw notFound("二维码");
-    // The full name reads like an address: 大渡口区 新山村街道 民主社区 (services/units/address-name.ts).
-    const fullName = addressName(lineage);
-    const head = JSON.stringify({
-      unit: { code: unit.code, name: unit.name, fullName },
-      posterId: poster.id,
-      privacyNotice: { summary: notice.respondentSummary, full: notice.respondentFull },
-    });
-    return c.body(`${head.slice(0, -1)},"survey":${survey.body}}`, 200, {
+    const { body } = await loadQuestionnaire(db, { secret, registry, clock }, c.req.param("token"));
+    return c.body(body, 200, {
       "content-type": "application/json; charset=utf-8",
       "cache-control": "no-cache",
     });

@@ -133,4 +133,78 @@ describe.skipIf(!canRun)("stored XSS payloads are shown as text", () => {
       await desktop.close();
     }
   });
+
+  it("on the respondent page: the inline questionnaire and the server-rendered first page (issue 18)", async () => {
+    const url = server.url;
+    const login = await fetch(`${url}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: url },
+      body: JSON.stringify({ username: "admin", password: server.adminPassword }),
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const name = `</script><img src=x onerror="window.__xss=5;alert('page')">\u2028<!--社区`;
+    const csv = [
+      "code,name,kind,parent_code,households,population,target_n",
+      `500104001090,"${name.replaceAll('"', '""')}",community,500104001000,800,2000,40`,
+    ].join("\n");
+    const imported = await fetch(`${url}/api/v1/units/import`, {
+      method: "POST",
+      headers: { "content-type": "text/csv", origin: url, cookie },
+      body: csv,
+    });
+    expect(imported.status, await imported.clone().text()).toBe(200);
+    const poster = await fetch(`${url}/api/v1/posters`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: url, cookie },
+      body: JSON.stringify({ unitCode: "500104001090", surveyId: "resident" }),
+    });
+    const { token } = (await poster.json()) as { token: string };
+    const phone = await launchBrowser({ viewport: { width: 375, height: 667 }, locale: "zh-CN", isMobile: true, hasTouch: true });
+    try {
+      const { page, errors } = await newPage(phone.context);
+      const dialogs: string[] = [];
+      page.on("dialog", (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      // Scripts held: what the browser made of the server's HTML alone.
+      let release!: () => void;
+      const held = new Promise<void>((done) => (release = done));
+      await page.route("**/assets/*.js", async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${url}/q/${token}`, { waitUntil: "commit" });
+      await page.locator(".first-page__title").first().waitFor();
+      const serverHtml = await page.evaluate(() => ({
+        unit: document.querySelector(".respondent-header__unit")?.textContent ?? "",
+        title: document.title,
+        data: JSON.parse(document.getElementById("cw-questionnaire")?.textContent ?? "null") as { unit: { name: string } } | null,
+        dataBlocks: document.querySelectorAll('script[type="application/json"]').length,
+      }));
+      expect(serverHtml.unit).toContain(name);
+      expect(serverHtml.title).toContain("</script><img");
+      expect(serverHtml.data?.unit.name).toBe(name);
+      expect(serverHtml.dataBlocks).toBe(1);
+      // The data block is the one script that names the payload, as data: none that could run.
+      const scripts = await page.evaluate(
+        () =>
+          [...document.querySelectorAll('script:not([type="application/json"])')].filter((s) => /__xss|alert\(/.test(s.textContent ?? ""))
+            .length,
+      );
+      expect(scripts).toBe(0);
+      const elements = await page.evaluate(() => document.querySelectorAll('img[src="x"], [onerror], [onload]').length);
+      expect(elements).toBe(0);
+
+      release();
+      await page.locator(".sd-page .sd-question").first().waitFor();
+      expect(await page.locator(".respondent-header__unit").innerText()).toContain("</script><img");
+      expect(await page.evaluate(() => document.querySelectorAll('img[src="x"], [onerror], [onload]').length)).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? null)).toBeNull();
+      expect(dialogs).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { shippedSurveys } from "../../surveys/index";
 import { createApp } from "../../server/app";
+import type { RespondentPageOptions } from "../../server/pages/respondent-page";
 import { loadConfig } from "../../server/config";
 import { createDatabase } from "../../server/db/client";
 import { migrateDatabase } from "../../server/db/migrate";
@@ -53,6 +54,8 @@ export async function createTestApp(
     databaseUrl?: string;
     withoutQrPng?: boolean;
     productionPasswordCost?: boolean;
+    /** The poster page (server/pages/respondent-page.ts) as the runtimes mount it. */
+    respondentPage?: RespondentPageOptions;
   } = {},
 ) {
   const dir = options.onDisk && !options.databaseUrl ? mkdtempSync(join(tmpdir(), "cw-test-")) : null;
@@ -65,15 +68,18 @@ export async function createTestApp(
   const passwordIterations = options.productionPasswordCost ? undefined : TEST_PASSWORD_ITERATIONS;
   const boot = await bootstrapDatabase(db, config, shippedSurveys, now, { passwordIterations });
   // As server/node.ts does: these tests run on Node, which can make PNG QR codes (`withoutQrPng`: as the Worker).
-  const app = createApp({
-    db,
-    config,
-    secret: boot.secret,
-    clock: options.clock,
-    remoteAddress: () => "127.0.0.1",
-    qrPng: options.withoutQrPng ? undefined : nodeQrPng,
-    passwordIterations,
-  });
+  const app = createApp(
+    {
+      db,
+      config,
+      secret: boot.secret,
+      clock: options.clock,
+      remoteAddress: () => "127.0.0.1",
+      qrPng: options.withoutQrPng ? undefined : nodeQrPng,
+      passwordIterations,
+    },
+    options.respondentPage ? { respondentPage: options.respondentPage } : {},
+  );
 
   async function request(path: string, init: RequestInitPlus = {}): Promise<Response> {
     const headers = new Headers(init.headers);

@@ -4,7 +4,8 @@
  * The interviewer app has its own Workbox worker (scope /interview); they never share a cache.
  *
  * - The page (/q/<token>) and the questionnaire (/api/v1/q/<token>): network first, the last
- *   good copy when there is no signal, so a reload offline shows the survey again.
+ *   good copy when there is no signal, so a reload offline shows the survey again. The page's
+ *   request goes out as a navigation preload, in parallel with the worker's start.
  * - /assets/*: hashed, immutable, cache first.
  * - Everything else, and every non-GET (the submission itself), goes to the network untouched:
  *   the page keeps retrying submissions itself and says so.
@@ -18,6 +19,9 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const key of await caches.keys()) if (key.startsWith("cw-respondent-") && key !== CACHE) await caches.delete(key);
+      // The page's request starts while this worker is still waking up, not after (issue 18:
+      // a repeat visit on a slow phone spent its first hundreds of ms starting the worker).
+      if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
       await self.clients.claim();
     })(),
   );
@@ -34,7 +38,7 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.mode === "navigate" && url.pathname.startsWith("/q/")) {
-    event.respondWith(networkFirst(request, url.pathname));
+    event.respondWith(networkFirst(request, url.pathname, event.preloadResponse));
   } else if (url.pathname.startsWith("/assets/")) {
     event.respondWith(cacheFirst(request, url.pathname));
   } else if (/^\/api\/v1\/q\/[^/]+$/.test(url.pathname)) {
@@ -67,11 +71,15 @@ async function cacheFirst(request, key) {
   return response;
 }
 
-async function networkFirst(request, key) {
+/** `preload`: the navigation preload's answer (undefined when there is none), else a fetch now. */
+async function networkFirst(request, key, preload) {
+  const fromNetwork = Promise.resolve(preload).then((preloaded) => preloaded ?? fetch(request));
+  // Offline it fails before the cache lookup below is done; handled below, not "unhandled".
+  fromNetwork.catch(() => {});
   const cache = await caches.open(CACHE);
   const cached = await cache.match(key);
   try {
-    const network = fetch(request).then(async (response) => {
+    const network = fromNetwork.then(async (response) => {
       // A closed or unknown poster (410/404) is news the page must show: pass it on, keep no copy.
       if (response.ok) await cache.put(key, response.clone());
       else if (response.status === 404 || response.status === 410) await cache.delete(key);

@@ -26,10 +26,12 @@ import {
 } from "../lib/draft";
 import { loadDraft, saveDraft } from "../lib/draft-store";
 import { keepForOffline, registerRespondentWorker } from "../lib/offline-worker";
+import { readInlineQuestionnaire, readLightStart, withEarlyAnswers } from "../lib/inline-questionnaire";
 import { detachInterviewManifest } from "../lib/page-head";
 import "../styles/respondent.css";
 import type { QrSubmission } from "../types";
 import { LazySurveyRunner, preloadSurveyRunner } from "./lazy-survey-runner";
+import { LightFirstPageForm } from "./light-first-page";
 import { MessagePanel } from "./message-panel";
 import { PosterClosed } from "./poster-closed";
 import { PrivacyNotice } from "./privacy-notice";
@@ -43,13 +45,25 @@ export function RespondentView({ token }: { token: string }) {
   const [stored] = useState(() => loadDraft(localStore, token));
   const [submitted, setSubmitted] = useState(stored?.status === "submitted");
   const [submission, setSubmission] = useState<QrSubmission | null>(() => (stored ? toSubmission(stored, token, getDeviceId()) : null));
-  const [resumed, setResumed] = useState<ResumedDraft | null>(null);
   const [issues, setIssues] = useState<ApiIssue[] | null>(null);
   const draftRef = useRef<Draft | null>(stored);
-  const { state: loadState, reload } = useQuestionnaire(token, submitted);
+  // Read before React replaces the server's HTML (issue 18): the inline questionnaire and what
+  // was already answered on the server-rendered first page. With them the first render already
+  // shows the first page, so nothing the person sees or ticked goes away while SurveyJS loads.
+  const [inline] = useState(() => (submitted ? null : readInlineQuestionnaire(token)));
+  const [light] = useState(() => (inline ? readLightStart(inline) : null));
+  const [resumed, setResumed] = useState<ResumedDraft | null>(() =>
+    inline ? withEarlyAnswers(resumeDraft(stored, inline.survey, nowIso(), uuidV7), light?.answers ?? {}, nowIso()) : null,
+  );
+  const persisted = useRef<ResumedDraft | null>(null);
+  const { state: loadState, reload } = useQuestionnaire(token, submitted, inline);
+  // Answers given on the light first page, handed to SurveyJS when it mounts.
+  const [lightData, setLightData] = useState<Record<string, unknown> | null>(() =>
+    resumed && light && Object.keys(light.answers).length > 0 ? resumed.draft.data : null,
+  );
   // The page shown now, and whether the person has left the page a restored draft reopened on
   // (the 已恢复 notice belongs to that page only).
-  const [pageNo, setPageNo] = useState(stored?.pageNo ?? 0);
+  const [pageNo, setPageNo] = useState(resumed?.draft.pageNo ?? stored?.pageNo ?? 0);
   const [movedOn, setMovedOn] = useState(false);
   const { large, toggle: toggleLarge } = useLargeText();
 
@@ -72,13 +86,15 @@ export function RespondentView({ token }: { token: string }) {
 
   const questionnaire = loadState.kind === "ready" ? loadState.questionnaire : null;
   useEffect(() => {
-    if (!questionnaire || resumed) return;
-    const next = resumeDraft(draftRef.current, questionnaire.survey, nowIso(), uuidV7);
+    if (!questionnaire) return;
+    const next = resumed ?? resumeDraft(draftRef.current, questionnaire.survey, nowIso(), uuidV7);
+    if (!resumed) setResumed(next);
+    if (persisted.current === next) return;
+    persisted.current = next;
     save({ ...next.draft, unitName: questionnaire.unit.fullName ?? questionnaire.unit.name });
-    setResumed(next);
     setPageNo(next.draft.pageNo);
-    keepForOffline(token);
-  }, [questionnaire, resumed, save, token]);
+    keepForOffline(token, { questionnaire: questionnaire !== inline });
+  }, [questionnaire, resumed, save, token, inline]);
 
   const unitName = questionnaire ? (questionnaire.unit.fullName ?? questionnaire.unit.name) : stored?.unitName;
   useEffect(() => {
@@ -108,7 +124,18 @@ export function RespondentView({ token }: { token: string }) {
     [save],
   );
 
-  const onRunnerReady = useCallback(() => keepForOffline(token), [token]);
+  const onRunnerReady = useCallback(
+    () => keepForOffline(token, { questionnaire: questionnaire !== inline }),
+    [token, questionnaire, inline],
+  );
+
+  const onLightChange = useCallback(
+    (data: Record<string, unknown>) => {
+      setLightData(data);
+      onProgress(data, 0);
+    },
+    [onProgress],
+  );
 
   /** Another household member on the same phone: a new draft with a new id, as if newly scanned. */
   const fillAnother = useCallback(() => {
@@ -116,6 +143,7 @@ export function RespondentView({ token }: { token: string }) {
     setIssues(null);
     setSubmission(null);
     setResumed(null);
+    setLightData(null);
     setPageNo(0);
     setMovedOn(false);
     setSubmitted(false);
@@ -166,10 +194,20 @@ export function RespondentView({ token }: { token: string }) {
                 {questionnaire.privacyNotice && pageNo === 0 && (
                   <PrivacyNotice summary={questionnaire.privacyNotice.summary} full={questionnaire.privacyNotice.full} />
                 )}
-                <Suspense fallback={<MessagePanel title={texts.respondent.loadingQuestions} />}>
+                <Suspense
+                  fallback={
+                    // The first page as plain inputs while SurveyJS loads, on a fresh first page
+                    // of the version the server rendered it for.
+                    light && resumed.draft.pageNo === 0 && !issues && questionnaire === inline ? (
+                      <LightFirstPageForm page={light.page} initialData={lightData ?? resumed.draft.data} onChange={onLightChange} />
+                    ) : (
+                      <MessagePanel title={texts.respondent.loadingQuestions} />
+                    )
+                  }
+                >
                   <LazySurveyRunner
                     json={questionnaire.survey.json}
-                    initialData={resumed.draft.data}
+                    initialData={lightData ?? resumed.draft.data}
                     initialPageNo={resumed.draft.pageNo}
                     dropStaleAnswers={resumed.versionChanged}
                     issues={issues}

@@ -10,14 +10,22 @@ export type QuestionnaireState =
   | { kind: "closed"; code: PosterClosedCode; message: string }
   | { kind: "failed" };
 
-/** Loads the questionnaire behind a token; `skip` avoids the request when it is not needed. */
-export function useQuestionnaire(token: string, skip: boolean): { state: QuestionnaireState; reload: () => void } {
-  const [state, setState] = useState<QuestionnaireState>({ kind: "loading" });
+/**
+ * Loads the questionnaire behind a token; `skip` avoids the request when it is not needed, and
+ * `inline` (the copy the server put into the page, lib/inline-questionnaire.ts) replaces the first
+ * request; a reload asks the server again.
+ */
+export function useQuestionnaire(
+  token: string,
+  skip: boolean,
+  inline: Questionnaire | null = null,
+): { state: QuestionnaireState; reload: () => void } {
+  const [state, setState] = useState<QuestionnaireState>(() => (inline ? { kind: "ready", questionnaire: inline } : { kind: "loading" }));
   const [round, setRound] = useState(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `round` is the reload trigger
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `round` is the reload trigger; `inline` counts only for the first round
   useEffect(() => {
-    if (skip) return;
+    if (skip || (inline && round === 0)) return;
     let cancelled = false;
     setState({ kind: "loading" });
     getQuestionnaire(token).then(

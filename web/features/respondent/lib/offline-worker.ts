@@ -17,15 +17,18 @@ export function registerRespondentWorker(): void {
 /**
  * Asks the worker to keep what this page has loaded so far: the page itself, its scripts and
  * styles (fetched before the worker controlled the page, so it never saw them) and the
- * questionnaire. Call again once the lazily loaded survey chunk is in.
+ * questionnaire (unless the page carries it inline: `questionnaire: false`). Call again once the
+ * lazily loaded survey chunk is in.
  */
-export function keepForOffline(token: string): void {
+export function keepForOffline(token: string, options: { questionnaire?: boolean } = {}): void {
   if (import.meta.env.DEV || !("serviceWorker" in navigator)) return;
   const assets = performance
     .getEntriesByType("resource")
     .map((entry) => new URL(entry.name))
     .filter((url) => url.origin === location.origin && url.pathname.startsWith("/assets/"))
     .map((url) => url.pathname);
-  const urls = [location.pathname, `/api/v1/q/${encodeURIComponent(token)}`, ...new Set(assets)];
+  // A page that came with its questionnaire inline (issue 18) needs no copy of the API's answer.
+  const questionnaire = options.questionnaire === false ? [] : [`/api/v1/q/${encodeURIComponent(token)}`];
+  const urls = [location.pathname, ...questionnaire, ...new Set(assets)];
   void navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: "keep", urls }));
 }
