@@ -25,6 +25,7 @@ describe("AppType", () => {
       | "visits"
       | "devices"
       | "field-progress"
+      | "field-review"
       | "rates"
       | "exports"
       | "comments"
