@@ -92,11 +92,15 @@ export const fieldReviewRoutes = new Hono<AppEnv>()
   )
   .put(
     "/settings",
-    describe("Field", "Replace the review and back-check settings (city-wide, root-scope admins; audited); rates follow in the same transaction", {
-      200: "The settings now in force and how many interviews changed side",
-      ...REFUSALS.signedIn,
-      ...REFUSALS.body,
-    }),
+    describe(
+      "Field",
+      "Replace the review and back-check settings (city-wide, root-scope admins; audited); rates follow in the same transaction",
+      {
+        200: "The settings now in force and how many interviews changed side",
+        ...REFUSALS.signedIn,
+        ...REFUSALS.body,
+      },
+    ),
     requireRole("admin"),
     jsonBody(fieldReviewSettingsSchema),
     async (c) => {
@@ -164,7 +168,11 @@ export const fieldReviewRoutes = new Hono<AppEnv>()
   )
   .get(
     "/agreement",
-    describe("Field", "Back-check agreement per interviewer", { 200: "The agreement per interviewer", ...REFUSALS.signedIn, ...REFUSALS.query }),
+    describe("Field", "Back-check agreement per interviewer", {
+      200: "The agreement per interviewer",
+      ...REFUSALS.signedIn,
+      ...REFUSALS.query,
+    }),
     requireRole("admin", "office"),
     queryParams(agreementQuerySchema),
     async (c) => {

@@ -99,7 +99,9 @@ async function decide(tx: DrizzleTx, ids: string[], input: ReviewRequest, survey
   // while its supervisor's review state does not count (issue 16).
   const states = await reviewStatesOf(tx, ids);
   const { counted } = await readFieldReviewSettings(tx);
-  const target = new Map(rows.map((r) => [r.id, flaggedSide({ ...r, reviewDecision: input.decision }, states.get(r.id) ?? "pending", counted)]));
+  const target = new Map(
+    rows.map((r) => [r.id, flaggedSide({ ...r, reviewDecision: input.decision }, states.get(r.id) ?? "pending", counted)]),
+  );
   const moving = rows.filter((r) => r.flagged !== target.get(r.id));
   if (moving.length > 0) {
     const exec = drizzleExecutor(tx);

@@ -47,7 +47,13 @@ export async function drawForBackCheck(db: Database, input: DrawRequest, now: Da
     if (input.from) where.push(gte(responses.day, input.from));
     if (input.to) where.push(lte(responses.day, input.to));
     const rows = await tx
-      .select({ id: responses.id, interviewer: responses.interviewer, unitCode: responses.unitCode, surveyId: responses.surveyId, drawn: backChecks.drawnAt })
+      .select({
+        id: responses.id,
+        interviewer: responses.interviewer,
+        unitCode: responses.unitCode,
+        surveyId: responses.surveyId,
+        drawn: backChecks.drawnAt,
+      })
       .from(responses)
       .leftJoin(interviewReviews, eq(interviewReviews.responseId, responses.id))
       .leftJoin(backChecks, eq(backChecks.responseId, responses.id))
@@ -64,7 +70,14 @@ export async function drawForBackCheck(db: Database, input: DrawRequest, now: Da
     const byId = new Map(rows.map((r) => [r.id, r]));
     const values = drawn.map((id) => {
       const r = byId.get(id)!;
-      return { responseId: id, unitCode: r.unitCode, interviewer: r.interviewer!, surveyId: r.surveyId, drawnAt: now.toISOString(), drawnBy: input.actor };
+      return {
+        responseId: id,
+        unitCode: r.unitCode,
+        interviewer: r.interviewer!,
+        surveyId: r.surveyId,
+        drawnAt: now.toISOString(),
+        drawnBy: input.actor,
+      };
     });
     for (const part of chunk(values, 200)) await tx.insert(backChecks).values(part).onConflictDoNothing();
     await auditInsert(
@@ -74,7 +87,13 @@ export async function drawForBackCheck(db: Database, input: DrawRequest, now: Da
         action: "back_checks.draw",
         target: input.unit,
         scopeUnit: input.unit,
-        after: { share: settings.backCheckShare, from: input.from ?? null, to: input.to ?? null, candidates: rows.length, drawn: drawn.length },
+        after: {
+          share: settings.backCheckShare,
+          from: input.from ?? null,
+          to: input.to ?? null,
+          candidates: rows.length,
+          drawn: drawn.length,
+        },
       },
       now,
     );
@@ -124,7 +143,11 @@ export async function listBackChecks(
   for (const { answers, ...r } of rows) {
     const survey = await registry.get(r.surveyId, r.surveyVersion);
     const names = backCheckQuestions(survey?.metricQuestions.map((m) => m.name) ?? [], JSON.parse(answers));
-    out.push({ ...r, mayCheck: r.interviewer !== query.me && r.doneAt === null, questions: names.map((n) => questionView(survey?.json, n)) });
+    out.push({
+      ...r,
+      mayCheck: r.interviewer !== query.me && r.doneAt === null,
+      questions: names.map((n) => questionView(survey?.json, n)),
+    });
   }
   return out;
 }
@@ -134,7 +157,14 @@ function questionView(json: Record<string, unknown> | undefined, name: string) {
   const el = findElement(json, name);
   const title = typeof el?.title === "string" ? el.title : name;
   if (el?.type === "boolean") {
-    return { name, title, choices: [{ value: true as unknown, text: "是" }, { value: false as unknown, text: "否" }] };
+    return {
+      name,
+      title,
+      choices: [
+        { value: true as unknown, text: "是" },
+        { value: false as unknown, text: "否" },
+      ],
+    };
   }
   const raw = Array.isArray(el?.choices) ? (el.choices as unknown[]) : [];
   const choices = raw.map((c) =>
@@ -212,7 +242,13 @@ export async function submitBackCheck(db: Database, registry: SurveyRegistry, in
     await tx.update(backChecks).set(done).where(eq(backChecks.responseId, id));
     await auditInsert(
       tx,
-      { actor: input.actor, action: "back_checks.submit", target: id, scopeUnit: response.unitCode, after: { mode: input.mode, matched, compared } },
+      {
+        actor: input.actor,
+        action: "back_checks.submit",
+        target: id,
+        scopeUnit: response.unitCode,
+        after: { mode: input.mode, matched, compared },
+      },
       now,
     );
 
@@ -259,7 +295,14 @@ async function markDoubtful(
   const list = rows.map((r) => r.response);
   for (const part of chunk(list, 200)) {
     await tx.insert(interviewReviews).values(
-      part.map((r) => ({ responseId: r.id, state: "doubtful" as const, reason, reviewedBy: BACK_CHECK_REVIEWER, reviewedAt: now.toISOString(), interviewer })),
+      part.map((r) => ({
+        responseId: r.id,
+        state: "doubtful" as const,
+        reason,
+        reviewedBy: BACK_CHECK_REVIEWER,
+        reviewedAt: now.toISOString(),
+        interviewer,
+      })),
     );
   }
   const states = await reviewStatesOf(

@@ -24,7 +24,11 @@ export interface ReviewStateChange {
  * may change to another (a supervisor corrects a decision), never back to 待审核 (it has been
  * looked at) and never to the state it already has (nothing would change, nothing is audited).
  */
-export function transitionRefusal(from: ReviewState, to: ReviewState, reason: string | undefined): { code: string; message: string } | null {
+export function transitionRefusal(
+  from: ReviewState,
+  to: ReviewState,
+  reason: string | undefined,
+): { code: string; message: string } | null {
   if (to === "pending") return { code: "invalid_transition", message: "已审核的访问不能改回待审核" };
   if (from === to) return { code: "invalid_transition", message: "该访问已是此审核状态" };
   if (REASON_REQUIRED.includes(to) && !reason?.trim()) return { code: "reason_required", message: "退回或存疑须写明理由" };
@@ -63,10 +67,7 @@ export async function setReviewState(db: Database, registry: SurveyRegistry, cha
       reviewedAt: now.toISOString(),
       interviewer: row.interviewer,
     };
-    await tx
-      .insert(interviewReviews)
-      .values(review)
-      .onConflictDoUpdate({ target: interviewReviews.responseId, set: review });
+    await tx.insert(interviewReviews).values(review).onConflictDoUpdate({ target: interviewReviews.responseId, set: review });
     const { counted } = await readFieldReviewSettings(tx);
     await settleSides(tx, [row], await reviewStatesOf(tx, [id]), counted, definitions);
     const after = await tx.select({ flagged: responses.flagged }).from(responses).where(eq(responses.id, id)).get();
