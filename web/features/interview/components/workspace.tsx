@@ -10,6 +10,7 @@ import type { QueueItem } from "../sync/types";
 import type { InterviewUser, WorkArea } from "../types";
 import { AreaPicker } from "./area-picker";
 import { AttentionList } from "./attention-list";
+import { ReturnedList } from "./returned-list";
 import { DaySummary } from "./day-summary";
 import { GpsConsent, type GpsConsentAnswer } from "./gps-consent";
 import { InterviewSession } from "./interview-session";
@@ -193,6 +194,7 @@ export function Workspace(props: {
                 onSaved={(item, message) => recorded(item, message, false)}
               />
             )}
+            <ReturnedList returned={snapshot.returned} />
             <AttentionList items={snapshot.items} onRetry={(id) => void engine.retry(id)} onCorrect={correct} onDiscard={discard} />
             <DaySummary summary={snapshot.summary} items={snapshot.items} />
             <VisitList items={snapshot.items} summary={snapshot.summary} onCorrect={correct} />
