@@ -11,7 +11,7 @@ const T = texts.fieldReview;
 const shanghai = (iso: string) => new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
 
 /** One interview of the queue; 查看 opens its answers (labelled from its survey version) and the review form. */
-export function InterviewRow({ row, onChanged }: { row: QueueInterview; onChanged: () => void }) {
+export function InterviewRow({ row, onChanged }: { row: QueueInterview; onChanged: (state: SettableState) => void }) {
   const [open, setOpen] = useState(false);
   const detailId = useId();
   return (
@@ -50,13 +50,13 @@ export function InterviewRow({ row, onChanged }: { row: QueueInterview; onChange
   );
 }
 
-function ReviewDetail({ row, onChanged }: { row: QueueInterview; onChanged: () => void }) {
+function ReviewDetail({ row, onChanged }: { row: QueueInterview; onChanged: (state: SettableState) => void }) {
   const [reason, setReason] = useState("");
   const definition = useSurveyVersion(row.surveyId, row.surveyVersion);
   const reasonId = useId();
   const change = useMutation({
     mutationFn: (state: SettableState) => setState(row.id, state, reason.trim()),
-    onSuccess: () => onChanged(),
+    onSuccess: (_data, state) => onChanged(state),
   });
   return (
     <div className="review-detail">

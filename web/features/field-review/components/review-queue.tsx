@@ -16,6 +16,7 @@ export function ReviewQueue({ scope }: { scope: string }) {
   const [query, setQuery] = useState<QueueQuery>({ state: "pending" });
   const queue = useQuery({ queryKey: ["field-review", "queue", unit, query], queryFn: () => getQueue({ ...query, unit }), retry: false });
   const client = useQueryClient();
+  const [message, setMessage] = useState("");
 
   return (
     <section className="review-section" aria-labelledby="review-queue-title">
@@ -60,6 +61,9 @@ export function ReviewQueue({ scope }: { scope: string }) {
           {T.filters.apply}
         </button>
       </form>
+      <p role="status" className="review-status">
+        {message}
+      </p>
       {queue.isPending && <p className="page-status">{T.loading}</p>}
       {queue.isError && <p className="notice notice-warning">{T.failed(queue.error.message)}</p>}
       {queue.data?.masked && <p className="muted">{T.masked}</p>}
@@ -84,7 +88,10 @@ export function ReviewQueue({ scope }: { scope: string }) {
               <InterviewRow
                 key={`${row.id}-${row.state}`}
                 row={row}
-                onChanged={() => client.invalidateQueries({ queryKey: ["field-review"] })}
+                onChanged={(state) => {
+                  setMessage(T.saved(T.states[state]));
+                  void client.invalidateQueries({ queryKey: ["field-review"] });
+                }}
               />
             ))}
           </tbody>
