@@ -3,6 +3,7 @@ import type { FieldReviewSettings } from "../../contracts/field-review";
 import type { Database } from "../../db/client";
 import { settings } from "../../db/schema";
 import type { DrizzleTx } from "../../db/sql-executor";
+import { stateCounts } from "./counted-side";
 
 export const FIELD_REVIEW_KEY = "field_review";
 
@@ -38,4 +39,17 @@ export async function writeFieldReviewSettings(tx: DrizzleTx, value: StoredField
 export function publicSettings(s: StoredFieldReview): FieldReviewSettings {
   const { seed: _seed, ...rest } = s;
   return rest;
+}
+
+/**
+ * Whether a new, unreviewed interview counts under the stored settings (the JSON text of the
+ * `field_review` row, or nothing for the defaults): the response writer reads the row in its own
+ * batch and flags the interview when 待审核 does not count.
+ */
+export function pendingInterviewsCount(stored: unknown): boolean {
+  const policy =
+    typeof stored === "string"
+      ? ((JSON.parse(stored) as Partial<StoredFieldReview>).counted ?? DEFAULT_FIELD_REVIEW.counted)
+      : DEFAULT_FIELD_REVIEW.counted;
+  return stateCounts("pending", policy);
 }

@@ -195,13 +195,19 @@ describe("rates follow the review state", () => {
     expect(await onlyApproved.json()).toMatchObject({ moved: 1, settings: { counted: "approved" } });
     expect(await respondents()).toBe(1);
     await expectRebuildEqual();
+    // A new interview under 通过-only arrives out of the rates (待审核) and counts once approved.
+    const late = await interview("4");
+    expect(await respondents()).toBe(1);
+    expect((await setState(late, { state: "approved" })).status).toBe(200);
+    expect(await respondents()).toBe(2);
+    await expectRebuildEqual();
 
     expect(await (await put("all")).json()).toMatchObject({ moved: 2 });
-    expect(await respondents()).toBe(3);
+    expect(await respondents()).toBe(4);
     await expectRebuildEqual();
 
     expect(await (await put("approved_pending")).json()).toMatchObject({ moved: 1 });
-    expect(await respondents()).toBe(2);
+    expect(await respondents()).toBe(3);
     await expectRebuildEqual();
     const entries = await t.client.execute("select count(*) as n from audit_log where action = 'settings.field_review'");
     expect(Number(entries.rows[0]!.n)).toBe(3);
