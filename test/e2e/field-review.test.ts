@@ -1,7 +1,8 @@
 /**
  * Issue 16, parts 4 and 5 in real Chromium against the real Node server: a supervisor (office of
  * the subdistrict) opens the review queue, reads the interview's answers, returns it with a
- * reason; the interviewer's tablet, on its next sync, lists it under 退回的访问 with that reason.
+ * reason; the interviewer's tablet, on its next sync, lists it under 退回的访问 with that reason
+ * (also offline after a reload), and 重新访问 fills the household into the new-visit form.
  * axe finds no serious or critical violation on the review page (detail open) nor on the tablet.
  */
 import { mkdirSync } from "node:fs";
@@ -133,6 +134,9 @@ describe.skipIf(!canRun)("supervisor review reaches the tablet (issue 16)", () =
       expect(await page.getByText("退回的访问 1").count()).toBe(1);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await page.screenshot({ path: resultPath("field-review-tablet-returned.png") });
+      // 重新访问 fills the household into the new-visit form (same unit and questionnaire).
+      await item.getByRole("button", { name: "重新访问" }).click();
+      await expect.poll(() => page.locator('input[name="household"]').inputValue()).toBe(HOUSEHOLD);
 
       // Offline after a reload, the list is still there (kept on the tablet).
       await tablet.context.setOffline(true);

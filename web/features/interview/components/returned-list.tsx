@@ -8,7 +8,13 @@ const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString("zh-CN"
  * offline). The interviewer re-visits the household and records a new interview; the returned
  * one stays on the server as it is, out of the rates while its state does not count.
  */
-export function ReturnedList(props: { returned: ReturnedInterview[] }) {
+export function ReturnedList(props: {
+  returned: ReturnedInterview[];
+  /** The unit and questionnaire being worked: a re-visit is recorded there, so only a return of the same pair offers it. */
+  area: { unitCode: string; surveyId: string } | null;
+  /** Fills the household into the new-visit form. */
+  onRevisit: (household: string) => void;
+}) {
   if (props.returned.length === 0) return null;
   const t = texts.fieldReview;
   return (
@@ -25,6 +31,15 @@ export function ReturnedList(props: { returned: ReturnedInterview[] }) {
               </div>
               <p className="iv-muted">{t.returnedBy(r.reviewedBy, time(r.reviewedAt))}</p>
             </div>
+            {r.household && props.area?.unitCode === r.unitCode && props.area.surveyId === r.surveyId ? (
+              <span className="iv-row-actions">
+                <button type="button" className="button button--small button--secondary" onClick={() => props.onRevisit(r.household!)}>
+                  {t.revisit}
+                </button>
+              </span>
+            ) : (
+              <p className="iv-muted">{t.revisitElsewhere(r.unitName)}</p>
+            )}
           </li>
         ))}
       </ul>

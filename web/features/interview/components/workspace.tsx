@@ -194,7 +194,14 @@ export function Workspace(props: {
                 onSaved={(item, message) => recorded(item, message, false)}
               />
             )}
-            <ReturnedList returned={snapshot.returned} />
+            <ReturnedList
+              returned={snapshot.returned}
+              area={area ? { unitCode: area.unitCode, surveyId: area.survey.id } : null}
+              onRevisit={(household) => {
+                setForm((f) => ({ key: f.key + 1, household }));
+                window.scrollTo({ top: 0, behavior: "smooth" });
+              }}
+            />
             <AttentionList items={snapshot.items} onRetry={(id) => void engine.retry(id)} onCorrect={correct} onDiscard={discard} />
             <DaySummary summary={snapshot.summary} items={snapshot.items} />
             <VisitList items={snapshot.items} summary={snapshot.summary} onCorrect={correct} />

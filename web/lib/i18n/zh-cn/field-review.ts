@@ -4,6 +4,8 @@ export interface FieldReviewTexts {
   returnedHint: string;
   returnedBy: (who: string, time: string) => string;
   noHousehold: string;
+  revisit: string;
+  revisitElsewhere: (unit: string) => string;
   pageTitle: string;
   pageIntro: string;
   queueTitle: string;
@@ -49,6 +51,8 @@ export const fieldReviewZh: FieldReviewTexts = {
   returnedHint: "督导退回了以下访问。请按理由重新入户访问，录入一份新问卷；退回的原答卷不计入统计。",
   returnedBy: (who, time) => `${who} 于 ${time} 退回`,
   noHousehold: "（无户号）",
+  revisit: "重新访问",
+  revisitElsewhere: (unit) => `在访问地点选择“${unit}”和同一问卷后可重新访问`,
   pageTitle: "访问审核",
   pageIntro: "审核辖区内的入户访问：通过、退回（须写理由，访问员平板同步后可见）或存疑。默认只有“通过”和“待审核”的访问计入统计。",
   queueTitle: "待审核队列",
