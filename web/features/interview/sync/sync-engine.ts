@@ -326,7 +326,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     if (options.pull) {
       const list = await pullReturned(options.pull, store, owner);
-      if (list) {
+      // Only a changed list re-renders the workspace (the pull runs with every heartbeat).
+      if (list && JSON.stringify(list) !== JSON.stringify(returned)) {
         returned = list;
         emit();
       }
