@@ -9,6 +9,7 @@ import { commentRoutes } from "./routes/comments";
 import { deviceRoutes } from "./routes/devices";
 import { exportRoutes } from "./routes/exports";
 import { fieldProgressRoutes } from "./routes/field-progress";
+import { fieldReviewRoutes } from "./routes/field-review";
 import { issueItemRoutes } from "./routes/issue-items";
 import { openApiRoutes } from "./routes/openapi";
 import { posterRoutes } from "./routes/posters";
@@ -71,6 +72,7 @@ export function createApi(services: AppServices) {
     .route("/devices", deviceRoutes)
     .route("/field-progress", fieldProgressRoutes)
     .route("/register", registerRoutes)
+    .route("/field-review", fieldReviewRoutes)
     .route("/rates", rateRoutes)
     .route("/exports", exportRoutes)
     .route("/comments", commentRoutes)

@@ -520,3 +520,48 @@ export const registerEntryAliases = sqliteTable("register_entry_aliases", {
   entryId: text("entry_id").notNull(),
   createdAt: text("created_at").notNull(),
 });
+
+/**
+ * Supervisor review of an interview (issue 16, part 4): one row per reviewed interview response;
+ * no row is 待审核. Whether the state counts in the rates is kept in `responses.flagged` (the
+ * rollups' side), set in the same transaction (server/services/field-review/counted-side.ts).
+ */
+export const interviewReviews = sqliteTable(
+  "interview_reviews",
+  {
+    responseId: text("response_id").primaryKey(),
+    state: text("state", { enum: ["approved", "returned", "doubtful"] }).notNull(),
+    reason: text("reason"),
+    /** A username, or `back-check` when low agreement marked it 存疑. */
+    reviewedBy: text("reviewed_by").notNull(),
+    reviewedAt: text("reviewed_at").notNull(),
+    /** Denormalised from the response so the tablet's pull of its returned interviews is one index read. */
+    interviewer: text("interviewer"),
+  },
+  (t) => [index("interview_reviews_interviewer_idx").on(t.interviewer, t.state)],
+);
+
+/**
+ * Back-checks (issue 16, part 5): an interview drawn for re-asking by another team member. The
+ * draw is reproducible (server/services/field-review/back-check-draw.ts); `answers` holds what the
+ * checker heard, `matched`/`compared` the comparison with the original.
+ */
+export const backChecks = sqliteTable(
+  "back_checks",
+  {
+    responseId: text("response_id").primaryKey(),
+    unitCode: text("unit_code").notNull(),
+    interviewer: text("interviewer").notNull(),
+    surveyId: text("survey_id").notNull(),
+    drawnAt: text("drawn_at").notNull(),
+    drawnBy: text("drawn_by").notNull(),
+    checker: text("checker"),
+    mode: text("mode", { enum: ["phone", "visit"] }),
+    answers: text("answers"),
+    note: text("note"),
+    matched: integer("matched"),
+    compared: integer("compared"),
+    doneAt: text("done_at"),
+  },
+  (t) => [index("back_checks_interviewer_idx").on(t.interviewer), index("back_checks_unit_idx").on(t.unitCode)],
+);

@@ -26,6 +26,7 @@ describe("AppType", () => {
       | "devices"
       | "field-progress"
       | "register"
+      | "field-review"
       | "rates"
       | "exports"
       | "comments"

@@ -40,6 +40,9 @@ interface Fixtures {
   /** 问题清单 items assigned to a community inside (大渡口) and outside (綦江) the scope. */
   issueIn: number;
   issueOut: number;
+  /** Interviews (recorded by the root admin, so no tested user is their interviewer) inside and outside; each drawn for a back-check. */
+  interviewIn: string;
+  interviewOut: string;
   unique(): string;
 }
 interface Spec {
@@ -560,6 +563,53 @@ const SPECS: Record<string, Spec> = {
     inScope: (f) => ({ path: `/api/v1/issue-items/${f.issueIn}`, json: { unitCode: DEMO.community2 } }),
     outOfScope: (f) => ({ path: `/api/v1/issue-items/${f.issueIn}`, json: { unitCode: DEMO.qijiangCommunity } }),
   },
+  // Issue 16: supervisor review and back-checks (docs/field-review.md).
+  "GET /api/v1/field-review/interviews": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: `/api/v1/field-review/interviews?unit=${DEMO.xinshancun}` }),
+    outOfScope: () => ({ path: `/api/v1/field-review/interviews?unit=${DEMO.qijiang}` }),
+  },
+  "POST /api/v1/field-review/interviews/:id/state": {
+    allowed: ["admin", "office"],
+    inScope: (f) => ({ path: `/api/v1/field-review/interviews/${f.interviewIn}/state`, json: { state: "doubtful", reason: "矩阵测试" } }),
+    outOfScope: (f) => ({
+      path: `/api/v1/field-review/interviews/${f.interviewOut}/state`,
+      json: { state: "doubtful", reason: "矩阵测试" },
+    }),
+  },
+  "GET /api/v1/field-review/returned": { allowed: ["admin", "interviewer"], inScope: () => ({ path: "/api/v1/field-review/returned" }) },
+  "GET /api/v1/field-review/settings": { allowed: ["admin", "office"], inScope: () => ({ path: "/api/v1/field-review/settings" }) },
+  // City-wide: the tested district admin may only be refused. In scope, a body the schema refuses
+  // (422) shows the role passes; the valid change is outside the district admin's scope (403).
+  "PUT /api/v1/field-review/settings": {
+    allowed: ["admin"],
+    inScope: () => ({ path: "/api/v1/field-review/settings", json: { counted: "approved" } }),
+    outOfScope: () => ({
+      path: "/api/v1/field-review/settings",
+      json: { counted: "approved", backCheckShare: 0.1, agreementThreshold: 0.8, minBackChecks: 3 },
+    }),
+  },
+  "POST /api/v1/field-review/back-checks/draw": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: "/api/v1/field-review/back-checks/draw", json: { unit: DEMO.xinshancun } }),
+    outOfScope: () => ({ path: "/api/v1/field-review/back-checks/draw", json: { unit: DEMO.qijiang } }),
+  },
+  "GET /api/v1/field-review/back-checks": {
+    allowed: ["admin", "office", "interviewer"],
+    inScope: () => ({ path: `/api/v1/field-review/back-checks?unit=${DEMO.xinshancun}` }),
+    outOfScope: () => ({ path: `/api/v1/field-review/back-checks?unit=${DEMO.qijiang}` }),
+  },
+  // Scope is checked before the answers: out of scope is 403 whatever was heard; in scope, no answer is 422.
+  "POST /api/v1/field-review/back-checks/:id": {
+    allowed: ["admin", "office", "interviewer"],
+    inScope: (f) => ({ path: `/api/v1/field-review/back-checks/${f.interviewIn}`, json: { mode: "phone", answers: {} } }),
+    outOfScope: (f) => ({ path: `/api/v1/field-review/back-checks/${f.interviewOut}`, json: { mode: "phone", answers: {} } }),
+  },
+  "GET /api/v1/field-review/agreement": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: `/api/v1/field-review/agreement?unit=${DEMO.xinshancun}` }),
+    outOfScope: () => ({ path: `/api/v1/field-review/agreement?unit=${DEMO.qijiang}` }),
+  },
 };
 
 let t: TestApp;
@@ -620,8 +670,19 @@ beforeAll(async () => {
   };
   const issueIn = await issue(DEMO.community);
   const issueOut = await issue(DEMO.qijiangCommunity);
+  const recordInterview = async (unitCode: string) => {
+    const body = interview(unitCode);
+    expect((await t.request("/api/v1/responses", { method: "POST", cookie: root, json: body })).status).toBe(201);
+    const draw = await t.request("/api/v1/field-review/back-checks/draw", { method: "POST", cookie: root, json: { unit: unitCode } });
+    expect(((await draw.json()) as { drawn: string[] }).drawn).toEqual([body.id]);
+    return body.id;
+  };
+  const interviewIn = await recordInterview(DEMO.community);
+  const interviewOut = await recordInterview(DEMO.qijiangCommunity);
   let n = 0;
   fixtures = {
+    interviewIn,
+    interviewOut,
     issueIn,
     issueOut,
     webhookIn: await makeWebhook(DEMO.xinshancun),

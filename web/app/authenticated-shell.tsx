@@ -25,6 +25,9 @@ export function AuthenticatedShell({ children }: { children: ReactNode }) {
           <Link href="/dashboard/field" className={navClass}>
             {texts.interview.field.title}
           </Link>
+          <Link href="/dashboard/review" className={navClass}>
+            {texts.fieldReview.pageTitle}
+          </Link>
           {user.role !== "interviewer" && (
             <Link href="/dashboard/issues" className={navClass}>
               {texts.issueList.navLink}

@@ -8,6 +8,7 @@ import { DashboardMethodsPage } from "./pages/dashboard-methods-page";
 import { DashboardPage } from "./pages/dashboard-page";
 import { DashboardReportPage } from "./pages/dashboard-report-page";
 import { FieldProgressPage } from "./pages/field-progress-page";
+import { FieldReviewPage } from "./pages/field-review-page";
 import { IssueListPage } from "./pages/issue-list-page";
 import { NotFoundPage } from "./pages/not-found-page";
 
@@ -19,6 +20,7 @@ export default function SignedInArea() {
         <Switch>
           <Route path="/dashboard/report" component={DashboardReportPage} />
           <Route path="/dashboard/field" component={FieldProgressPage} />
+          <Route path="/dashboard/review" component={FieldReviewPage} />
           <Route path="/dashboard/methods" component={DashboardMethodsPage} />
           <Route path="/dashboard/issues" component={IssueListPage} />
           <Route path="/dashboard" component={DashboardPage} />

@@ -8,6 +8,9 @@ import { writeTransaction } from "../../db/write-transaction";
 import { auditRow } from "./audit";
 import { applyRollups, type RollupInput } from "../rollups/rollups";
 import type { SurveyRegistry } from "../surveys/survey-registry";
+import { flaggedSide } from "../field-review/counted-side";
+import { readFieldReviewSettings } from "../field-review/review-settings";
+import { reviewStatesOf } from "../field-review/sides";
 
 /**
  * The most responses one review may decide: one transaction holds the write lock while it moves
@@ -92,26 +95,37 @@ async function decide(tx: DrizzleTx, ids: string[], input: ReviewRequest, survey
     if (unflagged.length > 0) throw invalid("not_flagged", "只有被标记的答卷需要审核");
   }
 
-  const flagged = input.decision === "exclude";
-  const moving = rows.filter((r) => r.flagged !== flagged);
+  // The side follows the one rule of counted-side.ts: an included interview still stays out
+  // while its supervisor's review state does not count (issue 16).
+  const states = await reviewStatesOf(tx, ids);
+  const { counted } = await readFieldReviewSettings(tx);
+  const target = new Map(
+    rows.map((r) => [r.id, flaggedSide({ ...r, reviewDecision: input.decision }, states.get(r.id) ?? "pending", counted)]),
+  );
+  const moving = rows.filter((r) => r.flagged !== target.get(r.id));
   if (moving.length > 0) {
     const exec = drizzleExecutor(tx);
     const inputs = moving.map((r) => rollupInput(r, surveys));
     await applyRollups(exec, inputs, -1);
     await applyRollups(
       exec,
-      inputs.map((r) => ({ ...r, flagged })),
+      inputs.map((r) => ({ ...r, flagged: !r.flagged })),
       1,
     );
   }
+  const flagged = input.decision === "exclude";
 
   const review = { reviewDecision: input.decision, reviewReason: input.reason, reviewedBy: input.actor, reviewedAt: now.toISOString() };
   // An exclusion of a response no check flagged marks it `manual`, so it is listed with the
   // flagged ones (已排除) and can be counted again from there; a real flag reason is kept.
   const manual = flagged ? { flagReason: sql`coalesce(${responses.flagReason}, ${MANUAL_FLAG})` } : {};
+  for (const side of [true, false]) {
+    const part = ids.filter((id) => target.get(id) === side);
+    if (part.length > 0) await tx.update(responses).set({ flagged: side }).where(inArray(responses.id, part));
+  }
   const updated = await tx
     .update(responses)
-    .set({ flagged, ...manual, ...review })
+    .set({ ...manual, ...review })
     .where(inArray(responses.id, ids))
     .returning();
 
@@ -126,7 +140,7 @@ async function decide(tx: DrizzleTx, ids: string[], input: ReviewRequest, survey
         scopeUnit: row.unitCode,
         before: { flagged: row.flagged, flagReason: row.flagReason, reviewDecision: row.reviewDecision, reviewReason: row.reviewReason },
         after: {
-          flagged,
+          flagged: after.flagged,
           flagReason: after.flagReason,
           reviewDecision: input.decision,
           reviewReason: input.reason,

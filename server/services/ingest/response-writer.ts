@@ -9,6 +9,7 @@ import { addAncestors, ancestorsQuery, mergeStoredRollups, planRollups, rollupWr
 import { isTransientDbError, withRetry, type RetryOptions } from "../../db/transient-errors";
 import { queuedWrite } from "../../db/write-transaction";
 import { commentInserts } from "../comments/comment-rows";
+import { FIELD_REVIEW_KEY, pendingInterviewsCount } from "../field-review/review-settings";
 import type { CommentQuestion } from "../comments/comment-questions";
 
 export type NewResponse = typeof responses.$inferInsert & {
@@ -209,7 +210,8 @@ async function writeBatch(exec: SqlExecutor, batch: NewResponse[]): Promise<Writ
   for (const r of batch) if (!firsts.has(r.id)) firsts.set(r.id, r);
   const candidates = [...firsts.values()];
   const qrDevices = [...new Set(candidates.filter((r) => r.channel === "qr").map((r) => r.deviceId))];
-  const [storedRows, deviceRows, ancestorRows, rollupRows] = await exec.batch([
+  const interviews = candidates.some((r) => r.channel === "interview");
+  const [storedRows, deviceRows, ancestorRows, rollupRows, reviewRows] = await exec.batch([
     { sql: `select id, content_hash from responses where id in (${placeholders(firsts.size)})`, args: [...firsts.keys()] },
     {
       sql: `select device_id, survey_id, unit_code from responses where device_id in (${placeholders(qrDevices.length)}) and channel = 'qr'`,
@@ -217,7 +219,10 @@ async function writeBatch(exec: SqlExecutor, batch: NewResponse[]): Promise<Writ
     },
     ancestorsQuery([...new Set(candidates.map((r) => r.unitCode))]),
     storedRollupsQuery(candidates),
+    // Issue 16: whether an unreviewed (待审核) interview counts is a setting; read under the lock.
+    ...(interviews ? [{ sql: "select value from settings where key = ?", args: [FIELD_REVIEW_KEY] }] : []),
   ]);
+  const pendingCounts = !interviews || pendingInterviewsCount(reviewRows?.[0]?.value);
 
   const stored = new Map(storedRows!.map((row) => [String(row.id), String(row.content_hash)]));
   const seenDevices = new Set(
@@ -243,8 +248,10 @@ async function writeBatch(exec: SqlExecutor, batch: NewResponse[]): Promise<Writ
       if (seenDevices.has(key)) reasons.push("same_device");
       seenDevices.add(key);
     }
-    const flagged = reasons.length > 0;
-    fresh.push({ ...r, flagged, flagReason: flagged ? reasons.join(",") : null, index: outcomes.length });
+    // An interview waiting for review stays out while the policy counts only reviewed states
+    // (server/services/field-review/counted-side.ts): flagged without a flag reason.
+    const flagged = reasons.length > 0 || (r.channel === "interview" && !pendingCounts);
+    fresh.push({ ...r, flagged, flagReason: reasons.length > 0 ? reasons.join(",") : null, index: outcomes.length });
     outcomes.push({ status: "accepted", flagged });
   }
   if (fresh.length === 0) return outcomes;

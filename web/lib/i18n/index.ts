@@ -4,6 +4,7 @@ import { appNameZh, commonZh, pagesZh, shellZh, type CommonTexts, type PagesText
 import { dashboardZh, type DashboardTexts } from "./zh-cn/dashboard";
 import { distributionsZh, type DistributionsTexts } from "./zh-cn/distributions";
 import { exportsZh, type ExportsTexts } from "./zh-cn/exports";
+import { fieldReviewZh, type FieldReviewTexts } from "./zh-cn/field-review";
 import { interviewZh, type InterviewTexts } from "./zh-cn/interview";
 import { issueListZh, type IssueListTexts } from "./zh-cn/issue-list";
 import { methodsZh, type MethodsTexts } from "./zh-cn/methods";
@@ -23,6 +24,7 @@ export type {
   DashboardTexts,
   DistributionsTexts,
   ExportsTexts,
+  FieldReviewTexts,
   InterviewTexts,
   IssueListTexts,
   MethodsTexts,
@@ -66,6 +68,7 @@ export interface Texts {
   issueList: IssueListTexts;
   units: UnitsTexts;
   register: RegisterTexts;
+  fieldReview: FieldReviewTexts;
 }
 
 export const zhCN: Texts = {
@@ -90,6 +93,7 @@ export const zhCN: Texts = {
   issueList: issueListZh,
   units: unitsZh,
   register: registerZh,
+  fieldReview: fieldReviewZh,
 };
 
 export const texts: Texts = zhCN;

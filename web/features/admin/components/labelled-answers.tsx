@@ -1,19 +1,8 @@
-import { useQuery } from "@tanstack/react-query";
 import { texts } from "../../../lib/i18n";
 import { labelledAnswers, surveyTitle } from "../../../lib/survey/answer-labels";
-import { getSurveyVersion } from "../api/surveys";
+import { useSurveyVersion } from "../../../lib/survey/survey-version";
 
 const T = texts.admin.flagged;
-
-/** The answered version's definition; published versions never change, so it is fetched once. */
-export function useSurveyVersion(surveyId: string, version: number) {
-  return useQuery({
-    queryKey: ["surveys", surveyId, version],
-    queryFn: () => getSurveyVersion(surveyId, version),
-    staleTime: Number.POSITIVE_INFINITY,
-    retry: false,
-  });
-}
 
 /** "居民…调查问卷 第2版 · 扫码填写": the survey by its title, not its id. */
 export function ResponseSource({ surveyId, version, channel }: { surveyId: string; version: number; channel: "qr" | "interview" }) {

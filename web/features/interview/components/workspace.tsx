@@ -10,6 +10,7 @@ import type { QueueItem } from "../sync/types";
 import type { InterviewUser, WorkArea } from "../types";
 import { AreaPicker } from "./area-picker";
 import { AttentionList } from "./attention-list";
+import { ReturnedList } from "./returned-list";
 import { DaySummary } from "./day-summary";
 import { GpsConsent, type GpsConsentAnswer } from "./gps-consent";
 import { InterviewSession } from "./interview-session";
@@ -194,6 +195,14 @@ export function Workspace(props: {
                 items={snapshot.items}
               />
             )}
+            <ReturnedList
+              returned={snapshot.returned}
+              area={area ? { unitCode: area.unitCode, surveyId: area.survey.id } : null}
+              onRevisit={(household) => {
+                setForm((f) => ({ key: f.key + 1, household }));
+                window.scrollTo({ top: 0, behavior: "smooth" });
+              }}
+            />
             <AttentionList items={snapshot.items} onRetry={(id) => void engine.retry(id)} onCorrect={correct} onDiscard={discard} />
             <DaySummary summary={snapshot.summary} items={snapshot.items} />
             <VisitList items={snapshot.items} summary={snapshot.summary} onCorrect={correct} />

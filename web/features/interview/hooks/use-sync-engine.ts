@@ -4,6 +4,7 @@ import { APP_VERSION } from "../lib/app-version";
 import type { InterviewDb } from "../lib/interview-db";
 import { createSyncEngine, type SyncEngine } from "../sync/sync-engine";
 import { fetchTransport } from "../sync/transport";
+import { fetchPull } from "../sync/returned-pull";
 import type { SyncSnapshot } from "../sync/types";
 
 /** While nothing else triggers a pass (no `online` event on a flaky cell), look again this often. */
@@ -20,6 +21,7 @@ export function useSyncEngine(db: InterviewDb, owner: string): { engine: SyncEng
       owner,
       transport: fetchTransport,
       device: { deviceId: getDeviceId(), appVersion: APP_VERSION },
+      pull: fetchPull,
     }),
   );
   const [snapshot, setSnapshot] = useState<SyncSnapshot>(() => engine.snapshot());

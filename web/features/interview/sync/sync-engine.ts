@@ -26,6 +26,7 @@ import type { Transport, TransportReply } from "./transport";
 import { correctable } from "./corrections";
 import { discardReport } from "./discard-report";
 import { emptySummary, prunable, summaryTotal, type SyncedSummary } from "./synced-summary";
+import { cachedReturned, pullReturned, type Pull, type ReturnedInterview } from "./returned-pull";
 import type { QueueItem, SyncProblem, SyncSnapshot, VisitOutcome } from "./types";
 
 export interface Timers {
@@ -42,7 +43,7 @@ export const realTimers: Timers = {
 
 export type SyncStore = Pick<
   InterviewDb,
-  "itemsOf" | "putItem" | "getMeta" | "setMeta" | "deviceCounts" | "pruneSynced" | "getSummary" | "deleteItem"
+  "itemsOf" | "putItem" | "getMeta" | "setMeta" | "deviceCounts" | "pruneSynced" | "getSummary" | "deleteItem" | "getCatalog" | "putCatalog"
 >;
 
 export interface SyncEngineOptions {
@@ -56,6 +57,8 @@ export interface SyncEngineOptions {
   device?: { deviceId: string; appVersion: string };
   /** An idle tablet (nothing to send) still reports this often, so offices can tell it is alive. */
   idleHeartbeatMs?: number;
+  /** Asks for the owner's returned interviews (退回) whenever a heartbeat is sent (returned-pull.ts). */
+  pull?: Pull;
 }
 
 const IDLE_HEARTBEAT_MS = 5 * 60_000;
@@ -116,6 +119,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let again = false;
   let lastHeartbeatMs = Number.NEGATIVE_INFINITY;
   let summary: SyncedSummary = emptySummary();
+  let returned: ReturnedInterview[] = [];
   /** Item id -> when its undo window ends; in memory only (a reload ends every window). */
   const held = new Map<string, number>();
   let holdTimer: unknown = null;
@@ -137,6 +141,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       phase,
       nextAttemptAt,
       failures,
+      returned,
     };
   }
   const emit = () => {
@@ -309,14 +314,23 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function heartbeat(): Promise<void> {
-    if (!options.device) return;
-    try {
-      const counts = await store.deviceCounts();
-      const beat: Heartbeat = { ...options.device, ...counts, lastSyncAt };
-      await transport("/api/v1/devices/heartbeat", beat);
-      lastHeartbeatMs = timers.now();
-    } catch {
-      // A missed heartbeat is harmless: the next pass sends another.
+    if (options.device) {
+      try {
+        const counts = await store.deviceCounts();
+        const beat: Heartbeat = { ...options.device, ...counts, lastSyncAt };
+        await transport("/api/v1/devices/heartbeat", beat);
+        lastHeartbeatMs = timers.now();
+      } catch {
+        // A missed heartbeat is harmless: the next pass sends another.
+      }
+    }
+    if (options.pull) {
+      const list = await pullReturned(options.pull, store, owner);
+      // Only a changed list re-renders the workspace (the pull runs with every heartbeat).
+      if (list && JSON.stringify(list) !== JSON.stringify(returned)) {
+        returned = list;
+        emit();
+      }
     }
   }
 
@@ -325,6 +339,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       items = await store.itemsOf(owner);
       lastSyncAt = (await store.getMeta<string>(lastSyncKey(owner))) ?? null;
       summary = await store.getSummary(owner);
+      returned = await cachedReturned(store, owner);
       await prune();
       phase = "idle";
       emit();

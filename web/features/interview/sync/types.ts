@@ -7,6 +7,7 @@ import type { SubmitVisit } from "../../../../server/contracts/field";
 import type { SubmitResponse } from "../../../../server/contracts/responses";
 import type { ApiIssue } from "../../../lib/http";
 import type { SyncedSummary } from "./synced-summary";
+import type { ReturnedInterview } from "./returned-pull";
 
 export type { VisitOutcome } from "../../../../server/contracts/field";
 
@@ -65,4 +66,6 @@ export interface SyncSnapshot {
   phase: "idle" | "syncing" | "waiting" | "auth_required" | "stopped";
   nextAttemptAt: number | null;
   failures: number;
+  /** The owner's interviews a supervisor returned (退回), with the reason; kept offline (returned-pull.ts). */
+  returned: ReturnedInterview[];
 }
