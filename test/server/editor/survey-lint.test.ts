@@ -152,3 +152,30 @@ describe("item bank and templates", () => {
     }
   });
 });
+
+describe("whatever an editor sends, the lint answers with problems, never throws", () => {
+  const broken: Json[] = [
+    {},
+    { pages: "x" },
+    { pages: [null, 1, "p"] },
+    { pages: [{ name: "p", elements: [null, 3, { type: "radiogroup" }] }] },
+    {
+      audience: "resident",
+      pages: [{ name: "p", elements: [{ type: "radiogroup", name: "a", choices: "abc", metric: "awareness", positive: "yes" }] }],
+    },
+    {
+      audience: "resident",
+      pages: [{ name: "p", elements: [{ type: "rating", name: "a", metric: "satisfaction", positive: [5], scores: [1, 2] }] }],
+    },
+    {
+      audience: "resident",
+      pages: [{ name: "p", elements: [{ type: "panel", name: "box", elements: [{ type: "text", name: "b", visibleIf: "{" }] }] }],
+    },
+    { audience: 7, title: { "zh-cn": "标题" }, pages: [{ elements: [{ type: "checkbox", name: "c", choices: [{ value: null }, {}] }] }] },
+  ];
+  it.each(broken.map((j, i) => [i, j]))("case %i", (_i, json) => {
+    const problems = lintSurvey(json as Json, { audience: "resident", published: resident() });
+    expect(problems.filter((p) => p.level === "error").length).toBeGreaterThan(0);
+    for (const p of problems) expect(typeof p.message).toBe("string");
+  });
+});

@@ -3,7 +3,7 @@ import { Model } from "survey-core";
 import { completionRules, expressionRules } from "./logic-rules";
 import { meaningWarnings } from "./meaning-change";
 import { metricRules } from "./metric-rules";
-import type { SurveyProblem } from "./problem";
+import { error, type SurveyProblem } from "./problem";
 import { choiceRules, elementRules, surveyRules } from "./structure-rules";
 import type { Json } from "./survey-walk";
 
@@ -22,6 +22,15 @@ export interface LintOptions {
  * @example lintSurvey(draft.json, { audience: "resident", published }).filter((p) => p.level === "error")
  */
 export function lintSurvey(json: Json, options: LintOptions = {}): SurveyProblem[] {
+  try {
+    return runRules(json, options);
+  } catch (e) {
+    // A shape no rule foresaw (the edge schema keeps out most): a problem to show, never a 500.
+    return [error("json_error", `问卷定义无法读取：${e instanceof Error ? e.message : String(e)}`)];
+  }
+}
+
+function runRules(json: Json, options: LintOptions): SurveyProblem[] {
   const model = new Model(json);
   try {
     const problems = [
