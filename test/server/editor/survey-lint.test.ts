@@ -89,6 +89,13 @@ describe("survey lint: each rule fires on a broken copy", () => {
     expect(lintSurvey(resident(), { audience: "resident" })).toEqual([]);
   });
 
+  it("a feature the compiled validator does not model: a warning that answers take the slower survey-core check", () => {
+    const json = resident();
+    element(json, "info_source").enableIf = "{knows_campaign} = 'yes'";
+    const problems = lintSurvey(json, { audience: "resident" });
+    expect(problems.map((p) => [p.level, p.code])).toEqual([["warning", "validator_fallback"]]);
+  });
+
   it("style findings are warnings that do not stop a publish: few items, a metric with one question", () => {
     const json = resident();
     json.pages = json.pages.filter((p: Json) => ["profile", "awareness", "support"].includes(p.name));

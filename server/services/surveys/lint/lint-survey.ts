@@ -5,6 +5,7 @@ import { meaningWarnings } from "./meaning-change";
 import { metricRules } from "./metric-rules";
 import { error, type SurveyProblem } from "./problem";
 import { choiceRules, elementRules, surveyRules } from "./structure-rules";
+import { validatorRules } from "./validator-rules";
 import type { Json } from "./survey-walk";
 
 export interface LintOptions {
@@ -41,7 +42,7 @@ function runRules(json: Json, options: LintOptions): SurveyProblem[] {
       ...metricRules(model),
     ];
     // Completion runs the survey: only worth it, and only meaningful, on a well-formed one.
-    if (!problems.some((p) => p.level === "error")) problems.push(...completionRules(json));
+    if (!problems.some((p) => p.level === "error")) problems.push(...completionRules(json), ...validatorRules(json));
     if (options.published) problems.push(...meaningWarnings(options.published, json));
     return problems;
   } finally {
