@@ -21,6 +21,8 @@ import { settingsRoutes } from "./routes/settings";
 import { subjectRoutes } from "./routes/subjects";
 import { surveyVersionRoutes } from "./routes/survey-versions";
 import { surveyRoutes } from "./routes/surveys";
+import { surveyDraftRoutes } from "./routes/survey-drafts";
+import { surveyLifecycleRoutes } from "./routes/survey-lifecycle";
 import { UNIT_IMPORT_PATH, unitImportRoutes } from "./routes/unit-import";
 import { unitAgeShareRoutes } from "./routes/unit-age-shares";
 import { unitRoutes } from "./routes/units";
@@ -62,6 +64,8 @@ export function createApi(services: AppServices) {
     .route("/users", userRoutes)
     .route("/surveys", surveyRoutes)
     .route("/surveys", surveyVersionRoutes)
+    .route("/surveys", surveyLifecycleRoutes)
+    .route("/survey-drafts", surveyDraftRoutes)
     .route(UNIT_IMPORT_PATH, unitImportRoutes)
     .route("/units", unitRoutes)
     .route("/units", unitAgeShareRoutes)

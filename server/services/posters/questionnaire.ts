@@ -7,6 +7,7 @@ import { readPrivacyNotice } from "../setup/privacy-notice";
 import type { LoadedSurvey, SurveyRegistry } from "../surveys/survey-registry";
 import { assertPosterOpen } from "./poster-status";
 import { verifyPosterToken } from "./posters";
+import { assertSurveyInUse, readRetiredAt } from "../surveys/survey-retirement";
 
 export interface ScannedQuestionnaire {
   unit: { code: string; name: string; fullName: string };
@@ -31,6 +32,8 @@ export async function loadQuestionnaire(
   const poster = await verifyPosterToken(db, deps.secret, token);
   if (!poster) throw notFound("二维码");
   assertPosterOpen(poster, deps.clock.now());
+  // Read fresh like the poster: a retired survey's posters answer as closed at once (issue 17).
+  assertSurveyInUse(await readRetiredAt(db, poster.surveyId));
   const [lineage, survey, notice] = await Promise.all([
     getLineage(db, poster.unitCode),
     deps.registry.getCurrent(poster.surveyId),
