@@ -73,7 +73,9 @@ try {
     );
     if (other) {
       const x = others.at(-1)!;
-      console.log(`           other build ${x.rps.toFixed(0)} req/s p99 ${x.p99.toFixed(1)} ms ${JSON.stringify(x.statuses)} (ours / other ${(o.rps / x.rps).toFixed(2)})`);
+      console.log(
+        `           other build ${x.rps.toFixed(0)} req/s p99 ${x.p99.toFixed(1)} ms ${JSON.stringify(x.statuses)} (ours / other ${(o.rps / x.rps).toFixed(2)})`,
+      );
     }
     if (o.errors || Object.keys(o.statuses).some((s) => s !== "201")) throw new Error(`our server answered ${JSON.stringify(o.statuses)}`);
   }
