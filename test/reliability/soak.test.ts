@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { runSoak } from "./lib/soak-run";
 
-const RATE = Number(process.env.SOAK_RATE ?? 200);
+const RATE = Number(process.env.SOAK_RATE ?? 150);
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 
 describe(`soak: ${RATE} submissions/s for ${SECONDS} s`, () => {
