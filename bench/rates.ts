@@ -216,6 +216,22 @@ async function timeIt(fn: () => Promise<unknown>, runs = RUNS) {
   return median(times);
 }
 
+/**
+ * CPU time per call (user + system of this process), median of rounds of 5: on a machine shared
+ * with other work, wall time carries their load; with the embedded (synchronous) driver a read's
+ * CPU time is what it costs on an idle core.
+ */
+async function cpuOf(fn: () => Promise<unknown>, rounds = 5) {
+  const per: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const c0 = process.cpuUsage();
+    for (let j = 0; j < 5; j++) await fn();
+    const c = process.cpuUsage(c0);
+    per.push((c.user + c.system) / 1000 / 5);
+  }
+  return median(per);
+}
+
 /** BENCH_KEEP=dir keeps each seeded database there and reuses it on the next run (seeding 1M takes minutes). */
 const KEEP = process.env.BENCH_KEEP;
 
@@ -276,6 +292,8 @@ for (const n of SIZES) {
   const [districtRows, cityRows] = [await rowsRead(district), await rowsRead(CITY)];
   const districtMs = await timeIt(() => get(district));
   const cityMs = await timeIt(() => get(CITY));
+  const districtCpuMs = await cpuOf(() => get(district));
+  const cityCpuMs = await cpuOf(() => get(CITY));
   const rankingDistrictMs = await timeIt(() => ranking(district));
   const rankingCityMs = await timeIt(() => ranking(CITY));
   const residentDistrictMs = await timeIt(() => read(`/api/v1/rates?unit=${district}&audience=resident`));
@@ -321,6 +339,8 @@ for (const n of SIZES) {
     districtRowsRead: districtRows,
     cityRowsRead: cityRows,
     districtMs: +districtMs.toFixed(1),
+    districtCpuMs: +districtCpuMs.toFixed(1),
+    cityCpuMs: +cityCpuMs.toFixed(1),
     cityMs: +cityMs.toFixed(1),
     rankingDistrictMs: +rankingDistrictMs.toFixed(1),
     rankingCityMs: +rankingCityMs.toFixed(1),
