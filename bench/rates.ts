@@ -9,6 +9,12 @@
  *   npm run bench:rates                 # 100k and 1M responses
  *   BENCH_SIZES=100000 npm run bench:rates
  *   BENCH_KEEP=/tmp/cw-rates npm run bench:rates   # keep the seeded files; later runs only measure
+ *   BENCH_PROVINCE=1 BENCH_SIZES=250000,1000000 npm run bench:rates   # 50,251 units (below)
+ *
+ * Province mode (issue 18): one root over 50 districts x 20 subdistricts x 49 communities (+ 4
+ * schools per district), 50,251 units. Only the checked district's responses are stored as raw
+ * rows (the raw GROUP BY is run for it alone); every response goes into the rollups, written by
+ * the same applyRollups. The reads are the same; a raw GROUP BY over the root is not run.
  *
  * Raw rows and rollups are written directly (not through HTTP) in large transactions; the
  * rollups by the same applyRollups the writer uses. Responses spread over 180 days, so month
@@ -32,6 +38,7 @@ import { addUnits, type NewUnit } from "../server/services/units/units";
 import { report } from "./lib/report";
 
 const SIZES = (process.env.BENCH_SIZES ?? "100000,1000000").split(",").map(Number);
+const PROVINCE = process.env.BENCH_PROVINCE === "1";
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const DAYS = 180;
 const CITY = "590000000000";
@@ -48,16 +55,20 @@ function rng(seed: number) {
   };
 }
 
-/** 20 districts x 10 subdistricts x 10 communities + 4 schools per district: 2,301 units. */
+/**
+ * 20 districts x 10 subdistricts x 10 communities + 4 schools per district: 2,301 units; in
+ * province mode 50 x 20 x 49 + 4 schools per district: 50,251 units under one root.
+ */
 function hierarchy(): NewUnit[] {
-  const list: NewUnit[] = [{ code: CITY, name: "基准市", kind: "city", parentCode: null }];
-  for (let d = 10; d < 30; d++) {
+  const [districts, subdistricts, communities] = PROVINCE ? [50, 20, 49] : [20, 10, 10];
+  const list: NewUnit[] = [{ code: CITY, name: PROVINCE ? "基准省" : "基准市", kind: "city", parentCode: null }];
+  for (let d = 10; d < 10 + districts; d++) {
     const dc = `59${d}00000000`;
     list.push({ code: dc, name: `区${d}`, kind: "district", parentCode: CITY });
-    for (let s = 1; s <= 10; s++) {
+    for (let s = 1; s <= subdistricts; s++) {
       const sc = `59${d}${String(s).padStart(3, "0")}000`.padEnd(12, "0");
       list.push({ code: sc, name: `街道${d}-${s}`, kind: "subdistrict", parentCode: dc });
-      for (let c = 1; c <= 10; c++)
+      for (let c = 1; c <= communities; c++)
         list.push({
           code: `${sc.slice(0, 7)}${String(c).padStart(3, "0")}00`,
           name: `社区${d}-${s}-${c}`,
@@ -70,6 +81,9 @@ function hierarchy(): NewUnit[] {
   }
   return list;
 }
+
+/** The district whose rates are checked against, and timed beside, a raw GROUP BY. */
+const CHECKED_DISTRICT = "591000000000";
 
 async function seed(db: Database, n: number) {
   const units = hierarchy();
@@ -100,6 +114,7 @@ async function seed(db: Database, n: number) {
     for (const p of (s.json as any).pages) walk(p.elements);
   }
   const r = rng(42);
+  const seedStarted = performance.now();
   const start = Date.parse("2026-09-01T00:00:00Z");
   for (let done = 0; done < n; ) {
     const size = Math.min(20_000, n - done);
@@ -141,7 +156,8 @@ async function seed(db: Database, n: number) {
         contentHash: "x",
         flagged: r() < 0.02,
       };
-      rows.push(row);
+      // In province mode only the checked district keeps raw rows (its GROUP BY is the cross-check).
+      if (!PROVINCE || unitCode.startsWith(CHECKED_DISTRICT.slice(0, 4))) rows.push(row);
       inputs.push({
         ...row,
         flagged: row.flagged,
@@ -155,7 +171,7 @@ async function seed(db: Database, n: number) {
       await applyRollups(drizzleExecutor(tx), inputs);
     });
     done += size;
-    if (done % 200_000 === 0) console.log(`    ${done} responses`);
+    if (done % 200_000 === 0) console.log(`    ${done} responses, ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`);
   }
 }
 
@@ -200,6 +216,22 @@ async function timeIt(fn: () => Promise<unknown>, runs = RUNS) {
   return median(times);
 }
 
+/**
+ * CPU time per call (user + system of this process), median of rounds of 5: on a machine shared
+ * with other work, wall time carries their load; with the embedded (synchronous) driver a read's
+ * CPU time is what it costs on an idle core.
+ */
+async function cpuOf(fn: () => Promise<unknown>, rounds = 5) {
+  const per: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const c0 = process.cpuUsage();
+    for (let j = 0; j < 5; j++) await fn();
+    const c = process.cpuUsage(c0);
+    per.push((c.user + c.system) / 1000 / 5);
+  }
+  return median(per);
+}
+
 /** BENCH_KEEP=dir keeps each seeded database there and reuses it on the next run (seeding 1M takes minutes). */
 const KEEP = process.env.BENCH_KEEP;
 
@@ -211,7 +243,9 @@ for (const n of SIZES) {
   const db = createDatabase(client);
   await migrateDatabase(db, { embedded: true });
   const config = loadConfig({ ADMIN_PASSWORD: "bench-password-1", SEED_DEMO: "0" });
+  const unitsStarted = performance.now();
   if (!reuse) await addUnits(db, hierarchy(), new Date()); // before bootstrap, so the admin's scope is this city
+  const unitsSeconds = (performance.now() - unitsStarted) / 1000;
   const boot = await bootstrapDatabase(db, config, shippedSurveys, new Date());
   const t0 = performance.now();
   if (!reuse) {
@@ -234,7 +268,7 @@ for (const n of SIZES) {
   };
   const get = (unit: string) => read(`/api/v1/rates?unit=${unit}`);
   const ranking = (unit: string) => read(`/api/v1/rates/ranking?unit=${unit}&metric=satisfaction`);
-  const district = "591000000000";
+  const district = CHECKED_DISTRICT;
   // Same numbers both ways, or the comparison means nothing.
   const viaRollups = await get(district);
   const viaRaw = await rawRates(db, district);
@@ -244,14 +278,30 @@ for (const n of SIZES) {
       throw new Error(`rollup and raw disagree on ${row.metric}: ${JSON.stringify(m)} vs ${JSON.stringify(row)}`);
     }
   }
+  // What a read costs in rows, independent of the machine's load: the month rows (not flagged) of
+  // the unit and its children, the rows countsByUnitAndChannel reads for an unbounded /rates.
+  const rowsRead = async (unit: string) =>
+    Number(
+      (
+        await client.execute({
+          sql: "select count(*) n from rollups where flagged = 0 and period like 'M:%' and unit_code in (select code from units where code = ?1 or parent_code = ?1)",
+          args: [unit],
+        })
+      ).rows[0]!.n,
+    );
+  const [districtRows, cityRows] = [await rowsRead(district), await rowsRead(CITY)];
   const districtMs = await timeIt(() => get(district));
   const cityMs = await timeIt(() => get(CITY));
+  const districtCpuMs = await cpuOf(() => get(district));
+  const cityCpuMs = await cpuOf(() => get(CITY));
   const rankingDistrictMs = await timeIt(() => ranking(district));
   const rankingCityMs = await timeIt(() => ranking(CITY));
   const residentDistrictMs = await timeIt(() => read(`/api/v1/rates?unit=${district}&audience=resident`));
   // Issue 14: every question's distribution and a cross-tab, from the rollups' dist column. Checked
   // against the raw responses first, as the rates are.
-  const dist = await read(`/api/v1/rates/distributions?unit=${CITY}&audience=resident`);
+  // In province mode the raw rows are the checked district's only, so the check is of that district.
+  const checkedUnit = PROVINCE ? district : CITY;
+  const dist = await read(`/api/v1/rates/distributions?unit=${checkedUnit}&audience=resident`);
   const identity = dist.surveys[0].questions.find((q: any) => q.name === "identity");
   const rawIdentity = await client.execute(
     "select count(*) n from responses where survey_id = 'resident' and flagged = 0 and json_extract(answers, '$.identity') is not null",
@@ -278,13 +328,19 @@ for (const n of SIZES) {
   // A kept database (BENCH_KEEP) is measured again later: leave it unweighted, as seeded.
   await app.request(`/api/v1/units/${CITY}/age-shares`, { method: "DELETE", headers: { cookie, origin: "http://localhost" } });
   const rawDistrictMs = await timeIt(() => rawRates(db, district), 3);
-  const rawCityMs = await timeIt(() => rawRates(db, CITY), 1);
-  report("rates", {
+  // Province mode: raw rows exist for one district only, so a root GROUP BY would mean nothing.
+  const rawCityMs = PROVINCE ? Number.NaN : await timeIt(() => rawRates(db, CITY), 1);
+  report(PROVINCE ? "rates-province" : "rates", {
     responses: n,
-    units: 2301,
+    units: hierarchy().length,
+    unitsSeconds: +unitsSeconds.toFixed(1),
     seedSeconds: +seedS.toFixed(1),
     rollupRows: Number(counts.n),
+    districtRowsRead: districtRows,
+    cityRowsRead: cityRows,
     districtMs: +districtMs.toFixed(1),
+    districtCpuMs: +districtCpuMs.toFixed(1),
+    cityCpuMs: +cityCpuMs.toFixed(1),
     cityMs: +cityMs.toFixed(1),
     rankingDistrictMs: +rankingDistrictMs.toFixed(1),
     rankingCityMs: +rankingCityMs.toFixed(1),
@@ -295,9 +351,9 @@ for (const n of SIZES) {
     weightedDistrictMs: +weightedDistrictMs.toFixed(1),
     weightedCityMs: +weightedCityMs.toFixed(1),
     rawDistrictMs: +rawDistrictMs.toFixed(0),
-    rawCityMs: +rawCityMs.toFixed(0),
+    ...(PROVINCE ? {} : { rawCityMs: +rawCityMs.toFixed(0) }),
     districtSpeedup: +(rawDistrictMs / districtMs).toFixed(1),
-    citySpeedup: +(rawCityMs / cityMs).toFixed(1),
+    ...(PROVINCE ? {} : { citySpeedup: +(rawCityMs / cityMs).toFixed(1) }),
   });
   client.close();
   if (!KEEP) rmSync(dir, { recursive: true, force: true });

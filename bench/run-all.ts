@@ -2,7 +2,8 @@
  * `npm run bench`: every bench/*.ts (except this file) in turn, each in its own process, then the
  * result lines they reported (bench/lib/report.ts) written into docs/benchmarks.md between the
  * "npm run bench" markers, with the date and the machine. `BENCH_ONLY=ingest,ids` runs a subset
- * (the other benches' results in the file are kept).
+ * (the other benches' results in the file are kept). The 10-minute soak (bench/soak.ts) runs only
+ * when named: `BENCH_ONLY=soak npm run bench`.
  */
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,10 +16,12 @@ import { renderResults, replaceResultsBlock, type BenchResult } from "./lib/resu
 
 const here = dirname(fileURLToPath(import.meta.url));
 const docPath = join(here, "..", "docs", "benchmarks.md");
+/** Benches too long for every `npm run bench`: run when BENCH_ONLY names them. */
+const ON_REQUEST = new Set(["soak.ts"]);
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
 const files = readdirSync(here)
   .filter((f) => /^[a-z][\w-]*\.ts$/.test(f) && f !== "run-all.ts")
-  .filter((f) => !only || only.includes(f.replace(/\.ts$/, "")))
+  .filter((f) => (only ? only.includes(f.replace(/\.ts$/, "")) : !ON_REQUEST.has(f)))
   .sort();
 
 async function runBench(file: string): Promise<BenchResult[]> {

@@ -10,6 +10,7 @@ import { isTransientDbError, withRetry, type RetryOptions } from "../../db/trans
 import { queuedWrite } from "../../db/write-transaction";
 import { commentInserts } from "../comments/comment-rows";
 import { FIELD_REVIEW_KEY, pendingInterviewsCount } from "../field-review/review-settings";
+import { afterPendingInput, batchSize, DEFAULT_BATCH_LIMITS } from "./batch-policy";
 import type { CommentQuestion } from "../comments/comment-questions";
 
 export type NewResponse = typeof responses.$inferInsert & {
@@ -54,6 +55,8 @@ export interface ResponseWriter {
 
 export interface ResponseWriterOptions {
   maxBatch?: number;
+  /** Bytes of answers per transaction (server/services/ingest/batch-policy.ts). */
+  maxBatchBytes?: number;
   /**
    * Group submissions that arrive together into one transaction (default). The Worker turns this
    * off: an isolate serves many requests at once, and one request's I/O may not run on behalf of
@@ -66,6 +69,7 @@ export interface ResponseWriterOptions {
 
 interface Pending {
   response: NewResponse;
+  bytes: number;
   resolve(outcome: WriteOutcome): void;
   reject(error: unknown): void;
 }
@@ -79,7 +83,10 @@ interface Pending {
  * @example const outcome = await writer.submit(response); // { status: "accepted", flagged: false }
  */
 export function createResponseWriter(db: Database, options: ResponseWriterOptions = {}): ResponseWriter {
-  const maxBatch = options.maxBatch ?? 256;
+  const limits = {
+    maxCount: options.maxBatch ?? DEFAULT_BATCH_LIMITS.maxCount,
+    maxBytes: options.maxBatchBytes ?? DEFAULT_BATCH_LIMITS.maxBytes,
+  };
   // Queued with the process's admin transactions (db/write-transaction.ts) on an embedded file.
   const commit = (batch: NewResponse[]) =>
     withRetry(() => queuedWrite(db, () => commitBatch(db, batch)), isTransientDbError, options.retry);
@@ -104,11 +111,12 @@ export function createResponseWriter(db: Database, options: ResponseWriterOption
   let running: Promise<void> | null = null;
 
   async function run(): Promise<void> {
-    // Yield once so requests parsed in the same turn of the event loop join this batch.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Requests the event loop has already received join this batch; later ones the next.
+    await afterPendingInput();
     while (queue.length > 0) {
-      const batch = queue.slice(0, maxBatch);
-      queue = queue.slice(maxBatch);
+      const n = batchSize(queue, limits);
+      const batch = queue.slice(0, n);
+      queue = queue.slice(n);
       try {
         const outcomes = await commit(batch.map((p) => p.response));
         batch.forEach((p, i) => {
@@ -124,7 +132,7 @@ export function createResponseWriter(db: Database, options: ResponseWriterOption
   return {
     submit(response) {
       return new Promise<WriteOutcome>((resolve, reject) => {
-        queue.push({ response, resolve, reject });
+        queue.push({ response, bytes: response.answers.length, resolve, reject });
         running ??= run();
       });
     },

@@ -25,9 +25,11 @@ export interface ServerProcessOptions {
   logDir: string;
   name: string;
   env?: Record<string, string>;
+  /** The entry to run: server/node.ts through tsx (default), or a built .mjs as `npm start` runs it. */
+  entry?: string;
 }
 
-/** Starts `node --import tsx server/node.ts` in its own process group and waits until it serves. */
+/** Starts `node --import tsx server/node.ts` (or a built entry) in its own process group and waits until it serves. */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -44,7 +46,8 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     QR_BLOCK_LIMIT: "0",
     ...options.env,
   };
-  const proc = startGroup(process.execPath, ["--import", "tsx", "server/node.ts"], {
+  const entry = options.entry ?? "server/node.ts";
+  const proc = startGroup(process.execPath, entry.endsWith(".mjs") ? [entry] : ["--import", "tsx", entry], {
     cwd: process.cwd(),
     env,
     logDir: options.logDir,
