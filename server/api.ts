@@ -8,10 +8,12 @@ import { authRoutes } from "./routes/auth";
 import { commentRoutes } from "./routes/comments";
 import { deviceRoutes } from "./routes/devices";
 import { exportRoutes } from "./routes/exports";
+import { fieldPlanRoutes } from "./routes/field-plan";
 import { fieldProgressRoutes } from "./routes/field-progress";
 import { issueItemRoutes } from "./routes/issue-items";
 import { openApiRoutes } from "./routes/openapi";
 import { posterRoutes } from "./routes/posters";
+import { quotaRoutes } from "./routes/quotas";
 import { questionnaireRoutes } from "./routes/questionnaire";
 import { rateRoutes } from "./routes/rates";
 import { responseRoutes } from "./routes/responses";
@@ -21,6 +23,7 @@ import { surveyVersionRoutes } from "./routes/survey-versions";
 import { surveyRoutes } from "./routes/surveys";
 import { UNIT_IMPORT_PATH, unitImportRoutes } from "./routes/unit-import";
 import { unitAgeShareRoutes } from "./routes/unit-age-shares";
+import { unitCenterRoutes } from "./routes/unit-centers";
 import { unitRoutes } from "./routes/units";
 import { userRoutes } from "./routes/users";
 import { visitRoutes } from "./routes/visits";
@@ -63,12 +66,15 @@ export function createApi(services: AppServices) {
     .route(UNIT_IMPORT_PATH, unitImportRoutes)
     .route("/units", unitRoutes)
     .route("/units", unitAgeShareRoutes)
+    .route("/units", unitCenterRoutes)
     .route("/posters", posterRoutes)
     .route("/q", questionnaireRoutes)
     .route("/responses", responseRoutes)
     .route("/visits", visitRoutes)
     .route("/devices", deviceRoutes)
     .route("/field-progress", fieldProgressRoutes)
+    .route("/field-progress", fieldPlanRoutes)
+    .route("/quotas", quotaRoutes)
     .route("/rates", rateRoutes)
     .route("/exports", exportRoutes)
     .route("/comments", commentRoutes)

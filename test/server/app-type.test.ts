@@ -29,6 +29,7 @@ describe("AppType", () => {
       | "exports"
       | "comments"
       | "issue-items"
+      | "quotas"
       | "settings"
       | "admin"
       | "webhooks"
