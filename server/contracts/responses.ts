@@ -47,19 +47,19 @@ const deviceIdSchema = z
  */
 export const submitResponseSchema = z
   .object({
-  id: z.uuid({ message: "id 必须是 UUID" }),
-  surveyId: surveyIdSchema,
-  surveyVersion: z.number().int().positive(),
-  channel: z.enum(["qr", "interview"]),
-  answers: answersSchema,
-  startedAt: instant,
-  completedAt: instant,
-  deviceId: deviceIdSchema,
-  token: z.string().max(200).optional(),
-  unitCode: unitCodeSchema.optional(),
-  /** How an interview was given (contracts/paradata.ts); interviews only, stored beside the response. */
-  paradata: paradataSchema.optional(),
-})
+    id: z.uuid({ message: "id 必须是 UUID" }),
+    surveyId: surveyIdSchema,
+    surveyVersion: z.number().int().positive(),
+    channel: z.enum(["qr", "interview"]),
+    answers: answersSchema,
+    startedAt: instant,
+    completedAt: instant,
+    deviceId: deviceIdSchema,
+    token: z.string().max(200).optional(),
+    unitCode: unitCodeSchema.optional(),
+    /** How an interview was given (contracts/paradata.ts); interviews only, stored beside the response. */
+    paradata: paradataSchema.optional(),
+  })
   .refine((b) => b.channel === "interview" || b.paradata === undefined, {
     message: "只有入户访问可以带 paradata",
     path: ["paradata"],

@@ -510,16 +510,13 @@ export const interviewerQuotas = sqliteTable(
  * question, as the tablet measured them. GPS is not repeated here: the visit carries the consented
  * fix, and the retention job (privacy/retention-job.ts) coarsens or removes it there.
  */
-export const responseParadata = sqliteTable(
-  "response_paradata",
-  {
-    responseId: text("response_id").primaryKey(),
-    /** JSON [{page, ms}] in the order first shown. */
-    pages: text("pages").notNull(),
-    /** JSON [{question, count}]: how often an answer was changed after it was first given. */
-    changes: text("changes").notNull(),
-    totalMs: integer("total_ms").notNull(),
-    totalChanges: integer("total_changes").notNull(),
-    receivedAt: text("received_at").notNull(),
-  },
-);
+export const responseParadata = sqliteTable("response_paradata", {
+  responseId: text("response_id").primaryKey(),
+  /** JSON [{page, ms}] in the order first shown. */
+  pages: text("pages").notNull(),
+  /** JSON [{question, count}]: how often an answer was changed after it was first given. */
+  changes: text("changes").notNull(),
+  totalMs: integer("total_ms").notNull(),
+  totalChanges: integer("total_changes").notNull(),
+  receivedAt: text("received_at").notNull(),
+});

@@ -46,7 +46,12 @@ export const fieldPlanRoutes = new Hono<AppEnv>()
     describe(
       "Field",
       "Progress against plan as CSV (detail) or XLSX (detail, per unit, per interviewer)",
-      { 200: { description: "The file", media: "application/octet-stream" }, ...REFUSALS.signedIn, ...REFUSALS.query, ...REFUSALS.notFound },
+      {
+        200: { description: "The file", media: "application/octet-stream" },
+        ...REFUSALS.signedIn,
+        ...REFUSALS.query,
+        ...REFUSALS.notFound,
+      },
       "Same filters as /field-progress/plan. Detail rows: day, unit, questionnaire, interviewer, target (blank without one) and completed visits.",
     ),
     requireRole("admin", "office"),

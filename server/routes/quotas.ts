@@ -57,12 +57,16 @@ export const quotaRoutes = new Hono<AppEnv>()
   )
   .put(
     "/",
-    describe("Field", "Set (or with target null remove) one interviewer's target for a leaf unit and questionnaire on every day of a range", {
-      200: "The targets of the range after the change",
-      ...REFUSALS.signedIn,
-      ...REFUSALS.body,
-      422: "Body does not fit the schema (invalid_request), unknown unit (unknown_unit), not a community or school (not_leaf), unknown questionnaire (unknown_survey) or one for another audience (survey_mismatch), unknown interviewer (unknown_interviewer) or one whose scope lacks the unit (interviewer_out_of_scope)",
-    }),
+    describe(
+      "Field",
+      "Set (or with target null remove) one interviewer's target for a leaf unit and questionnaire on every day of a range",
+      {
+        200: "The targets of the range after the change",
+        ...REFUSALS.signedIn,
+        ...REFUSALS.body,
+        422: "Body does not fit the schema (invalid_request), unknown unit (unknown_unit), not a community or school (not_leaf), unknown questionnaire (unknown_survey) or one for another audience (survey_mismatch), unknown interviewer (unknown_interviewer) or one whose scope lacks the unit (interviewer_out_of_scope)",
+      },
+    ),
     requireRole("admin", "office"),
     jsonBody(quotaSetSchema),
     async (c) => {

@@ -113,7 +113,11 @@ export async function interviewerQa(db: Database, registry: SurveyRegistry, scop
     });
   return {
     rule: { speedingFraction: 1 / 3, straightlineMin, farFromCentreM: FAR_FROM_CENTRE_M },
-    surveys: [...surveyMedian].map(([surveyId, medianDurationMs]) => ({ surveyId, interviews: bySurvey.get(surveyId)!.length, medianDurationMs })),
+    surveys: [...surveyMedian].map(([surveyId, medianDurationMs]) => ({
+      surveyId,
+      interviews: bySurvey.get(surveyId)!.length,
+      medianDurationMs,
+    })),
     interviewers,
   };
 }

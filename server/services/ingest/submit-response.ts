@@ -98,7 +98,8 @@ export async function submitResponse(deps: SubmitDeps, body: SubmitResponse, fro
     const outcome = await write(writer, row);
     stored = outcome.status === "accepted";
     // A failed paradata write answers 503 like a failed response write: the tablet's retry is a duplicate that fills it in.
-    if (body.paradata && outcome.status !== "conflict") await unavailableOnStorageFault(() => storeParadata(db, row.id, body.paradata!, clock.now()));
+    if (body.paradata && outcome.status !== "conflict")
+      await unavailableOnStorageFault(() => storeParadata(db, row.id, body.paradata!, clock.now()));
     return { id: row.id, status: outcome.status };
   } finally {
     if (!stored) burstSlot?.release();

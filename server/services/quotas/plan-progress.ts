@@ -138,7 +138,10 @@ export async function planDetail(db: Database, scope: string, f: PlanFilter) {
   ]);
   const key = (r: { day: string; unitCode: string; surveyId: string; interviewer: string }) =>
     [r.day, r.unitCode, r.surveyId, r.interviewer].join("\u0000");
-  const rows = new Map<string, { day: string; unitCode: string; surveyId: string; interviewer: string; target: number | null; completed: number }>();
+  const rows = new Map<
+    string,
+    { day: string; unitCode: string; surveyId: string; interviewer: string; target: number | null; completed: number }
+  >();
   for (const r of targets) rows.set(key(r), { ...r, target: r.n, completed: 0 });
   for (const r of done) {
     const row = rows.get(key(r)) ?? { ...r, target: null, completed: 0 };
@@ -148,7 +151,11 @@ export async function planDetail(db: Database, scope: string, f: PlanFilter) {
   const codes = [...new Set([...rows.values()].map((r) => r.unitCode))];
   const names = new Map<string, string>();
   for (let i = 0; i < codes.length; i += 500) {
-    const part = await db.select({ code: units.code, name: units.name }).from(units).where(inArray(units.code, codes.slice(i, i + 500))).all();
+    const part = await db
+      .select({ code: units.code, name: units.name })
+      .from(units)
+      .where(inArray(units.code, codes.slice(i, i + 500)))
+      .all();
     for (const u of part) names.set(u.code, u.name);
   }
   return [...rows.entries()]

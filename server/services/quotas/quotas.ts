@@ -49,7 +49,7 @@ async function checkTarget(tx: DrizzleTx, user: User, input: Pick<QuotaSet, "uni
   if (!survey) throw invalid("unknown_survey", `问卷 ${input.surveyId} 不存在`);
   if ((unit.kind === "school") !== (survey.audience === "parent")) throw invalid("survey_mismatch", "该问卷不适用于这个单位");
   const interviewer = await tx.select().from(users).where(eq(users.username, input.interviewer)).get();
-  if (!interviewer || interviewer.role !== "interviewer" || interviewer.disabled) {
+  if (interviewer?.role !== "interviewer" || interviewer.disabled) {
     throw invalid("unknown_interviewer", `调查员 ${input.interviewer} 不存在或已停用`);
   }
   if (!(await isWithinScope(tx, interviewer.scope, unit.code))) throw invalid("interviewer_out_of_scope", "该调查员的管辖范围不含这个单位");
@@ -129,7 +129,10 @@ export async function deleteQuota(db: Database, id: number, user: User, now: Dat
 /** Targets inside `unit`'s subtree (checked in scope by the route), by day, unit, survey, interviewer. */
 export async function listQuotas(db: Database, unit: string, q: Omit<QuotaListQuery, "unit">) {
   const where: SQL[] = [
-    inArray(interviewerQuotas.unitCode, db.select({ code: unitClosure.descendant }).from(unitClosure).where(eq(unitClosure.ancestor, unit))),
+    inArray(
+      interviewerQuotas.unitCode,
+      db.select({ code: unitClosure.descendant }).from(unitClosure).where(eq(unitClosure.ancestor, unit)),
+    ),
   ];
   if (q.from) where.push(gte(interviewerQuotas.day, q.from));
   if (q.to) where.push(lte(interviewerQuotas.day, q.to));
@@ -139,7 +142,12 @@ export async function listQuotas(db: Database, unit: string, q: Omit<QuotaListQu
     .select()
     .from(interviewerQuotas)
     .where(and(...where))
-    .orderBy(asc(interviewerQuotas.day), asc(interviewerQuotas.unitCode), asc(interviewerQuotas.surveyId), asc(interviewerQuotas.interviewer))
+    .orderBy(
+      asc(interviewerQuotas.day),
+      asc(interviewerQuotas.unitCode),
+      asc(interviewerQuotas.surveyId),
+      asc(interviewerQuotas.interviewer),
+    )
     .limit(5000)
     .all();
   return rows.map(quotaView);
@@ -159,5 +167,11 @@ export async function myQuotas(db: Database, username: string, from: string, to:
   const codes = [...new Set(rows.map((r) => r.unitCode))];
   const names = new Map<string, string>();
   for (const code of codes) names.set(code, (await getUnit(db, code))?.name ?? code);
-  return rows.map((r) => ({ day: r.day, unitCode: r.unitCode, unitName: names.get(r.unitCode) ?? r.unitCode, surveyId: r.surveyId, target: r.target }));
+  return rows.map((r) => ({
+    day: r.day,
+    unitCode: r.unitCode,
+    unitName: names.get(r.unitCode) ?? r.unitCode,
+    surveyId: r.surveyId,
+    target: r.target,
+  }));
 }
