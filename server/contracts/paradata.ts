@@ -2,9 +2,9 @@ import { z } from "zod";
 import { surveyIdSchema } from "./posters";
 import { unitCodeSchema } from "./units";
 
-/** Bounds of one interview's paradata: generous for our questionnaires, small beside the 64 KiB body limit. */
-export const PARADATA_MAX_PAGES = 100;
-export const PARADATA_MAX_QUESTIONS = 300;
+import { PARADATA_MAX_PAGES, PARADATA_MAX_QUESTIONS } from "./paradata-limits";
+
+export { PARADATA_MAX_PAGES, PARADATA_MAX_QUESTIONS } from "./paradata-limits";
 const DAY_MS = 24 * 60 * 60 * 1000;
 const name = z.string().min(1).max(200);
 

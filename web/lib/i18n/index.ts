@@ -4,6 +4,7 @@ import { appNameZh, commonZh, pagesZh, shellZh, type CommonTexts, type PagesText
 import { dashboardZh, type DashboardTexts } from "./zh-cn/dashboard";
 import { distributionsZh, type DistributionsTexts } from "./zh-cn/distributions";
 import { exportsZh, type ExportsTexts } from "./zh-cn/exports";
+import { fieldPlanZh, type FieldPlanTexts } from "./zh-cn/field-plan";
 import { interviewZh, type InterviewTexts } from "./zh-cn/interview";
 import { issueListZh, type IssueListTexts } from "./zh-cn/issue-list";
 import { methodsZh, type MethodsTexts } from "./zh-cn/methods";
@@ -22,6 +23,7 @@ export type {
   DashboardTexts,
   DistributionsTexts,
   ExportsTexts,
+  FieldPlanTexts,
   InterviewTexts,
   IssueListTexts,
   MethodsTexts,
@@ -63,6 +65,7 @@ export interface Texts {
   security: SecurityTexts;
   issueList: IssueListTexts;
   units: UnitsTexts;
+  fieldPlan: FieldPlanTexts;
 }
 
 export const zhCN: Texts = {
@@ -86,6 +89,7 @@ export const zhCN: Texts = {
   security: securityZh,
   issueList: issueListZh,
   units: unitsZh,
+  fieldPlan: fieldPlanZh,
 };
 
 export const texts: Texts = zhCN;

@@ -9,6 +9,7 @@
  * const mine = await db.itemsOf("zhang");
  */
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import type { ParadataDraft } from "./paradata";
 import { addToSummary, emptySummary, type SyncedSummary } from "../sync/synced-summary";
 import type { QueueItem } from "../sync/types";
 
@@ -25,6 +26,8 @@ export interface InterviewDraft {
   data: Record<string, unknown>;
   pageNo: number;
   location: { latitude: number; longitude: number; accuracyM: number } | null;
+  /** Time per page and answer changes so far (lib/paradata.ts); absent in drafts saved before issue 16. */
+  paradata?: ParadataDraft;
 }
 
 interface InterviewSchema extends DBSchema {
