@@ -24,6 +24,7 @@ export function QuotaCard(props: {
   const { db, owner } = props;
   const [quotas, setQuotas] = useState<MyQuotas | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each finished sync pass (lastSyncAt) is a moment the server answers, so the plan is fetched again
   useEffect(() => {
     let cancelled = false;
     void cachedQuotas(db, owner).then((q) => !cancelled && q && setQuotas((current) => current ?? q));

@@ -70,5 +70,9 @@ export function finishParadata(p: ParadataDraft, now: number): Paradata | undefi
 
 function dedupe<T>(list: T[], key: (x: T) => string): T[] {
   const seen = new Set<string>();
-  return list.filter((x) => !seen.has(key(x)) && (seen.add(key(x)), true));
+  return list.filter((x) => {
+    if (seen.has(key(x))) return false;
+    seen.add(key(x));
+    return true;
+  });
 }
