@@ -39,6 +39,8 @@ export const unitCenterRoutes = new Hono<AppEnv>()
     requireRole("admin"),
     async (c) => {
       const unit = await scopedUnit(c);
+      // Nothing to clear is a 404, as for age shares: the caller asked to remove something absent.
+      if (unit.centerLat == null || unit.centerLng == null) throw notFound("该单位的中心点");
       const { db, clock } = c.var.services;
       return c.json(await setUnitCenter(db, unit.code, null, currentUser(c), clock.now()), 200);
     },

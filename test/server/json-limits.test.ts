@@ -56,10 +56,12 @@ describe("every JSON route refuses over-deep and over-large JSON with a 4xx", ()
   });
   afterAll(() => t.close());
 
-  /** Routes that read no JSON body at all: anything sent is ignored (logout, removing a unit's age shares, a webhook's removal and test-send). */
+  /** Routes that read no JSON body at all: anything sent is ignored (logout, removing a unit's age shares or centre, a webhook's or quota's removal, a webhook's test-send). */
   const NOT_JSON = new Set([
     "POST /api/v1/auth/logout",
     "DELETE /api/v1/units/:code/age-shares",
+    "DELETE /api/v1/units/:code/center",
+    "DELETE /api/v1/quotas/:id",
     "DELETE /api/v1/webhooks/:id",
     "POST /api/v1/webhooks/:id/test",
   ]);
