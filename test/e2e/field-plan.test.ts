@@ -22,6 +22,7 @@ import {
   type ApiSession,
   type TestServer,
 } from "./harness";
+import { pickUnit } from "./unit-picker-driver";
 
 const canRun = requireChromium();
 const SUB = "500104001000";
@@ -176,11 +177,34 @@ describe.skipIf(!canRun)("quotas on the tablet and progress against plan in the 
       await page.getByRole("button", { name: "返回上一级" }).click();
       await page.getByTestId("plan-units").waitFor();
       // A day filter without work or plan empties the tables.
-      await page.locator('.fp-filters input[name="from"]').fill("2020-01-01");
-      await page.locator('.fp-filters input[name="to"]').fill("2020-01-02");
+      await page.getByTestId("plan-filters").locator('input[name="from"]').fill("2020-01-01");
+      await page.getByTestId("plan-filters").locator('input[name="to"]').fill("2020-01-02");
       await page.getByRole("button", { name: "查询", exact: true }).click();
       await expect.poll(() => unitRow.locator("td").allTextContents()).toEqual(["民主社区", "0", "0", "—"]);
       expect(await seriousAxeViolations(page, ".fp-plan")).toEqual([]);
+
+      // 设置调查任务: two days of 4 for zhang, stored as two quota rows (one audit entry).
+      const form = page.locator(".fp-quota-form");
+      await pickUnit(page, form.locator('input[role="combobox"]'), "民主", COMMUNITY);
+      await form.locator('input[name="interviewer"]').fill("zhang");
+      await form.locator('input[name="from"]').fill("2026-12-24");
+      await form.locator('input[name="to"]').fill("2026-12-25");
+      await form.locator('input[name="target"]').fill("4");
+      await form.getByRole("button", { name: "保存任务" }).click();
+      await form.getByText("已保存 2 天的任务。").waitFor();
+      const rows = await server.server.db.all<{ day: string; target: number }>(
+        sql`select day, target from interviewer_quotas where interviewer = 'zhang' and day >= '2026-12-24' order by day`,
+      );
+      expect(rows.map((r) => [r.day, Number(r.target)])).toEqual([
+        ["2026-12-24", 4],
+        ["2026-12-25", 4],
+      ]);
+      // A refusal says why, in Chinese: li does not exist.
+      await form.locator('input[name="interviewer"]').fill("li");
+      await form.getByRole("button", { name: "保存任务" }).click();
+      await form.getByText(/保存失败：调查员 li 不存在或已停用/).waitFor();
+      expect(await seriousAxeViolations(page, ".fp-quota-form")).toEqual([]);
+      await page.screenshot({ path: resultPath("field-plan-quota-form.png"), fullPage: true });
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

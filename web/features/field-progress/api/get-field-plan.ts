@@ -25,3 +25,8 @@ export const getInterviewerQa = (f: PlanFilters) => unwrap(api["field-progress"]
 /** The export's address: a plain same-origin link, so the browser downloads it with the session cookie. */
 export const planExportHref = (f: PlanFilters, format: "csv" | "xlsx") =>
   `/api/v1/field-progress/plan/export?${new URLSearchParams({ ...planQuery(f), format }).toString()}`;
+
+export type QuotaInput = { unitCode: string; surveyId: string; interviewer: string; from: string; to: string; target: number | null };
+
+/** PUT /quotas: one interviewer's target for a unit and questionnaire on every day of a range (null removes). */
+export const setQuotas = (input: QuotaInput) => unwrap(api.quotas.$put({ json: input }));

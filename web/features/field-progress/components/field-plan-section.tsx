@@ -5,6 +5,7 @@ import { texts } from "../../../lib/i18n";
 import { getInterviewerQa, getPlanProgress, type PlanFilters, planExportHref } from "../api/get-field-plan";
 import { PlanTable } from "./plan-table";
 import { QaTable } from "./qa-table";
+import { QuotaForm } from "./quota-form";
 
 const T = texts.fieldPlan;
 const SURVEYS = ["resident", "shopkeeper", "parent"];
@@ -41,6 +42,7 @@ export function FieldPlanSection({ unit }: { unit: string | null }) {
       </h2>
       <form
         className="fp-filters"
+        data-testid="plan-filters"
         onSubmit={(e) => {
           e.preventDefault();
           setApplied(draft);
@@ -92,6 +94,7 @@ export function FieldPlanSection({ unit }: { unit: string | null }) {
       ) : (
         !plan.isError && <p className="page-status">{texts.common.loading}</p>
       )}
+      <QuotaForm />
       <h2 id="fp-qa-title">{T.qa.title}</h2>
       {qa.isError && <p className="notice notice-warning">{T.plan.loadFailed}</p>}
       {qa.data && <QaTable qa={qa.data} />}

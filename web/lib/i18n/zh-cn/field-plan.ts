@@ -32,6 +32,21 @@ export interface FieldPlanTexts {
     empty: string;
     loadFailed: string;
   };
+  form: {
+    title: string;
+    intro: string;
+    unit: string;
+    interviewer: string;
+    survey: string;
+    from: string;
+    to: string;
+    target: string;
+    save: string;
+    remove: string;
+    saved: (days: number) => string;
+    removed: string;
+    failed: (message: string) => string;
+  };
   qa: {
     title: string;
     interviewer: string;
@@ -84,6 +99,21 @@ export const fieldPlanZh: FieldPlanTexts = {
     exportXlsx: "导出 Excel",
     empty: "所选范围内没有任务或完成记录。",
     loadFailed: "任务进度加载失败，请稍后重试。",
+  },
+  form: {
+    title: "设置调查任务",
+    intro: "为调查员设置每天应完成的访问数（按社区、问卷和日期），可一次设置一段日期。",
+    unit: "社区或学校",
+    interviewer: "调查员账号",
+    survey: "问卷",
+    from: "开始日期",
+    to: "结束日期",
+    target: "每天目标（份）",
+    save: "保存任务",
+    remove: "清除这段日期的任务",
+    saved: (days) => `已保存 ${days} 天的任务。`,
+    removed: "已清除这段日期的任务。",
+    failed: (message) => `保存失败：${message}`,
   },
   qa: {
     title: "调查员质量核查",
