@@ -6,7 +6,11 @@ import { unitCodeSchema } from "./units";
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "日期无效");
+  // Refinements run even after the regex failed: an invalid date must answer false, not throw.
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, "日期无效");
 const username = z.string().trim().min(1).max(64);
 
 /** A bulk set covers at most this many days (a quarter), so one request writes a bounded number of rows. */

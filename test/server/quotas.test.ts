@@ -226,6 +226,10 @@ describe("GET /field-progress/plan", () => {
     ]);
     expect((await get(`/api/v1/field-progress/plan?unit=${DISTRICT}`, office)).status).toBe(403);
     expect((await get(`/api/v1/field-progress/plan?unit=${SUB}&from=2026-11-21&to=2026-11-20`, office)).status).toBe(422);
+    // Not a calendar day, or not a date at all: 422, never a 500 from the date check itself.
+    for (const bad of ["2026-13-45", "2026-02-30", "%E1%B6%AF"]) {
+      expect((await get(`/api/v1/field-progress/plan?unit=${SUB}&to=${bad}`, office)).status).toBe(422);
+    }
   });
 
   it("exports the detail as CSV and three sheets as XLSX", async () => {
