@@ -3,7 +3,7 @@ import type { Database } from "../../db/client";
 import { responseParadata, responses, unitClosure, units, visits } from "../../db/schema";
 import { qualityFlags } from "../ingest/quality-flags";
 import type { SurveyRegistry } from "../surveys/survey-registry";
-import { distanceM, isSpeeding, matrixQuestions, median, straightMatrix } from "./qa-metrics";
+import { distanceM, isSpeeding, matrixQuestions, median, SPEEDING_FRACTION, straightMatrix } from "./qa-metrics";
 
 export interface QaFilter {
   from?: string | undefined;
@@ -58,6 +58,19 @@ export async function interviewerQa(db: Database, registry: SurveyRegistry, scop
   for (const r of rows) bySurvey.set(r.surveyId, [...(bySurvey.get(r.surveyId) ?? []), duration(r)]);
   const surveyMedian = new Map([...bySurvey].map(([id, ds]) => [id, median(ds)]));
 
+  // One definition (and its matrix questions) per version, not per interview.
+  const versions = new Map<string, Promise<{ json: Record<string, unknown>; matrices: string[] } | undefined>>();
+  const surveyOf = (id: string, version: number) => {
+    const key = `${id}@${version}`;
+    if (!versions.has(key)) {
+      versions.set(
+        key,
+        registry.get(id, version).then((s) => (s ? { json: s.json, matrices: matrixQuestions(s.json) } : undefined)),
+      );
+    }
+    return versions.get(key)!;
+  };
+
   interface Acc {
     durations: number[];
     speeding: number;
@@ -75,11 +88,11 @@ export async function interviewerQa(db: Database, registry: SurveyRegistry, scop
     const d = duration(r);
     a.durations.push(d);
     if (isSpeeding(d, surveyMedian.get(r.surveyId) ?? null)) a.speeding++;
-    const survey = await registry.get(r.surveyId, r.surveyVersion);
-    if (survey && straightlineMin > 0) {
+    const survey = straightlineMin > 0 ? await surveyOf(r.surveyId, r.surveyVersion) : undefined;
+    if (survey) {
       const answers = JSON.parse(r.answers) as Record<string, unknown>;
       const grouped = qualityFlags(survey.json, answers, r, { minSecondsPerAnswer: 0, straightlineMin }).includes("straight_line");
-      if (grouped || straightMatrix(answers, matrixQuestions(survey.json), straightlineMin)) a.straight++;
+      if (grouped || straightMatrix(answers, survey.matrices, straightlineMin)) a.straight++;
     }
     if (r.lat != null && r.lng != null && r.centerLat != null && r.centerLng != null) {
       const m = distanceM({ lat: r.lat, lng: r.lng }, { lat: r.centerLat, lng: r.centerLng });
@@ -112,7 +125,7 @@ export async function interviewerQa(db: Database, registry: SurveyRegistry, scop
       };
     });
   return {
-    rule: { speedingFraction: 1 / 3, straightlineMin, farFromCentreM: FAR_FROM_CENTRE_M },
+    rule: { speedingFraction: SPEEDING_FRACTION, straightlineMin, farFromCentreM: FAR_FROM_CENTRE_M },
     surveys: [...surveyMedian].map(([surveyId, medianDurationMs]) => ({
       surveyId,
       interviews: bySurvey.get(surveyId)!.length,
