@@ -8,11 +8,13 @@ import { authRoutes } from "./routes/auth";
 import { commentRoutes } from "./routes/comments";
 import { deviceRoutes } from "./routes/devices";
 import { exportRoutes } from "./routes/exports";
+import { fieldPlanRoutes } from "./routes/field-plan";
 import { fieldProgressRoutes } from "./routes/field-progress";
 import { fieldReviewRoutes } from "./routes/field-review";
 import { issueItemRoutes } from "./routes/issue-items";
 import { openApiRoutes } from "./routes/openapi";
 import { posterRoutes } from "./routes/posters";
+import { quotaRoutes } from "./routes/quotas";
 import { questionnaireRoutes } from "./routes/questionnaire";
 import { REGISTER_IMPORT_PATH, registerRoutes } from "./routes/register";
 import { rateRoutes } from "./routes/rates";
@@ -25,6 +27,7 @@ import { surveyDraftRoutes } from "./routes/survey-drafts";
 import { surveyLifecycleRoutes } from "./routes/survey-lifecycle";
 import { UNIT_IMPORT_PATH, unitImportRoutes } from "./routes/unit-import";
 import { unitAgeShareRoutes } from "./routes/unit-age-shares";
+import { unitCenterRoutes } from "./routes/unit-centers";
 import { unitRoutes } from "./routes/units";
 import { userRoutes } from "./routes/users";
 import { visitRoutes } from "./routes/visits";
@@ -69,6 +72,7 @@ export function createApi(services: AppServices) {
     .route(UNIT_IMPORT_PATH, unitImportRoutes)
     .route("/units", unitRoutes)
     .route("/units", unitAgeShareRoutes)
+    .route("/units", unitCenterRoutes)
     .route("/posters", posterRoutes)
     .route("/q", questionnaireRoutes)
     .route("/responses", responseRoutes)
@@ -77,6 +81,8 @@ export function createApi(services: AppServices) {
     .route("/field-progress", fieldProgressRoutes)
     .route("/register", registerRoutes)
     .route("/field-review", fieldReviewRoutes)
+    .route("/field-progress", fieldPlanRoutes)
+    .route("/quotas", quotaRoutes)
     .route("/rates", rateRoutes)
     .route("/exports", exportRoutes)
     .route("/comments", commentRoutes)

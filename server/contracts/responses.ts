@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { hasLoneSurrogate, normalizeDeviceId } from "../lib/device-id";
+import { paradataSchema } from "./paradata";
 import { surveyIdSchema } from "./posters";
 import { unitCodeSchema } from "./units";
 
@@ -44,17 +45,24 @@ const deviceIdSchema = z
  * POST /api/v1/responses (docs/design.md §4). The envelope is checked here; the answers themselves
  * are checked against the survey version by the validator.
  */
-export const submitResponseSchema = z.object({
-  id: z.uuid({ message: "id 必须是 UUID" }),
-  surveyId: surveyIdSchema,
-  surveyVersion: z.number().int().positive(),
-  channel: z.enum(["qr", "interview"]),
-  answers: answersSchema,
-  startedAt: instant,
-  completedAt: instant,
-  deviceId: deviceIdSchema,
-  token: z.string().max(200).optional(),
-  unitCode: unitCodeSchema.optional(),
-});
+export const submitResponseSchema = z
+  .object({
+    id: z.uuid({ message: "id 必须是 UUID" }),
+    surveyId: surveyIdSchema,
+    surveyVersion: z.number().int().positive(),
+    channel: z.enum(["qr", "interview"]),
+    answers: answersSchema,
+    startedAt: instant,
+    completedAt: instant,
+    deviceId: deviceIdSchema,
+    token: z.string().max(200).optional(),
+    unitCode: unitCodeSchema.optional(),
+    /** How an interview was given (contracts/paradata.ts); interviews only, stored beside the response. */
+    paradata: paradataSchema.optional(),
+  })
+  .refine((b) => b.channel === "interview" || b.paradata === undefined, {
+    message: "只有入户访问可以带 paradata",
+    path: ["paradata"],
+  });
 
 export type SubmitResponse = z.infer<typeof submitResponseSchema>;

@@ -17,6 +17,9 @@ export const units = sqliteTable(
     shops: integer("shops"),
     students: integer("students"),
     targetN: integer("target_n"),
+    /** The unit's centre (WGS 84), optional: the interviewer QA table measures visit distances from it. */
+    centerLat: real("center_lat"),
+    centerLng: real("center_lng"),
     createdAt: text("created_at").notNull(),
   },
   (t) => [index("units_parent_idx").on(t.parentCode)],
@@ -600,3 +603,44 @@ export const backChecks = sqliteTable(
   },
   (t) => [index("back_checks_interviewer_idx").on(t.interviewer), index("back_checks_unit_idx").on(t.unitCode)],
 );
+
+/**
+ * Count quotas (issue 16 part 3): how many completed interviews a supervisor plans for one
+ * interviewer in one leaf unit, for one questionnaire (audience) on one Asia/Shanghai day.
+ * One row per key; a bulk set over a date range writes one row per day.
+ */
+export const interviewerQuotas = sqliteTable(
+  "interviewer_quotas",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    unitCode: text("unit_code").notNull(),
+    surveyId: text("survey_id").notNull(),
+    day: text("day").notNull(),
+    interviewer: text("interviewer").notNull(),
+    target: integer("target").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    updatedBy: text("updated_by").notNull(),
+  },
+  (t) => [
+    uniqueIndex("interviewer_quotas_key_idx").on(t.unitCode, t.surveyId, t.day, t.interviewer),
+    index("interviewer_quotas_interviewer_day_idx").on(t.interviewer, t.day),
+    index("interviewer_quotas_day_idx").on(t.day),
+  ],
+);
+
+/**
+ * Paradata of an interview (issue 16 part 6), kept beside its response rather than in it, so
+ * the response writer's hot path is unchanged: time on each page and answer changes per
+ * question, as the tablet measured them. GPS is not repeated here: the visit carries the consented
+ * fix, and the retention job (privacy/retention-job.ts) coarsens or removes it there.
+ */
+export const responseParadata = sqliteTable("response_paradata", {
+  responseId: text("response_id").primaryKey(),
+  /** JSON [{page, ms}] in the order first shown. */
+  pages: text("pages").notNull(),
+  /** JSON [{question, count}]: how often an answer was changed after it was first given. */
+  changes: text("changes").notNull(),
+  totalMs: integer("total_ms").notNull(),
+  totalChanges: integer("total_changes").notNull(),
+  receivedAt: text("received_at").notNull(),
+});

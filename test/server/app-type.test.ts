@@ -32,6 +32,7 @@ describe("AppType", () => {
       | "exports"
       | "comments"
       | "issue-items"
+      | "quotas"
       | "settings"
       | "admin"
       | "webhooks"

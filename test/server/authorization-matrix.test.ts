@@ -46,6 +46,9 @@ interface Fixtures {
   /** A draft of the resident survey, and one of the shopkeeper survey only DELETE uses. */
   draft: string;
   removableDraft: string;
+  /** Count quotas (issue 16) in a community inside (大渡口) and outside (綦江) the scope. */
+  quotaIn: number;
+  quotaOut: number;
   unique(): string;
 }
 interface Spec {
@@ -86,6 +89,14 @@ const webhook = (unitCode: string) => ({
   url: "http://127.0.0.1:9/hook",
   format: "generic",
   events: ["qr_burst"],
+});
+const quota = (unitCode: string, interviewer: string) => ({
+  unitCode,
+  surveyId: "resident",
+  interviewer,
+  from: "2026-11-20",
+  to: "2026-11-21",
+  target: 3,
 });
 const interview = (unitCode: string) => ({ ...qrBody(""), token: undefined, channel: "interview", unitCode });
 
@@ -358,7 +369,7 @@ const SPECS: Record<string, Spec> = {
     }),
   },
   ...Object.fromEntries(
-    ["interviewers", "units", "devices"].map((what) => [
+    ["interviewers", "units", "devices", "plan", "plan/export", "qa"].map((what) => [
       `GET /api/v1/field-progress/${what}`,
       {
         allowed: ["admin", "office"],
@@ -638,6 +649,40 @@ const SPECS: Record<string, Spec> = {
     inScope: () => ({ path: `/api/v1/field-review/agreement?unit=${DEMO.xinshancun}` }),
     outOfScope: () => ({ path: `/api/v1/field-review/agreement?unit=${DEMO.qijiang}` }),
   },
+  // Issue 16: count quotas are set by supervisors (offices and admins) inside their scope; the tablet reads its own.
+  "GET /api/v1/quotas/mine": { allowed: ["interviewer", "admin"], inScope: () => ({ path: "/api/v1/quotas/mine" }) },
+  "GET /api/v1/quotas": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: `/api/v1/quotas?unit=${DEMO.xinshancun}` }),
+    outOfScope: () => ({ path: `/api/v1/quotas?unit=${DEMO.qijiang}` }),
+  },
+  "PUT /api/v1/quotas": {
+    allowed: ["admin", "office"],
+    inScope: () => ({ path: "/api/v1/quotas", json: quota(DEMO.community, "target-in") }),
+    outOfScope: () => ({ path: "/api/v1/quotas", json: quota(DEMO.qijiangCommunity, "target-out") }),
+  },
+  "DELETE /api/v1/quotas/:id": {
+    allowed: ["admin", "office"],
+    inScope: (f) => ({ path: `/api/v1/quotas/${f.quotaIn}` }),
+    outOfScope: (f) => ({ path: `/api/v1/quotas/${f.quotaOut}` }),
+  },
+  // Issue 16: a unit's centre (the QA table's distances) is an admin's setting, in scope.
+  ...Object.fromEntries(
+    ["PUT", "DELETE"].map((method) => [
+      `${method} /api/v1/units/:code/center`,
+      {
+        allowed: ["admin"],
+        inScope: () => ({
+          path: `/api/v1/units/${DEMO.community}/center`,
+          ...(method === "PUT" ? { json: { lat: 29.48, lng: 106.48 } } : {}),
+        }),
+        outOfScope: () => ({
+          path: `/api/v1/units/${DEMO.qijiangCommunity}/center`,
+          ...(method === "PUT" ? { json: { lat: 29.48, lng: 106.48 } } : {}),
+        }),
+      } satisfies Spec,
+    ]),
+  ),
 };
 
 let t: TestApp;
@@ -712,6 +757,11 @@ beforeAll(async () => {
   };
   const interviewIn = await recordInterview(DEMO.community);
   const interviewOut = await recordInterview(DEMO.qijiangCommunity);
+  const makeQuota = async (unitCode: string, interviewer: string) => {
+    const res = await t.request("/api/v1/quotas", { method: "PUT", cookie: root, json: quota(unitCode, interviewer) });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { items: { id: number }[] }).items[0]!.id;
+  };
   let n = 0;
   fixtures = {
     interviewIn,
@@ -720,6 +770,8 @@ beforeAll(async () => {
     removableDraft: await draft("shopkeeper"),
     issueIn,
     issueOut,
+    quotaIn: await makeQuota(DEMO.community, "target-in"),
+    quotaOut: await makeQuota(DEMO.qijiangCommunity, "target-out"),
     webhookIn: await makeWebhook(DEMO.xinshancun),
     webhookOut: await makeWebhook(DEMO.qijiang),
     removableWebhookIn: await makeWebhook(DEMO.xinshancun),

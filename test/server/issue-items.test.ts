@@ -150,6 +150,9 @@ describe("问题清单 changes", () => {
     expect((await patch({})).status).toBe(422);
     expect((await patch({ status: "resolved" })).body.error.code).toBe("no_change");
     expect((await patch({ dueDate: "2026-02-30" })).status).toBe(422);
+    // Month 13 and a non-date are no day either: 422, not a RangeError (500) from the check.
+    expect((await patch({ dueDate: "2026-13-45" })).status).toBe(422);
+    expect((await patch({ dueDate: "ᶯ" })).status).toBe(422);
     expect(await countRows(t, "audit_log")).toBe(auditBefore);
     expect(await countRows(t, "issue_notes")).toBe(notesBefore);
     expect((await patch({ status: "open", note: "整改不到位" })).body).toMatchObject({ status: "open", resolvedAt: null });

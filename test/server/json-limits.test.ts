@@ -58,11 +58,14 @@ describe("every JSON route refuses over-deep and over-large JSON with a 4xx", ()
 
   /**
    * Routes that read no JSON body at all: anything sent is ignored (logout, removing a unit's age
-   * shares, a webhook's removal and test-send; a survey's retire and reopen, a draft's publish and discard).
+   * shares or centre, a webhook's or quota's removal, a webhook's test-send; a survey's retire and
+   * reopen, a draft's publish and discard).
    */
   const NOT_JSON = new Set([
     "POST /api/v1/auth/logout",
     "DELETE /api/v1/units/:code/age-shares",
+    "DELETE /api/v1/units/:code/center",
+    "DELETE /api/v1/quotas/:id",
     "DELETE /api/v1/webhooks/:id",
     "POST /api/v1/webhooks/:id/test",
     "POST /api/v1/surveys/:id/retire",

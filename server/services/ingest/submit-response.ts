@@ -9,6 +9,7 @@ import { assertPosterOpen } from "../posters/poster-status";
 import { assertSurveyInUse } from "../surveys/survey-retirement";
 import { forbidden, invalid, Refusal, tooMany, unauthorized } from "../refusal";
 import type { SurveyRegistry } from "../surveys/survey-registry";
+import { storeParadata } from "./paradata-store";
 import { prepareResponse, resolveInterviewOrigin, type ResponseOrigin } from "./prepare-response";
 import type { QrGuard, QrSlot } from "./qr-guard";
 import { qualityFlags } from "./quality-flags";
@@ -98,6 +99,9 @@ export async function submitResponse(deps: SubmitDeps, body: SubmitResponse, fro
     }
     const outcome = await write(writer, row);
     stored = outcome.status === "accepted";
+    // A failed paradata write answers 503 like a failed response write: the tablet's retry is a duplicate that fills it in.
+    if (body.paradata && outcome.status !== "conflict")
+      await unavailableOnStorageFault(() => storeParadata(db, row.id, body.paradata!, clock.now()));
     return { id: row.id, status: outcome.status };
   } finally {
     if (!stored) burstSlot?.release();
@@ -111,8 +115,12 @@ export async function submitResponse(deps: SubmitDeps, body: SubmitResponse, fro
  * of ours and goes to onError as one (500, logged with its stack), never dressed up as a 503.
  */
 async function write(writer: ResponseWriter, row: Parameters<ResponseWriter["submit"]>[0]) {
+  return unavailableOnStorageFault(() => writer.submit(row));
+}
+
+async function unavailableOnStorageFault<T>(task: () => Promise<T>): Promise<T> {
   try {
-    return await writer.submit(row);
+    return await task();
   } catch (error) {
     if (!isStorageUnavailableError(error)) throw error;
     // A full disk or read-only file is an expected state with one line of log, not a stack each time.

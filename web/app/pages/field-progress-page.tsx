@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { useSearch } from "wouter";
+import { FieldPlanSection } from "../../features/field-progress/components/field-plan-section";
 import { FieldProgressView } from "../../features/field-progress/components/field-progress-view";
 import { texts } from "../../lib/i18n";
 
@@ -9,5 +10,10 @@ export function FieldProgressPage() {
   useEffect(() => {
     document.title = `${texts.interview.field.title} · ${texts.appName}`;
   }, []);
-  return <FieldProgressView unit={unit} />;
+  return (
+    <>
+      <FieldProgressView unit={unit} />
+      <FieldPlanSection unit={unit} />
+    </>
+  );
 }

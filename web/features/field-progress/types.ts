@@ -9,3 +9,7 @@ export type UnitProgress = UnitsBody["totals"];
 export type OutcomeCounts = Pick<UnitProgress, "visits" | "completed" | "refused" | "notHome" | "vacant" | "responseRate">;
 
 export type DeviceRow = InferResponseType<(typeof api)["field-progress"]["devices"]["$get"], 200>["rows"][number];
+
+/** GET /field-progress/plan and /field-progress/qa (server/routes/field-plan.ts). */
+export type PlanBody = InferResponseType<(typeof api)["field-progress"]["plan"]["$get"], 200>;
+export type QaBody = InferResponseType<(typeof api)["field-progress"]["qa"]["$get"], 200>;

@@ -5,6 +5,7 @@ import { dashboardZh, type DashboardTexts } from "./zh-cn/dashboard";
 import { distributionsZh, type DistributionsTexts } from "./zh-cn/distributions";
 import { exportsZh, type ExportsTexts } from "./zh-cn/exports";
 import { fieldReviewZh, type FieldReviewTexts } from "./zh-cn/field-review";
+import { fieldPlanZh, type FieldPlanTexts } from "./zh-cn/field-plan";
 import { interviewZh, type InterviewTexts } from "./zh-cn/interview";
 import { issueListZh, type IssueListTexts } from "./zh-cn/issue-list";
 import { methodsZh, type MethodsTexts } from "./zh-cn/methods";
@@ -25,6 +26,7 @@ export type {
   DistributionsTexts,
   ExportsTexts,
   FieldReviewTexts,
+  FieldPlanTexts,
   InterviewTexts,
   IssueListTexts,
   MethodsTexts,
@@ -69,6 +71,7 @@ export interface Texts {
   units: UnitsTexts;
   register: RegisterTexts;
   fieldReview: FieldReviewTexts;
+  fieldPlan: FieldPlanTexts;
 }
 
 export const zhCN: Texts = {
@@ -94,6 +97,7 @@ export const zhCN: Texts = {
   units: unitsZh,
   register: registerZh,
   fieldReview: fieldReviewZh,
+  fieldPlan: fieldPlanZh,
 };
 
 export const texts: Texts = zhCN;

@@ -17,6 +17,10 @@ export interface InterviewRunnerProps {
   initialPageNo: number;
   onProgress: (data: Record<string, unknown>, pageNo: number) => void;
   onComplete: (data: Record<string, unknown>) => void;
+  /** A page came on screen (its name), for the paradata's time per page. */
+  onPageShown?: (page: string) => void;
+  /** An answer was set (the question's name), for the paradata's answer changes. */
+  onValueSet?: (question: string) => void;
 }
 
 /** The shared factory's model (locale, zh overrides, custom properties) with 不读出 options marked. */
@@ -44,11 +48,19 @@ export default function InterviewRunner(props: InterviewRunnerProps) {
     const progress = () => callbacks.current.onProgress(model.data, model.currentPageNo);
     const complete = () => callbacks.current.onComplete(model.data);
     const top = () => window.scrollTo(0, 0);
+    const shown = () => model.currentPage && callbacks.current.onPageShown?.(model.currentPage.name);
+    const valueSet = (_: Model, options: { name: string }) => callbacks.current.onValueSet?.(options.name);
+    // Paradata first, so the draft that progress() saves already holds it.
+    model.onValueChanged.add(valueSet);
+    model.onCurrentPageChanged.add(shown);
+    shown();
     model.onValueChanged.add(progress);
     model.onCurrentPageChanged.add(progress);
     model.onCurrentPageChanged.add(top);
     model.onComplete.add(complete);
     return () => {
+      model.onValueChanged.remove(valueSet);
+      model.onCurrentPageChanged.remove(shown);
       model.onValueChanged.remove(progress);
       model.onCurrentPageChanged.remove(progress);
       model.onCurrentPageChanged.remove(top);

@@ -4,6 +4,7 @@ import { getDeviceId } from "../../../lib/device-id";
 import { getSurveyVersion } from "../lib/catalog";
 import { consentedFix, requestFix } from "../lib/geolocation";
 import type { InterviewDb, InterviewDraft } from "../lib/interview-db";
+import { emptyParadata, finishParadata, pageShown, resumed, valueSet } from "../lib/paradata";
 import { newQueueItem } from "../sync/queue-item";
 import type { QueueItem } from "../sync/types";
 import type { SurveyDefinition } from "../types";
@@ -26,7 +27,8 @@ export function InterviewSession(props: {
   onDone: (item: QueueItem | null, message: string | null) => void;
 }) {
   const { db } = props;
-  const draft = useRef(props.draft);
+  // A reopened draft's page clock restarts: the time the app stood closed is not time on the page.
+  const draft = useRef({ ...props.draft, paradata: resumed(props.draft.paradata ?? emptyParadata(), Date.now()) });
   const [survey, setSurvey] = useState<SurveyDefinition | null | "failed">(null);
   // A resumed interview is past its opening.
   const [opening, setOpening] = useState(() => props.draft.pageNo === 0 && Object.keys(props.draft.data).length === 0);
@@ -48,9 +50,18 @@ export function InterviewSession(props: {
     void db.putDraft(draft.current);
   }
 
+  function shown(page: string) {
+    draft.current = { ...draft.current, paradata: pageShown(draft.current.paradata, page, Date.now()) };
+  }
+
+  function answered(question: string) {
+    draft.current = { ...draft.current, paradata: valueSet(draft.current.paradata, question) };
+  }
+
   async function complete(data: Record<string, unknown>) {
     const d = { ...draft.current, data };
     const completedAt = new Date();
+    const paradata = finishParadata(d.paradata, completedAt.getTime());
     // A position taken at the door, else one from during the interview; none without consent.
     const fix = consentedFix(d.location);
     const deviceId = getDeviceId();
@@ -84,6 +95,7 @@ export function InterviewSession(props: {
         completedAt: completedAt.toISOString(),
         deviceId,
         unitCode: d.unitCode,
+        ...(paradata ? { paradata } : {}),
       },
     });
     await db.commitInterview(item);
@@ -157,6 +169,8 @@ export function InterviewSession(props: {
             initialPageNo={draft.current.pageNo}
             onProgress={progress}
             onComplete={(data) => void complete(data)}
+            onPageShown={shown}
+            onValueSet={answered}
           />
         </Suspense>
       )}

@@ -14,6 +14,7 @@ import { ReturnedList } from "./returned-list";
 import { DaySummary } from "./day-summary";
 import { GpsConsent, type GpsConsentAnswer } from "./gps-consent";
 import { InterviewSession } from "./interview-session";
+import { QuotaCard } from "./quota-card";
 import { RecordedNotice, UNDO_MS } from "./recorded-notice";
 import { StatusBar } from "./status-bar";
 import { VisitForm } from "./visit-form";
@@ -205,6 +206,7 @@ export function Workspace(props: {
             />
             <AttentionList items={snapshot.items} onRetry={(id) => void engine.retry(id)} onCorrect={correct} onDiscard={discard} />
             <DaySummary summary={snapshot.summary} items={snapshot.items} />
+            <QuotaCard db={db} owner={user.username} summary={snapshot.summary} items={snapshot.items} lastSyncAt={snapshot.lastSyncAt} />
             <VisitList items={snapshot.items} summary={snapshot.summary} onCorrect={correct} />
           </>
         )}

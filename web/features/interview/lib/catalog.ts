@@ -9,9 +9,9 @@ import { DEFAULT_PRIVACY_NOTICE, type PrivacyNotice } from "../../../../server/c
 import type { SurveyDefinition, SurveySummary, UnitNode } from "../types";
 import type { InterviewDb } from "./interview-db";
 
-const CATALOG_TIMEOUT = withTimeout(8_000);
+export const CATALOG_TIMEOUT = withTimeout(8_000);
 
-async function networkFirst<T>(db: InterviewDb, key: string, load: () => Promise<T>): Promise<T> {
+export async function networkFirst<T>(db: InterviewDb, key: string, load: () => Promise<T>): Promise<T> {
   try {
     const value = await load();
     await db.putCatalog(key, value);

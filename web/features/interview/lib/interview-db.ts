@@ -9,6 +9,7 @@
  * const mine = await db.itemsOf("zhang");
  */
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import type { ParadataDraft } from "./paradata";
 import { addToSummary, emptySummary, type SyncedSummary } from "../sync/synced-summary";
 import type { QueueItem } from "../sync/types";
 import type { NewDoor } from "../../../../server/contracts/register";
@@ -29,6 +30,8 @@ export interface InterviewDraft {
   /** The register door (issue 16), and the door itself when this tablet found it; absent in older drafts. */
   registerEntryId?: string | null;
   newDoor?: NewDoor | null;
+  /** Time per page and answer changes so far (lib/paradata.ts); absent in drafts saved before issue 16. */
+  paradata?: ParadataDraft;
 }
 
 interface InterviewSchema extends DBSchema {
