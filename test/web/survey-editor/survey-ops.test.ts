@@ -90,7 +90,13 @@ describe("questions", () => {
     const json: SurveyJson = {
       calculatedValues: [{ name: "c", expression: "{q1} = 'a' and {q10} = 'b'" }],
       pages: [
-        { name: "p1", elements: [{ type: "radiogroup", name: "q1", choices: ["a"] }, { type: "text", name: "q10" }] },
+        {
+          name: "p1",
+          elements: [
+            { type: "radiogroup", name: "q1", choices: ["a"] },
+            { type: "text", name: "q10" },
+          ],
+        },
         { name: "p2", visibleIf: "{q1} notempty", elements: [{ type: "text", name: "q2", visibleIf: "{q1} anyof ['a']" }] },
       ],
     };

@@ -11,6 +11,7 @@ import { monthlyReportZh, type MonthlyReportTexts } from "./zh-cn/monthly-report
 import { retentionZh, type RetentionTexts } from "./zh-cn/retention";
 import { respondentZh, surveyLocaleZh, type RespondentTexts, type SurveyLocaleTexts } from "./zh-cn/respondent";
 import { subjectsZh, type SubjectsTexts } from "./zh-cn/subjects";
+import { surveyEditorZh, type SurveyEditorTexts } from "./zh-cn/survey-editor";
 import { webhooksZh, type WebhooksTexts } from "./zh-cn/webhooks";
 import { securityZh, type SecurityTexts } from "./zh-cn/security";
 import { unitsZh, type UnitsTexts } from "./zh-cn/units";
@@ -31,6 +32,7 @@ export type {
   RetentionTexts,
   ShellTexts,
   SubjectsTexts,
+  SurveyEditorTexts,
   SecurityTexts,
   WebhooksTexts,
   UnitsTexts,
@@ -63,6 +65,7 @@ export interface Texts {
   security: SecurityTexts;
   issueList: IssueListTexts;
   units: UnitsTexts;
+  surveyEditor: SurveyEditorTexts;
 }
 
 export const zhCN: Texts = {
@@ -86,6 +89,7 @@ export const zhCN: Texts = {
   security: securityZh,
   issueList: issueListZh,
   units: unitsZh,
+  surveyEditor: surveyEditorZh,
 };
 
 export const texts: Texts = zhCN;

@@ -16,7 +16,8 @@ function replaceValidator(el: ElementJson, type: string, validator: Validator | 
   // In place when present, so a survey's own order of validators (and of their messages) stays.
   const current = validatorsOf(el);
   const at = current.findIndex((v) => v.type === type);
-  const all = at < 0 ? (validator ? [...current, validator] : current) : current.flatMap((v, i) => (i !== at ? [v] : validator ? [validator] : []));
+  const all =
+    at < 0 ? (validator ? [...current, validator] : current) : current.flatMap((v, i) => (i !== at ? [v] : validator ? [validator] : []));
   setOrDelete(el, "validators", all.length ? all : undefined);
 }
 

@@ -39,3 +39,10 @@ export function setPageText(json: SurveyJson, name: string, patch: { title?: str
   for (const [key, value] of Object.entries(patch)) setOrDelete(page, key, value);
   return next;
 }
+
+/** The survey's own title and description (the first page's header). */
+export function setSurveyText(json: SurveyJson, patch: { title?: string; description?: string }): SurveyJson {
+  const next = copy(json);
+  for (const [key, value] of Object.entries(patch)) setOrDelete(next, key, value);
+  return next;
+}

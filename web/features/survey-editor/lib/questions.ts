@@ -29,12 +29,7 @@ export function newQuestion(kind: NewQuestionType, name: string, title: string, 
  * Adds an element to a page (at its end, or at `index`). A name already in the survey gets a
  * suffix (`_2`), because SurveyJS keys answers by name and two questions would share one answer.
  */
-export function addQuestion(
-  json: SurveyJson,
-  pageName: string,
-  element: ElementJson,
-  index?: number,
-): { json: SurveyJson; name: string } {
+export function addQuestion(json: SurveyJson, pageName: string, element: ElementJson, index?: number): { json: SurveyJson; name: string } {
   const next = copy(json);
   const page = pagesOf(next).find((p) => p.name === pageName);
   if (!page) throw new Error(`no page named ${pageName}`);
