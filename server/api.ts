@@ -19,6 +19,8 @@ import { settingsRoutes } from "./routes/settings";
 import { subjectRoutes } from "./routes/subjects";
 import { surveyVersionRoutes } from "./routes/survey-versions";
 import { surveyRoutes } from "./routes/surveys";
+import { surveyDraftRoutes } from "./routes/survey-drafts";
+import { surveyLifecycleRoutes } from "./routes/survey-lifecycle";
 import { UNIT_IMPORT_PATH, unitImportRoutes } from "./routes/unit-import";
 import { unitAgeShareRoutes } from "./routes/unit-age-shares";
 import { unitRoutes } from "./routes/units";
@@ -60,6 +62,8 @@ export function createApi(services: AppServices) {
     .route("/users", userRoutes)
     .route("/surveys", surveyRoutes)
     .route("/surveys", surveyVersionRoutes)
+    .route("/surveys", surveyLifecycleRoutes)
+    .route("/survey-drafts", surveyDraftRoutes)
     .route(UNIT_IMPORT_PATH, unitImportRoutes)
     .route("/units", unitRoutes)
     .route("/units", unitAgeShareRoutes)

@@ -47,9 +47,44 @@ export const surveyVersions = sqliteTable(
     hash: text("hash").notNull(),
     json: text("json").notNull(),
     publishedAt: text("published_at").notNull(),
+    /**
+     * Where the version came from: `file` (surveys/*.json at start-up) or `editor` (a published
+     * draft). Start-up compares a file with the last `file` version, never with an editor one.
+     */
+    source: text("source", { enum: ["file", "editor"] })
+      .notNull()
+      .default("file"),
   },
   (t) => [primaryKey({ columns: [t.surveyId, t.version] })],
 );
+
+/**
+ * A questionnaire being edited in the browser (issue 17): at most one per survey, saved by the
+ * editor's autosave (`revision` +1 per save, so a stale tab cannot overwrite a newer save).
+ * `baseVersion` is the published version it started from, null for a new survey.
+ */
+export const surveyDrafts = sqliteTable(
+  "survey_drafts",
+  {
+    id: text("id").primaryKey(),
+    surveyId: text("survey_id").notNull(),
+    baseVersion: integer("base_version"),
+    json: text("json").notNull(),
+    revision: integer("revision").notNull(),
+    createdBy: text("created_by").notNull(),
+    updatedBy: text("updated_by").notNull(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("survey_drafts_survey_idx").on(t.surveyId)],
+);
+
+/** Surveys taken out of use: their posters answer as closed and no new poster is made for them. */
+export const retiredSurveys = sqliteTable("retired_surveys", {
+  surveyId: text("survey_id").primaryKey(),
+  retiredAt: text("retired_at").notNull(),
+  retiredBy: text("retired_by").notNull(),
+});
 
 export const responses = sqliteTable(
   "responses",

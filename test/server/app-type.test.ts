@@ -18,6 +18,7 @@ describe("AppType", () => {
       | "auth"
       | "users"
       | "surveys"
+      | "survey-drafts"
       | "units"
       | "posters"
       | "q"

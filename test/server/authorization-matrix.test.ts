@@ -40,6 +40,9 @@ interface Fixtures {
   /** 问题清单 items assigned to a community inside (大渡口) and outside (綦江) the scope. */
   issueIn: number;
   issueOut: number;
+  /** A draft of the resident survey, and one of the shopkeeper survey only DELETE uses. */
+  draft: string;
+  removableDraft: string;
   unique(): string;
 }
 interface Spec {
@@ -134,6 +137,31 @@ const SPECS: Record<string, Spec> = {
   "GET /api/v1/surveys/:id/versions/:version": { allowed: "public", inScope: () => ({ path: "/api/v1/surveys/resident/versions/1" }) },
   "GET /api/v1/surveys/:id/versions": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/surveys/resident/versions" }) },
   "GET /api/v1/surveys/:id/diff": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/surveys/resident/diff?from=1&to=1" }) },
+  // Issue 17: survey definitions are city-wide; only admins edit, publish and retire them.
+  // (A survey nobody has, so the matrix never retires one the other cases use.)
+  "POST /api/v1/surveys/:id/retire": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/surveys/matrix-none/retire" }) },
+  "POST /api/v1/surveys/:id/reopen": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/surveys/matrix-none/reopen" }) },
+  "GET /api/v1/survey-drafts": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/survey-drafts" }) },
+  "GET /api/v1/survey-drafts/templates": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/survey-drafts/templates" }) },
+  "GET /api/v1/survey-drafts/item-bank": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/survey-drafts/item-bank" }) },
+  "POST /api/v1/survey-drafts": { allowed: ["admin"], inScope: () => ({ path: "/api/v1/survey-drafts", json: { surveyId: "resident" } }) },
+  "POST /api/v1/survey-drafts/new": {
+    allowed: ["admin"],
+    inScope: (f) => ({
+      path: "/api/v1/survey-drafts/new",
+      json: { surveyId: `m${f.unique()}`, title: "矩阵问卷", audience: "parent", from: { template: "parent-winter" } },
+    }),
+  },
+  "GET /api/v1/survey-drafts/:id": { allowed: ["admin"], inScope: (f) => ({ path: `/api/v1/survey-drafts/${f.draft}` }) },
+  "PUT /api/v1/survey-drafts/:id": {
+    allowed: ["admin"],
+    // Revision 999 is never the stored one: an allowed caller gets 409, nothing saved.
+    inScope: (f) => ({ path: `/api/v1/survey-drafts/${f.draft}`, json: { json: { pages: [] }, revision: 999 } }),
+  },
+  "GET /api/v1/survey-drafts/:id/diff": { allowed: ["admin"], inScope: (f) => ({ path: `/api/v1/survey-drafts/${f.draft}/diff` }) },
+  // Unchanged from the current version: an allowed caller gets 422 no_changes, nothing published.
+  "POST /api/v1/survey-drafts/:id/publish": { allowed: ["admin"], inScope: (f) => ({ path: `/api/v1/survey-drafts/${f.draft}/publish` }) },
+  "DELETE /api/v1/survey-drafts/:id": { allowed: ["admin"], inScope: (f) => ({ path: `/api/v1/survey-drafts/${f.removableDraft}` }) },
   "POST /api/v1/units/import/preview": {
     allowed: ["admin"],
     inScope: () => ({ path: "/api/v1/units/import/preview", raw: `${CSV}500104009000,新街道,subdistrict,500104000000,,,` }),
@@ -564,10 +592,17 @@ beforeAll(async () => {
     expect(res.status).toBe(201);
     return ((await res.json()) as { id: number }).id;
   };
+  const draft = async (surveyId: string) => {
+    const res = await t.request("/api/v1/survey-drafts", { method: "POST", cookie: root, json: { surveyId } });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  };
   const issueIn = await issue(DEMO.community);
   const issueOut = await issue(DEMO.qijiangCommunity);
   let n = 0;
   fixtures = {
+    draft: await draft("resident"),
+    removableDraft: await draft("shopkeeper"),
     issueIn,
     issueOut,
     webhookIn: await makeWebhook(DEMO.xinshancun),

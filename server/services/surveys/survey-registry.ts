@@ -1,6 +1,7 @@
 import type { Database } from "../../db/client";
 import type { Clock } from "../../lib/clock";
 import { getCurrentVersionRow, getVersionRow, listCurrentVersions } from "./surveys";
+import { readRetiredAt } from "./survey-retirement";
 import { extractMetricQuestions, type MetricQuestion } from "../rates/metric-definitions";
 import { extractCommentQuestions, type CommentQuestion } from "../comments/comment-questions";
 import { extractDistributionQuestions, type DistributionQuestion } from "../distributions/distribution-questions";
@@ -29,6 +30,12 @@ export interface SurveyRegistry {
   get(id: string, version: number): Promise<LoadedSurvey | undefined>;
   getCurrent(id: string): Promise<LoadedSurvey | undefined>;
   listCurrent(): Promise<LoadedSurvey[]>;
+  /** Forgets which version is current, after this instance published one (others take CURRENT_TTL_MS). */
+  forgetCurrent(id: string): void;
+  /** When the survey was retired (its posters take no answers), or null; cached like the current version. */
+  retiredAt(id: string): Promise<string | null>;
+  /** Forgets the retired state, after this instance retired or reopened the survey. */
+  forgetRetired(id: string): void;
 }
 
 /** How long an instance trusts its idea of the current version before asking the database again. */
@@ -43,6 +50,7 @@ const CURRENT_TTL_MS = 30_000;
 export function createSurveyRegistry(db: Database, clock: Clock): SurveyRegistry {
   const versions = new Map<string, LoadedSurvey>();
   const current = new Map<string, { version: number; checkedAt: number }>();
+  const retired = new Map<string, { at: string | null; checkedAt: number }>();
 
   function load(row: NonNullable<Awaited<ReturnType<typeof getVersionRow>>>): LoadedSurvey {
     const key = `${row.surveyId}@${row.version}`;
@@ -90,6 +98,20 @@ export function createSurveyRegistry(db: Database, clock: Clock): SurveyRegistry
         current.set(row.surveyId, { version: row.version, checkedAt: now });
         return load(row);
       });
+    },
+    forgetCurrent(id) {
+      current.delete(id);
+    },
+    async retiredAt(id) {
+      const known = retired.get(id);
+      const now = clock.now().getTime();
+      if (known && now - known.checkedAt < CURRENT_TTL_MS) return known.at;
+      const at = await readRetiredAt(db, id);
+      retired.set(id, { at, checkedAt: now });
+      return at;
+    },
+    forgetRetired(id) {
+      retired.delete(id);
     },
   };
 }

@@ -3,6 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { Model } from "survey-core";
 import type { SurveyFile } from "../../../surveys/index";
 import type { Database } from "../../db/client";
+import type { DrizzleTx } from "../../db/sql-executor";
 import { surveyVersions } from "../../db/schema";
 import { canonicalJson } from "../../lib/canonical-json";
 import { sha256Hex } from "../../lib/crypto";
@@ -49,28 +50,45 @@ export function surveyTitle(json: Record<string, unknown>, fallback: string): st
 }
 
 /**
- * Publishes each file as a new version when its content differs from the current version.
- * Published versions are never changed, so old responses keep the definition they answered.
- * Returns the versions that were added.
+ * A new version row of `json` after `current` (hash over the canonical JSON, so key order does
+ * not make a version). The one way a version is made, at start-up and from the editor.
+ */
+export async function newVersionRow(
+  surveyId: string,
+  json: Record<string, unknown>,
+  current: SurveyVersionRow | undefined,
+  source: SurveyVersionRow["source"],
+  now: Date,
+): Promise<SurveyVersionRow> {
+  const text = canonicalJson(json);
+  return {
+    surveyId,
+    version: (current?.version ?? 0) + 1,
+    audience: String(json.audience),
+    title: surveyTitle(json, surveyId),
+    hash: await sha256Hex(text),
+    json: text,
+    publishedAt: now.toISOString(),
+    source,
+  };
+}
+
+/**
+ * Publishes each file as a new version when THE FILE changed since it was last published from
+ * the file: a version made in the editor since then stays current over an unchanged file, and a
+ * changed file becomes the next version after it. Content equal to the current version is never
+ * published twice. Published versions are never changed, so old responses keep the definition
+ * they answered. Returns the versions that were added.
  */
 export async function publishSurveys(db: Database, files: SurveyFile[], now: Date): Promise<SurveyVersionRow[]> {
   const problems = files.flatMap(checkedSurveyJson);
   if (problems.length > 0) throw new Error(`Survey files have errors:\n${problems.join("\n")}`);
   const added: SurveyVersionRow[] = [];
   for (const file of files) {
-    const json = canonicalJson(file.json);
-    const hash = await sha256Hex(json);
     const current = await getCurrentVersionRow(db, file.id);
-    if (current?.hash === hash) continue;
-    const row: SurveyVersionRow = {
-      surveyId: file.id,
-      version: (current?.version ?? 0) + 1,
-      audience: String(file.json.audience),
-      title: surveyTitle(file.json, file.id),
-      hash,
-      json,
-      publishedAt: now.toISOString(),
-    };
+    const row = await newVersionRow(file.id, file.json, current, "file", now);
+    if (current?.hash === row.hash) continue;
+    if (current?.source === "editor" && (await lastFileVersionHash(db, file.id)) === row.hash) continue;
     // Two instances starting together may race: the primary key lets only one publish a version.
     const inserted = await db.insert(surveyVersions).values(row).onConflictDoNothing().returning();
     added.push(...inserted);
@@ -78,14 +96,24 @@ export async function publishSurveys(db: Database, files: SurveyFile[], now: Dat
   return added;
 }
 
-export async function getCurrentVersionRow(db: Database, surveyId: string): Promise<SurveyVersionRow | undefined> {
+/** The hash of the newest version published from the survey's file, if any. */
+async function lastFileVersionHash(db: Database, surveyId: string): Promise<string | undefined> {
+  const row = await db.query.surveyVersions.findFirst({
+    where: and(eq(surveyVersions.surveyId, surveyId), eq(surveyVersions.source, "file")),
+    orderBy: desc(surveyVersions.version),
+    columns: { hash: true },
+  });
+  return row?.hash;
+}
+
+export async function getCurrentVersionRow(db: Database | DrizzleTx, surveyId: string): Promise<SurveyVersionRow | undefined> {
   return db.query.surveyVersions.findFirst({
     where: eq(surveyVersions.surveyId, surveyId),
     orderBy: desc(surveyVersions.version),
   });
 }
 
-export async function getVersionRow(db: Database, surveyId: string, version: number): Promise<SurveyVersionRow | undefined> {
+export async function getVersionRow(db: Database | DrizzleTx, surveyId: string, version: number): Promise<SurveyVersionRow | undefined> {
   return db.query.surveyVersions.findFirst({
     where: and(eq(surveyVersions.surveyId, surveyId), eq(surveyVersions.version, version)),
   });
