@@ -1,77 +1,21 @@
 /**
- * Shapes of the questionnaire-editor endpoints (/work contract, docs/api.md "Survey drafts").
- * Written by hand against the agreed contract until the server's routes exist; then these become
- * InferResponseType aliases of the typed client.
+ * Shapes of the questionnaire-editor endpoints (docs/api.md, "Questionnaire editor"), derived
+ * from the server's routes through the typed client.
  */
+import type { InferRequestType, InferResponseType } from "hono/client";
+import type { api } from "../../lib/api-client";
 import type { SurveyJson } from "./lib/survey-json";
 
-export interface Problem {
-  level: "error" | "warning";
-  code: string;
-  /** In Chinese, as the server words it. */
-  message: string;
-  question?: string;
-  page?: string;
-}
+type Drafts = (typeof api)["survey-drafts"];
 
-export interface SurveyDraft {
-  id: string;
-  surveyId: string;
-  /** The published version the draft started from; null for a new survey. */
-  baseVersion: number | null;
-  json: SurveyJson;
-  revision: number;
-  createdBy: string;
-  updatedBy: string;
-  createdAt: string;
-  updatedAt: string;
-  problems: Problem[];
-}
+/** GET /survey-drafts/:id; the JSON typed for the editor's operations. */
+export type SurveyDraft = Omit<InferResponseType<Drafts[":id"]["$get"], 200>, "json"> & { json: SurveyJson };
+export type Problem = SurveyDraft["problems"][number];
+export type DraftSummary = InferResponseType<Drafts["$get"], 200>["drafts"][number];
+export type SurveyTemplate = InferResponseType<Drafts["templates"]["$get"], 200>["templates"][number];
+export type BankItem = InferResponseType<Drafts["item-bank"]["$get"], 200>["items"][number];
+export type DraftDiff = InferResponseType<Drafts[":id"]["diff"]["$get"], 200>;
+export type NewSurveyBody = InferRequestType<Drafts["new"]["$post"]>["json"];
 
-export type DraftSummary = Omit<SurveyDraft, "json"> & { json?: SurveyJson };
-
-export interface SurveyTemplate {
-  id: string;
-  title: string;
-  audience: string;
-}
-
-export interface BankItem {
-  id: string;
-  audience: string[];
-  metric?: string;
-  title: string;
-  note?: string;
-  element: Record<string, unknown>;
-}
-
-export interface ChoiceChange {
-  value: unknown;
-  kind: "added" | "removed" | "text";
-  before?: string;
-  after?: string;
-}
-
-export interface SurveyDiff {
-  added: { name: string; title: string; type: string }[];
-  removed: { name: string; title: string; type: string }[];
-  changed: { name: string; title: string; properties: { property: string; before: unknown; after: unknown }[]; choices: ChoiceChange[] }[];
-  survey: { property: string; before: unknown; after: unknown }[];
-}
-
-export interface DraftDiff {
-  diff: SurveyDiff;
-  /** Metric questions whose choices, positive, excluded, scores or metric changed. */
-  meaningChanged: string[];
-}
-
-export interface PublishedSurvey {
-  id: string;
-  version: number;
-  audience: string;
-  title: string;
-  /** Set when the survey is retired (posters say 已停止); absent on servers before the editor. */
-  retiredAt?: string | null;
-}
-
-export type NewSurveySource = { template: string } | { copyOf: string };
+/** GET /surveys, with `retiredAt` (issue 17) optional so the list works against a server that does not send it. */
+export type PublishedSurvey = InferResponseType<(typeof api)["surveys"]["$get"], 200>[number] & { retiredAt?: string | null };

@@ -1,57 +1,40 @@
 /**
- * The calls of the questionnaire editor (all admin only). Every call throws the server's
- * `ApiError` on a refusal; the autosave tells `stale_revision` (409) apart.
+ * The calls of the questionnaire editor (all admin only) through the typed client. Every call
+ * throws the server's `ApiError` on a refusal; the autosave tells `stale_revision` (409) apart.
  */
-import { API_BASE } from "../../../lib/api-client";
-import { apiFetch, readResponse } from "../../../lib/http";
+import { api, unwrap } from "../../../lib/api-client";
 import type { SurveyJson } from "../lib/survey-json";
-import type { BankItem, DraftDiff, DraftSummary, NewSurveySource, PublishedSurvey, SurveyDraft, SurveyTemplate } from "../types";
+import type { NewSurveyBody, PublishedSurvey, SurveyDraft } from "../types";
 
-const BASE = `${API_BASE}/survey-drafts`;
-const id = (value: string) => encodeURIComponent(value);
+const drafts = api["survey-drafts"];
+const param = (id: string) => ({ param: { id: encodeURIComponent(id) } });
 
-export const listDrafts = () =>
-  apiFetch(BASE)
-    .then((r) => readResponse<{ drafts: DraftSummary[] }>(r))
-    .then((b) => b.drafts);
+export const listDrafts = () => unwrap(drafts.$get()).then((b) => b.drafts);
 
-export const listPublished = () => apiFetch(`${API_BASE}/surveys`).then((r) => readResponse<PublishedSurvey[]>(r));
+/** The current version of every survey; `retiredAt` where the server reports it. */
+export const listPublished = (): Promise<PublishedSurvey[]> => unwrap(api.surveys.$get());
 
 /** The draft of a survey: a new one from its current version, or the one already open (200). */
-export const startDraft = (surveyId: string) =>
-  apiFetch(BASE, { method: "POST", body: { surveyId } }).then((r) => readResponse<SurveyDraft>(r));
+export const startDraft = (surveyId: string): Promise<SurveyDraft> => unwrap(drafts.$post({ json: { surveyId } }));
 
-export const startNewSurvey = (body: { surveyId: string; title: string; audience: string; from: NewSurveySource }) =>
-  apiFetch(`${BASE}/new`, { method: "POST", body }).then((r) => readResponse<SurveyDraft>(r));
+export const startNewSurvey = (json: NewSurveyBody): Promise<SurveyDraft> => unwrap(drafts.new.$post({ json }));
 
-export const listTemplates = () =>
-  apiFetch(`${BASE}/templates`)
-    .then((r) => readResponse<{ templates: SurveyTemplate[] }>(r))
-    .then((b) => b.templates);
+export const listTemplates = () => unwrap(drafts.templates.$get()).then((b) => b.templates);
 
-export const listBankItems = () =>
-  apiFetch(`${BASE}/item-bank`)
-    .then((r) => readResponse<{ items: BankItem[] }>(r))
-    .then((b) => b.items);
+export const listBankItems = () => unwrap(drafts["item-bank"].$get()).then((b) => b.items);
 
-export const getDraft = (draftId: string) => apiFetch(`${BASE}/${id(draftId)}`).then((r) => readResponse<SurveyDraft>(r));
+export const getDraft = (id: string): Promise<SurveyDraft> => unwrap(drafts[":id"].$get(param(id)));
 
 /** Saves the whole JSON; `revision` is the one this editor last saw (409 stale_revision otherwise). */
-export const saveDraft = (draftId: string, json: SurveyJson, revision: number) =>
-  apiFetch(`${BASE}/${id(draftId)}`, { method: "PUT", body: { json, revision } }).then((r) => readResponse<SurveyDraft>(r));
+export const saveDraft = (id: string, json: SurveyJson, revision: number): Promise<SurveyDraft> =>
+  unwrap(drafts[":id"].$put({ ...param(id), json: { json, revision } }));
 
-export const getDraftDiff = (draftId: string) => apiFetch(`${BASE}/${id(draftId)}/diff`).then((r) => readResponse<DraftDiff>(r));
+export const getDraftDiff = (id: string) => unwrap(drafts[":id"].diff.$get(param(id)));
 
-export const publishDraft = (draftId: string) =>
-  apiFetch(`${BASE}/${id(draftId)}/publish`, { method: "POST" }).then((r) => readResponse<{ surveyId: string; version: number }>(r));
+export const publishDraft = (id: string) => unwrap(drafts[":id"].publish.$post(param(id)));
 
-export const discardDraft = (draftId: string) =>
-  apiFetch(`${BASE}/${id(draftId)}`, { method: "DELETE" }).then((r) => readResponse<{ discarded: true }>(r));
+export const discardDraft = (id: string) => unwrap(drafts[":id"].$delete(param(id)));
 
-export const retireSurvey = (surveyId: string) =>
-  apiFetch(`${API_BASE}/surveys/${id(surveyId)}/retire`, { method: "POST" }).then((r) =>
-    readResponse<{ surveyId: string; retiredAt: string }>(r),
-  );
+export const retireSurvey = (id: string) => unwrap(api.surveys[":id"].retire.$post(param(id)));
 
-export const reopenSurvey = (surveyId: string) =>
-  apiFetch(`${API_BASE}/surveys/${id(surveyId)}/reopen`, { method: "POST" }).then((r) => readResponse<{ surveyId: string }>(r));
+export const reopenSurvey = (id: string) => unwrap(api.surveys[":id"].reopen.$post(param(id)));

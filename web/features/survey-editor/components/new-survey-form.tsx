@@ -3,7 +3,7 @@ import { useId, useState } from "react";
 import { errorText } from "../../../lib/http";
 import { texts } from "../../../lib/i18n";
 import { listTemplates, startNewSurvey } from "../api/drafts";
-import type { PublishedSurvey, SurveyDraft } from "../types";
+import type { NewSurveyBody, PublishedSurvey, SurveyDraft } from "../types";
 
 const T = texts.surveyEditor.list;
 /** The server's rule for a survey's id (the contract's `^[a-z][a-z0-9-]{2,40}$`). */
@@ -13,7 +13,13 @@ export const SURVEY_ID_PATTERN = /^[a-z][a-z0-9-]{2,40}$/;
 export function NewSurveyForm({ surveys, onCreated }: { surveys: PublishedSurvey[]; onCreated: (draft: SurveyDraft) => void }) {
   const id = useId();
   const templates = useQuery({ queryKey: ["survey-editor", "templates"], queryFn: listTemplates, retry: false });
-  const [form, setForm] = useState({ surveyId: "", title: "", audience: "parent", source: "template" as "template" | "copy", from: "" });
+  const [form, setForm] = useState({
+    surveyId: "",
+    title: "",
+    audience: "parent" as NewSurveyBody["audience"],
+    source: "template" as "template" | "copy",
+    from: "",
+  });
   const create = useMutation({
     mutationFn: () =>
       startNewSurvey({
@@ -59,7 +65,7 @@ export function NewSurveyForm({ surveys, onCreated }: { surveys: PublishedSurvey
       </label>
       <label>
         {T.newAudience}
-        <select value={form.audience} onChange={(e) => setForm({ ...form, audience: e.target.value })}>
+        <select value={form.audience} onChange={(e) => setForm({ ...form, audience: e.target.value as NewSurveyBody["audience"] })}>
           {Object.entries(texts.surveyEditor.audiences).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
