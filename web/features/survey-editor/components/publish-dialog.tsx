@@ -102,8 +102,9 @@ export function PublishDialog({
           </p>
           <ul>
             {step.problems.map((p, i) => (
+              // The server's message names the question already.
               // biome-ignore lint/suspicious/noArrayIndexKey: the refusal's list, shown once
-              <li key={i}>{p.question ? `${p.question}：${p.message}` : p.message}</li>
+              <li key={i}>{p.message}</li>
             ))}
           </ul>
         </div>
