@@ -13,6 +13,7 @@ import { publicOrigin } from "../lib/request-origin";
 import { jsonBody, queryParams } from "../middleware/validate";
 import { assertInScope, currentUser, requireRole } from "../middleware/require-role";
 import { AUDIENCE_UNIT_HINT, audienceFitsUnit } from "../services/surveys/audience";
+import { assertSurveyNotRetired } from "../services/surveys/survey-retirement";
 import { changePosterWindow, createPosterAudited, revokePoster } from "../services/posters/poster-admin";
 import { createPostersForCommunities, listPosters } from "../services/posters/poster-batch";
 import { posterStatus, type PosterState } from "../services/posters/poster-status";
@@ -64,6 +65,7 @@ export const posterRoutes = new Hono<AppEnv>()
       }
       const survey = await registry.getCurrent(surveyId);
       if (!survey) throw new ApiError(422, "unknown_survey", `问卷 ${surveyId} 不存在`);
+      assertSurveyNotRetired(await registry.retiredAt(surveyId));
       if (!audienceFitsUnit(survey.audience, unit.kind)) {
         throw new ApiError(422, "audience_mismatch", AUDIENCE_UNIT_HINT[survey.audience] ?? "问卷与单位类型不匹配");
       }
@@ -94,6 +96,7 @@ export const posterRoutes = new Hono<AppEnv>()
       if (unit.kind !== "subdistrict") throw new ApiError(422, "not_subdistrict", "批量生成需要选择一个街道（镇、乡）");
       const survey = await registry.getCurrent(surveyId);
       if (!survey) throw new ApiError(422, "unknown_survey", `问卷 ${surveyId} 不存在`);
+      assertSurveyNotRetired(await registry.retiredAt(surveyId));
       if (!audienceFitsUnit(survey.audience, "community")) {
         throw new ApiError(422, "audience_mismatch", AUDIENCE_UNIT_HINT[survey.audience] ?? "问卷与单位类型不匹配");
       }

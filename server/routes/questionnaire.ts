@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { notFound } from "../errors";
 import { assertPosterOpen } from "../services/posters/poster-status";
+import { assertSurveyInUse, readRetiredAt } from "../services/surveys/survey-retirement";
 import { verifyPosterToken } from "../services/posters/posters";
 import { getLineage } from "../services/units/units";
 import { describe, REFUSALS } from "../openapi/describe";
@@ -18,13 +19,15 @@ export const questionnaireRoutes = new Hono<AppEnv>().get(
   describe("Questionnaire", "What a scanned poster shows: its unit and its survey's current version", {
     200: "unit, posterId, privacyNotice {summary, full}, survey",
     ...REFUSALS.notFound,
-    410: "Poster revoked or outside its window",
+    410: "Poster revoked or outside its window, or its survey retired (poster_closed)",
   }),
   async (c) => {
     const { db, secret, registry, clock } = c.var.services;
     const poster = await verifyPosterToken(db, secret, c.req.param("token"));
     if (!poster) throw notFound("二维码");
     assertPosterOpen(poster, clock.now());
+    // Read fresh like the poster: a retired survey's posters answer as closed at once (issue 17).
+    assertSurveyInUse(await readRetiredAt(db, poster.surveyId));
     const [lineage, survey, notice] = await Promise.all([
       getLineage(db, poster.unitCode),
       registry.getCurrent(poster.surveyId),

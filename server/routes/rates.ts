@@ -13,6 +13,7 @@ import { computeRates, populationSizeFor, unitAndChildMetrics } from "../service
 import { rankChildren } from "../services/rates/ranking";
 import { audienceTargets, plannedTargets, planFor } from "../services/rates/rates-plan";
 import { weeklyTrend } from "../services/rates/rates-trend";
+import { versionBoundaries } from "../services/rates/version-boundaries";
 import { getChildren, getUnit } from "../services/units/units";
 import { describe, REFUSALS } from "../openapi/describe";
 
@@ -76,7 +77,18 @@ export const rateRoutes = new Hono<AppEnv>()
       const settings = await rateSettingsAt(db, unit.code);
       const size = populationSizeFor(unit, q.audience);
       const { weeks, truncated } = await weeklyTrend(db, unit.code, filterOf(q), settings, size);
-      return c.json({ unit: { code: unit.code, name: unit.name, kind: unit.kind }, threshold: settings.threshold, weeks, truncated }, 200);
+      // Where the trend crosses a published version (issue 17), so the chart can mark it.
+      const boundaries = await versionBoundaries(db, c.var.services.registry, q.audience);
+      return c.json(
+        {
+          unit: { code: unit.code, name: unit.name, kind: unit.kind },
+          threshold: settings.threshold,
+          weeks,
+          truncated,
+          versionBoundaries: boundaries,
+        },
+        200,
+      );
     },
   )
   .get(

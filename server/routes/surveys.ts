@@ -7,13 +7,20 @@ const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" };
 
 /** Survey definitions are public: every respondent sees them anyway. Served from memory. */
 export const surveyRoutes = new Hono<AppEnv>()
-  .get("/", describe("Surveys", "The current version of every survey", { 200: "id, version, audience, title of each" }), async (c) => {
-    const list = await c.var.services.registry.listCurrent();
-    return c.json(
-      list.map((s) => ({ id: s.id, version: s.version, audience: s.audience, title: s.title })),
-      200,
-    );
-  })
+  .get(
+    "/",
+    describe("Surveys", "The current version of every survey", { 200: "id, version, audience, title, retiredAt of each" }),
+    async (c) => {
+      const { registry } = c.var.services;
+      const list = await registry.listCurrent();
+      // retiredAt (issue 17): a retired survey's posters are closed; clients offer it no more.
+      const retired = await Promise.all(list.map((s) => registry.retiredAt(s.id)));
+      return c.json(
+        list.map((s, i) => ({ id: s.id, version: s.version, audience: s.audience, title: s.title, retiredAt: retired[i] ?? null })),
+        200,
+      );
+    },
+  )
   .get(
     "/:id",
     describe("Surveys", "A survey's current SurveyJS definition", { 200: "The SurveyJS JSON", ...REFUSALS.notFound }),

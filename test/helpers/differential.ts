@@ -24,8 +24,13 @@ const KINDS: MutationKind[] = [
   "too_long",
 ];
 
-export function runDifferential(surveyId: string, options: { total: number; bases: number }) {
-  const json = shippedSurveys.find((s) => s.id === surveyId)!.json;
+/**
+ * `survey` is a shipped survey's id, or a published version's JSON under a name of its own (an
+ * editor-made version: test/server/validation/differential-editor.test.ts).
+ */
+export function runDifferential(survey: string | { id: string; json: Record<string, unknown> }, options: { total: number; bases: number }) {
+  const surveyId = typeof survey === "string" ? survey : survey.id;
+  const json = typeof survey === "string" ? shippedSurveys.find((s) => s.id === surveyId)!.json : survey.json;
   const compiled = compileValidator(json);
   expect(compiled, `${surveyId} must compile`).not.toBeNull();
   const reused = createSurveyCoreValidator(json);

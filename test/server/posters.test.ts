@@ -103,7 +103,8 @@ describe("surveys and units", () => {
     expect(res.status).toBe(200);
     const list = await res.json();
     expect(list.map((s: { id: string }) => s.id).sort()).toEqual(["parent", "resident", "shopkeeper"]);
-    for (const s of list) expect(s).toEqual({ id: s.id, version: 1, audience: s.id, title: expect.stringMatching(/问卷/) });
+    for (const s of list)
+      expect(s).toEqual({ id: s.id, version: 1, audience: s.id, title: expect.stringMatching(/问卷/), retiredAt: null });
   });
 
   it("serves a survey's current version and any published version; 404 otherwise", async () => {

@@ -84,7 +84,8 @@ export async function computeDistributions(
   filter: RollupFilter,
 ): Promise<DistributionsBody> {
   const [sums, current] = await Promise.all([distributionsBySurvey(db, unit.code, filter), registry.listCurrent()]);
-  const ids = current.map((s) => s.id).filter((id) => !filter.audience || id === filter.audience);
+  // By audience, so a survey made in the editor for it is listed beside the shipped one (issue 17).
+  const ids = current.filter((s) => !filter.audience || s.audience === filter.audience).map((s) => s.id);
   const surveys: SurveyDistributions[] = [];
   for (const id of ids.sort()) {
     const merged = await mergedSurvey(registry, id);

@@ -6,6 +6,7 @@ import type { Clock } from "../../lib/clock";
 import type { User } from "../auth/users";
 import type { PosterResolver } from "../posters/poster-resolver";
 import { assertPosterOpen } from "../posters/poster-status";
+import { assertSurveyInUse } from "../surveys/survey-retirement";
 import { forbidden, invalid, Refusal, tooMany, unauthorized } from "../refusal";
 import type { SurveyRegistry } from "../surveys/survey-registry";
 import { prepareResponse, resolveInterviewOrigin, type ResponseOrigin } from "./prepare-response";
@@ -59,6 +60,7 @@ export async function submitResponse(deps: SubmitDeps, body: SubmitResponse, fro
     if (!resolved) throw invalid("invalid_token", "二维码无效");
     assertPosterOpen(resolved.poster, clock.now()); // gone: revoked, or outside its collection window
     const { poster } = resolved;
+    assertSurveyInUse(await registry.retiredAt(poster.surveyId)); // gone: its survey was retired (issue 17)
     if (poster.surveyId !== body.surveyId) throw invalid("survey_mismatch", "问卷与二维码不符");
     if (body.unitCode && body.unitCode !== poster.unitCode) throw invalid("unit_mismatch", "单位与二维码不符");
     burstSlot = qrGuard.reserve(from.address);

@@ -1,7 +1,7 @@
-import { and, between, eq, inArray, max, min, or, type SQL } from "drizzle-orm";
+import { and, between, eq, inArray, max, min, or, type SQL, sql } from "drizzle-orm";
 import type { Metric } from "../../../surveys/properties";
 import type { Database } from "../../db/client";
-import { rollups } from "../../db/schema";
+import { rollups, surveyVersions } from "../../db/schema";
 import { METRICS } from "../../../surveys/properties";
 import { addSums, emptySums, type MetricSums } from "../rates/metric-status";
 import { FIRST_DAY, LAST_DAY } from "../../lib/shanghai-day";
@@ -62,12 +62,16 @@ export function periodRanges(f: Pick<RollupFilter, "from" | "to">): [string, str
   return ranges;
 }
 
+/** The ids of the surveys whose versions name this audience (a survey keeps its audience: lint audience_changed). */
+const surveysOfAudience = (audience: string) =>
+  sql`(SELECT DISTINCT ${surveyVersions.surveyId} FROM ${surveyVersions} WHERE ${surveyVersions.audience} = ${audience})`;
+
 function baseConditions(unitCodes: string[], f: RollupFilter, ranges: [string, string][]): SQL | undefined {
   return and(
     inArray(rollups.unitCode, unitCodes),
     or(...ranges.map(([lo, hi]) => between(rollups.period, lo, hi))),
-    // Survey id = audience (one questionnaire per audience).
-    f.audience ? eq(rollups.surveyId, f.audience) : undefined,
+    // Every survey of the audience: the shipped one (id = audience) and those made in the editor (issue 17).
+    f.audience ? inArray(rollups.surveyId, surveysOfAudience(f.audience)) : undefined,
     f.channel ? eq(rollups.channel, f.channel) : undefined,
     f.includeFlagged ? undefined : eq(rollups.flagged, 0),
   );

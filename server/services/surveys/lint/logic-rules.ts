@@ -46,15 +46,27 @@ const shownCount = (m: Model) => answerQuestions(m).filter(shown).length;
  * positive value, any other closed question the value that leaves the most questions shown (so a
  * screening question is answered as an eligible respondent would), open ones something plausible.
  */
-function fillVisible(m: Model): void {
+function fillVisible(m: Model, conditional: Set<string>): void {
   for (let round = 0; round < 10; round++) {
     const todo = answerQuestions(m).filter((q) => shown(q) && q.isEmpty());
     if (todo.length === 0) return;
-    for (const q of todo) fillOne(m, q);
+    for (const q of todo) fillOne(m, q, conditional.has(q.name));
   }
 }
 
-function fillOne(m: Model, q: Question): void {
+/** Names some expression reads: only their answers can change what is shown. */
+function namesInConditions(json: Json): Set<string> {
+  const parser = new ConditionsParser();
+  const names = new Set<string>();
+  for (const [, expr] of expressions(json)) {
+    const vars: string[] = [];
+    parser.parseExpression(expr)?.setVariables(vars);
+    for (const v of vars) names.add(v.replace(/-Comment$/, "").split(/[.[]/)[0]!);
+  }
+  return names;
+}
+
+function fillOne(m: Model, q: Question, steersConditions: boolean): void {
   const positive = prop(q, "positive") as unknown[] | undefined;
   if (Array.isArray(positive) && positive.length) {
     q.value = positive[0];
@@ -65,6 +77,10 @@ function fillOne(m: Model, q: Question): void {
     return;
   }
   if (q instanceof QuestionSelectBase || q instanceof QuestionRatingModel || q instanceof QuestionBooleanModel) {
+    if (!steersConditions) {
+      q.value = q instanceof QuestionBooleanModel ? true : answerValues(q)[0];
+      return;
+    }
     let best: { value: unknown; count: number } | undefined;
     for (const value of answerValues(q)) {
       q.value = value;
@@ -86,7 +102,7 @@ function fillOne(m: Model, q: Question): void {
 export function completionRules(json: Json): SurveyProblem[] {
   const m = new Model(json);
   try {
-    fillVisible(m);
+    fillVisible(m, namesInConditions(json));
     const out: SurveyProblem[] = [];
     if (!m.validate(true, false)) {
       for (const q of m.getAllQuestions(true).filter((x) => x.errors.length)) {
