@@ -204,6 +204,11 @@ describe.skipIf(!requireChromium())("questionnaire editor (real Chromium)", () =
     expect(await row.innerText()).toContain("1/1");
     await row.scrollIntoViewIfNeeded();
     await page.screenshot({ path: resultPath("survey-editor-dashboard.png") });
+    // The trend marks the week version 2 was published (an added question changes no metric's meaning).
+    const versions = page.locator('[data-testid="trend-versions"]');
+    await versions.waitFor({ timeout: 30_000 });
+    expect(await versions.innerText()).toContain("问卷第2版");
+    expect(await versions.innerText()).not.toContain("口径变化");
   });
 
   it("refuses to publish a metric question without a positive choice, and says why", async () => {
@@ -253,6 +258,35 @@ describe.skipIf(!requireChromium())("questionnaire editor (real Chromium)", () =
     await status.getByRole("button", { name: /载入最新草稿/ }).click();
     await saved();
     await expect.poll(() => page.locator(".se-question").getByLabel("题目文字").inputValue()).toBe("另一个窗口改的标题");
+    expect(errors).toEqual([]);
+  });
+
+  it("starts a new survey from the 寒假 template, and retires a survey until it is reopened", async () => {
+    await page.goto(`${server.url}/admin/editor`);
+    const form = page.getByRole("form", { name: "新建问卷" });
+    await form.getByLabel("问卷代码").fill("parent-winter-2027");
+    await form.getByLabel("问卷标题").fill("2027年寒假家长问卷");
+    await form.getByLabel("调查对象").selectOption("parent");
+    await form.getByLabel(/^模板/).selectOption("parent-winter");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await form.getByRole("button", { name: "创建草稿" }).click();
+    await page.waitForURL(/\/admin\/editor\/[^/?]+$/);
+    await page.getByText("新问卷，尚未发布").waitFor();
+    await saved();
+    expect(await page.locator(".se-survey-texts").getByLabel("问卷标题").inputValue()).toBe("2027年寒假家长问卷");
+
+    // Retire the shopkeeper survey: its posters answer as closed; reopen puts it back.
+    const poster = await api.post<{ token: string }>("/api/v1/posters", { unitCode: community, surveyId: "shopkeeper" });
+    expect(poster.status).toBe(201);
+    await page.goto(`${server.url}/admin/editor`);
+    const row = page.locator('tr[data-survey="shopkeeper"]');
+    await row.getByRole("button", { name: /^停用/ }).click();
+    await expect.poll(() => row.innerText()).toContain("已停用");
+    expect((await api.get(`/api/v1/q/${poster.body.token}`)).status).toBe(410);
+    await page.screenshot(shot("retired"));
+    await row.getByRole("button", { name: /^重新启用/ }).click();
+    await expect.poll(() => row.innerText()).toContain("使用中");
+    expect((await api.get(`/api/v1/q/${poster.body.token}`)).status).toBe(200);
     expect(errors).toEqual([]);
   });
 });

@@ -17,5 +17,5 @@ export type BankItem = InferResponseType<Drafts["item-bank"]["$get"], 200>["item
 export type DraftDiff = InferResponseType<Drafts[":id"]["diff"]["$get"], 200>;
 export type NewSurveyBody = InferRequestType<Drafts["new"]["$post"]>["json"];
 
-/** GET /surveys, with `retiredAt` (issue 17) optional so the list works against a server that does not send it. */
-export type PublishedSurvey = InferResponseType<(typeof api)["surveys"]["$get"], 200>[number] & { retiredAt?: string | null };
+/** GET /surveys: the current version of each survey, with `retiredAt` (null while in use). */
+export type PublishedSurvey = InferResponseType<(typeof api)["surveys"]["$get"], 200>[number];

@@ -3,7 +3,6 @@ import { texts } from "../../../lib/i18n";
 import { useDashboardData } from "../hooks/use-dashboard-view";
 import { filtersToSearch, useFilters } from "../hooks/use-filters";
 import { TrendChart } from "./charts";
-import type { VersionBoundary } from "../lib/version-marks";
 import { FilterBar } from "./filter-bar";
 import { MetricCards } from "./metric-cards";
 import { WeightingToggle } from "./weighting-toggle";
@@ -76,11 +75,7 @@ export function DashboardView({ scope, isAdmin }: { scope: string; isAdmin: bool
         <section className="dash-panel">
           <h2>{T.trend}</h2>
           {trend.data && trend.data.weeks.length > 0 ? (
-            <TrendChart
-              weeks={trend.data.weeks}
-              threshold={trend.data.threshold}
-              boundaries={"versionBoundaries" in trend.data ? (trend.data.versionBoundaries as VersionBoundary[]) : undefined}
-            />
+            <TrendChart weeks={trend.data.weeks} threshold={trend.data.threshold} boundaries={trend.data.versionBoundaries} />
           ) : (
             <p className="dash-empty">{T.noData}</p>
           )}

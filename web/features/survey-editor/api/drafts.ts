@@ -11,7 +11,7 @@ const param = (id: string) => ({ param: { id: encodeURIComponent(id) } });
 
 export const listDrafts = () => unwrap(drafts.$get()).then((b) => b.drafts);
 
-/** The current version of every survey; `retiredAt` where the server reports it. */
+/** The current version of every survey, with when it was retired (null while in use). */
 export const listPublished = (): Promise<PublishedSurvey[]> => unwrap(api.surveys.$get());
 
 /** The draft of a survey: a new one from its current version, or the one already open (200). */

@@ -5,6 +5,7 @@ import { errorText } from "../../../lib/http";
 import { texts } from "../../../lib/i18n";
 import { listDrafts, listPublished, reopenSurvey, retireSurvey, startDraft } from "../api/drafts";
 import { NewSurveyForm } from "./new-survey-form";
+import { plainText } from "../lib/survey-json";
 import "../survey-editor.css";
 
 const T = texts.surveyEditor.list;
@@ -103,7 +104,7 @@ export function SurveyListPanel() {
           {newDrafts.map((d) => (
             <tr key={d.id} data-survey={d.surveyId}>
               <td>
-                {d.surveyId}（{texts.surveyEditor.editor.newSurvey}）
+                {plainText(d.json?.title) || d.surveyId}（{d.surveyId}，{texts.surveyEditor.editor.newSurvey}）
               </td>
               <td>—</td>
               <td>

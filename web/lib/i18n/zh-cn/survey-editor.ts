@@ -208,7 +208,7 @@ export const surveyEditorZh: SurveyEditorTexts = {
     newTitle: "问卷标题",
     newAudience: "调查对象",
     from: "从哪里开始",
-    fromTemplate: "模板",
+    fromTemplate: "从模板新建",
     fromCopy: "复制已有问卷",
     template: "模板",
     copyOf: "复制哪份问卷",
