@@ -105,6 +105,15 @@ describe.skipIf(!requireChromium())("questionnaire editor (real Chromium)", () =
     await expect.poll(() => form.getByLabel("题目文字").inputValue()).toBe(NEW_TITLE);
     expect(await form.getByText("存储值 clear").count()).toBe(1);
     await form.getByLabel("选项1的文字").fill(RENAMED);
+    // Keyboard only: type a new choice and press Enter; then take it away again with its labelled button.
+    await form.getByLabel("新选项的文字").focus();
+    await page.keyboard.type("说不清");
+    await page.keyboard.press("Enter");
+    await form.getByLabel("选项4的文字").waitFor();
+    expect(await form.getByLabel("选项4的文字").inputValue()).toBe("说不清");
+    await form.getByRole("button", { name: "删除选项「说不清」" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => form.getByLabel("选项4的文字").count()).toBe(0);
     // Plain-language metric controls carry the item's tags.
     await expect.poll(() => form.getByRole("group", { name: "哪些选项算作知晓？" }).getByLabel(RENAMED).isChecked()).toBe(true);
     await saved();
@@ -258,6 +267,11 @@ describe.skipIf(!requireChromium())("questionnaire editor (real Chromium)", () =
     await status.getByRole("button", { name: /载入最新草稿/ }).click();
     await saved();
     await expect.poll(() => page.locator(".se-question").getByLabel("题目文字").inputValue()).toBe("另一个窗口改的标题");
+    // At 200% zoom (half the width) the editor reflows into one column: nothing scrolls sideways.
+    await page.setViewportSize({ width: 720, height: 900 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await page.screenshot(shot("narrow"));
+    await page.setViewportSize({ width: 1440, height: 900 });
     expect(errors).toEqual([]);
   });
 

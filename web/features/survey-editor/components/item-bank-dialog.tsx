@@ -3,21 +3,11 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { METRICS } from "../../../../surveys/metrics";
 import { texts } from "../../../lib/i18n";
 import { listBankItems } from "../api/drafts";
+import { filterBank } from "../lib/bank-filter";
 import type { BankItem } from "../types";
 
 const T = texts.surveyEditor.bank;
 const M = texts.surveyEditor.metric;
-
-/** Items whose title, note or question text contain the words, for an audience and metric. */
-export function filterBank(items: BankItem[], words: string, audience: string, metric: string): BankItem[] {
-  const needle = words.trim().toLowerCase();
-  return items.filter(
-    (item) =>
-      (!audience || item.audience.includes(audience)) &&
-      (!metric || item.metric === metric) &&
-      (!needle || `${item.title} ${item.note ?? ""} ${JSON.stringify(item.element)}`.toLowerCase().includes(needle)),
-  );
-}
 
 /**
  * The item bank as a modal dialog (native <dialog>: focus stays inside, Esc closes): search,
