@@ -288,6 +288,14 @@ describe.skipIf(!requireChromium())("questionnaire editor (real Chromium)", () =
     await page.getByText("新问卷，尚未发布").waitFor();
     await saved();
     expect(await page.locator(".se-survey-texts").getByLabel("问卷标题").inputValue()).toBe("2027年寒假家长问卷");
+    // A new survey has no published version to compare with; it publishes as version 1.
+    await page.locator('[data-testid="publish"]').click();
+    const dialog = page.getByRole("dialog", { name: "发布新版本" });
+    await dialog.getByRole("button", { name: "确认发布" }).click();
+    await page.waitForURL(/\/admin\/editor\?published=parent-winter-2027&version=1/);
+    await expect.poll(() => page.locator('tr[data-survey="parent-winter-2027"]').innerText()).toContain("2027年寒假家长问卷");
+    const made = (await api.get<{ id: string; audience: string; version: number }[]>("/api/v1/surveys")).body;
+    expect(made.find((x) => x.id === "parent-winter-2027")).toMatchObject({ audience: "parent", version: 1 });
 
     // Retire the shopkeeper survey: its posters answer as closed; reopen puts it back.
     const poster = await api.post<{ token: string }>("/api/v1/posters", { unitCode: community, surveyId: "shopkeeper" });
