@@ -178,7 +178,15 @@ function DraftWorkspace({ draft }: { draft: SurveyDraft }) {
       )}
       {(view === "phone" || view === "tablet") && <PreviewFrame draftId={draft.id} mode={view} revision={editing.revision} />}
       {view === "diff" && <DraftDiff draftId={draft.id} baseVersion={draft.baseVersion} revision={editing.revision} />}
-      <ProblemsPanel problems={problems} onGoTo={goTo} />
+      <ProblemsPanel
+        problems={problems}
+        onGoTo={goTo}
+        onGoToPage={(p) => {
+          setView("edit");
+          setPageName(p);
+          setSelected(pagesOf(json).find((x) => x.name === p)?.elements?.[0]?.name ?? null);
+        }}
+      />
       <ItemBankDialog
         open={bankOpen}
         audience={typeof json.audience === "string" ? json.audience : ""}

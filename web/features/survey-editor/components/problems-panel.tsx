@@ -4,7 +4,15 @@ import type { Problem } from "../types";
 const T = texts.surveyEditor.problems;
 
 /** The server's checks of the saved draft: errors block publishing, warnings are shown. */
-export function ProblemsPanel({ problems, onGoTo }: { problems: Problem[]; onGoTo: (question: string) => void }) {
+export function ProblemsPanel({
+  problems,
+  onGoTo,
+  onGoToPage,
+}: {
+  problems: Problem[];
+  onGoTo: (question: string) => void;
+  onGoToPage: (page: string) => void;
+}) {
   const errors = problems.filter((p) => p.level === "error");
   const warnings = problems.filter((p) => p.level === "warning");
   return (
@@ -22,6 +30,14 @@ export function ProblemsPanel({ problems, onGoTo }: { problems: Problem[]; onGoT
                 {" "}
                 <button type="button" className="button button--small button--ghost" onClick={() => onGoTo(p.question!)}>
                   {T.goTo}（{p.question}）
+                </button>
+              </>
+            )}
+            {!p.question && p.page && (
+              <>
+                {" "}
+                <button type="button" className="button button--small button--ghost" onClick={() => onGoToPage(p.page!)}>
+                  {T.goToPage}（{p.page}）
                 </button>
               </>
             )}

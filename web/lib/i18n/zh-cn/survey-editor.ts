@@ -154,6 +154,7 @@ export interface SurveyEditorTexts {
     error: string;
     warning: string;
     goTo: string;
+    goToPage: string;
     blocked: string;
   };
   preview: {
@@ -357,6 +358,7 @@ export const surveyEditorZh: SurveyEditorTexts = {
     error: "错误",
     warning: "提醒",
     goTo: "转到这道题",
+    goToPage: "转到这一页",
     blocked: "有错误时不能发布，请先修改。",
   },
   preview: {
