@@ -33,9 +33,34 @@ export const newSurveySchema = z.strictObject({
 });
 export type NewSurvey = z.infer<typeof newSurveySchema>;
 
+/** A question or panel: the lint judges its properties; here only that it is an object with a type. */
+type ElementShape = { type: string; name?: string; elements?: ElementShape[] } & Record<string, unknown>;
+const elementSchema: z.ZodType<ElementShape> = z.lazy(() =>
+  z.looseObject({ type: z.string().max(40), name: z.string().max(200).optional(), elements: z.array(elementSchema).max(200).optional() }),
+);
+
+/**
+ * The SurveyJS JSON a draft holds: pages of elements, each an object, so every reader (the lint,
+ * the diff, survey-core) can walk it; what the properties mean is the lint's to say, as problems.
+ */
+const draftShape = z.looseObject({
+  pages: z.array(z.looseObject({ name: z.string().max(200).optional(), elements: z.array(elementSchema).max(200).optional() })).max(50),
+});
+
+/**
+ * Typed as any JSON object (the contract's `json: object`, so the editor's client needs no
+ * SurveyJS types), checked for that shape.
+ */
+export const draftJsonSchema = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+  const shape = draftShape.safeParse(value);
+  for (const issue of shape.success ? [] : shape.error.issues) {
+    ctx.addIssue({ code: "custom", message: issue.message, path: issue.path.filter((p) => typeof p !== "symbol") });
+  }
+});
+
 /** PUT /api/v1/survey-drafts/:id: the whole JSON, and the revision the editor last saw. */
 export const updateDraftSchema = z.strictObject({
-  json: z.record(z.string(), z.unknown()),
+  json: draftJsonSchema,
   revision: z.number().int().min(0),
 });
 export type UpdateDraft = z.infer<typeof updateDraftSchema>;

@@ -105,7 +105,7 @@ export const surveyDraftRoutes = new Hono<AppEnv>()
       201: "surveyId and the new version",
       ...REFUSALS.signedIn,
       ...REFUSALS.notFound,
-      409: "Another version was published meanwhile (version_conflict)",
+      409: "Another version was published meanwhile (version_conflict), or the draft saved meanwhile (stale_revision)",
       422: "The draft has errors (draft_invalid, with problems) or no changes (no_changes)",
     }),
     async (c) => {

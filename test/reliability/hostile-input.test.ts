@@ -214,6 +214,9 @@ function bases(): Record<string, { body: () => Record<string, unknown>; required
   };
 }
 
+/** Body-less admin writes that act on the survey their path names (issue 17). */
+const SURVEY_STATE_ROUTES = new Set(["POST /api/v1/surveys/:id/retire", "POST /api/v1/surveys/:id/reopen"]);
+
 /** Writes that cannot store anything whatever their body (or store only throttle counters). */
 const HARMLESS_WRITES = new Set(["POST /api/v1/auth/login", "POST /api/v1/auth/logout", "POST /api/v1/units/import/preview"]);
 
@@ -423,7 +426,10 @@ function planArb(): fc.Arbitrary<Plan> {
     .map((g): Plan => {
       const key = `${g.route.method} ${g.route.path}`;
       const method = g.oddMethod ?? g.route.method;
-      const path = fillPath(g.route.path, g.param) + g.query;
+      // Retiring or reopening a real survey takes no body to be hostile: with an admin session it
+      // is the legitimate action (issue 17), so those routes get every path value but a real survey's id.
+      const param = SURVEY_STATE_ROUTES.has(key) && g.param === "resident" ? "resident-fuzz" : g.param;
+      const path = fillPath(g.route.path, param) + g.query;
       const headers: Record<string, string> = {};
       // Never sign out the session the run uses: logout only ever gets forged cookies.
       const cookie = key === "POST /api/v1/auth/logout" && g.cookie === adminCookie ? "cw_session=forged" : g.cookie;

@@ -56,12 +56,19 @@ describe("every JSON route refuses over-deep and over-large JSON with a 4xx", ()
   });
   afterAll(() => t.close());
 
-  /** Routes that read no JSON body at all: anything sent is ignored (logout, removing a unit's age shares, a webhook's removal and test-send). */
+  /**
+   * Routes that read no JSON body at all: anything sent is ignored (logout, removing a unit's age
+   * shares, a webhook's removal and test-send; a survey's retire and reopen, a draft's publish and discard).
+   */
   const NOT_JSON = new Set([
     "POST /api/v1/auth/logout",
     "DELETE /api/v1/units/:code/age-shares",
     "DELETE /api/v1/webhooks/:id",
     "POST /api/v1/webhooks/:id/test",
+    "POST /api/v1/surveys/:id/retire",
+    "POST /api/v1/surveys/:id/reopen",
+    "POST /api/v1/survey-drafts/:id/publish",
+    "DELETE /api/v1/survey-drafts/:id",
   ]);
 
   const deepArrays = (depth: number) => "[".repeat(depth) + "]".repeat(depth);

@@ -62,6 +62,9 @@ describe("drafts", () => {
     expect(notJson.status).toBe(400);
     expect((await editor.call(`/${draft.id}`, "PUT", { json: { pages: [] } })).status).toBe(422);
     expect((await editor.call(`/${draft.id}`, "PUT", { json: [], revision: 0 })).status).toBe(422);
+    // Not pages of element objects: nothing the lint, the diff or survey-core could walk.
+    expect((await editor.call(`/${draft.id}`, "PUT", { json: { pages: [null] }, revision: 0 })).status).toBe(422);
+    expect((await editor.call(`/${draft.id}`, "PUT", { json: { pages: [{ elements: [{ name: "x" }] }] }, revision: 0 })).status).toBe(422);
     expect((await editor.create("no-such-survey")).status).toBe(404);
     expect((await editor.call("", "POST", { surveyId: "Bad Id" })).status).toBe(422);
     expect(

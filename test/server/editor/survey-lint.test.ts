@@ -89,6 +89,13 @@ describe("survey lint: each rule fires on a broken copy", () => {
     expect(lintSurvey(resident(), { audience: "resident" })).toEqual([]);
   });
 
+  it("a feature the compiled validator does not model: a warning that answers take the slower survey-core check", () => {
+    const json = resident();
+    element(json, "info_source").enableIf = "{knows_campaign} = 'yes'";
+    const problems = lintSurvey(json, { audience: "resident" });
+    expect(problems.map((p) => [p.level, p.code])).toEqual([["warning", "validator_fallback"]]);
+  });
+
   it("style findings are warnings that do not stop a publish: few items, a metric with one question", () => {
     const json = resident();
     json.pages = json.pages.filter((p: Json) => ["profile", "awareness", "support"].includes(p.name));
@@ -150,5 +157,32 @@ describe("item bank and templates", () => {
         t.id,
       ).toEqual([]);
     }
+  });
+});
+
+describe("whatever an editor sends, the lint answers with problems, never throws", () => {
+  const broken: Json[] = [
+    {},
+    { pages: "x" },
+    { pages: [null, 1, "p"] },
+    { pages: [{ name: "p", elements: [null, 3, { type: "radiogroup" }] }] },
+    {
+      audience: "resident",
+      pages: [{ name: "p", elements: [{ type: "radiogroup", name: "a", choices: "abc", metric: "awareness", positive: "yes" }] }],
+    },
+    {
+      audience: "resident",
+      pages: [{ name: "p", elements: [{ type: "rating", name: "a", metric: "satisfaction", positive: [5], scores: [1, 2] }] }],
+    },
+    {
+      audience: "resident",
+      pages: [{ name: "p", elements: [{ type: "panel", name: "box", elements: [{ type: "text", name: "b", visibleIf: "{" }] }] }],
+    },
+    { audience: 7, title: { "zh-cn": "标题" }, pages: [{ elements: [{ type: "checkbox", name: "c", choices: [{ value: null }, {}] }] }] },
+  ];
+  it.each(broken.map((j, i) => [i, j]))("case %i", (_i, json) => {
+    const problems = lintSurvey(json as Json, { audience: "resident", published: resident() });
+    expect(problems.filter((p) => p.level === "error").length).toBeGreaterThan(0);
+    for (const p of problems) expect(typeof p.message).toBe("string");
   });
 });

@@ -23,10 +23,15 @@ export type PublishOutcome = { published: true; surveyId: string; version: numbe
  * them all); one identical to the current version is refused (`no_changes`).
  */
 export async function publishDraft(db: Database, actor: string, id: string, now: Date): Promise<PublishOutcome> {
+  // The lint runs survey-core (up to a second on a busy machine): before the write lock, not
+  // under it, where it would hold up every response being stored.
+  const linted = await getDraft(db, id);
+  const problems = await draftProblems(db, linted);
+  // The draft linted is the draft published: a save in between is caught under the lock.
+  if (lintErrors(problems).length > 0) return { published: false, problems };
   return writeTransaction(db, async (tx) => {
     const draft = await getDraft(tx, id);
-    const problems = await draftProblems(tx, draft);
-    if (lintErrors(problems).length > 0) return { published: false, problems };
+    if (draft.revision !== linted.revision) throw conflict("stale_revision", "草稿刚被修改，请检查后再发布");
     const json = JSON.parse(draft.json) as Record<string, unknown>;
     const current = await getCurrentVersionRow(tx, draft.surveyId);
     const row = await newVersionRow(draft.surveyId, json, current, "editor", now);

@@ -3,8 +3,9 @@ import { Model } from "survey-core";
 import { completionRules, expressionRules } from "./logic-rules";
 import { meaningWarnings } from "./meaning-change";
 import { metricRules } from "./metric-rules";
-import type { SurveyProblem } from "./problem";
+import { error, type SurveyProblem } from "./problem";
 import { choiceRules, elementRules, surveyRules } from "./structure-rules";
+import { validatorRules } from "./validator-rules";
 import type { Json } from "./survey-walk";
 
 export interface LintOptions {
@@ -22,6 +23,15 @@ export interface LintOptions {
  * @example lintSurvey(draft.json, { audience: "resident", published }).filter((p) => p.level === "error")
  */
 export function lintSurvey(json: Json, options: LintOptions = {}): SurveyProblem[] {
+  try {
+    return runRules(json, options);
+  } catch (e) {
+    // A shape no rule foresaw (the edge schema keeps out most): a problem to show, never a 500.
+    return [error("json_error", `问卷定义无法读取：${e instanceof Error ? e.message : String(e)}`)];
+  }
+}
+
+function runRules(json: Json, options: LintOptions): SurveyProblem[] {
   const model = new Model(json);
   try {
     const problems = [
@@ -32,7 +42,7 @@ export function lintSurvey(json: Json, options: LintOptions = {}): SurveyProblem
       ...metricRules(model),
     ];
     // Completion runs the survey: only worth it, and only meaningful, on a well-formed one.
-    if (!problems.some((p) => p.level === "error")) problems.push(...completionRules(json));
+    if (!problems.some((p) => p.level === "error")) problems.push(...completionRules(json), ...validatorRules(json));
     if (options.published) problems.push(...meaningWarnings(options.published, json));
     return problems;
   } finally {

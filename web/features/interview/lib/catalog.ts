@@ -57,9 +57,13 @@ export async function getSurveyVersion(db: InterviewDb, id: string, version: num
   return value;
 }
 
-/** Which questionnaires fit a leaf: parents at schools, residents and shopkeepers in communities. */
+/**
+ * Which questionnaires fit a leaf: parents at schools, residents and shopkeepers in communities;
+ * a retired survey (issue 17) is offered for no new interview (a catalog cached before has no
+ * `retiredAt`: in use).
+ */
 export function surveysFor(kind: string, surveys: SurveySummary[]): SurveySummary[] {
-  return surveys.filter((s) => (kind === "school" ? s.audience === "parent" : s.audience !== "parent"));
+  return surveys.filter((s) => !s.retiredAt && (kind === "school" ? s.audience === "parent" : s.audience !== "parent"));
 }
 
 /**
