@@ -7,7 +7,7 @@ import { ApiError } from "./errors";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { Refusal, type RefusalKind } from "./services/refusal";
 import { systemClock } from "./lib/clock";
-import { securityHeaders } from "./middleware/security";
+import { allowSameOriginFraming, SAME_ORIGIN_FRAMED_PATH, securityHeaders } from "./middleware/security";
 import { createPosterResolver } from "./services/posters/poster-resolver";
 import { createQrGuard } from "./services/ingest/qr-guard";
 import { createSourceHasher } from "./services/ingest/source-hasher";
@@ -63,6 +63,7 @@ export function createApp(
   };
 
   const app = new Hono<AppEnv>();
+  app.use(SAME_ORIGIN_FRAMED_PATH, allowSameOriginFraming);
   app.use(securityHeaders);
   // Workers compress responses themselves (a gzip body there would be gzipped twice): off there.
   if (options.compress !== false) app.use(compress());

@@ -53,3 +53,17 @@ export const securityHeaders = secureHeaders({
   referrerPolicy: "same-origin",
   permissionsPolicy: { camera: [], microphone: [], geolocation: ["self"], payment: [] },
 });
+
+/**
+ * The questionnaire editor shows a draft in an iframe as wide as a phone (web/features/
+ * survey-editor/components/preview-frame.tsx), so the page's media queries and SurveyJS's mobile
+ * layout apply as on the phone. Only that page may be framed, and only by our own pages; it is
+ * registered before `securityHeaders`, so it adjusts their headers after they are set.
+ */
+export const SAME_ORIGIN_FRAMED_PATH = "/survey-preview/*";
+export const allowSameOriginFraming = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  const csp = c.res.headers.get("Content-Security-Policy");
+  if (csp) c.res.headers.set("Content-Security-Policy", csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+  c.res.headers.set("X-Frame-Options", "SAMEORIGIN");
+});

@@ -331,6 +331,7 @@ describe.skipIf(!requireChromium())("office and admin screens (issue 15, real Ch
       "users",
       "posters",
       "surveys",
+      "editor",
       "flagged",
       "thresholds",
       "privacy",
@@ -399,6 +400,7 @@ describe.skipIf(!requireChromium())("office and admin screens (issue 15, real Ch
         "audit",
         "logins",
         "surveys",
+        "editor",
       ]) {
         await check(`/admin/${tab}`, () => page.locator(".admin-panel").first().waitFor());
       }

@@ -11,6 +11,7 @@ import { NotFoundPage } from "./pages/not-found-page";
 const LoginPage = lazy(() => import("./pages/login-page"));
 const InterviewPage = lazy(() => import("./pages/interview-page"));
 const SignedInArea = lazy(() => import("./signed-in-area"));
+const SurveyPreviewPage = lazy(() => import("./pages/survey-preview-page"));
 
 /** Paths served inside the authenticated shell; one shell instance survives navigation between them. */
 const SIGNED_IN_PATHS = /^\/(dashboard|admin|account)(\/.*)?$/;
@@ -22,6 +23,7 @@ export function AppRouter() {
         <Route path="/q/:token">{(params) => <RespondentPage token={params.token} />}</Route>
         <Route path="/login" component={LoginPage} />
         <Route path="/interview" component={InterviewPage} />
+        <Route path="/survey-preview/:draftId">{(params) => <SurveyPreviewPage draftId={params.draftId} />}</Route>
         <Route path="/">
           <Redirect to="/dashboard" replace />
         </Route>

@@ -11,6 +11,7 @@ import { FieldProgressPage } from "./pages/field-progress-page";
 import { FieldReviewPage } from "./pages/field-review-page";
 import { IssueListPage } from "./pages/issue-list-page";
 import { NotFoundPage } from "./pages/not-found-page";
+import { SurveyEditorPage } from "./pages/survey-editor-page";
 
 /** Everything behind a login: session check, then the shell around the office pages. */
 export default function SignedInArea() {
@@ -26,6 +27,7 @@ export default function SignedInArea() {
           <Route path="/dashboard" component={DashboardPage} />
           <Route path="/admin/posters/print">{() => <AdminPosterPrintPage />}</Route>
           <Route path="/admin/posters/:id">{(params) => <AdminPosterPrintPage id={params.id} />}</Route>
+          <Route path="/admin/editor/:draftId">{(params) => <SurveyEditorPage draftId={params.draftId} />}</Route>
           <Route path="/admin/:section" component={AdminPage} />
           <Route path="/admin" component={AdminPage} />
           <Route path="/account/password" component={AccountPasswordPage} />

@@ -13,6 +13,7 @@ import { SubjectsPanel } from "../../features/admin/components/subjects-panel";
 import { UsersPanel } from "../../features/admin/components/users-panel";
 import { VersionsPanel } from "../../features/admin/components/versions-panel";
 import { WebhooksPanel } from "../../features/admin/components/webhooks-panel";
+import { SurveyListPanel } from "../../features/survey-editor/components/survey-list-panel";
 import "../../features/admin/admin.css";
 import { texts } from "../../lib/i18n";
 import type { Role } from "../../../server/contracts/roles";
@@ -24,6 +25,7 @@ const SECTIONS: Record<Section, () => ReactNode> = {
   users: () => <UsersPanel />,
   posters: () => <PostersPanel />,
   surveys: () => <VersionsPanel />,
+  editor: () => <SurveyListPanel />,
   flagged: () => <FlaggedPanel />,
   thresholds: () => <ThresholdsForm />,
   privacy: () => <PrivacyNoticeForm />,
@@ -43,6 +45,7 @@ const SECTION_ROLES: Record<Section, readonly Role[]> = {
   users: ["admin"],
   posters: ["admin", "office"],
   surveys: ["admin"],
+  editor: ["admin"],
   flagged: ["admin"],
   thresholds: ["admin"],
   privacy: ["admin"],
@@ -58,7 +61,7 @@ export function sectionsFor(role: Role): Section[] {
   return (Object.keys(SECTIONS) as Section[]).filter((s) => SECTION_ROLES[s].includes(role));
 }
 
-/** /admin and /admin/:section: units, users, posters, survey versions, flag review, thresholds, privacy notice, webhooks, data subject requests, retention, audit log, sign-in records. */
+/** /admin and /admin/:section: units, users, posters, survey versions, the questionnaire editor, flag review, thresholds, privacy notice, webhooks, data subject requests, retention, audit log, sign-in records. */
 export function AdminPage() {
   const user = useSessionUser();
   const [, params] = useRoute<{ section: string }>("/admin/:section");

@@ -14,6 +14,7 @@ import { registerZh, type RegisterTexts } from "./zh-cn/register";
 import { retentionZh, type RetentionTexts } from "./zh-cn/retention";
 import { respondentZh, surveyLocaleZh, type RespondentTexts, type SurveyLocaleTexts } from "./zh-cn/respondent";
 import { subjectsZh, type SubjectsTexts } from "./zh-cn/subjects";
+import { surveyEditorZh, type SurveyEditorTexts } from "./zh-cn/survey-editor";
 import { webhooksZh, type WebhooksTexts } from "./zh-cn/webhooks";
 import { securityZh, type SecurityTexts } from "./zh-cn/security";
 import { unitsZh, type UnitsTexts } from "./zh-cn/units";
@@ -37,6 +38,7 @@ export type {
   RetentionTexts,
   ShellTexts,
   SubjectsTexts,
+  SurveyEditorTexts,
   SecurityTexts,
   WebhooksTexts,
   UnitsTexts,
@@ -72,6 +74,7 @@ export interface Texts {
   register: RegisterTexts;
   fieldReview: FieldReviewTexts;
   fieldPlan: FieldPlanTexts;
+  surveyEditor: SurveyEditorTexts;
 }
 
 export const zhCN: Texts = {
@@ -98,6 +101,7 @@ export const zhCN: Texts = {
   register: registerZh,
   fieldReview: fieldReviewZh,
   fieldPlan: fieldPlanZh,
+  surveyEditor: surveyEditorZh,
 };
 
 export const texts: Texts = zhCN;

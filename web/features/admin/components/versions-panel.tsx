@@ -6,9 +6,9 @@ import { listSurveys } from "../api/posters";
 import { getSurveyDiff, listSurveyVersions } from "../api/surveys";
 import { adminQuery } from "../lib/admin-query";
 import type { SurveyDiff } from "../types";
+import { SurveyDiffView } from "../../../lib/ui/survey-diff-view";
 
 const T = texts.admin.surveys;
-const show = (v: unknown) => (v === null || v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v));
 
 /** Every published version with its response count, and a readable diff between two versions. */
 export function VersionsPanel() {
@@ -98,79 +98,7 @@ export function VersionsPanel() {
         </div>
       )}
       {error && <p className="admin-error">{error}</p>}
-      {diff && <DiffView diff={diff} />}
+      {diff && <SurveyDiffView diff={diff} />}
     </section>
-  );
-}
-
-function DiffView({ diff }: { diff: SurveyDiff }) {
-  if (!diff.added.length && !diff.removed.length && !diff.changed.length && !diff.survey.length) return <p>{T.noChanges}</p>;
-  return (
-    <div className="survey-diff">
-      {diff.survey.length > 0 && (
-        <>
-          <h4>{T.surveyLevel}</h4>
-          <ul>
-            {diff.survey.map((p) => (
-              <li key={p.property}>
-                {T.property(p.property)}：{show(p.before)} → {show(p.after)}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {diff.added.length > 0 && (
-        <>
-          <h4>{T.added}</h4>
-          <ul>
-            {diff.added.map((q) => (
-              <li key={q.name} className="diff-added">
-                {q.title}（{q.name}）
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {diff.removed.length > 0 && (
-        <>
-          <h4>{T.removed}</h4>
-          <ul>
-            {diff.removed.map((q) => (
-              <li key={q.name} className="diff-removed">
-                {q.title}（{q.name}）
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {diff.changed.length > 0 && (
-        <>
-          <h4>{T.changed}</h4>
-          <ul>
-            {diff.changed.map((q) => (
-              <li key={q.name}>
-                <strong>{q.title}</strong>（{q.name}）
-                <ul>
-                  {q.properties.map((p) => (
-                    <li key={p.property}>
-                      {T.property(p.property)}：{show(p.before)} → {show(p.after)}
-                    </li>
-                  ))}
-                  {q.choices.map((c) => (
-                    <li key={`${c.kind}-${String(c.value)}`}>
-                      {c.kind === "added"
-                        ? T.choiceAdded(c.after ?? "")
-                        : c.kind === "removed"
-                          ? T.choiceRemoved(c.before ?? "")
-                          : T.choiceText(c.before ?? "", c.after ?? "")}
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </div>
   );
 }

@@ -4,6 +4,7 @@ import { reliabilityNote } from "../lib/figures";
 import { pct } from "../lib/format";
 import { escapeHtml } from "../lib/funnel";
 import type { RankedUnit } from "../lib/ranking-rows";
+import { versionMarks, type VersionBoundary } from "../lib/version-marks";
 import { METRIC_KEYS, type MetricKey, type TrendBody } from "../types";
 
 const EChart = lazy(() => import("../../../lib/ui/echart"));
@@ -86,8 +87,21 @@ function BandLegend() {
 /** Respondents of a week: the largest count of any metric (a lower bound of its answer sheets). */
 const weekN = (w: TrendBody["weeks"][number]) => Math.max(...METRIC_KEYS.map((m) => w.metrics[m].respondents));
 
-/** Weekly rates of the four metrics, with the threshold of the first as the guide line. */
-export function TrendChart({ weeks, threshold }: { weeks: TrendBody["weeks"]; threshold: Record<MetricKey, number> }) {
+/**
+ * Weekly rates of the four metrics, with the threshold of the first as the guide line, and a
+ * vertical line where a new questionnaire version was published (问卷第N版; 口径变化 when a metric
+ * question's meaning changed, so the weeks on either side are not compared as like with like).
+ */
+export function TrendChart({
+  weeks,
+  threshold,
+  boundaries,
+}: {
+  weeks: TrendBody["weeks"];
+  threshold: Record<MetricKey, number>;
+  boundaries?: readonly VersionBoundary[];
+}) {
+  const marks = useMemo(() => versionMarks(weeks, boundaries), [weeks, boundaries]);
   const option = useMemo(
     () => ({
       grid: { left: 48, right: 56, top: 40, bottom: 44 },
@@ -117,13 +131,20 @@ export function TrendChart({ weeks, threshold }: { weeks: TrendBody["weeks"]; th
                 symbol: "none",
                 lineStyle: { color: "#b3261e", type: "dashed" },
                 label: { formatter: T.threshold(pctLabel(threshold.awareness)), position: "insideEndTop" },
-                data: [{ yAxis: threshold.awareness }],
+                data: [
+                  { yAxis: threshold.awareness },
+                  ...marks.map((m) => ({
+                    xAxis: m.index,
+                    lineStyle: m.meaningChanged ? { color: "#b26a00", type: "solid", width: 2 } : { color: "#5f6670", type: "dotted" },
+                    label: { formatter: T.versionMark(m.versions, m.meaningChanged), position: "insideEndTop" },
+                  })),
+                ],
               },
             }
           : {}),
       })),
     }),
-    [weeks, threshold],
+    [weeks, threshold, marks],
   );
   return (
     <>
@@ -138,6 +159,11 @@ export function TrendChart({ weeks, threshold }: { weeks: TrendBody["weeks"]; th
             .join("，"),
         )}
       </p>
+      {marks.length > 0 && (
+        <p className="dash-muted dash-note" data-testid="trend-versions">
+          {marks.map((m) => `${weeks[m.index]!.week.slice(5)} ${T.versionMark(m.versions, m.meaningChanged)}`).join("；")}
+        </p>
+      )}
     </>
   );
 }

@@ -75,7 +75,7 @@ export function DashboardView({ scope, isAdmin }: { scope: string; isAdmin: bool
         <section className="dash-panel">
           <h2>{T.trend}</h2>
           {trend.data && trend.data.weeks.length > 0 ? (
-            <TrendChart weeks={trend.data.weeks} threshold={trend.data.threshold} />
+            <TrendChart weeks={trend.data.weeks} threshold={trend.data.threshold} boundaries={trend.data.versionBoundaries} />
           ) : (
             <p className="dash-empty">{T.noData}</p>
           )}

@@ -1,15 +1,11 @@
 /**
  * SurveyJS in interview mode (its own lazy chunk). The interviewer reads the questions aloud;
- * options whose text says 不读出 are shown marked so they are not read out.
+ * options whose text says 不读出 are shown marked so they are not read out (lib/survey/interview-model.ts).
  */
 import { useEffect, useRef, useState } from "react";
-import type { Model } from "survey-core";
 import "survey-core/survey-core.fontless.min.css";
 import { Survey } from "survey-react-ui";
-import { createSurveyModel } from "../../../lib/survey/survey-model";
-
-export const NOT_READ_MARK = "不读出";
-export const NOT_READ_CLASS = "iv-not-read";
+import { createInterviewModel } from "../../../lib/survey/interview-model";
 
 export interface InterviewRunnerProps {
   json: Record<string, unknown>;
@@ -23,24 +19,8 @@ export interface InterviewRunnerProps {
   onValueSet?: (question: string) => void;
 }
 
-/** The shared factory's model (locale, zh overrides, custom properties) with 不读出 options marked. */
-function createInterviewModel(props: InterviewRunnerProps): Model {
-  const model = createSurveyModel({
-    json: props.json,
-    data: props.initialData,
-    pageNo: props.initialPageNo,
-    fitRatingsToPhones: false,
-  });
-  // The title and description address the respondent; the tablet shows its 开场白 instead.
-  model.showTitle = false;
-  model.onUpdateChoiceItemCss.add((_sender, options) => {
-    if (String(options.item.text ?? "").includes(NOT_READ_MARK)) options.css = `${options.css} ${NOT_READ_CLASS}`;
-  });
-  return model;
-}
-
 export default function InterviewRunner(props: InterviewRunnerProps) {
-  const [model] = useState(() => createInterviewModel(props));
+  const [model] = useState(() => createInterviewModel({ json: props.json, data: props.initialData, pageNo: props.initialPageNo }));
   const callbacks = useRef(props);
   callbacks.current = props;
 

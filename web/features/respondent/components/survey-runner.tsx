@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Model, Question, QuestionRadiogroupModel } from "survey-core";
 import { Survey } from "survey-react-ui";
 import "survey-core/survey-core.fontless.min.css";
-import "../styles/survey-on-phones.css";
+import "../../../lib/survey/survey-on-phones.css";
 import type { ApiIssue } from "../../../lib/http";
 import { texts } from "../../../lib/i18n";
 import { createSurveyModel, reopenAtIssues } from "../../../lib/survey/survey-model";

@@ -8,6 +8,7 @@ export interface AdminTexts {
     | "users"
     | "posters"
     | "surveys"
+    | "editor"
     | "flagged"
     | "thresholds"
     | "privacy"
@@ -244,6 +245,7 @@ export const adminZh: AdminTexts = {
     users: "用户",
     posters: "二维码海报",
     surveys: "问卷版本",
+    editor: "问卷编辑",
     flagged: "标记审核",
     thresholds: "达标线",
     privacy: "个人信息告知",

@@ -108,6 +108,8 @@ export interface DashboardTexts {
   bandLegend: Record<"above" | "within" | "below" | "low", string>;
   weekOf: (monday: string) => string;
   weekN: (n: number) => string;
+  /** A new questionnaire version on the trend (issue 17); 口径变化 when a metric question's meaning changed. */
+  versionMark: (versions: number[], meaningChanged: boolean) => string;
   trendN: (list: string) => string;
   funnelTitle: (metric: string) => string;
   funnelAxis: string;
@@ -254,6 +256,7 @@ export const dashboardZh: DashboardTexts = {
   },
   weekOf: (monday) => `${monday} 起一周`,
   weekN: (n) => `n=${n}`,
+  versionMark: (versions, changed) => `问卷第${versions.join("、")}版${changed ? "（口径变化）" : ""}`,
   trendN: (list) => `每周样本量（答卷份数，最近 12 周）：${list}`,
   funnelTitle: (metric) => `${metric}漏斗图`,
   funnelAxis: "有效样本",
