@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from "react";
 import "survey-core/survey-core.fontless.min.css";
+import type { Model } from "survey-core";
 import { Survey } from "survey-react-ui";
 import { createInterviewModel } from "../../../lib/survey/interview-model";
 
