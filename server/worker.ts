@@ -70,27 +70,28 @@ async function start(env: WorkerEnv): Promise<App> {
   }
   const assets = env.ASSETS;
   // Responses go to the ingest shards (Durable Objects) that group commits; without the binding
-  // (an older wrangler.toml) each response commits on its own, as requests in one isolate must
-  // not share I/O.
+  // (an older wrangler.toml) or with INGEST_SHARDS = "0" each response commits on its own, as
+  // requests in one isolate must not share I/O.
   const shards = env.INGEST_SHARD;
+  const shardCount = ingestShards(env.INGEST_SHARDS);
   return createApp(
     {
       db,
       config,
       secret: boot.secret,
       remoteAddress: (c) => c.req.header("cf-connecting-ip"),
-      ...(isDurableObjectNamespace(shards)
-        ? { responseWriter: createShardWriter(shards, { shards: ingestShards(env.INGEST_SHARDS) }) }
+      ...(isDurableObjectNamespace(shards) && shardCount > 0
+        ? { responseWriter: createShardWriter(shards, { shards: shardCount }) }
         : { writer: { groupCommits: false } }),
     },
     { compress: false, ...(assets ? { assets: (c) => assets.fetch(c.req.raw) } : {}) },
   );
 }
 
-/** INGEST_SHARDS (a var): how many shards share the writes; unset or unreadable, the default. */
+/** INGEST_SHARDS (a var): how many shards share the writes, 0 for none; unset or unreadable, the default. */
 function ingestShards(value: unknown): number {
-  const n = typeof value === "string" ? Number(value) : Number.NaN;
-  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : DEFAULT_INGEST_SHARDS;
+  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
+  return Number.isInteger(n) && n >= 0 && n <= 64 ? n : DEFAULT_INGEST_SHARDS;
 }
 
 export default {
