@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from "node:fs";
 
 const TICKS_PER_SECOND = 100;
 
-export function groupCpuSeconds(pgid: number): number {
+/** `command`: only the processes of that name (e.g. "workerd", not the wrangler CLI around it). */
+export function groupCpuSeconds(pgid: number, command?: string): number {
   let ticks = 0;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -15,6 +16,7 @@ export function groupCpuSeconds(pgid: number): number {
       // Fields after the command name (which may hold spaces) start after its closing parenthesis.
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       if (Number(fields[2]) !== pgid) continue;
+      if (command !== undefined && stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== command) continue;
       ticks += Number(fields[11]) + Number(fields[12]);
     } catch {
       // The process ended meanwhile.
