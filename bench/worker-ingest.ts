@@ -1,11 +1,14 @@
 /**
  * Worker ingest bench (docs/benchmarks.md, "Worker on sqld"): POST /api/v1/responses to the
- * Worker under workerd (`wrangler dev`, the deployable bundle) with sqld on loopback as its
- * libSQL server. On Workers each request is its own transaction, so what limits the rate is how
- * long a transaction holds sqld's write lock: its round trips. Needs `npm run build` and sqld
+ * Worker under workerd (`wrangler dev`, the deployable bundle, its ingest shards as Durable
+ * Objects) with sqld on loopback as its libSQL server, and in the same run to one Node process
+ * (server/node.ts) on the same sqld, alternating rounds, so the ratio Worker / Node is measured
+ * under the same load. QR submissions spread over `BENCH_UNITS` communities (one poster each), so
+ * with the default four units and four shards every shard writes. Needs `npm run build` and sqld
  * (`npm run setup:sqld`).
  *
- *   npx tsx bench/worker-ingest.ts          # 3 rounds of 10 s at 20 connections
+ *   npx tsx bench/worker-ingest.ts          # 3 rounds of 10 s each side at 50 connections
+ *   BENCH_SHARDS=1 npx tsx bench/worker-ingest.ts   # INGEST_SHARDS for the Worker
  */
 import { shippedSurveys } from "../surveys/index";
 import { loadConfig } from "../server/config";
@@ -13,15 +16,22 @@ import { createDatabase } from "../server/db/client";
 import { migrateDatabase } from "../server/db/migrate";
 import { bootstrapDatabase } from "../server/services/setup/bootstrap";
 import { edgeUnavailable, startSqld, startWorker } from "../test/helpers/edge";
+import { freePort } from "../test/helpers/processes";
 import { uuidV7 } from "../web/lib/uuid";
-import { median, runLoad } from "./lib/load";
+import { median, runLoad, type LoadResult } from "./lib/load";
 import { report } from "./lib/report";
 import { benchAdmin } from "./lib/admin-api";
 import { residentSubmissions } from "./lib/qr-submissions";
+import { startServerProcess } from "./lib/server-process";
+import { groupCpuSeconds, processCpuSeconds } from "./lib/group-cpu";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SHARDS = process.env.BENCH_SHARDS;
+/** Communities of the demo city, each in another shard of four (server/edge/shard-protocol.ts). */
+const COMMUNITIES = ["500104001001", "500104001002", "500104002001", "500110002001"];
+const UNITS = Number(process.env.BENCH_UNITS ?? COMMUNITIES.length);
 
 const missing = edgeUnavailable();
 if (missing) throw new Error(`worker bench needs the edge tools: ${missing}`);
@@ -34,38 +44,85 @@ const vars = {
   QR_BLOCK_LIMIT: "0",
 };
 const sqld = await startSqld();
-const worker = await (async () => {
+const env = { ...vars, DATABASE_URL: sqld.url };
+await (async () => {
   const db = createDatabase(sqld.client());
   await migrateDatabase(db, { embedded: false });
-  const env = { ...vars, DATABASE_URL: sqld.url };
   await bootstrapDatabase(db, loadConfig(env), shippedSurveys, new Date());
-  return startWorker(env);
 })();
+const worker = await startWorker({ ...env, ...(SHARDS ? { INGEST_SHARDS: SHARDS } : {}) });
+const node = await startServerProcess("server/node.ts", await freePort(), env).catch(async (error) => {
+  await worker.stop();
+  await sqld.stop();
+  throw error;
+});
 
 try {
-  const poster = await (await benchAdmin(worker.url, vars.ADMIN_PASSWORD)).poster("500104001001", "resident");
-  const body = residentSubmissions(poster.token, { newId: uuidV7, seed: 5 });
-  const url = `${worker.url}/api/v1/responses`;
-  await runLoad({ url, connections: CONNECTIONS, durationMs: 2000, body });
-  const rounds = [];
+  const admin = await benchAdmin(worker.url, vars.ADMIN_PASSWORD);
+  const generators = await Promise.all(
+    COMMUNITIES.slice(0, UNITS).map(async (unit, k) =>
+      residentSubmissions((await admin.poster(unit, "resident")).token, { newId: uuidV7, seed: 5 + k }),
+    ),
+  );
+  // Round-robin over the units; both runtimes verify the same poster tokens (one secret, one database).
+  const body = (i: number) => generators[i % generators.length]!(i);
+  const run = (url: string, durationMs: number) => runLoad({ url: `${url}/api/v1/responses`, connections: CONNECTIONS, durationMs, body });
+  const check = (name: string, o: LoadResult) => {
+    if (o.errors || Object.keys(o.statuses).some((s) => s !== "201")) {
+      if (name === "worker") console.log(worker.process.tail(40));
+      throw new Error(`${name} answered ${JSON.stringify(o.statuses)}, ${o.errors} errors`);
+    }
+  };
+  // Warm both (isolates, shards, JIT, sqld's page cache).
+  check("worker", await run(worker.url, 3000));
+  check("node", await run(node.url, 3000));
+  // CPU per response of each runtime (workerd and its wrangler, or the Node process) and of sqld
+  // during the round: what the rate would be on a quiet machine is closer to these than to req/s.
+  // The Worker's figure is workerd's alone; wrangler's own Node process (dev server, logs) is
+  // printed apart, as nothing like it runs in production.
+  const workerd = () => groupCpuSeconds(worker.process.pid, "workerd");
+  const wrangler = () => groupCpuSeconds(worker.process.pid) - workerd();
+  const measured = async (name: string, url: string, cpu: () => number) => {
+    const before = { own: cpu(), sqld: processCpuSeconds(sqld.process.pid), wrangler: wrangler() };
+    const o = await run(url, SECONDS * 1000);
+    check(name, o);
+    const perResponse = (seconds: number) => (seconds * 1000) / o.requests;
+    return {
+      ...o,
+      cpuMs: perResponse(cpu() - before.own),
+      sqldMs: perResponse(processCpuSeconds(sqld.process.pid) - before.sqld),
+      wranglerMs: perResponse(wrangler() - before.wrangler),
+    };
+  };
+  const rounds: { worker: Awaited<ReturnType<typeof measured>>; node: Awaited<ReturnType<typeof measured>> }[] = [];
   for (let r = 0; r < ROUNDS; r++) {
-    const o = await runLoad({ url, connections: CONNECTIONS, durationMs: SECONDS * 1000, body });
+    const w = await measured("worker", worker.url, workerd);
+    const n = await measured("node", node.url, () => processCpuSeconds(node.pid));
     console.log(
-      `  round ${r + 1}: ${o.rps.toFixed(0)} req/s, p50 ${o.p50.toFixed(0)} ms, p99 ${o.p99.toFixed(0)} ms ${JSON.stringify(o.statuses)}`,
+      `  round ${r + 1}: worker ${w.rps.toFixed(0)} req/s p50 ${w.p50.toFixed(0)} ms p99 ${w.p99.toFixed(0)} ms, CPU ${w.cpuMs.toFixed(2)} + sqld ${w.sqldMs.toFixed(2)} ms/response (wrangler ${w.wranglerMs.toFixed(2)}) | node ${n.rps.toFixed(0)} req/s p99 ${n.p99.toFixed(0)} ms, CPU ${n.cpuMs.toFixed(2)} + sqld ${n.sqldMs.toFixed(2)} ms/response | ratio ${(w.rps / n.rps).toFixed(2)}`,
     );
-    if (o.errors || Object.keys(o.statuses).some((s) => s !== "201")) throw new Error(`the Worker answered ${JSON.stringify(o.statuses)}`);
-    rounds.push(o);
+    rounds.push({ worker: w, node: n });
   }
   report("worker-ingest", {
     connections: CONNECTIONS,
     seconds: SECONDS,
     rounds: ROUNDS,
-    rps: Math.round(median(rounds.map((o) => o.rps))),
-    p50Ms: Math.round(median(rounds.map((o) => o.p50))),
-    p99Ms: Math.round(median(rounds.map((o) => o.p99))),
-    rpsPerRound: rounds.map((o) => Math.round(o.rps)),
+    units: UNITS,
+    shards: SHARDS ?? "default",
+    rps: Math.round(median(rounds.map((o) => o.worker.rps))),
+    p50Ms: Math.round(median(rounds.map((o) => o.worker.p50))),
+    p99Ms: Math.round(median(rounds.map((o) => o.worker.p99))),
+    nodeRps: Math.round(median(rounds.map((o) => o.node.rps))),
+    nodeP99Ms: Math.round(median(rounds.map((o) => o.node.p99))),
+    workerCpuMsPerResponse: +median(rounds.map((o) => o.worker.cpuMs)).toFixed(2),
+    nodeCpuMsPerResponse: +median(rounds.map((o) => o.node.cpuMs)).toFixed(2),
+    sqldCpuMsPerResponse: `${median(rounds.map((o) => o.worker.sqldMs)).toFixed(2)} / ${median(rounds.map((o) => o.node.sqldMs)).toFixed(2)}`,
+    ratioPerRound: rounds.map((o) => +(o.worker.rps / o.node.rps).toFixed(2)),
+    medianRatio: median(rounds.map((o) => +(o.worker.rps / o.node.rps).toFixed(2))),
+    loadAverage: (await import("node:os")).loadavg()[0]!.toFixed(1),
   });
 } finally {
+  await node.stop();
   await worker.stop();
   await sqld.stop();
 }

@@ -25,6 +25,11 @@ export interface AppDeps {
   remoteAddress?: (c: Context) => string | undefined;
   /** How the response writer commits (the Worker commits each request on its own). */
   writer?: ResponseWriterOptions;
+  /**
+   * A writer the runtime supplies instead of createResponseWriter(db, writer): the Worker's, which
+   * hands each response to a Durable Object shard that groups commits (server/edge/shard-writer.ts).
+   */
+  responseWriter?: ResponseWriter;
   /** PNG QR codes, where the runtime can make them (Node); absent on the Worker. */
   qrPng?: QrPng;
   /**

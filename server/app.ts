@@ -51,7 +51,7 @@ export function createApp(
     secret: deps.secret,
     clock,
     registry: createSurveyRegistry(deps.db, clock),
-    writer: createResponseWriter(deps.db, deps.writer),
+    writer: deps.responseWriter ?? createResponseWriter(deps.db, deps.writer),
     qrGuard: createQrGuard({ flagLimit: deps.config.QR_RATE_LIMIT, blockLimit: deps.config.QR_BLOCK_LIMIT }, clock),
     posters: createPosterResolver(deps.db, deps.secret),
     sourceHasher: createSourceHasher(deps.secret),

@@ -4,23 +4,27 @@
  * secret put`); the web build is served by Workers static assets, which send only /api/* here.
  *
  * Nothing that matters lives in the isolate: sessions, duplicates and same-device flags are decided
- * by the database, and each response is committed before its request is answered. Migrations are
+ * by the database, and each response is committed before its request is answered. Responses are
+ * written by the ingest shards, Durable Objects that group concurrent submissions into one
+ * transaction (server/edge/ingest-shard.ts). Migrations are
  * not run from here (`npm run db:migrate` applies them with drizzle-kit); a database without the
  * schema makes every request fail with a 503 that says so.
  */
-import { createClient } from "@libsql/client/web";
 import type { ExecutionContext } from "hono";
 import { shippedSurveys } from "../surveys/index";
 import { createApp, type App } from "./app";
 import type { RespondentPageOptions } from "./pages/respondent-page";
-import { loadConfig } from "./config";
-import { REMOTE_KEY_MESSAGE } from "./db/encryption-key";
-import { createDatabase } from "./db/client";
 import { assertSchemaCurrent } from "./db/schema-check";
+import { isDurableObjectNamespace } from "./edge/durable-objects";
+import { createShardWriter, DEFAULT_INGEST_SHARDS } from "./edge/shard-writer";
+import { openWorkerDatabase, workerConfig } from "./edge/worker-database";
 import { drainBody } from "./lib/drain-body";
 import { bootstrapDatabase } from "./services/setup/bootstrap";
 import { runWebhookPass } from "./services/webhooks/webhook-job";
 import { runRetentionPass } from "./services/privacy/retention-job";
+
+/** The ingest shard's class: the Durable Object binding INGEST_SHARD names it (wrangler.toml). */
+export { IngestShard } from "./edge/ingest-shard";
 
 /** The static assets binding ([assets] binding in wrangler.toml). */
 interface AssetsBinding {
@@ -57,21 +61,8 @@ async function appFor(env: WorkerEnv): Promise<App> {
 }
 
 async function start(env: WorkerEnv): Promise<App> {
-  const strings = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === "string"));
-  const config = loadConfig(strings);
-  if (!/^(libsql|https?):/.test(config.DATABASE_URL)) {
-    throw new Error(
-      `DATABASE_URL must point at a libSQL server (libsql://, https://), not ${config.DATABASE_URL.split(":")[0]}: (WebSockets would tie the connection to one request)`,
-    );
-  }
-  // A key here would encrypt nothing (Turso or sqld encrypt on their side): refuse it rather than
-  // let an operator believe the data is under it.
-  if (config.DATABASE_ENCRYPTION_KEY !== undefined) throw new Error(REMOTE_KEY_MESSAGE);
-  // The client queues requests past `concurrency` (default 20) and a queued request awaits another
-  // request's promise, which workerd cancels as a hang. The isolate's own concurrency bounds the
-  // requests anyway, so the queue is made unreachable (0 does not turn it off: `0 || 20`).
-  const client = createClient({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, concurrency: 100_000 });
-  const db = createDatabase(client);
+  const config = workerConfig(env);
+  const db = openWorkerDatabase(config);
   await assertSchemaCurrent(db);
   // Idempotent and race-safe across isolates: publishes a survey only when its content changed.
   const boot = await bootstrapDatabase(db, config, shippedSurveys, new Date());
@@ -79,14 +70,20 @@ async function start(env: WorkerEnv): Promise<App> {
     console.log(`created the first admin: admin / ${boot.admin.password} (shown once; set ADMIN_PASSWORD instead)`);
   }
   const assets = env.ASSETS;
+  // Responses go to the ingest shards (Durable Objects) that group commits; without the binding
+  // (an older wrangler.toml) or with INGEST_SHARDS = "0" each response commits on its own, as
+  // requests in one isolate must not share I/O.
+  const shards = env.INGEST_SHARD;
+  const shardCount = ingestShards(env.INGEST_SHARDS);
   return createApp(
     {
       db,
       config,
       secret: boot.secret,
       remoteAddress: (c) => c.req.header("cf-connecting-ip"),
-      // Requests in one isolate must not share I/O, so each response commits on its own.
-      writer: { groupCommits: false },
+      ...(isDurableObjectNamespace(shards) && shardCount > 0
+        ? { responseWriter: createShardWriter(shards, { shards: shardCount }) }
+        : { writer: { groupCommits: false } }),
     },
     {
       compress: false,
@@ -119,6 +116,12 @@ function workerRespondentPage(assets: AssetsBinding): RespondentPageOptions {
       return res.ok ? res.text() : null;
     },
   };
+}
+
+/** INGEST_SHARDS (a var): how many shards share the writes, 0 for none; unset or unreadable, the default. */
+function ingestShards(value: unknown): number {
+  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
+  return Number.isInteger(n) && n >= 0 && n <= 64 ? n : DEFAULT_INGEST_SHARDS;
 }
 
 export default {

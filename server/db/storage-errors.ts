@@ -8,12 +8,23 @@ import { isTransientDbError } from "./transient-errors";
  * and a 503 tells a client to try again later) instead of a generic 500.
  */
 const STORAGE_CODES = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|NOLFS|PROTOCOL)/;
+// "Network connection lost." is how workerd's fetch fails when the libSQL server is unreachable.
 const STORAGE_MESSAGES =
-  /database or disk is full|attempt to write a readonly database|disk I\/O error|unable to open database|fetch failed|ECONNREFUSED|ECONNRESET/i;
+  /database or disk is full|attempt to write a readonly database|disk I\/O error|unable to open database|fetch failed|ECONNREFUSED|ECONNRESET|Network connection lost/i;
+
+/**
+ * The storage one hop away could not take the write: the Worker's ingest shard (server/edge/)
+ * answered that its database refused it, or the shard itself could not be reached. Nothing was
+ * committed, or a retry finds it committed and answers a duplicate.
+ */
+export class StorageUnavailableError extends Error {
+  override name = "StorageUnavailableError";
+}
 
 export function isStorageUnavailableError(error: unknown): boolean {
   if (isTransientDbError(error)) return true;
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof StorageUnavailableError) return true;
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && STORAGE_CODES.test(code)) return true;
     const message = (e as { message?: unknown }).message;

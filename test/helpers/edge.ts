@@ -46,6 +46,8 @@ export interface Sqld {
   process: Started;
   /** A client on this server (closed by stop()). */
   client(): Client;
+  /** Stops the server and starts it again on the same port and data (an outage, then recovery). */
+  restart(options?: { downMs?: number; whileDown?: () => Promise<void> }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -53,19 +55,30 @@ export interface Sqld {
 export async function startSqld(): Promise<Sqld> {
   const dir = mkdtempSync(join(tmpdir(), "cw-sqld-"));
   const port = await freePort();
-  const proc = startGroup(SQLD_BIN, ["--db-path", join(dir, "data.sqld"), "--http-listen-addr", `127.0.0.1:${port}`, "--no-welcome"], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? "", RUST_LOG: "warn" },
-    logDir: dir,
-    name: "sqld",
-  });
+  const launch = () =>
+    startGroup(SQLD_BIN, ["--db-path", join(dir, "data.sqld"), "--http-listen-addr", `127.0.0.1:${port}`, "--no-welcome"], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? "", RUST_LOG: "warn" },
+      logDir: dir,
+      name: "sqld",
+    });
+  let proc = launch();
   const url = `http://127.0.0.1:${port}`;
   await waitUntil("sqld", async () => (await fetch(`${url}/health`)).ok, { timeoutMs: 15_000, process: proc });
   const clients: Client[] = [];
   return {
     url,
     dir,
-    process: proc,
+    get process() {
+      return proc;
+    },
+    async restart(options = {}) {
+      await proc.stop();
+      await options.whileDown?.();
+      if (options.downMs) await new Promise((resolve) => setTimeout(resolve, options.downMs));
+      proc = launch();
+      await waitUntil("sqld", async () => (await fetch(`${url}/health`)).ok, { timeoutMs: 15_000, process: proc });
+    },
     client() {
       const c = createClient({ url });
       clients.push(c);

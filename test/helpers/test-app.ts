@@ -6,11 +6,12 @@ import { shippedSurveys } from "../../surveys/index";
 import { createApp } from "../../server/app";
 import type { RespondentPageOptions } from "../../server/pages/respondent-page";
 import { loadConfig } from "../../server/config";
-import { createDatabase } from "../../server/db/client";
+import { createDatabase, type Database } from "../../server/db/client";
 import { migrateDatabase } from "../../server/db/migrate";
 import type { Clock } from "../../server/lib/clock";
 import { nodeQrPng } from "../../server/lib/qr-png-node";
 import { bootstrapDatabase } from "../../server/services/setup/bootstrap";
+import type { ResponseWriter } from "../../server/services/ingest/response-writer";
 import { httpHelpers, type RequestInitPlus } from "./http-helpers";
 
 export const ADMIN_PASSWORD = "admin-password-1";
@@ -56,6 +57,8 @@ export async function createTestApp(
     productionPasswordCost?: boolean;
     /** The poster page (server/pages/respondent-page.ts) as the runtimes mount it. */
     respondentPage?: RespondentPageOptions;
+    /** A writer in place of the app's own (the Worker's shard writer on a stand-in namespace). */
+    responseWriter?: (db: Database) => ResponseWriter;
   } = {},
 ) {
   const dir = options.onDisk && !options.databaseUrl ? mkdtempSync(join(tmpdir(), "cw-test-")) : null;
@@ -77,6 +80,7 @@ export async function createTestApp(
       remoteAddress: () => "127.0.0.1",
       qrPng: options.withoutQrPng ? undefined : nodeQrPng,
       passwordIterations,
+      ...(options.responseWriter ? { responseWriter: options.responseWriter(db) } : {}),
     },
     options.respondentPage ? { respondentPage: options.respondentPage } : {},
   );
