@@ -13,8 +13,11 @@
  *
  * Province mode (issue 18): one root over 50 districts x 20 subdistricts x 49 communities (+ 4
  * schools per district), 50,251 units. Only the checked district's responses are stored as raw
- * rows (the raw GROUP BY is run for it alone); every response goes into the rollups, written by
- * the same applyRollups. The reads are the same; a raw GROUP BY over the root is not run.
+ * rows (the raw GROUP BY is run for it alone). The rollups are written by the direct seeder
+ * (bench/lib/province-seed.ts: month rows for every unit, day rows for the checked district only,
+ * its month rows checked against planRollups), which reaches 10M responses in minutes;
+ * BENCH_DIRECT=0 writes every response through applyRollups instead (~120 responses/s at this
+ * many leaves). The reads are the same; a raw GROUP BY over the root is not run.
  *
  * Raw rows and rollups are written directly (not through HTTP) in large transactions; the
  * rollups by the same applyRollups the writer uses. Responses spread over 180 days, so month
