@@ -13,8 +13,11 @@
  *
  * Province mode (issue 18): one root over 50 districts x 20 subdistricts x 49 communities (+ 4
  * schools per district), 50,251 units. Only the checked district's responses are stored as raw
- * rows (the raw GROUP BY is run for it alone); every response goes into the rollups, written by
- * the same applyRollups. The reads are the same; a raw GROUP BY over the root is not run.
+ * rows (the raw GROUP BY is run for it alone). The rollups are written by the direct seeder
+ * (bench/lib/province-seed.ts: month rows for every unit, day rows for the checked district only,
+ * its month rows checked against planRollups), which reaches 10M responses in minutes;
+ * BENCH_DIRECT=0 writes every response through applyRollups instead (~120 responses/s at this
+ * many leaves). The reads are the same; a raw GROUP BY over the root is not run.
  *
  * Raw rows and rollups are written directly (not through HTTP) in large transactions; the
  * rollups by the same applyRollups the writer uses. Responses spread over 180 days, so month
@@ -35,6 +38,7 @@ import { bootstrapDatabase } from "../server/services/setup/bootstrap";
 import { drizzleExecutor } from "../server/db/sql-executor";
 import { applyRollups, type RollupInput } from "../server/services/rollups/rollups";
 import { addUnits, type NewUnit } from "../server/services/units/units";
+import { seedProvince } from "./lib/province-seed";
 import { report } from "./lib/report";
 
 const SIZES = (process.env.BENCH_SIZES ?? "100000,1000000").split(",").map(Number);
@@ -85,10 +89,8 @@ function hierarchy(): NewUnit[] {
 /** The district whose rates are checked against, and timed beside, a raw GROUP BY. */
 const CHECKED_DISTRICT = "591000000000";
 
-async function seed(db: Database, n: number) {
-  const units = hierarchy();
-  const communities = units.filter((u) => u.kind === "community").map((u) => u.code);
-  const schools = units.filter((u) => u.kind === "school").map((u) => u.code);
+/** The shipped surveys' questions, and a generator of one response's answers for each. */
+async function answerGenerator(db: Database) {
   const surveys = new Map(shippedSurveys.map((s) => [s.id, s]));
   const defs = new Map<string, RollupInput["metricQuestions"]>();
   const versions = await db.query.surveyVersions.findMany();
@@ -113,6 +115,68 @@ async function seed(db: Database, n: number) {
       });
     for (const p of (s.json as any).pages) walk(p.elements);
   }
+  const makeAnswers = (surveyId: string, r: () => number) => {
+    const answers: Record<string, unknown> = {};
+    for (const q of defs.get(surveyId)!) {
+      const opts = choices.get(`${surveyId}|${q.name}`)!;
+      answers[q.name] = r() < 0.85 ? q.positive[0] : opts[Math.floor(r() * opts.length)];
+    }
+    // Residents give their age band, as the questionnaire asks: the rollups keep sums per band
+    // (issue 13), so the packed counts are as large as in the field and weighting has strata.
+    if (surveyId === "resident") answers.age_band = AGE_BANDS[Math.floor(r() * AGE_BANDS.length)];
+    // The questions without a metric are answered too (issue 14): profiles, multiple choices,
+    // the 1–5 overall score and numeric items, so the rollups' distributions are field-sized.
+    for (const q of dists.get(surveyId)!) {
+      if (q.name in answers) continue;
+      if (q.kind === "numeric") answers[q.name] = 1 + Math.floor(r() * 6);
+      else if (q.kind === "multi") answers[q.name] = q.choices.filter(() => r() < 0.3).map((c) => c.value);
+      else answers[q.name] = q.choices[Math.floor(r() * q.choices.length)]!.value;
+    }
+    return answers;
+  };
+  return { defs, dists, versionOf, makeAnswers };
+}
+
+/**
+ * Province mode: the rollup rows written directly (bench/lib/province-seed.ts), raw rows and day
+ * rows for the checked district only.
+ */
+async function seedDirect(db: Database, client: ReturnType<typeof createClient>, n: number) {
+  const { defs, dists, versionOf, makeAnswers } = await answerGenerator(db);
+  const units = hierarchy();
+  const districts = units
+    .filter((u) => u.kind === "district")
+    .map((d) => ({
+      code: d.code,
+      subdistricts: units
+        .filter((s) => s.parentCode === d.code && s.kind === "subdistrict")
+        .map((s) => ({ code: s.code, communities: units.filter((c) => c.parentCode === s.code).map((c) => c.code) })),
+      schools: units.filter((s) => s.parentCode === d.code && s.kind === "school").map((s) => s.code),
+    }));
+  const survey = (id: string) => ({
+    id,
+    version: versionOf.get(id)!,
+    metricQuestions: defs.get(id)!,
+    distributionQuestions: dists.get(id)!,
+  });
+  return seedProvince(client, {
+    n,
+    rootCode: CITY,
+    districts,
+    surveys: { resident: survey("resident"), shopkeeper: survey("shopkeeper"), parent: survey("parent") },
+    makeAnswers,
+    checkedDistrict: CHECKED_DISTRICT,
+    r: rng(42),
+    days: DAYS,
+    start: Date.parse("2026-09-01T00:00:00Z"),
+  });
+}
+
+async function seed(db: Database, n: number) {
+  const units = hierarchy();
+  const communities = units.filter((u) => u.kind === "community").map((u) => u.code);
+  const schools = units.filter((u) => u.kind === "school").map((u) => u.code);
+  const { defs, dists, versionOf, makeAnswers } = await answerGenerator(db);
   const r = rng(42);
   const seedStarted = performance.now();
   const start = Date.parse("2026-09-01T00:00:00Z");
@@ -124,22 +188,7 @@ async function seed(db: Database, n: number) {
       const parent = r() < 0.1;
       const surveyId = parent ? "parent" : r() < 0.8 ? "resident" : "shopkeeper";
       const unitCode = parent ? schools[Math.floor(r() * schools.length)]! : communities[Math.floor(r() * communities.length)]!;
-      const answers: Record<string, unknown> = {};
-      for (const q of defs.get(surveyId)!) {
-        const opts = choices.get(`${surveyId}|${q.name}`)!;
-        answers[q.name] = r() < 0.85 ? q.positive[0] : opts[Math.floor(r() * opts.length)];
-      }
-      // Residents give their age band, as the questionnaire asks: the rollups keep sums per band
-      // (issue 13), so the packed counts are as large as in the field and weighting has strata.
-      if (surveyId === "resident") answers.age_band = AGE_BANDS[Math.floor(r() * AGE_BANDS.length)];
-      // The questions without a metric are answered too (issue 14): profiles, multiple choices,
-      // the 1–5 overall score and numeric items, so the rollups' distributions are field-sized.
-      for (const q of dists.get(surveyId)!) {
-        if (q.name in answers) continue;
-        if (q.kind === "numeric") answers[q.name] = 1 + Math.floor(r() * 6);
-        else if (q.kind === "multi") answers[q.name] = q.choices.filter(() => r() < 0.3).map((c) => c.value);
-        else answers[q.name] = q.choices[Math.floor(r() * q.choices.length)]!.value;
-      }
+      const answers = makeAnswers(surveyId, r);
       const at = new Date(start + Math.floor(r() * DAYS * 86_400_000)).toISOString();
       const row = {
         id: `b${String(done + i).padStart(9, "0")}`,
@@ -249,7 +298,8 @@ for (const n of SIZES) {
   const boot = await bootstrapDatabase(db, config, shippedSurveys, new Date());
   const t0 = performance.now();
   if (!reuse) {
-    await seed(db, n);
+    if (PROVINCE && process.env.BENCH_DIRECT !== "0") console.log(`    direct seed: ${JSON.stringify(await seedDirect(db, client, n))}`);
+    else await seed(db, n);
     if (KEEP) writeFileSync(path.join(dir, "seeded"), String(n));
   }
   const seedS = (performance.now() - t0) / 1000;

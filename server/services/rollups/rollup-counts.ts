@@ -135,6 +135,16 @@ export function parseCounts(text: string, options: { bands?: boolean } = {}): Ro
   return c;
 }
 
+/**
+ * Only the `m` part of a counts text, as SQLite's json_extract(counts, '$.m') returns it (null
+ * when the row has none): the same sums as parseCounts gives, with no `q` and no `b`.
+ */
+export function parseMetricCounts(mText: string | null): RollupCounts {
+  const m = (mText === null ? {} : JSON.parse(mText)) as RollupCounts["m"];
+  normalise(m, METRIC_WIDTH);
+  return { m, q: {} };
+}
+
 export function metricSums(c: RollupCounts, metric: Metric): MetricSums {
   const v = c.m[metric];
   if (!v) return emptySums();

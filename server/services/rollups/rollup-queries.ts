@@ -5,7 +5,7 @@ import { rollups, surveyVersions } from "../../db/schema";
 import { METRICS } from "../../../surveys/properties";
 import { addSums, emptySums, type MetricSums } from "../rates/metric-status";
 import { FIRST_DAY, LAST_DAY } from "../../lib/shanghai-day";
-import { addCounts, emptyCounts, metricSums, parseCounts, type RollupCounts } from "./rollup-counts";
+import { addCounts, emptyCounts, metricSums, parseCounts, parseMetricCounts, type RollupCounts } from "./rollup-counts";
 import { addDist, emptyDist, parseDist, type DistCounts } from "./rollup-distributions";
 
 /** Which responses a dashboard read covers (docs/design.md §4 query parameters). */
@@ -80,7 +80,10 @@ function baseConditions(unitCodes: string[], f: RollupFilter, ranges: [string, s
 /**
  * The summed counts of each listed unit's own rows, per channel, whatever channel the filter
  * names: the rates read adds up the channels it asks for and compares QR with interviews
- * (§7 mode gap) from the same rows, in one query.
+ * (§7 mode gap) from the same rows, in one query. Only the metric sums (`m`, and `b` when
+ * `bands`) are returned, never the per-question `q`: a province root or a district with 20
+ * children reads up to ~1,800 / ~750 rows, and without bands SQLite hands over `m` alone, so
+ * JavaScript parses and adds a quarter of each row's text (issue 18).
  */
 export async function countsByUnitAndChannel(
   db: Database,
@@ -93,15 +96,27 @@ export async function countsByUnitAndChannel(
   const ranges = periodRanges(f);
   if (unitCodes.length === 0 || ranges.length === 0) return out;
   const rows = await db
-    .select({ unitCode: rollups.unitCode, channel: rollups.channel, counts: rollups.counts })
+    .select({
+      unitCode: rollups.unitCode,
+      channel: rollups.channel,
+      counts: bands ? rollups.counts : sql<string | null>`json_extract(${rollups.counts}, '$.m')`,
+    })
     .from(rollups)
     .where(baseConditions(unitCodes, { ...f, channel: undefined }, ranges));
   for (const row of rows) {
     const perChannel = out.get(row.unitCode) ?? new Map<string, RollupCounts>();
-    perChannel.set(row.channel, addCounts(perChannel.get(row.channel) ?? emptyCounts(), parseCounts(row.counts, { bands })));
+    const counts = bands ? metricAndBandCounts(row.counts!) : parseMetricCounts(row.counts);
+    perChannel.set(row.channel, addCounts(perChannel.get(row.channel) ?? emptyCounts(), counts));
     out.set(row.unitCode, perChannel);
   }
   return out;
+}
+
+/** A full counts text without its per-question part (the rates read adds `m` and `b` only). */
+function metricAndBandCounts(text: string): RollupCounts {
+  const c = parseCounts(text);
+  c.q = {};
+  return c;
 }
 
 /** Per-question counts of one unit, by survey: [answers, positive]. */
