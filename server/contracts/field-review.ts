@@ -1,13 +1,11 @@
 import { z } from "zod";
+import { calendarDaySchema } from "./calendar-day";
 import { BACK_CHECK_MODES, COUNTED_POLICIES, REVIEW_STATES, SETTABLE_STATES } from "./field-review-states";
 import { unitCodeSchema } from "./units";
 
 export * from "./field-review-states";
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "日期无效");
+const day = calendarDaySchema;
 const username = z.string().trim().min(1).max(64);
 
 /** GET /api/v1/field-review/interviews: the supervisor's queue (default: 待审核 in the caller's scope). */

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { calendarDaySchema } from "./calendar-day";
 import { surveyIdSchema } from "./posters";
 import { newDoorSchema } from "./register";
 import { unitCodeSchema } from "./units";
 
 const instant = z.iso.datetime({ offset: true, message: "时间格式应为 ISO 8601" });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
+const day = calendarDaySchema;
 
 export const VISIT_OUTCOMES = ["completed", "refused", "not_home", "vacant"] as const;
 export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];

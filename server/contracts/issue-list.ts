@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDaySchema } from "./calendar-day";
 import { fromAfterTo, fromNotAfterTo, ratesQueryShape } from "./rates";
 import { unitCodeSchema } from "./units";
 
@@ -33,11 +34,7 @@ export const commentsQuerySchema = ratesQueryShape
   .refine(fromNotAfterTo, fromAfterTo);
 export type CommentsQuery = z.output<typeof commentsQuerySchema>;
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")
-  // Refinements run even after the regex failed: an invalid date must answer false, not throw (500).
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "日期无效");
+const day = calendarDaySchema;
 const title = z.string().trim().min(2, "标题至少 2 个字").max(200, "标题最多 200 字");
 const description = z.string().trim().max(2000, "说明最多 2000 字");
 const note = z.string().trim().min(1, "备注不能为空").max(2000, "备注最多 2000 字");

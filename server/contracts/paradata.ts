@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDaySchema } from "./calendar-day";
 import { surveyIdSchema } from "./posters";
 import { unitCodeSchema } from "./units";
 
@@ -31,7 +32,7 @@ export const paradataSchema = z
 export type Paradata = z.infer<typeof paradataSchema>;
 
 /** GET /api/v1/field-progress/qa: the interviewer QA table for a unit and days. */
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
+const day = calendarDaySchema;
 export const fieldQaQuerySchema = z
   .object({
     unit: unitCodeSchema.optional(),

@@ -1,16 +1,9 @@
 import { z } from "zod";
+import { calendarDaySchema } from "./calendar-day";
 import { surveyIdSchema } from "./posters";
 import { unitCodeSchema } from "./units";
 
-/** A real calendar day, YYYY-MM-DD (an Asia/Shanghai day, as visits are keyed). */
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")
-  // Refinements run even after the regex failed: an invalid date must answer false, not throw.
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, "日期无效");
+const day = calendarDaySchema;
 const username = z.string().trim().min(1).max(64);
 
 /** A bulk set covers at most this many days (a quarter), so one request writes a bounded number of rows. */

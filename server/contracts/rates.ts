@@ -1,13 +1,10 @@
 import { z } from "zod";
+import { calendarDaySchema } from "./calendar-day";
 import { METRICS } from "../../surveys/properties";
 import { UNIT_KINDS } from "./unit-kinds";
 import { unitCodeSchema } from "./units";
 
-/** A calendar day; checked to be a real date, not just the right shape. */
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "日期无效");
+const day = calendarDaySchema;
 
 export const AUDIENCES = ["resident", "shopkeeper", "parent"] as const;
 export const CHANNELS = ["qr", "interview"] as const;

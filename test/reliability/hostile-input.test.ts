@@ -22,7 +22,13 @@ import { startNodeServer, type NodeServer } from "../../server/node";
 import { DEMO, qrBody } from "../helpers/fixtures";
 import { countEveryTable } from "./lib/server-process";
 
-const RUNS = Number(process.env.HOSTILE_RUNS ?? 2500);
+/**
+ * At least this many requests, and at least RUNS_PER_ROUTE per API route: with a fixed count the
+ * share of each route fell as routes were added (113 by issue 17), and a route could be aimed at
+ * fewer than the ten times the last check asks for.
+ */
+const MIN_RUNS = Number(process.env.HOSTILE_RUNS ?? 2500);
+const RUNS_PER_ROUTE = 40;
 const PASSWORD = "hostile-admin-1";
 
 let server: NodeServer;
@@ -592,7 +598,8 @@ afterAll(async () => {
 });
 
 describe("hostile input", () => {
-  it(`${RUNS} generated requests: never a 5xx, never a file outside the web root, nothing stored`, async () => {
+  it("generated requests (at least 40 per API route): never a 5xx, never a file outside the web root, nothing stored", async () => {
+    const RUNS = Math.max(MIN_RUNS, routes.length * RUNS_PER_ROUTE);
     expect(routes.length).toBeGreaterThan(25);
     const before = await countEveryTable(server.db);
     const byRoute = new Map<string, number>();
