@@ -117,7 +117,17 @@ export async function unitOutcomes(db: Database, scope: string, range: DayRange)
       // Coverage only over units whose household count is known, so unknowns don't inflate it.
       coveredHouseholds: t.coveredHouseholds + (r.households ? r.visitedHouseholds : 0),
     }),
-    { visits: 0, completed: 0, refused: 0, notHome: 0, vacant: 0, notEligible: 0, visitedHouseholds: 0, households: 0, coveredHouseholds: 0 },
+    {
+      visits: 0,
+      completed: 0,
+      refused: 0,
+      notHome: 0,
+      vacant: 0,
+      notEligible: 0,
+      visitedHouseholds: 0,
+      households: 0,
+      coveredHouseholds: 0,
+    },
   );
   const { coveredHouseholds, ...sums } = totals;
   return {
