@@ -105,7 +105,7 @@ export function FieldProgressView({ unit }: { unit: string | null }) {
                 <th>{t.outcomes.refused}</th>
                 <th>{t.outcomes.notHome}</th>
                 <th>{t.outcomes.vacant}</th>
-              <th>{t.outcomes.notEligible}</th>
+                <th>{t.outcomes.notEligible}</th>
                 <th>{t.responseRate}</th>
               </tr>
             </thead>
@@ -119,7 +119,7 @@ export function FieldProgressView({ unit }: { unit: string | null }) {
                   <td>{r.refused}</td>
                   <td>{r.notHome}</td>
                   <td>{r.vacant}</td>
-                <td>{r.notEligible}</td>
+                  <td>{r.notEligible}</td>
                   <td>{percent(r.responseRate)}</td>
                 </tr>
               ))}
