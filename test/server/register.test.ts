@@ -315,6 +315,12 @@ describe("visits at register doors", () => {
     const units = await t.request(`/api/v1/field-progress/units?unit=${DEMO.community}`, { cookie: office });
     const body = (await units.json()) as { totals: Record<string, unknown> };
     expect(body.totals).toMatchObject({ visits: 4, refused: 1, notHome: 1, vacant: 0, notEligible: 2 });
+    const days = await t.request(`/api/v1/field-progress/interviewers?unit=${DEMO.community}`, { cookie: office });
+    const perDay = ((await days.json()) as { rows: { day: string; notEligible: number; visits: number }[] }).rows;
+    expect(perDay.map((r) => [r.day, r.visits, r.notEligible])).toEqual([
+      ["2026-11-21", 1, 1],
+      ["2026-11-20", 3, 1],
+    ]);
   });
 
   it("a supervisor assigns doors to an interviewer in scope, audited; doors of another community are refused", async () => {
