@@ -7,7 +7,8 @@ import { unitCodeSchema } from "./units";
 const instant = z.iso.datetime({ offset: true, message: "时间格式应为 ISO 8601" });
 const day = calendarDaySchema;
 
-export const VISIT_OUTCOMES = ["completed", "refused", "not_home", "vacant"] as const;
+/** New outcomes go at the end: stored visits and tablets' queues keep the older ones as they are. */
+export const VISIT_OUTCOMES = ["completed", "refused", "not_home", "vacant", "not_eligible"] as const;
 export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
 
 /**

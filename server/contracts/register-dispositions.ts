@@ -4,7 +4,7 @@
  * mapping). Pure, with no server runtime, so the server and the tablet (its offline 待回访 list) share one rule.
  */
 
-export type VisitOutcomeLike = "completed" | "refused" | "not_home" | "vacant";
+export type VisitOutcomeLike = "completed" | "refused" | "not_home" | "vacant" | "not_eligible";
 
 export type Disposition =
   /** 1.1 Complete interview (I). */
@@ -17,6 +17,11 @@ export type Disposition =
   | "revisit"
   /** 4.61 Vacant housing unit, regular vacant residence (a vacant shop by analogy): not eligible, out of every rate. */
   | "vacant"
+  /**
+   * 4.70 No eligible respondent (非目标户): someone lives or works there, but nobody the
+   * questionnaire is for (e.g. no resident of the city for a residents' survey). Not eligible.
+   */
+  | "not_eligible"
   /** 3.11 Not attempted: eligibility unknown (UH), in the RR1 and REF1 denominators. */
   | "not_attempted";
 
@@ -26,6 +31,7 @@ export const AAPOR_CODE: Record<Disposition, string> = {
   non_contact: "2.24",
   revisit: "2.24",
   vacant: "4.61",
+  not_eligible: "4.70",
   not_attempted: "3.11",
 };
 
@@ -45,8 +51,10 @@ export interface EntrySummary {
 /**
  * The entry's disposition from all its visits (any tablet, any order): an interview anywhere
  * makes it complete (a converted refusal counts as the interview it became); else a refusal is
- * final; else a vacant finding; else 不在家 is final non-contact once `attemptLimit` tries were
- * made, an open revisit before.
+ * final (a later 非目标户 finding does not undo it: refusals mislabelled as not eligible would
+ * leave the rates' denominators, so the conservative reading wins); else a 非目标户 finding (a
+ * contact, so it outranks a vacant finding at the same door); else a vacant finding; else 不在家
+ * is final non-contact once `attemptLimit` tries were made, an open revisit before.
  */
 export function summarise(list: readonly EntryVisit[], attemptLimit: number): EntrySummary {
   const attempts = list.length;
@@ -59,11 +67,13 @@ export function summarise(list: readonly EntryVisit[], attemptLimit: number): En
         ? "complete"
         : has("refused")
           ? "refusal"
-          : has("vacant")
-            ? "vacant"
-            : attempts >= attemptLimit
-              ? "non_contact"
-              : "revisit";
+          : has("not_eligible")
+            ? "not_eligible"
+            : has("vacant")
+              ? "vacant"
+              : attempts >= attemptLimit
+                ? "non_contact"
+                : "revisit";
   return {
     attempts,
     lastOutcome: last?.outcome ?? null,
@@ -81,6 +91,7 @@ export const emptyCounts = (): DispositionCounts => ({
   non_contact: 0,
   revisit: 0,
   vacant: 0,
+  not_eligible: 0,
   not_attempted: 0,
 });
 
@@ -96,8 +107,8 @@ export interface OutcomeRates {
 /**
  * The three rates from disposition counts. We record no partials (P = 0) and no other
  * non-interviews (O = 0); open revisits count as non-contacts (the case's status so far), and
- * doors nobody has tried yet as unknown eligibility (UH). Vacant doors are not eligible and
- * leave every denominator. Null where a denominator is 0.
+ * doors nobody has tried yet as unknown eligibility (UH). Vacant and 非目标户 doors are not
+ * eligible and leave every denominator. Null where a denominator is 0.
  */
 export function outcomeRates(c: DispositionCounts): OutcomeRates {
   const I = c.complete;

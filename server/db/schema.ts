@@ -253,7 +253,7 @@ export const visits = sqliteTable(
     unitCode: text("unit_code").notNull(),
     surveyId: text("survey_id").notNull(),
     household: text("household").notNull(),
-    outcome: text("outcome", { enum: ["completed", "refused", "not_home", "vacant"] }).notNull(),
+    outcome: text("outcome", { enum: ["completed", "refused", "not_home", "vacant", "not_eligible"] }).notNull(),
     responseId: text("response_id"),
     interviewer: text("interviewer").notNull(),
     deviceId: text("device_id").notNull(),

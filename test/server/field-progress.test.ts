@@ -88,9 +88,39 @@ describe("GET /api/v1/field-progress", () => {
     const { status, body } = await get<{ rows: Record<string, unknown>[] }>("/api/v1/field-progress/interviewers", office);
     expect(status).toBe(200);
     expect(body.rows).toEqual([
-      { interviewer: "li", day: "2026-11-20", visits: 2, completed: 1, refused: 0, notHome: 0, vacant: 1, responseRate: 0.5 },
-      { interviewer: "zhang", day: "2026-11-20", visits: 1, completed: 1, refused: 0, notHome: 0, vacant: 0, responseRate: 1 },
-      { interviewer: "zhang", day: "2026-11-19", visits: 3, completed: 1, refused: 1, notHome: 1, vacant: 0, responseRate: 1 / 3 },
+      {
+        interviewer: "li",
+        day: "2026-11-20",
+        visits: 2,
+        completed: 1,
+        refused: 0,
+        notHome: 0,
+        vacant: 1,
+        notEligible: 0,
+        responseRate: 0.5,
+      },
+      {
+        interviewer: "zhang",
+        day: "2026-11-20",
+        visits: 1,
+        completed: 1,
+        refused: 0,
+        notHome: 0,
+        vacant: 0,
+        notEligible: 0,
+        responseRate: 1,
+      },
+      {
+        interviewer: "zhang",
+        day: "2026-11-19",
+        visits: 3,
+        completed: 1,
+        refused: 1,
+        notHome: 1,
+        vacant: 0,
+        notEligible: 0,
+        responseRate: 1 / 3,
+      },
     ]);
     const day = await get<{ rows: unknown[] }>("/api/v1/field-progress/interviewers?from=2026-11-19&to=2026-11-19", office);
     expect(day.body.rows).toHaveLength(1);

@@ -64,6 +64,19 @@ describe("AAPOR dispositions", () => {
     });
     expect(summarise([v("not_home", "2026-11-20T01:00:00Z"), v("refused", "2026-11-21T01:00:00Z")], 3).aaporCode).toBe("2.11");
     expect(summarise([v("not_home", "2026-11-20T01:00:00Z"), v("vacant", "2026-11-21T01:00:00Z")], 3).aaporCode).toBe("4.61");
+    // 非目标户 is final at once, even on the first try and under the attempt limit.
+    expect(summarise([v("not_eligible", "2026-11-20T01:00:00Z")], 3)).toMatchObject({
+      attempts: 1,
+      disposition: "not_eligible",
+      aaporCode: "4.70",
+    });
+    expect(summarise([v("not_home", "2026-11-20T01:00:00Z"), v("not_eligible", "2026-11-21T01:00:00Z")], 3).aaporCode).toBe("4.70");
+    // Someone answered, so the door is occupied: 非目标户 outranks a vacant finding, in either order.
+    expect(summarise([v("vacant", "2026-11-21T01:00:00Z"), v("not_eligible", "2026-11-20T01:00:00Z")], 3).disposition).toBe("not_eligible");
+    // A refusal stays a refusal: a later 非目标户 would take it out of every denominator.
+    expect(summarise([v("refused", "2026-11-20T01:00:00Z"), v("not_eligible", "2026-11-21T01:00:00Z")], 3).disposition).toBe("refusal");
+    // An interview shows the door was eligible after all.
+    expect(summarise([v("not_eligible", "2026-11-20T01:00:00Z"), v("completed", "2026-11-21T01:00:00Z")], 3).disposition).toBe("complete");
   });
 
   it("computes RR1, COOP1 and REF1 as AAPOR defines them (hand-computed cases)", () => {
@@ -74,6 +87,20 @@ describe("AAPOR dispositions", () => {
     expect(r.rr1).toBeCloseTo(4 / 9, 12);
     expect(r.ref1).toBeCloseTo(2 / 9, 12);
     expect(r.coop1).toBeCloseTo(4 / 6, 12);
+    // 12 doors: the same 10 plus 2 非目标户 (AAPOR 4.70), which leave every denominator like vacant:
+    // the rates do not move.
+    const withNotEligible = outcomeRates({ ...c, not_eligible: 2 });
+    expect(withNotEligible.rr1).toBeCloseTo(4 / 9, 12);
+    expect(withNotEligible.ref1).toBeCloseTo(2 / 9, 12);
+    expect(withNotEligible.coop1).toBeCloseTo(4 / 6, 12);
+    // 6 doors: 1 interview, 1 refusal, 1 open revisit, 2 非目标户, 1 vacant: eligible = 3,
+    // RR1 = 1/3, REF1 = 1/3, COOP1 = 1/2.
+    expect(outcomeRates({ ...emptyCounts(), complete: 1, refusal: 1, revisit: 1, not_eligible: 2, vacant: 1 })).toEqual({
+      rr1: 1 / 3,
+      coop1: 1 / 2,
+      ref1: 1 / 3,
+    });
+    expect(outcomeRates({ ...emptyCounts(), not_eligible: 2, vacant: 1 })).toEqual({ rr1: null, coop1: null, ref1: null });
     // Only vacant doors: no eligible case, no rate.
     expect(outcomeRates({ ...emptyCounts(), vacant: 3 })).toEqual({ rr1: null, coop1: null, ref1: null });
     // Nobody contacted yet: RR1 and REF1 are 0, COOP1 undefined.

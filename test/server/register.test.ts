@@ -282,6 +282,47 @@ describe("visits at register doors", () => {
     expect(dayRow.household.visited).toBe(1);
   });
 
+  it("a 非目标户 visit is stored, makes its door final (AAPOR 4.70) and leaves every rate's denominator", async () => {
+    const [a, b, c] = (await register()).entries.filter((e) => e.kind === "household");
+    expect((await postVisit(visit({ registerEntryId: a!.id, outcome: "refused" }))).status).toBe(201);
+    const notEligible = visit({ registerEntryId: b!.id, outcome: "not_eligible", household: b!.label });
+    expect((await postVisit(notEligible)).status).toBe(201);
+    expect((await postVisit(notEligible)).status).toBe(200);
+    // Nobody home first, then the household is found to have nobody the survey is for.
+    expect((await postVisit(visit({ registerEntryId: c!.id, outcome: "not_home" }))).status).toBe(201);
+    expect((await postVisit(visit({ registerEntryId: c!.id, outcome: "not_eligible", visitedAt: "2026-11-21T11:00:00Z" }))).status).toBe(
+      201,
+    );
+    const stored = await t.client.execute({ sql: "select outcome from visits where id = ?", args: [notEligible.id] });
+    expect(stored.rows.map((r) => r.outcome)).toEqual(["not_eligible"]);
+
+    const doors = (await register()).entries;
+    expect(doors.find((e) => e.id === b!.id)).toMatchObject({ disposition: "not_eligible", aaporCode: "4.70", attempts: 1 });
+    expect(doors.find((e) => e.id === c!.id)).toMatchObject({ disposition: "not_eligible", aaporCode: "4.70", attempts: 2 });
+
+    const cov = await t.request(`/api/v1/register/coverage?unit=${DEMO.community}`, { cookie: office });
+    const row = ((await cov.json()) as { rows: { household: Record<string, unknown> }[] }).rows[0]!;
+    // Only the refusal is eligible: RR1 = 0/1, COOP1 = 0/1, REF1 = 1/1; all three doors count as visited.
+    expect(row.household).toMatchObject({
+      entries: 3,
+      visited: 3,
+      dispositions: { refusal: 1, not_eligible: 2, vacant: 0, revisit: 0 },
+      rr1: 0,
+      coop1: 0,
+      ref1: 1,
+    });
+
+    const units = await t.request(`/api/v1/field-progress/units?unit=${DEMO.community}`, { cookie: office });
+    const body = (await units.json()) as { totals: Record<string, unknown> };
+    expect(body.totals).toMatchObject({ visits: 4, refused: 1, notHome: 1, vacant: 0, notEligible: 2 });
+    const days = await t.request(`/api/v1/field-progress/interviewers?unit=${DEMO.community}`, { cookie: office });
+    const perDay = ((await days.json()) as { rows: { day: string; notEligible: number; visits: number }[] }).rows;
+    expect(perDay.map((r) => [r.day, r.visits, r.notEligible])).toEqual([
+      ["2026-11-21", 1, 1],
+      ["2026-11-20", 3, 1],
+    ]);
+  });
+
   it("a supervisor assigns doors to an interviewer in scope, audited; doors of another community are refused", async () => {
     const entries = (await register()).entries;
     const ids = entries.slice(0, 2).map((e) => e.id);

@@ -18,6 +18,8 @@ export interface OutcomeCounts {
   refused: number;
   notHome: number;
   vacant: number;
+  /** 非目标户 visits; added after the others, so older clients simply ignore it. */
+  notEligible: number;
 }
 
 const outcomeColumns = {
@@ -26,6 +28,7 @@ const outcomeColumns = {
   refused: sql<number>`sum(case when ${visits.outcome} = 'refused' then 1 else 0 end)`,
   notHome: sql<number>`sum(case when ${visits.outcome} = 'not_home' then 1 else 0 end)`,
   vacant: sql<number>`sum(case when ${visits.outcome} = 'vacant' then 1 else 0 end)`,
+  notEligible: sql<number>`sum(case when ${visits.outcome} = 'not_eligible' then 1 else 0 end)`,
 };
 
 function inSubtree(scope: string, range: DayRange): SQL {
@@ -44,6 +47,7 @@ function counts(row: { [K in keyof OutcomeCounts]: number | null }): OutcomeCoun
     refused: Number(row.refused ?? 0),
     notHome: Number(row.notHome ?? 0),
     vacant: Number(row.vacant ?? 0),
+    notEligible: Number(row.notEligible ?? 0),
   };
 }
 
@@ -89,7 +93,7 @@ export async function unitOutcomes(db: Database, scope: string, range: DayRange)
   const byUnit = new Map(grouped.map((g) => [g.unitCode, g]));
   const rows = leaves.map((leaf) => {
     const g = byUnit.get(leaf.code);
-    const c = counts(g ?? { visits: 0, completed: 0, refused: 0, notHome: 0, vacant: 0 });
+    const c = counts(g ?? { visits: 0, completed: 0, refused: 0, notHome: 0, vacant: 0, notEligible: 0 });
     const visitedHouseholds = Number(g?.households ?? 0);
     return {
       unit: { code: leaf.code, name: leaf.name, kind: leaf.kind },
@@ -107,12 +111,23 @@ export async function unitOutcomes(db: Database, scope: string, range: DayRange)
       refused: t.refused + r.refused,
       notHome: t.notHome + r.notHome,
       vacant: t.vacant + r.vacant,
+      notEligible: t.notEligible + r.notEligible,
       visitedHouseholds: t.visitedHouseholds + r.visitedHouseholds,
       households: t.households + (r.households ?? 0),
       // Coverage only over units whose household count is known, so unknowns don't inflate it.
       coveredHouseholds: t.coveredHouseholds + (r.households ? r.visitedHouseholds : 0),
     }),
-    { visits: 0, completed: 0, refused: 0, notHome: 0, vacant: 0, visitedHouseholds: 0, households: 0, coveredHouseholds: 0 },
+    {
+      visits: 0,
+      completed: 0,
+      refused: 0,
+      notHome: 0,
+      vacant: 0,
+      notEligible: 0,
+      visitedHouseholds: 0,
+      households: 0,
+      coveredHouseholds: 0,
+    },
   );
   const { coveredHouseholds, ...sums } = totals;
   return {

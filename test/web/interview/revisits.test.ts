@@ -57,6 +57,17 @@ describe("the tablet's 待回访 list", () => {
     expect(revisitList(doors).map((d) => [d.id, d.attempts, d.lastVisitedAt])).toEqual([["d", 1, "2026-11-20T01:10:00Z"]]);
   });
 
+  it("takes a 非目标户 door off the list, offline and as the server's final state", () => {
+    // Offline: 1栋101 (2 tries so far) turns out to have nobody the survey is for.
+    const offline = tabletDoors(copy, [], [item("a", "not_eligible", "2026-11-20T01:00:00Z")]);
+    expect(offline.find((d) => d.id === "a")).toMatchObject({ attempts: 3, disposition: "not_eligible" });
+    expect(revisitList(offline).map((d) => d.id)).toEqual(["b"]);
+    // From the server: a door already final as 非目标户 stays final when this tablet adds nothing.
+    const served = { ...copy, entries: [entry("e", "1栋105", 1, "not_eligible", "2026-11-19T02:00:00Z")] };
+    expect(tabletDoors(served, [], [])[0]).toMatchObject({ attempts: 1, disposition: "not_eligible" });
+    expect(revisitList(tabletDoors(served, [], []))).toEqual([]);
+  });
+
   it("names the part of the day in Asia/Shanghai", () => {
     expect(timeOfDay("2026-11-20T00:30:00Z")).toBe("morning"); // 08:30
     expect(timeOfDay("2026-11-20T03:59:00Z")).toBe("morning"); // 11:59

@@ -6,7 +6,7 @@ export type InterviewerDay = InferResponseType<(typeof api)["field-progress"]["i
 
 type UnitsBody = InferResponseType<(typeof api)["field-progress"]["units"]["$get"], 200>;
 export type UnitProgress = UnitsBody["totals"];
-export type OutcomeCounts = Pick<UnitProgress, "visits" | "completed" | "refused" | "notHome" | "vacant" | "responseRate">;
+export type OutcomeCounts = Pick<UnitProgress, "visits" | "completed" | "refused" | "notHome" | "vacant" | "notEligible" | "responseRate">;
 
 export type DeviceRow = InferResponseType<(typeof api)["field-progress"]["devices"]["$get"], 200>["rows"][number];
 

@@ -48,6 +48,7 @@ export function FieldProgressView({ unit }: { unit: string | null }) {
               <th>{t.outcomes.refused}</th>
               <th>{t.outcomes.notHome}</th>
               <th>{t.outcomes.vacant}</th>
+              <th>{t.outcomes.notEligible}</th>
               <th>{t.visitedHouseholds}</th>
               <th>{t.households}</th>
               <th>{t.coverage}</th>
@@ -63,6 +64,7 @@ export function FieldProgressView({ unit }: { unit: string | null }) {
                 <td>{r.refused}</td>
                 <td>{r.notHome}</td>
                 <td>{r.vacant}</td>
+                <td>{r.notEligible}</td>
                 <td>{r.visitedHouseholds}</td>
                 <td>{r.households ?? "—"}</td>
                 <td>{percent(r.coverage)}</td>
@@ -78,6 +80,7 @@ export function FieldProgressView({ unit }: { unit: string | null }) {
               <th>{units.totals.refused}</th>
               <th>{units.totals.notHome}</th>
               <th>{units.totals.vacant}</th>
+              <th>{units.totals.notEligible}</th>
               <th>{units.totals.visitedHouseholds}</th>
               <th>{units.totals.households ?? "—"}</th>
               <th>{percent(units.totals.coverage)}</th>
@@ -102,6 +105,7 @@ export function FieldProgressView({ unit }: { unit: string | null }) {
                 <th>{t.outcomes.refused}</th>
                 <th>{t.outcomes.notHome}</th>
                 <th>{t.outcomes.vacant}</th>
+                <th>{t.outcomes.notEligible}</th>
                 <th>{t.responseRate}</th>
               </tr>
             </thead>
@@ -115,6 +119,7 @@ export function FieldProgressView({ unit }: { unit: string | null }) {
                   <td>{r.refused}</td>
                   <td>{r.notHome}</td>
                   <td>{r.vacant}</td>
+                  <td>{r.notEligible}</td>
                   <td>{percent(r.responseRate)}</td>
                 </tr>
               ))}

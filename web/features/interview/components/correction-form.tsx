@@ -3,7 +3,7 @@ import { texts } from "../../../lib/i18n";
 import type { VisitCorrection } from "../sync/sync-engine";
 import type { QueueItem, VisitOutcome } from "../sync/types";
 
-const OUTCOMES: Exclude<VisitOutcome, "completed">[] = ["refused", "not_home", "vacant"];
+const OUTCOMES: Exclude<VisitOutcome, "completed">[] = ["refused", "not_home", "vacant", "not_eligible"];
 
 /**
  * Edits an unsent visit in place (same client id): the household label, and the outcome between

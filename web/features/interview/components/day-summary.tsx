@@ -2,7 +2,7 @@ import { texts } from "../../../lib/i18n";
 import { dayCounts, shanghaiDay, type SyncedSummary } from "../sync/synced-summary";
 import type { QueueItem, VisitOutcome } from "../sync/types";
 
-const ORDER: VisitOutcome[] = ["completed", "refused", "not_home", "vacant"];
+const ORDER: VisitOutcome[] = ["completed", "refused", "not_home", "vacant", "not_eligible"];
 
 /** 今日 N with the split by outcome: the records still held plus the counts of pruned ones. */
 export function DaySummary({ summary, items }: { summary: SyncedSummary; items: QueueItem[] }) {

@@ -12,7 +12,7 @@ import type { TabletDoor } from "../lib/revisits";
 import { DoorPicker } from "./door-picker";
 import { RevisitList } from "./revisit-list";
 
-const OTHER_OUTCOMES: Exclude<VisitOutcome, "completed">[] = ["refused", "not_home", "vacant"];
+const OTHER_OUTCOMES: Exclude<VisitOutcome, "completed">[] = ["refused", "not_home", "vacant", "not_eligible"];
 
 /**
  * One door: the household label, then 完成 (opens the questionnaire, saved as a draft from the

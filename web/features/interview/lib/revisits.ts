@@ -42,7 +42,7 @@ export function tabletDoors(copy: RegisterCopy | null, local: LocalDoor[], items
     // The server's state as visits: its final outcome once, the rest as 不在家 tries.
     const base: EntryVisit[] = [];
     for (let i = 0; i < e.attempts; i++) base.push({ outcome: "not_home", visitedAt: e.lastVisitedAt ?? "" });
-    const final = { complete: "completed", refusal: "refused", vacant: "vacant" } as const;
+    const final = { complete: "completed", refusal: "refused", vacant: "vacant", not_eligible: "not_eligible" } as const;
     const outcome = final[e.disposition as keyof typeof final];
     if (outcome && base.length > 0) base[0] = { outcome, visitedAt: e.lastVisitedAt ?? "" };
     const s = fold(base, e.id);

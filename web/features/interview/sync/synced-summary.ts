@@ -4,20 +4,35 @@
  * never both (web/features/interview/lib/interview-db.ts moves it in one transaction), so 今日 N
  * and 已同步 N stay right after pruning.
  */
+import { VISIT_OUTCOMES } from "../../../../server/contracts/field";
 import type { QueueItem, VisitOutcome } from "./types";
 
 export type OutcomeCounts = Record<VisitOutcome, number>;
 
 export interface SyncedSummary {
-  /** "YYYY-MM-DD" (Asia/Shanghai, the visit's day) -> confirmed visits pruned from the queue. */
-  days: Record<string, OutcomeCounts>;
+  /**
+   * "YYYY-MM-DD" (Asia/Shanghai, the visit's day) -> confirmed visits pruned from the queue.
+   * Partial because a summary stored before an outcome existed lacks its key: read it through
+   * dayCounts / summaryTotal, which count a missing key as 0.
+   */
+  days: Record<string, Partial<OutcomeCounts>>;
 }
 
 /** Confirmed records kept on the tablet for the list; older confirmed ones become counts. */
 export const KEEP_SYNCED = 50;
 
 export const emptySummary = (): SyncedSummary => ({ days: {} });
-const zero = (): OutcomeCounts => ({ completed: 0, refused: 0, not_home: 0, vacant: 0 });
+const zero = (): OutcomeCounts => ({ completed: 0, refused: 0, not_home: 0, vacant: 0, not_eligible: 0 });
+
+/**
+ * One stored day's counts with every outcome present: summaries written before an outcome
+ * existed (非目标户 came later) lack its key, which counts as 0 rather than turning sums into NaN.
+ */
+const filled = (counts: Partial<OutcomeCounts> | undefined): OutcomeCounts => {
+  const out = zero();
+  for (const o of VISIT_OUTCOMES) out[o] = counts?.[o] ?? 0;
+  return out;
+};
 
 const DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
 
@@ -28,24 +43,27 @@ export function shanghaiDay(at: Date | string | number): string {
 
 export function addToSummary(summary: SyncedSummary, items: QueueItem[]): SyncedSummary {
   const days: SyncedSummary["days"] = {};
-  for (const [day, counts] of Object.entries(summary.days)) days[day] = { ...counts };
+  for (const [day, counts] of Object.entries(summary.days)) days[day] = filled(counts);
   for (const item of items) {
     const day = shanghaiDay(item.visit.visitedAt);
-    days[day] ??= zero();
-    days[day][item.visit.outcome]++;
+    const counts = (days[day] ??= zero());
+    counts[item.visit.outcome] = (counts[item.visit.outcome] ?? 0) + 1;
   }
   return { days };
 }
 
 export function summaryTotal(summary: SyncedSummary): number {
   let n = 0;
-  for (const counts of Object.values(summary.days)) n += counts.completed + counts.refused + counts.not_home + counts.vacant;
+  for (const counts of Object.values(summary.days)) {
+    const c = filled(counts);
+    for (const o of VISIT_OUTCOMES) n += c[o];
+  }
   return n;
 }
 
 /** Visits of one day: the pruned counts plus the records still held (any state). */
 export function dayCounts(summary: SyncedSummary, items: QueueItem[], day: string): OutcomeCounts {
-  const counts = { ...zero(), ...summary.days[day] };
+  const counts = filled(summary.days[day]);
   for (const item of items) if (shanghaiDay(item.visit.visitedAt) === day) counts[item.visit.outcome]++;
   return counts;
 }

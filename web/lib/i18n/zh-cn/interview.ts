@@ -31,7 +31,7 @@ export interface InterviewTexts {
   household: string;
   householdPlaceholder: string;
   householdRequired: string;
-  outcomes: Record<"completed" | "refused" | "not_home" | "vacant", string>;
+  outcomes: Record<"completed" | "refused" | "not_home" | "vacant" | "not_eligible", string>;
   startInterview: string;
   saved: (household: string, outcome: string) => string;
   needsAttention: (n: number) => string;
@@ -96,7 +96,7 @@ export interface InterviewTexts {
     day: string;
     communities: string;
     visits: string;
-    outcomes: Record<"completed" | "refused" | "notHome" | "vacant", string>;
+    outcomes: Record<"completed" | "refused" | "notHome" | "vacant" | "notEligible", string>;
     households: string;
     visitedHouseholds: string;
     coverage: string;
@@ -148,7 +148,7 @@ export const interviewZh: InterviewTexts = {
   household: "户号 / 地址",
   householdPlaceholder: "例如：3栋2单元501",
   householdRequired: "请先填写户号或地址",
-  outcomes: { completed: "完成", refused: "拒访", not_home: "不在家", vacant: "无人居住" },
+  outcomes: { completed: "完成", refused: "拒访", not_home: "不在家", vacant: "无人居住", not_eligible: "非目标户" },
   startInterview: "完成（开始问卷）",
   saved: (household, outcome) => `已保存：${household} · ${outcome}`,
   needsAttention: (n) => `需处理 ${n}`,
@@ -213,7 +213,7 @@ export const interviewZh: InterviewTexts = {
     day: "日期",
     communities: "各社区入户情况",
     visits: "入户",
-    outcomes: { completed: "完成", refused: "拒访", notHome: "不在家", vacant: "无人居住" },
+    outcomes: { completed: "完成", refused: "拒访", notHome: "不在家", vacant: "无人居住", notEligible: "非目标户" },
     households: "户数",
     visitedHouseholds: "已访户数",
     coverage: "入户覆盖率",

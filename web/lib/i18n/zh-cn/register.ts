@@ -11,7 +11,7 @@ export interface RegisterTexts {
   clearPick: string;
   attempts: (n: number) => string;
   kinds: Record<"household" | "shop", string>;
-  dispositions: Record<"complete" | "refusal" | "non_contact" | "revisit" | "vacant" | "not_attempted", string>;
+  dispositions: Record<"complete" | "refusal" | "non_contact" | "revisit" | "vacant" | "not_eligible" | "not_attempted", string>;
   newDoor: string;
   newDoorHint: string;
   newDoorKind: string;
@@ -76,6 +76,7 @@ export const registerZh: RegisterTexts = {
     non_contact: "多次不在家",
     revisit: "待回访",
     vacant: "无人居住",
+    not_eligible: "非目标户",
     not_attempted: "未访",
   },
   newDoor: "新发现的门户",
@@ -108,7 +109,7 @@ export const registerZh: RegisterTexts = {
     total: "合计",
     empty: { household: "辖区内还没有住户名册。", shop: "辖区内还没有沿街商铺名册。" },
     loadFailed: "名册覆盖率暂时无法读取。",
-    note: "覆盖率 = 有任一次访问的门户 / 名册门户，同一门户被多台平板访问只计一次。RR1、COOP1、REF1 按 AAPOR 标准定义计算：未访门户计入分母（资格未知），无人居住不计入。",
+    note: "覆盖率 = 有任一次访问的门户 / 名册门户，同一门户被多台平板访问只计一次。RR1、COOP1、REF1 按 AAPOR 标准定义计算：未访门户计入分母（资格未知），无人居住和非目标户不计入。",
   },
   import: {
     title: "导入住户和商铺名册（CSV / XLSX）",
