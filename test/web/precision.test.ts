@@ -53,8 +53,12 @@ describe("web §7 formulas against the server's", () => {
         expect(variance).toBeCloseTo(server.variance!, 12);
         const nEff = effectiveSize(rate, variance, people.length);
         expect(nEff).toBeCloseTo(server.nEff, 6);
-        expect(reliabilityOf(rate, nEff, wilson(rate, nEff))).toBe(server.reliability);
-        expect(respondentsStillNeeded(rate, threshold, people.length, nEff)).toBe(server.neededN);
+        // The two nEff agree to ~1e-12, not bit for bit (the web sums per person, the server from
+        // the packed sums), and ceil(m·n/nEff) can fall either side of an integer on that last bit
+        // (seed 2104201617: 1958 vs 1959). So the later formulas are held to the server's on the
+        // same nEff, which is what the page is given.
+        expect(reliabilityOf(rate, server.nEff, wilson(rate, server.nEff))).toBe(server.reliability);
+        expect(respondentsStillNeeded(rate, threshold, people.length, server.nEff)).toBe(server.neededN);
       }),
       { numRuns: 200 },
     );
