@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { constants as zlibConstants } from "node:zlib";
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
@@ -88,6 +89,10 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        // workerd's built-in module, for the in-process tests that import server/worker.ts.
+        resolve: {
+          alias: { "cloudflare:workers": fileURLToPath(new URL("./test/helpers/cloudflare-workers-stand-in.ts", import.meta.url)) },
+        },
         test: {
           name: "unit",
           root: ".",
@@ -98,7 +103,7 @@ export default defineConfig({
         },
       },
       {
-        // The compiled validator against survey-core on 10,000 generated answer sets per survey:
+        // The compiled validator against survey-core on 5,000 generated answer sets per survey:
         // minutes each, so apart from `unit` (`npm run test:unit` stays about a minute).
         extends: true,
         test: {

@@ -217,6 +217,9 @@ function bases(): Record<string, { body: () => Record<string, unknown>; required
     "PATCH /api/v1/webhooks/:id": { body: () => ({ name: "模糊测试" }), required: "name" },
     "POST /api/v1/issue-items": { body: () => ({ title: "模糊测试", unitCode: DEMO.community }), required: "unitCode" },
     "PATCH /api/v1/issue-items/:id": { body: () => ({ note: "模糊测试" }), required: "note" },
+    // Every field is optional ({} draws for the caller's whole scope, and is audited), so the
+    // generated objects need the same one sure fault as the other storing routes.
+    "POST /api/v1/field-review/back-checks/draw": { body: () => ({ unit: DEMO.xinshancun }), required: "unit" },
   };
 }
 

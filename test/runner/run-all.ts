@@ -1,57 +1,89 @@
 /**
- * `npm test` after the build: every vitest project, in two processes at once. The differential
- * validation (docs/design.md: the compiled validator against survey-core on 30,000 answer sets)
- * is minutes of pure CPU and shares nothing with the rest, while vitest runs one worker on a
- * two-core machine; running it beside the other projects uses the second core and takes that
- * time off the wall clock. Its output is shown after the main run's, not interleaved with it.
+ * `npm test` after the build: every vitest project, in three processes at once (lanes).
  *
- * Arguments are passed to both runs. `--outputFile.json=F` (as .ci/run gives it) makes each run
- * write its own report, merged into F afterwards so one file still says what passed.
+ * vitest runs one worker on a two-core machine, so a single process leaves a core idle. Measured
+ * alone here (`npx vitest run --project P`): e2e ~525 s, unit ~250 s, edge + edge-contract ~165 s,
+ * reliability ~145 s; the differential ~630 s on CI. The lanes: the browser tests; the
+ * differential, then the edge projects; unit and reliability. They end within a minute of each
+ * other (757 / 801 / 815 s in a fresh-clone run). The edge projects share one lane because several
+ * workerd at once on a small machine restart each other; there is only ever one Chromium. Each
+ * lane is one vitest process, so the projects' own rules (one file at a time for e2e, reliability
+ * and edge) still hold.
+ *
+ * Every project in vite.config.ts must be in exactly one lane: a new project fails the run here
+ * until it is placed, rather than silently not running.
+ *
+ * Arguments are passed to every lane. `--outputFile.json=F` (as .ci/run gives it) makes each lane
+ * write its own report, merged into F afterwards so one file still says what passed. The lane
+ * marked `stream` prints as it goes; the others are printed after it, never interleaved.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import config from "../../vite.config";
+
+interface Lane {
+  name: string;
+  projects: string[];
+  stream: boolean;
+}
+
+const LANES: Lane[] = [
+  { name: "browser", projects: ["e2e"], stream: true },
+  { name: "differential and edge", projects: ["differential", "edge-contract", "edge"], stream: false },
+  { name: "server", projects: ["unit", "reliability"], stream: false },
+];
+
+function configuredProjects(): string[] {
+  const projects = (config as { test?: { projects?: { test?: { name?: string } }[] } }).test?.projects ?? [];
+  return projects.map((p) => p.test?.name ?? "(unnamed)");
+}
+
+const placed = LANES.flatMap((l) => l.projects);
+const configured = configuredProjects();
+const unplaced = configured.filter((p) => !placed.includes(p));
+const unknown = placed.filter((p) => !configured.includes(p));
+const twice = placed.filter((p, i) => placed.indexOf(p) !== i);
+if (unplaced.length || unknown.length || twice.length) {
+  console.error(
+    `test/runner/run-all.ts: lanes do not match vite.config.ts (not placed: ${unplaced.join(", ") || "none"}; ` +
+      `unknown: ${unknown.join(", ") || "none"}; in two lanes: ${twice.join(", ") || "none"})`,
+  );
+  process.exit(1);
+}
 
 const args = process.argv.slice(2);
 const jsonArg = args.find((a) => a.startsWith("--outputFile.json="));
 const jsonOut = jsonArg?.slice("--outputFile.json=".length);
 const rest = args.filter((a) => a !== jsonArg);
 const scratch = mkdtempSync(join(tmpdir(), "cw-test-"));
+const reportOf = (lane: Lane) => join(scratch, `${lane.projects[0]}.json`);
 
-interface Run {
-  name: string;
-  projects: string[];
-  report: string;
-  quiet: boolean;
-}
-
-const runs: Run[] = [
-  { name: "differential", projects: ["differential"], report: join(scratch, "differential.json"), quiet: true },
-  // Every other project (a new one is included without touching this file).
-  { name: "main", projects: ["!differential"], report: join(scratch, "main.json"), quiet: false },
-];
-
-function start(run: Run): Promise<{ code: number; output: string }> {
-  const projectArgs = run.projects.flatMap((p) => ["--project", p]);
-  const reportArgs = jsonOut ? [`--outputFile.json=${run.report}`] : [];
+function start(lane: Lane): Promise<{ code: number; output: string; seconds: number }> {
+  const began = Date.now();
+  const projectArgs = lane.projects.flatMap((p) => ["--project", p]);
+  const reportArgs = jsonOut ? [`--outputFile.json=${reportOf(lane)}`] : [];
   const child = spawn("npx", ["vitest", "run", ...projectArgs, ...rest, ...reportArgs], {
-    stdio: run.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+    stdio: lane.stream ? "inherit" : ["ignore", "pipe", "pipe"],
   });
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code: code ?? 1, output })));
+  return new Promise((resolve) =>
+    child.on("close", (code) => resolve({ code: code ?? 1, output, seconds: Math.round((Date.now() - began) / 1000) })),
+  );
 }
 
-const results = await Promise.all(runs.map(start));
-runs.forEach((run, i) => {
-  if (run.quiet) process.stdout.write(`\n── vitest: ${run.name} ──\n${results[i]!.output}`);
+const results = await Promise.all(LANES.map(start));
+LANES.forEach((lane, i) => {
+  if (!lane.stream) process.stdout.write(`\n── vitest lane: ${lane.name} (${lane.projects.join(", ")}) ──\n${results[i]!.output}`);
 });
+console.log(`\nlanes: ${LANES.map((l, i) => `${l.name} ${results[i]!.seconds} s (exit ${results[i]!.code})`).join("; ")}`);
 
 if (jsonOut) {
   // vitest's JSON report (Jest's shape): counts add up, test files are listed together.
-  const reports = runs.map((run) => JSON.parse(readFileSync(run.report, "utf8")));
+  const reports = LANES.map((lane) => JSON.parse(readFileSync(reportOf(lane), "utf8")));
   const merged = { ...reports[0] };
   for (const key of Object.keys(merged)) {
     if (key.startsWith("num") && typeof merged[key] === "number") merged[key] = reports.reduce((s, r) => s + (r[key] ?? 0), 0);
