@@ -8,7 +8,7 @@
  * (`npm run setup:sqld`).
  *
  *   npx tsx bench/worker-ingest.ts          # 3 rounds of 10 s each side at 50 connections
- *   BENCH_SHARDS=1 npx tsx bench/worker-ingest.ts   # INGEST_SHARDS for the Worker
+ *   BENCH_SHARDS=4 npx tsx bench/worker-ingest.ts   # INGEST_SHARDS for the Worker
  */
 import { shippedSurveys } from "../surveys/index";
 import { loadConfig } from "../server/config";
@@ -24,11 +24,13 @@ import { benchAdmin } from "./lib/admin-api";
 import { residentSubmissions } from "./lib/qr-submissions";
 import { startServerProcess } from "./lib/server-process";
 import { groupCpuSeconds, processCpuSeconds } from "./lib/group-cpu";
+import { startWorkerd } from "./lib/workerd";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SHARDS = process.env.BENCH_SHARDS;
+const RUNTIME = process.env.BENCH_WORKER_RUNTIME === "wrangler" ? "wrangler" : "workerd";
 /** Communities of the demo city, each in another shard of four (server/edge/shard-protocol.ts). */
 const COMMUNITIES = ["500104001001", "500104001002", "500104002001", "500110002001"];
 const UNITS = Number(process.env.BENCH_UNITS ?? COMMUNITIES.length);
@@ -50,12 +52,37 @@ await (async () => {
   await migrateDatabase(db, { embedded: false });
   await bootstrapDatabase(db, loadConfig(env), shippedSurveys, new Date());
 })();
-const worker = await startWorker({ ...env, ...(SHARDS ? { INGEST_SHARDS: SHARDS } : {}) });
+const workerVars = { ...env, ...(SHARDS ? { INGEST_SHARDS: SHARDS } : {}) };
+const worker =
+  RUNTIME === "wrangler"
+    ? await (async () => {
+        const dev = await startWorker(workerVars);
+        const workerd = () => groupCpuSeconds(dev.process.pid, "workerd");
+        return {
+          url: dev.url,
+          stop: dev.stop,
+          tail: () => dev.process.tail(40),
+          workerd,
+          proxy: () => groupCpuSeconds(dev.process.pid) - workerd(),
+        };
+      })()
+    : await (async () => {
+        const w = await startWorkerd(workerVars);
+        return { url: w.url, stop: w.stop, tail: () => "", workerd: () => processCpuSeconds(w.pid), proxy: () => 0 };
+      })();
 const node = await startServerProcess("server/node.ts", await freePort(), env).catch(async (error) => {
   await worker.stop();
   await sqld.stop();
   throw error;
 });
+
+// Stopped from outside (Ctrl-C, or a `timeout` around the run): stop what this bench started, or a
+// sqld left behind keeps a core busy (it once spun at ~190% after a stalled round).
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    void Promise.allSettled([node.stop(), worker.stop(), sqld.stop()]).then(() => process.exit(130));
+  });
+}
 
 try {
   const admin = await benchAdmin(worker.url, vars.ADMIN_PASSWORD);
@@ -69,7 +96,7 @@ try {
   const run = (url: string, durationMs: number) => runLoad({ url: `${url}/api/v1/responses`, connections: CONNECTIONS, durationMs, body });
   const check = (name: string, o: LoadResult) => {
     if (o.errors || Object.keys(o.statuses).some((s) => s !== "201")) {
-      if (name === "worker") console.log(worker.process.tail(40));
+      if (name === "worker") console.log(worker.tail());
       throw new Error(`${name} answered ${JSON.stringify(o.statuses)}, ${o.errors} errors`);
     }
   };
@@ -78,10 +105,9 @@ try {
   check("node", await run(node.url, 3000));
   // CPU per response of each runtime (workerd and its wrangler, or the Node process) and of sqld
   // during the round: what the rate would be on a quiet machine is closer to these than to req/s.
-  // The Worker's figure is workerd's alone; wrangler's own Node process (dev server, logs) is
-  // printed apart, as nothing like it runs in production.
-  const workerd = () => groupCpuSeconds(worker.process.pid, "workerd");
-  const wrangler = () => groupCpuSeconds(worker.process.pid) - workerd();
+  // The Worker's figure is workerd's alone; under wrangler its own Node process (dev server, logs)
+  // is printed apart, as nothing like it runs in production.
+  const { workerd, proxy: wrangler } = worker;
   const measured = async (name: string, url: string, cpu: () => number) => {
     const before = { own: cpu(), sqld: processCpuSeconds(sqld.process.pid), wrangler: wrangler() };
     const o = await run(url, SECONDS * 1000);
@@ -99,7 +125,7 @@ try {
     const w = await measured("worker", worker.url, workerd);
     const n = await measured("node", node.url, () => processCpuSeconds(node.pid));
     console.log(
-      `  round ${r + 1}: worker ${w.rps.toFixed(0)} req/s p50 ${w.p50.toFixed(0)} ms p99 ${w.p99.toFixed(0)} ms, CPU ${w.cpuMs.toFixed(2)} + sqld ${w.sqldMs.toFixed(2)} ms/response (wrangler ${w.wranglerMs.toFixed(2)}) | node ${n.rps.toFixed(0)} req/s p99 ${n.p99.toFixed(0)} ms, CPU ${n.cpuMs.toFixed(2)} + sqld ${n.sqldMs.toFixed(2)} ms/response | ratio ${(w.rps / n.rps).toFixed(2)}`,
+      `  round ${r + 1}: worker ${w.rps.toFixed(0)} req/s p50 ${w.p50.toFixed(0)} ms p99 ${w.p99.toFixed(0)} ms, CPU ${w.cpuMs.toFixed(2)} + sqld ${w.sqldMs.toFixed(2)} ms/response ${RUNTIME === "wrangler" ? ` (wrangler ${w.wranglerMs.toFixed(2)})` : ""} | node ${n.rps.toFixed(0)} req/s p99 ${n.p99.toFixed(0)} ms, CPU ${n.cpuMs.toFixed(2)} + sqld ${n.sqldMs.toFixed(2)} ms/response | ratio ${(w.rps / n.rps).toFixed(2)}`,
     );
     rounds.push({ worker: w, node: n });
   }
@@ -108,6 +134,7 @@ try {
     seconds: SECONDS,
     rounds: ROUNDS,
     units: UNITS,
+    runtime: RUNTIME,
     shards: SHARDS ?? "default",
     rps: Math.round(median(rounds.map((o) => o.worker.rps))),
     p50Ms: Math.round(median(rounds.map((o) => o.worker.p50))),

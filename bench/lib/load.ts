@@ -19,6 +19,12 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   /** Body of the i-th request (unique ids per request, for example). */
   body?: (i: number) => string;
+  /**
+   * How long after the deadline a request may still be unanswered (default 30 s): then its socket
+   * is closed and it counts as an error, so a server that stalls ends the round instead of
+   * holding the bench (and the processes it started) until an outer limit kills it.
+   */
+  graceMs?: number;
 }
 
 export interface LoadResult {
@@ -62,6 +68,14 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const deadline = start + o.durationMs;
   const max = o.maxRequests ?? Number.POSITIVE_INFINITY;
 
+  const open = new Set<net.Socket>();
+  const stalled = setTimeout(
+    () => {
+      for (const socket of open) socket.destroy();
+    },
+    o.durationMs + (o.graceMs ?? 30_000),
+  );
+
   const request = (i: number): Buffer => {
     const body = o.body?.(i);
     const method = o.method ?? (body ? "POST" : "GET");
@@ -76,6 +90,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     new Promise<void>((resolve) => {
       if (!(performance.now() < deadline && issued < max)) return resolve();
       const socket = net.connect({ host, port, noDelay: true });
+      open.add(socket);
       let buffered: Buffer = Buffer.alloc(0);
       let sentAt = 0;
       let outstanding = false;
@@ -117,12 +132,14 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       // A socket that fails or closes with a request unanswered is an error, counted once.
       socket.on("error", () => undefined);
       socket.on("close", () => {
+        open.delete(socket);
         if (outstanding && !finished) errors++;
         done();
       });
     });
 
   await Promise.all(Array.from({ length: o.connections }, worker));
+  clearTimeout(stalled);
   const seconds = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpu0);
   latencies.sort((a, b) => a - b);
