@@ -16,6 +16,7 @@ import { createApp, type App } from "./app";
 import type { RespondentPageOptions } from "./pages/respondent-page";
 import { assertSchemaCurrent } from "./db/schema-check";
 import { isDurableObjectNamespace } from "./edge/durable-objects";
+import type { IngestShardStub } from "./edge/shard-protocol";
 import { createShardWriter, DEFAULT_INGEST_SHARDS } from "./edge/shard-writer";
 import { openWorkerDatabase, workerConfig } from "./edge/worker-database";
 import { drainBody } from "./lib/drain-body";
@@ -81,7 +82,7 @@ async function start(env: WorkerEnv): Promise<App> {
       config,
       secret: boot.secret,
       remoteAddress: (c) => c.req.header("cf-connecting-ip"),
-      ...(isDurableObjectNamespace(shards) && shardCount > 0
+      ...(isDurableObjectNamespace<IngestShardStub>(shards) && shardCount > 0
         ? { responseWriter: createShardWriter(shards, { shards: shardCount }) }
         : { writer: { groupCommits: false } }),
     },

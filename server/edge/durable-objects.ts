@@ -1,24 +1,21 @@
 /**
  * The few Durable Object types the Worker uses, written out here because the project does not
  * depend on @cloudflare/workers-types: a namespace binding ([[durable_objects.bindings]] in
- * wrangler.toml) names an object, its stub takes a fetch. Only server/worker.ts and server/edge/
- * see these (docs/architecture.md, "One app, two runtimes").
+ * wrangler.toml) names an object, and its stub exposes the object's public methods as RPC
+ * (a class extending `DurableObject`, compatibility date ≥ 2024-04-03). Only server/worker.ts and
+ * server/edge/ see these (docs/architecture.md, "One app, two runtimes").
  */
 export interface DurableObjectId {
   toString(): string;
 }
 
-export interface DurableObjectStub {
-  fetch(input: string, init?: RequestInit): Promise<Response>;
-}
-
-export interface DurableObjectNamespace {
+export interface DurableObjectNamespace<Stub> {
   idFromName(name: string): DurableObjectId;
-  get(id: DurableObjectId): DurableObjectStub;
+  get(id: DurableObjectId): Stub;
 }
 
 /** True for a value that looks like a namespace binding (env values are untyped). */
-export function isDurableObjectNamespace(value: unknown): value is DurableObjectNamespace {
+export function isDurableObjectNamespace<Stub>(value: unknown): value is DurableObjectNamespace<Stub> {
   return (
     typeof value === "object" &&
     value !== null &&

@@ -14,10 +14,9 @@ export interface ShardDeps {
   writer: ResponseWriter;
 }
 
-export function createShardHandler(deps: ShardDeps): (request: Request) => Promise<Response> {
-  return async (request) => {
+export function createShardHandler(deps: ShardDeps): (submission: ShardSubmission) => Promise<ShardAnswer> {
+  return async (submission) => {
     try {
-      const submission = (await request.json()) as ShardSubmission;
       const survey = await deps.registry.get(submission.surveyId, submission.surveyVersion);
       // The Worker checked the version; a shard that cannot find it reads another database.
       if (!survey) throw new Error(`survey ${submission.surveyId}@${submission.surveyVersion} is not in the shard's database`);
@@ -29,17 +28,12 @@ export function createShardHandler(deps: ShardDeps): (request: Request) => Promi
         commentQuestions: survey.commentQuestions,
         distributionQuestions: survey.distributionQuestions,
       };
-      return answer(await deps.writer.submit(row), 200);
+      return await deps.writer.submit(row);
     } catch (error) {
-      if (isStorageUnavailableError(error)) {
-        return answer({ error: "storage_unavailable", message: error instanceof Error ? error.message : String(error) }, 503);
-      }
+      const message = error instanceof Error ? error.message : String(error);
+      if (isStorageUnavailableError(error)) return { error: "storage_unavailable", message };
       console.error("ingest shard write failed", error);
-      return answer({ error: "internal", message: error instanceof Error ? error.message : String(error) }, 500);
+      return { error: "internal", message };
     }
   };
-}
-
-function answer(body: ShardAnswer, status: number): Response {
-  return Response.json(body, { status });
 }

@@ -8,8 +8,17 @@ import type { NewResponse, WriteOutcome } from "../services/ingest/response-writ
 
 export type ShardSubmission = Omit<NewResponse, "answerValues" | "metricQuestions" | "commentQuestions" | "distributionQuestions">;
 
-/** A shard's answer: the write's outcome (200), or why it could not write (503 storage, 500 ours). */
+/**
+ * A shard's answer: the write's outcome, or why it could not write (the database refused it, or a
+ * fault of ours). An answer, not a thrown error: RPC carries exceptions without their class, and
+ * the Worker must tell a 503 from a 500.
+ */
 export type ShardAnswer = WriteOutcome | { error: "storage_unavailable" | "internal"; message: string };
+
+/** What an ingest shard's stub offers the Worker (a Durable Object RPC method). */
+export interface IngestShardStub {
+  write(submission: ShardSubmission): Promise<ShardAnswer>;
+}
 
 export function toSubmission(response: NewResponse): ShardSubmission {
   const { answerValues, metricQuestions, commentQuestions, distributionQuestions, ...row } = response;

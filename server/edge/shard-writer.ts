@@ -8,36 +8,35 @@
 import { StorageUnavailableError } from "../db/storage-errors";
 import type { ResponseWriter, WriteOutcome } from "../services/ingest/response-writer";
 import type { DurableObjectNamespace } from "./durable-objects";
-import { shardName, toSubmission, type ShardAnswer } from "./shard-protocol";
+import { shardName, toSubmission, type IngestShardStub, type ShardAnswer } from "./shard-protocol";
 
-/** Shards when INGEST_SHARDS is unset (docs/operations.md, "Sizing"). */
-export const DEFAULT_INGEST_SHARDS = 4;
+/**
+ * Shards when INGEST_SHARDS is unset (docs/operations.md, "Sizing"). One: every shard is another
+ * writer contending for the database's one write lock, and on one sqld four shards wrote fewer
+ * responses per second than one (300–406 against 468–565, with ~60% more CPU per response and,
+ * under sustained load, a stall of the whole run); one shard's batches are what amortise the
+ * lock. More only when one shard's own CPU is the limit.
+ */
+export const DEFAULT_INGEST_SHARDS = 1;
 
-export function createShardWriter(namespace: DurableObjectNamespace, options: { shards?: number } = {}): ResponseWriter {
+export function createShardWriter(namespace: DurableObjectNamespace<IngestShardStub>, options: { shards?: number } = {}): ResponseWriter {
   const shards = options.shards ?? DEFAULT_INGEST_SHARDS;
   const inFlight = new Set<Promise<unknown>>();
 
   async function send(response: Parameters<ResponseWriter["submit"]>[0]): Promise<WriteOutcome> {
     // A stub per request: on Workers an I/O object belongs to the request that made it.
     const stub = namespace.get(namespace.idFromName(shardName(response.unitCode, shards)));
-    let res: Response;
+    let answer: ShardAnswer;
     try {
-      res = await stub.fetch("https://ingest-shard/submit", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(toSubmission(response)),
-      });
+      answer = await stub.write(toSubmission(response));
     } catch (error) {
       // The shard was not reached or lost (reset, overloaded): whether it committed is unknown,
       // which a retry of the same id settles (duplicate, never a second row).
       throw new StorageUnavailableError("ingest shard unreachable", { cause: error });
     }
-    const text = await res.text();
-    const body = parseAnswer(text);
-    if (body && "status" in body && res.ok) return body;
-    const message = body && "message" in body ? body.message : `HTTP ${res.status}: ${text.slice(0, 200)}`;
-    if (res.status === 503) throw new StorageUnavailableError(`ingest shard: ${message}`);
-    throw new Error(`ingest shard failed (${res.status}): ${message}`);
+    if ("status" in answer) return answer;
+    if (answer.error === "storage_unavailable") throw new StorageUnavailableError(`ingest shard: ${answer.message}`);
+    throw new Error(`ingest shard failed: ${answer.message}`);
   }
 
   return {
@@ -54,12 +53,4 @@ export function createShardWriter(namespace: DurableObjectNamespace, options: { 
       await Promise.allSettled([...inFlight]);
     },
   };
-}
-
-function parseAnswer(text: string): ShardAnswer | undefined {
-  try {
-    return JSON.parse(text) as ShardAnswer;
-  } catch {
-    return undefined;
-  }
 }

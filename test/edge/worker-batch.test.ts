@@ -12,7 +12,6 @@ import { loadConfig } from "../../server/config";
 import { createDatabase, type Database } from "../../server/db/client";
 import { migrateDatabase } from "../../server/db/migrate";
 import { shardName } from "../../server/edge/shard-protocol";
-import { DEFAULT_INGEST_SHARDS } from "../../server/edge/shard-writer";
 import { systemClock } from "../../server/lib/clock";
 import { bootstrapDatabase } from "../../server/services/setup/bootstrap";
 import { rebuildRollups } from "../../server/services/rollups/rollup-rebuild";
@@ -34,6 +33,8 @@ const vars = {
   // The burst limiter keeps per-isolate counters; this test is about the write path.
   QR_RATE_LIMIT: "0",
   QR_BLOCK_LIMIT: "0",
+  // Four shards (the default is one): conflicting copies must race across two Durable Objects.
+  INGEST_SHARDS: "4",
 };
 
 const ready = requireEdge();
@@ -83,7 +84,7 @@ describe.skipIf(!ready)("the Worker's writes batched in its ingest shards", () =
   it("stores concurrent submissions once, answers replays 200 and conflicts 409, and keeps the rollups equal to a rebuild", async () => {
     // The two resident communities live in different shards, so a conflicting copy sent through
     // the other community's poster races its original across two Durable Objects.
-    const shardOf = (unit: string) => shardName(unit, DEFAULT_INGEST_SHARDS);
+    const shardOf = (unit: string) => shardName(unit, Number(vars.INGEST_SHARDS));
     expect(shardOf(DEMO.community)).not.toBe(shardOf(DEMO.community2));
 
     const sources = [

@@ -13,6 +13,7 @@ import { systemClock } from "../../server/lib/clock";
 import type { Database } from "../../server/db/client";
 import type { DurableObjectNamespace } from "../../server/edge/durable-objects";
 import { createShardHandler } from "../../server/edge/shard-handler";
+import type { IngestShardStub, ShardAnswer, ShardSubmission } from "../../server/edge/shard-protocol";
 import { createShardWriter } from "../../server/edge/shard-writer";
 import { createResponseWriter } from "../../server/services/ingest/response-writer";
 import { rebuildRollups } from "../../server/services/rollups/rollup-rebuild";
@@ -35,7 +36,7 @@ interface Shards {
   calls: string[];
   /** Write transactions the shards opened. */
   transactions: number;
-  /** When set, a stub's fetch fails as an unreachable Durable Object does. */
+  /** When set, a stub's call fails as an unreachable Durable Object's does. */
   unreachable: boolean;
 }
 
@@ -43,17 +44,17 @@ interface Shards {
 async function appWithShards(env: Record<string, string> = {}) {
   const shards: Shards = { calls: [], transactions: 0, unreachable: false };
   const responseWriter = (db: Database) => {
-    const handlers = new Map<string, (request: Request) => Promise<Response>>();
+    const handlers = new Map<string, (submission: ShardSubmission) => Promise<ShardAnswer>>();
     const client = db.$client;
     const transaction = client.transaction.bind(client);
     client.transaction = ((mode?: TransactionMode) => {
       shards.transactions++;
       return transaction(mode);
     }) as typeof client.transaction;
-    const namespace: DurableObjectNamespace = {
+    const namespace: DurableObjectNamespace<IngestShardStub> = {
       idFromName: (name) => ({ toString: () => name }),
       get: (id) => ({
-        async fetch(input, init) {
+        async write(submission) {
           const name = id.toString();
           shards.calls.push(name);
           if (shards.unreachable) throw new Error("Network connection lost.");
@@ -63,8 +64,8 @@ async function appWithShards(env: Record<string, string> = {}) {
             handle = createShardHandler({ registry: createSurveyRegistry(db, systemClock), writer: createResponseWriter(db) });
             handlers.set(name, handle);
           }
-          // Through a real Request, as the stub's fetch serialises it.
-          return handle(new Request(input, init));
+          // A copy, as RPC's structured clone hands the object over; the answer is copied back.
+          return structuredClone(await handle(structuredClone(submission)));
         },
       }),
     };

@@ -23,13 +23,20 @@ interface GeneratorInput {
 const input = JSON.parse(process.argv[2]!) as GeneratorInput;
 const target = new URL(`${input.url}/api/v1/responses`);
 if (target.hostname !== "127.0.0.1") throw new Error("the soak runs on loopback only");
-const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+// Idle kept-alive sockets are closed by the client after 4 s, before the server's 5 s keep-alive
+// limit (docs/api.md, "HTTP-level limits"): otherwise a socket the server is closing can be picked
+// for the next request, which then fails with ECONNRESET before reaching the app (4 of 300,000 in
+// a quiet 10-minute run, after the warm-up had opened many more sockets than the steady rate
+// needs). Browsers retry such a request themselves; Node's client does not.
+const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 4_000 });
 const out = createWriteStream(input.resultFile);
 const total = Math.round(input.rate * input.seconds);
 const run = `${process.pid}-${Date.now()}`;
 let sent = 0;
 const start = performance.now();
 let answered = 0;
+/** Network errors by code (ECONNRESET, timeout, ...), printed at the end: status 0 alone says not which. */
+const networkErrors: Record<string, number> = {};
 
 function send(i: number): void {
   const id = crypto.randomUUID();
@@ -38,7 +45,10 @@ function send(i: number): void {
   const finish = (status: number) => {
     out.write(`${id} ${status} ${(performance.now() - t0).toFixed(1)} ${(t0 - start).toFixed(0)}\n`);
     answered++;
-    if (answered === total) out.end(() => process.exit(0));
+    if (answered === total) {
+      if (Object.keys(networkErrors).length > 0) console.error(`soak generator: network errors ${JSON.stringify(networkErrors)}`);
+      out.end(() => process.exit(0));
+    }
   };
   const req = request(
     target,
@@ -49,7 +59,11 @@ function send(i: number): void {
     },
   );
   req.on("timeout", () => req.destroy(new Error("timeout")));
-  req.on("error", () => finish(0));
+  req.on("error", (error: NodeJS.ErrnoException) => {
+    const code = error.code ?? error.message;
+    networkErrors[code] = (networkErrors[code] ?? 0) + 1;
+    finish(0);
+  });
   req.end(body);
 }
 
