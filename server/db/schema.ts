@@ -241,8 +241,17 @@ export const rollups = sqliteTable(
     counts: text("counts").notNull(),
     /** Answer distributions and cross-tab counts (rollup-distributions.ts); null in rows written before issue 14. */
     dist: text("dist"),
+    /**
+     * The `m` part of `counts` alone (json_extract(counts, '$.m')), so the rates read is answered
+     * from the index below without touching the wide rows (issue 18). Written with `counts`;
+     * triggers (migration 0011) set it whenever a write left it unequal, as an older build would.
+     */
+    metricSums: text("metric_sums"),
   },
-  (t) => [index("rollups_unit_period_idx").on(t.unitCode, t.period)],
+  (t) => [
+    // Every read is by unit and period; the rest makes it a covering index for the rates read.
+    index("rollups_read_idx").on(t.unitCode, t.period, t.flagged, t.surveyId, t.channel, t.metricSums),
+  ],
 );
 
 /** Door-to-door visits (入户): every knock is recorded, completed or not. Idempotent by client id. */

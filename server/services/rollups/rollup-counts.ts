@@ -92,6 +92,14 @@ export function addCounts(into: RollupCounts, add: RollupCounts, sign = 1): Roll
  * by a rebuild are stored identically (the tests compare the tables as text).
  */
 export function serializeCounts(c: RollupCounts): string {
+  return serializeRollupCounts(c).counts;
+}
+
+/**
+ * The canonical `counts` text and its `m` part alone (the `metric_sums` column the rates read
+ * takes from an index): the same text json_extract(counts, '$.m') gives, built once.
+ */
+export function serializeRollupCounts(c: RollupCounts): { counts: string; metricSums: string } {
   const m: Record<string, number[]> = {};
   for (const metric of METRICS) {
     const v = c.m[metric];
@@ -114,7 +122,7 @@ export function serializeCounts(c: RollupCounts): string {
   }
   if (Object.keys(b).length > 0) out.b = b;
   // An unknown sum (NaN, from a row written before §7) is stored as null and read back as NaN.
-  return JSON.stringify(out);
+  return { counts: JSON.stringify(out), metricSums: JSON.stringify(m) };
 }
 
 /** Arrays padded to their width; null and missing sums (rows written before §7) read as NaN. */

@@ -82,8 +82,9 @@ function baseConditions(unitCodes: string[], f: RollupFilter, ranges: [string, s
  * names: the rates read adds up the channels it asks for and compares QR with interviews
  * (§7 mode gap) from the same rows, in one query. Only the metric sums (`m`, and `b` when
  * `bands`) are returned, never the per-question `q`: a province root or a district with 20
- * children reads up to ~1,800 / ~750 rows, and without bands SQLite hands over `m` alone, so
- * JavaScript parses and adds a quarter of each row's text (issue 18).
+ * children reads up to ~1,800 / ~750 rows. Without bands it reads the `metric_sums` column (the
+ * `m` part, ~160 bytes) from the covering index rollups_read_idx and never the rows themselves,
+ * whose counts and distributions take ~3.5 KB each (issue 18).
  */
 export async function countsByUnitAndChannel(
   db: Database,
@@ -95,14 +96,7 @@ export async function countsByUnitAndChannel(
   const out = new Map<string, Map<string, RollupCounts>>();
   const ranges = periodRanges(f);
   if (unitCodes.length === 0 || ranges.length === 0) return out;
-  const rows = await db
-    .select({
-      unitCode: rollups.unitCode,
-      channel: rollups.channel,
-      counts: bands ? rollups.counts : sql<string | null>`json_extract(${rollups.counts}, '$.m')`,
-    })
-    .from(rollups)
-    .where(baseConditions(unitCodes, { ...f, channel: undefined }, ranges));
+  const rows = await unitChannelCountsQuery(db, unitCodes, f, ranges, bands);
   for (const row of rows) {
     const perChannel = out.get(row.unitCode) ?? new Map<string, RollupCounts>();
     const counts = bands ? metricAndBandCounts(row.counts!) : parseMetricCounts(row.counts);
@@ -110,6 +104,19 @@ export async function countsByUnitAndChannel(
     out.set(row.unitCode, perChannel);
   }
   return out;
+}
+
+/** countsByUnitAndChannel's one query (exported so a test can ask SQLite how it runs it). */
+export function unitChannelCountsQuery(db: Database, unitCodes: string[], f: RollupFilter, ranges: [string, string][], bands: boolean) {
+  return db
+    .select({
+      unitCode: rollups.unitCode,
+      channel: rollups.channel,
+      // Without bands the read is answered from rollups_read_idx alone (metric_sums is in it).
+      counts: bands ? rollups.counts : rollups.metricSums,
+    })
+    .from(rollups)
+    .where(baseConditions(unitCodes, { ...f, channel: undefined }, ranges));
 }
 
 /** A full counts text without its per-question part (the rates read adds `m` and `b` only). */

@@ -5,7 +5,7 @@ import { chunk } from "../../lib/chunk";
 import type { MetricQuestion } from "../rates/metric-definitions";
 import type { DistributionQuestion } from "../distributions/distribution-questions";
 import { addDist, distOfResponse, emptyDist, parseDist, serializeDist, type DistCounts } from "./rollup-distributions";
-import { addCounts, countsOfResponse, emptyCounts, parseCounts, serializeCounts, type RollupCounts } from "./rollup-counts";
+import { addCounts, countsOfResponse, emptyCounts, parseCounts, serializeRollupCounts, type RollupCounts } from "./rollup-counts";
 
 /** What a rollup needs to know of one stored response. */
 export interface RollupInput {
@@ -223,7 +223,8 @@ export function rollupWrites(pending: ReadonlyMap<string, PendingRow>): SqlState
   for (const [key, row] of pending) {
     if (row.responses < 0) throw new Error(`rollup ${key} would go below zero: the rollups disagree with the responses`);
     if (row.responses === 0) emptied.push(key);
-    else
+    else {
+      const { counts, metricSums } = serializeRollupCounts(row.counts);
       upserts.push([
         key,
         row.unitCode,
@@ -232,14 +233,16 @@ export function rollupWrites(pending: ReadonlyMap<string, PendingRow>): SqlState
         row.channel,
         row.flagged,
         row.responses,
-        serializeCounts(row.counts),
+        counts,
         serializeDist(row.dist),
+        metricSums,
       ]);
+    }
   }
   return [
     ...chunk(upserts, 200).map((part) => ({
-      sql: `insert into rollups (key, unit_code, period, survey_id, channel, flagged, responses, counts, dist) values ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
-            on conflict (key) do update set responses = excluded.responses, counts = excluded.counts, dist = excluded.dist`,
+      sql: `insert into rollups (key, unit_code, period, survey_id, channel, flagged, responses, counts, dist, metric_sums) values ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
+            on conflict (key) do update set responses = excluded.responses, counts = excluded.counts, dist = excluded.dist, metric_sums = excluded.metric_sums`,
       args: part.flat(),
     })),
     ...chunk(emptied, 500).map((part) => ({ sql: `delete from rollups where key in (${placeholders(part.length)})`, args: part })),
