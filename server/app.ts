@@ -16,6 +16,7 @@ import { isStorageUnavailableError, storageUnavailable } from "./db/storage-erro
 import { createSurveyRegistry } from "./services/surveys/survey-registry";
 import { PASSWORD_ITERATIONS } from "./services/auth/passwords";
 import { respondentPage, type RespondentPageOptions } from "./pages/respondent-page";
+import { MemoizedRouter } from "./lib/memoized-router";
 
 /** The status of each kind of domain refusal (services/refusal.ts); the services never pick one. */
 const REFUSAL_STATUS: Record<RefusalKind, ContentfulStatusCode> = {
@@ -62,7 +63,8 @@ export function createApp(
     fetch: deps.fetch ?? ((input, init) => fetch(input, init)),
   };
 
-  const app = new Hono<AppEnv>();
+  // Every request's route lookup is remembered per method + path (server/lib/memoized-router.ts).
+  const app = new Hono<AppEnv>({ router: new MemoizedRouter() });
   app.use(SAME_ORIGIN_FRAMED_PATH, allowSameOriginFraming);
   app.use(securityHeaders);
   // Workers compress responses themselves (a gzip body there would be gzipped twice): off there.
