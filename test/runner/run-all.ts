@@ -83,7 +83,15 @@ console.log(`\nlanes: ${LANES.map((l, i) => `${l.name} ${results[i]!.seconds} s 
 
 if (jsonOut) {
   // vitest's JSON report (Jest's shape): counts add up, test files are listed together.
-  const reports = LANES.map((lane) => JSON.parse(readFileSync(reportOf(lane), "utf8")));
+  // A lane that crashed may have written no report: it still fails the run, and says so below.
+  const reports = LANES.map((lane, i) => {
+    try {
+      return JSON.parse(readFileSync(reportOf(lane), "utf8"));
+    } catch {
+      console.log(`lane ${lane.name} wrote no test report (exit ${results[i]!.code})`);
+      return { success: false, testResults: [] };
+    }
+  });
   const merged = { ...reports[0] };
   for (const key of Object.keys(merged)) {
     if (key.startsWith("num") && typeof merged[key] === "number") merged[key] = reports.reduce((s, r) => s + (r[key] ?? 0), 0);
@@ -92,5 +100,25 @@ if (jsonOut) {
   merged.startTime = Math.min(...reports.map((r) => r.startTime));
   merged.testResults = reports.flatMap((r) => r.testResults ?? []);
   writeFileSync(jsonOut, JSON.stringify(merged));
+  printFailures(merged.testResults);
 }
+// A lane can fail with every test passed (an unhandled error after a test, a crash of the
+// process): its last lines say why, here at the end where a truncated CI log still shows them.
+LANES.forEach((lane, i) => {
+  const { code, output } = results[i]!;
+  if (code !== 0) console.log(`\n── lane ${lane.name} exited ${code}; its last lines ──\n${output.split("\n").slice(-40).join("\n")}`);
+});
 process.exit(results.some((r) => r.code !== 0) ? 1 : 0);
+
+/** Each failed test with the first lines of its message, last in the log. */
+function printFailures(files: { name?: string; assertionResults?: { status: string; fullName?: string; failureMessages?: string[] }[] }[]) {
+  const failed = files.flatMap((f) =>
+    (f.assertionResults ?? [])
+      .filter((a) => a.status === "failed")
+      .map((a) => ({ file: f.name ?? "?", test: a.fullName ?? "?", message: a.failureMessages?.[0] ?? "" })),
+  );
+  if (failed.length === 0) return;
+  console.log(`\n── ${failed.length} failed ──`);
+  for (const f of failed)
+    console.log(`✗ ${f.file.replace(`${process.cwd()}/`, "")} > ${f.test}\n    ${f.message.split("\n").slice(0, 6).join("\n    ")}`);
+}
