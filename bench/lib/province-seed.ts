@@ -29,6 +29,7 @@ import {
   monthPeriod,
   planRollups,
   rollupKey,
+  ROLLUP_WRITE_COLUMNS,
   rollupWrites,
   type PendingRow,
   type RollupInput,
@@ -207,7 +208,7 @@ export async function seedProvince(client: Client, o: ProvinceSeedOptions): Prom
       const text = (m: ReadonlyMap<string, PendingRow>) =>
         new Map(
           rollupWrites(new Map([...m].filter(([, v]) => v.period.startsWith("M:")))).flatMap((s) =>
-            chunk(s.args as InValue[], 9).map((a) => [String(a[0]), a.slice(6).join("|")]),
+            chunk(s.args as InValue[], ROLLUP_WRITE_COLUMNS.length).map((a) => [String(a[0]), a.slice(6).join("|")]),
           ),
         );
       const [mine, real] = [text(out), text(planned)];

@@ -216,6 +216,20 @@ export function mergeStoredRollups(pending: Map<string, PendingRow>, stored: rea
   }
 }
 
+/** The columns of each row rollupWrites upserts, in the order of its arguments. */
+export const ROLLUP_WRITE_COLUMNS = [
+  "key",
+  "unit_code",
+  "period",
+  "survey_id",
+  "channel",
+  "flagged",
+  "responses",
+  "counts",
+  "dist",
+  "metric_sums",
+] as const;
+
 /** The upserts and deletes that leave every changed row as planned. */
 export function rollupWrites(pending: ReadonlyMap<string, PendingRow>): SqlStatement[] {
   const upserts: InValue[][] = [];
@@ -239,9 +253,10 @@ export function rollupWrites(pending: ReadonlyMap<string, PendingRow>): SqlState
       ]);
     }
   }
+  const row = `(${ROLLUP_WRITE_COLUMNS.map(() => "?").join(", ")})`;
   return [
     ...chunk(upserts, 200).map((part) => ({
-      sql: `insert into rollups (key, unit_code, period, survey_id, channel, flagged, responses, counts, dist, metric_sums) values ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
+      sql: `insert into rollups (${ROLLUP_WRITE_COLUMNS.join(", ")}) values ${part.map(() => row).join(", ")}
             on conflict (key) do update set responses = excluded.responses, counts = excluded.counts, dist = excluded.dist, metric_sums = excluded.metric_sums`,
       args: part.flat(),
     })),
