@@ -20,9 +20,16 @@ export interface Workerd {
   stop(): Promise<void>;
 }
 
-export async function startWorkerd(vars: Record<string, string>): Promise<Workerd> {
+export interface WorkerdOptions {
+  /** workerd's inspector on this loopback port (for bench/lib/workerd-profile.ts). */
+  inspectorPort?: number;
+  /** The deploy bundle unminified, so a profile names functions (default: minified, as deployed). */
+  minify?: boolean;
+}
+
+export async function startWorkerd(vars: Record<string, string>, options: WorkerdOptions = {}): Promise<Workerd> {
   const dir = mkdtempSync(join(tmpdir(), "cw-workerd-"));
-  const { script } = await bundleWorker(join(dir, "bundle"));
+  const { script } = await bundleWorker(join(dir, "bundle"), { minify: options.minify });
   const toml = readFileSync("wrangler.toml", "utf8");
   const compatibilityDate = /^compatibility_date = "([^"]+)"/m.exec(toml)?.[1];
   if (!compatibilityDate) throw new Error("wrangler.toml has no compatibility_date");
@@ -36,6 +43,7 @@ export async function startWorkerd(vars: Record<string, string>): Promise<Worker
     durableObjects: { INGEST_SHARD: { className: "IngestShard", useSQLite: true } },
     host: "127.0.0.1",
     port: await freePort(),
+    ...(options.inspectorPort ? { inspectorPort: options.inspectorPort } : {}),
   });
   const url = (await mf.ready).toString().replace(/\/$/, "");
   const pid = workerdPids().find((p) => !before.includes(p));

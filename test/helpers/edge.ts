@@ -93,12 +93,12 @@ export async function startSqld(): Promise<Sqld> {
 }
 
 /** `wrangler deploy --dry-run --minify`: the exact Worker a deploy would upload. */
-export async function bundleWorker(outdir: string): Promise<{ script: string; output: string }> {
+export async function bundleWorker(outdir: string, options: { minify?: boolean } = {}): Promise<{ script: string; output: string }> {
   const { execFile } = await import("node:child_process");
   const output = await new Promise<string>((resolve, reject) => {
     execFile(
       process.execPath,
-      [WRANGLER_JS, "deploy", "--dry-run", "--outdir", outdir, "--minify"],
+      [WRANGLER_JS, "deploy", "--dry-run", "--outdir", outdir, ...(options.minify === false ? [] : ["--minify"])],
       {
         cwd: REPO_ROOT,
         env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", CI: "true" },
