@@ -5,10 +5,9 @@
  * with the same grouped writer as a Node process (server/services/ingest/response-writer.ts):
  * whatever arrives while a transaction commits goes into the next one, so sqld's one write lock
  * is held once per batch instead of once per response. Each call returns only after its batch
- * committed; while busy it lets each batch fill for INGEST_LINGER_MS first (fewer, larger
- * batches: less CPU and fewer round trips per response). It keeps nothing of its own (no Durable
- * Object storage): duplicates, repeat devices and the rollups are decided by the database, so a
- * shard that restarts, or two that race on an id, change nothing.
+ * committed. It keeps nothing of its own (no Durable Object storage): duplicates, repeat devices
+ * and the rollups are decided by the database, so a shard that restarts, or two that race on an
+ * id, change nothing.
  *
  * A Durable Object may run one request's I/O on behalf of another (all its requests share it),
  * which a Worker isolate may not: that is why the batching lives here and not in the Worker.
@@ -19,7 +18,6 @@ import { createResponseWriter } from "../services/ingest/response-writer";
 import { createSurveyRegistry } from "../services/surveys/survey-registry";
 import { createShardHandler } from "./shard-handler";
 import type { IngestShardStub, ShardAnswer, ShardSubmission } from "./shard-protocol";
-import { ingestLingerMs } from "./shard-settings";
 import { openWorkerDatabase, workerConfig } from "./worker-database";
 
 export class IngestShard extends DurableObject<Record<string, unknown>> implements IngestShardStub {
@@ -28,8 +26,7 @@ export class IngestShard extends DurableObject<Record<string, unknown>> implemen
   constructor(ctx: unknown, env: Record<string, unknown>) {
     super(ctx, env);
     const db = openWorkerDatabase(workerConfig(env));
-    const writer = createResponseWriter(db, { lingerMs: ingestLingerMs(env.INGEST_LINGER_MS) });
-    this.#handle = createShardHandler({ registry: createSurveyRegistry(db, systemClock), writer });
+    this.#handle = createShardHandler({ registry: createSurveyRegistry(db, systemClock), writer: createResponseWriter(db) });
   }
 
   write(submission: ShardSubmission): Promise<ShardAnswer> {

@@ -14,7 +14,6 @@ import type { Database } from "../../server/db/client";
 import type { DurableObjectNamespace } from "../../server/edge/durable-objects";
 import { createShardHandler } from "../../server/edge/shard-handler";
 import type { IngestShardStub, ShardAnswer, ShardSubmission } from "../../server/edge/shard-protocol";
-import { DEFAULT_INGEST_LINGER_MS } from "../../server/edge/shard-settings";
 import { createShardWriter } from "../../server/edge/shard-writer";
 import { createResponseWriter } from "../../server/services/ingest/response-writer";
 import { rebuildRollups } from "../../server/services/rollups/rollup-rebuild";
@@ -42,7 +41,7 @@ interface Shards {
 }
 
 /** The test app with its responses written through stand-in shards on its own database. */
-async function appWithShards(env: Record<string, string> = {}, lingerMs = DEFAULT_INGEST_LINGER_MS) {
+async function appWithShards(env: Record<string, string> = {}) {
   const shards: Shards = { calls: [], transactions: 0, unreachable: false };
   const responseWriter = (db: Database) => {
     const handlers = new Map<string, (submission: ShardSubmission) => Promise<ShardAnswer>>();
@@ -62,9 +61,7 @@ async function appWithShards(env: Record<string, string> = {}, lingerMs = DEFAUL
           // One handler per shard, as one Durable Object per name: each has its own grouped writer.
           let handle = handlers.get(name);
           if (!handle) {
-            // Lingering as the Durable Object's writer does (server/edge/ingest-shard.ts).
-            const writer = createResponseWriter(db, { lingerMs });
-            handle = createShardHandler({ registry: createSurveyRegistry(db, systemClock), writer });
+            handle = createShardHandler({ registry: createSurveyRegistry(db, systemClock), writer: createResponseWriter(db) });
             handlers.set(name, handle);
           }
           // A copy, as RPC's structured clone hands the object over; the answer is copied back.
@@ -197,20 +194,6 @@ it(
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("internal");
     expect(await count(t, "select count(*) n from responses")).toBe(0);
     expect(await count(t, "select coalesce(sum(responses), 0) n from rollups")).toBe(rollupsBefore);
-  },
-  SLOW,
-);
-
-it(
-  "never makes a lone submission wait for company: one after another, each is answered at once, however long the linger",
-  async () => {
-    // A linger of ten minutes: a submission that waited for it would time this test out.
-    const { t, shards, tokens } = await appWithShards({}, 600_000);
-    const before = shards.transactions;
-    for (let i = 0; i < 5; i++)
-      expect((await post(t, qrBody(tokens.community, { answers: validAnswers("resident", 900 + i) }))).status).toBe(201);
-    expect(shards.transactions - before).toBe(5);
-    expect(await count(t, "select count(*) n from responses")).toBe(5);
   },
   SLOW,
 );

@@ -10,11 +10,6 @@
  *   follows the arrival rate by itself.
  * - Capped by count and by the bytes of the answers, so one transaction never holds the write
  *   lock (and every request in it) for long.
- * - Lingering (`lingerMs`, the ingest shards on a remote database): while busy, the next batch
- *   waits that long to fill before it starts. There a batch costs round trips and its rollup
- *   rows' read-modify-write whatever its size, and requests reach the shard one by one as the
- *   Worker finishes them, so without a wait batches stay a few responses each. The embedded
- *   driver needs none: it blocks the event loop while it commits, so requests gather by themselves.
  */
 export interface BatchLimits {
   maxCount: number;
@@ -44,14 +39,4 @@ export function batchSize(queue: readonly { bytes: number }[], limits: BatchLimi
     n++;
   }
   return n;
-}
-
-/**
- * Whether the next batch lingers: only with a linger set, only while busy (the batch before held
- * more than one response, so an idle submission is never delayed), and only if it is not full.
- *
- * @example shouldLinger(3, 5, 2, DEFAULT_BATCH_LIMITS) // true
- */
-export function shouldLinger(lingerMs: number, previousBatch: number, queued: number, limits: BatchLimits): boolean {
-  return lingerMs > 0 && previousBatch > 1 && queued < limits.maxCount;
 }

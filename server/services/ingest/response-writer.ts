@@ -10,7 +10,7 @@ import { isTransientDbError, withRetry, type RetryOptions } from "../../db/trans
 import { queuedWrite } from "../../db/write-transaction";
 import { commentInserts } from "../comments/comment-rows";
 import { FIELD_REVIEW_KEY, pendingInterviewsCount } from "../field-review/review-settings";
-import { afterPendingInput, batchSize, DEFAULT_BATCH_LIMITS, shouldLinger } from "./batch-policy";
+import { afterPendingInput, batchSize, DEFAULT_BATCH_LIMITS } from "./batch-policy";
 import type { CommentQuestion } from "../comments/comment-questions";
 
 export type NewResponse = typeof responses.$inferInsert & {
@@ -65,8 +65,6 @@ export interface ResponseWriterOptions {
   groupCommits?: boolean;
   /** Retries of a transaction that a libSQL server refused or rolled back (busy, lock timeout). */
   retry?: RetryOptions;
-  /** While busy, how long a batch waits to fill before it starts (batch-policy.ts `lingerMs`); default 0. */
-  lingerMs?: number;
 }
 
 interface Pending {
@@ -112,17 +110,13 @@ export function createResponseWriter(db: Database, options: ResponseWriterOption
   let queue: Pending[] = [];
   let running: Promise<void> | null = null;
 
-  const lingerMs = options.lingerMs ?? 0;
   async function run(): Promise<void> {
     // Requests the event loop has already received join this batch; later ones the next.
     await afterPendingInput();
-    let previous = 0;
     while (queue.length > 0) {
-      if (shouldLinger(lingerMs, previous, queue.length, limits)) await new Promise((resolve) => setTimeout(resolve, lingerMs));
       const n = batchSize(queue, limits);
       const batch = queue.slice(0, n);
       queue = queue.slice(n);
-      previous = n;
       try {
         const outcomes = await commit(batch.map((p) => p.response));
         batch.forEach((p, i) => {
