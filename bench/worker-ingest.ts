@@ -9,6 +9,7 @@
  *
  *   npx tsx bench/worker-ingest.ts          # 3 rounds of 10 s each side at 50 connections
  *   BENCH_SHARDS=4 npx tsx bench/worker-ingest.ts   # INGEST_SHARDS for the Worker
+ *   BENCH_PROFILE=/tmp/worker.cpuprofile npx tsx bench/worker-ingest.ts   # profile round 1 (unminified)
  */
 import { shippedSurveys } from "../surveys/index";
 import { loadConfig } from "../server/config";
@@ -25,12 +26,16 @@ import { residentSubmissions } from "./lib/qr-submissions";
 import { startServerProcess } from "./lib/server-process";
 import { groupCpuSeconds, processCpuSeconds } from "./lib/group-cpu";
 import { startWorkerd } from "./lib/workerd";
+import { startProfiler } from "./lib/workerd-profile";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SHARDS = process.env.BENCH_SHARDS;
 const RUNTIME = process.env.BENCH_WORKER_RUNTIME === "wrangler" ? "wrangler" : "workerd";
+/** BENCH_PROFILE=file.cpuprofile: a CPU profile of the Worker's isolate in its first round (bench/lib/workerd-profile.ts). */
+const PROFILE = process.env.BENCH_PROFILE;
+if (PROFILE && RUNTIME === "wrangler") throw new Error("BENCH_PROFILE needs the workerd runtime");
 /** Communities of the demo city, each in another shard of four (server/edge/shard-protocol.ts). */
 const COMMUNITIES = ["500104001001", "500104001002", "500104002001", "500110002001"];
 const UNITS = Number(process.env.BENCH_UNITS ?? COMMUNITIES.length);
@@ -53,6 +58,7 @@ await (async () => {
   await bootstrapDatabase(db, loadConfig(env), shippedSurveys, new Date());
 })();
 const workerVars = { ...env, ...(SHARDS ? { INGEST_SHARDS: SHARDS } : {}) };
+let inspectorPort: number | undefined;
 const worker =
   RUNTIME === "wrangler"
     ? await (async () => {
@@ -67,7 +73,8 @@ const worker =
         };
       })()
     : await (async () => {
-        const w = await startWorkerd(workerVars);
+        inspectorPort = PROFILE ? await freePort() : undefined;
+        const w = await startWorkerd(workerVars, { inspectorPort, minify: !PROFILE });
         return { url: w.url, stop: w.stop, tail: () => "", workerd: () => processCpuSeconds(w.pid), proxy: () => 0 };
       })();
 const node = await startServerProcess("server/node.ts", await freePort(), env).catch(async (error) => {
@@ -122,7 +129,9 @@ try {
   };
   const rounds: { worker: Awaited<ReturnType<typeof measured>>; node: Awaited<ReturnType<typeof measured>> }[] = [];
   for (let r = 0; r < ROUNDS; r++) {
+    const profiler = r === 0 && PROFILE && inspectorPort ? await startProfiler(inspectorPort) : undefined;
     const w = await measured("worker", worker.url, workerd);
+    if (profiler) console.log(`  profile of round 1 in ${PROFILE}:\n${await profiler.stop(PROFILE!)}`);
     const n = await measured("node", node.url, () => processCpuSeconds(node.pid));
     console.log(
       `  round ${r + 1}: worker ${w.rps.toFixed(0)} req/s p50 ${w.p50.toFixed(0)} ms p99 ${w.p99.toFixed(0)} ms, CPU ${w.cpuMs.toFixed(2)} + sqld ${w.sqldMs.toFixed(2)} ms/response ${RUNTIME === "wrangler" ? ` (wrangler ${w.wranglerMs.toFixed(2)})` : ""} | node ${n.rps.toFixed(0)} req/s p99 ${n.p99.toFixed(0)} ms, CPU ${n.cpuMs.toFixed(2)} + sqld ${n.sqldMs.toFixed(2)} ms/response | ratio ${(w.rps / n.rps).toFixed(2)}`,

@@ -7,7 +7,7 @@
  */
 import { StorageUnavailableError } from "../db/storage-errors";
 import type { ResponseWriter, WriteOutcome } from "../services/ingest/response-writer";
-import type { DurableObjectNamespace } from "./durable-objects";
+import type { DurableObjectId, DurableObjectNamespace } from "./durable-objects";
 import { shardName, toSubmission, type IngestShardStub, type ShardAnswer } from "./shard-protocol";
 
 /**
@@ -22,10 +22,18 @@ export const DEFAULT_INGEST_SHARDS = 1;
 export function createShardWriter(namespace: DurableObjectNamespace<IngestShardStub>, options: { shards?: number } = {}): ResponseWriter {
   const shards = options.shards ?? DEFAULT_INGEST_SHARDS;
   const inFlight = new Set<Promise<unknown>>();
+  // An id is derived from its name (a keyed hash) and is no I/O object, so each shard's is made
+  // once per isolate; there are at most `shards` of them.
+  const ids = new Map<string, DurableObjectId>();
+  const idOf = (name: string) => {
+    let id = ids.get(name);
+    if (!id) ids.set(name, (id = namespace.idFromName(name)));
+    return id;
+  };
 
   async function send(response: Parameters<ResponseWriter["submit"]>[0]): Promise<WriteOutcome> {
     // A stub per request: on Workers an I/O object belongs to the request that made it.
-    const stub = namespace.get(namespace.idFromName(shardName(response.unitCode, shards)));
+    const stub = namespace.get(idOf(shardName(response.unitCode, shards)));
     let answer: ShardAnswer;
     try {
       answer = await stub.write(toSubmission(response));
