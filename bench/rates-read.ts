@@ -15,6 +15,7 @@ import { createApp } from "../server/app";
 import { loadConfig } from "../server/config";
 import { createDatabase } from "../server/db/client";
 import { bootstrapDatabase } from "../server/services/setup/bootstrap";
+import { inProcessReader } from "./lib/admin-api";
 import { summarise, type CpuProfile } from "./lib/workerd-profile";
 
 const dir = process.env.BENCH_DB;
@@ -24,17 +25,8 @@ const db = createDatabase(createClient({ url: `file:${dir}/bench.db` }));
 const config = loadConfig({ ADMIN_PASSWORD: "bench-password-1", SEED_DEMO: "0" });
 const boot = await bootstrapDatabase(db, config, shippedSurveys, new Date());
 const app = createApp({ db, config, secret: boot.secret });
-const login = await app.request("/api/v1/auth/login", {
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify({ username: "admin", password: "bench-password-1" }),
-});
-const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
-const read = async () => {
-  const res = await app.request(url, { headers: { cookie } });
-  if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
-  return res.text();
-};
+const { read: reader } = await inProcessReader(app, "bench-password-1");
+const read = async () => (await reader(url)).text();
 
 for (let i = 0; i < 30; i++) await read();
 const cpuMs = () => {

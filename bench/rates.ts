@@ -39,6 +39,7 @@ import { drizzleExecutor } from "../server/db/sql-executor";
 import { applyRollups, type RollupInput } from "../server/services/rollups/rollups";
 import { addUnits, type NewUnit } from "../server/services/units/units";
 import { seedProvince } from "./lib/province-seed";
+import { inProcessReader } from "./lib/admin-api";
 import { report } from "./lib/report";
 
 const SIZES = (process.env.BENCH_SIZES ?? "100000,1000000").split(",").map(Number);
@@ -305,17 +306,8 @@ for (const n of SIZES) {
   const seedS = (performance.now() - t0) / 1000;
   const counts = (await client.execute("select count(*) n from rollups")).rows[0]!;
   const app = createApp({ db, config, secret: boot.secret });
-  const login = await app.request("/api/v1/auth/login", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "admin", password: "bench-password-1" }),
-  });
-  const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
-  const read = async (pathAndQuery: string) => {
-    const res = await app.request(pathAndQuery, { headers: { cookie } });
-    if (res.status !== 200) throw new Error(`${pathAndQuery} ${res.status}`);
-    return res.json() as Promise<any>;
-  };
+  const { read: reader, cookie } = await inProcessReader(app, "bench-password-1");
+  const read = async (pathAndQuery: string) => (await reader(pathAndQuery)).json() as Promise<any>;
   const get = (unit: string) => read(`/api/v1/rates?unit=${unit}`);
   const ranking = (unit: string) => read(`/api/v1/rates/ranking?unit=${unit}&metric=satisfaction`);
   const district = CHECKED_DISTRICT;

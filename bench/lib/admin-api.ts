@@ -25,3 +25,27 @@ export async function benchAdmin(serverUrl: string, password: string): Promise<B
     },
   };
 }
+
+/**
+ * A reader of the app's GET endpoints in process (`app.request`), signed in as the bench admin
+ * (and the session cookie, for the bench's own writes): the dashboard benches time the server's
+ * work without HTTP. Answers other than 200 throw.
+ */
+export async function inProcessReader(
+  app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> },
+  password: string,
+) {
+  const login = await app.request("/api/v1/auth/login", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "admin", password }),
+  });
+  if (login.status !== 200) throw new Error(`bench login failed: ${login.status}`);
+  const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+  const read = async (pathAndQuery: string): Promise<Response> => {
+    const res = await app.request(pathAndQuery, { headers: { cookie } });
+    if (res.status !== 200) throw new Error(`${pathAndQuery} ${res.status}`);
+    return res;
+  };
+  return { read, cookie };
+}
