@@ -16,7 +16,7 @@ import { loadConfig } from "../server/config";
 import { createDatabase } from "../server/db/client";
 import { bootstrapDatabase } from "../server/services/setup/bootstrap";
 import { inProcessReader } from "./lib/admin-api";
-import { summarise, type CpuProfile } from "./lib/workerd-profile";
+import { summarise, type CpuProfile } from "./lib/cpu-profile";
 
 const dir = process.env.BENCH_DB;
 if (!dir) throw new Error("BENCH_DB: a directory bench/rates.ts kept (BENCH_KEEP=…/<size>)");

@@ -229,6 +229,11 @@ export const ROLLUP_WRITE_COLUMNS = [
   "dist",
   "metric_sums",
 ] as const;
+const ROLLUP_ROW_PLACEHOLDERS = `(${placeholders(ROLLUP_WRITE_COLUMNS.length)})`;
+/** An upsert keeps the key columns (the first six, all in `key`) and replaces the rest. */
+const ROLLUP_UPDATES = ROLLUP_WRITE_COLUMNS.slice(6)
+  .map((c) => `${c} = excluded.${c}`)
+  .join(", ");
 
 /** The upserts and deletes that leave every changed row as planned. */
 export function rollupWrites(pending: ReadonlyMap<string, PendingRow>): SqlStatement[] {
@@ -253,11 +258,10 @@ export function rollupWrites(pending: ReadonlyMap<string, PendingRow>): SqlState
       ]);
     }
   }
-  const row = `(${ROLLUP_WRITE_COLUMNS.map(() => "?").join(", ")})`;
   return [
     ...chunk(upserts, 200).map((part) => ({
-      sql: `insert into rollups (${ROLLUP_WRITE_COLUMNS.join(", ")}) values ${part.map(() => row).join(", ")}
-            on conflict (key) do update set responses = excluded.responses, counts = excluded.counts, dist = excluded.dist, metric_sums = excluded.metric_sums`,
+      sql: `insert into rollups (${ROLLUP_WRITE_COLUMNS.join(", ")}) values ${part.map(() => ROLLUP_ROW_PLACEHOLDERS).join(", ")}
+            on conflict (key) do update set ${ROLLUP_UPDATES}`,
       args: part.flat(),
     })),
     ...chunk(emptied, 500).map((part) => ({ sql: `delete from rollups where key in (${placeholders(part.length)})`, args: part })),
